@@ -1,0 +1,244 @@
+"""Load the claims of ``data/claims/``: validate them and anchor each quote in its source."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from omsgraph.errors import DataError
+from omsgraph.model import (
+    PREDICATES,
+    Certainty,
+    Claim,
+    Evidence,
+    Method,
+    Polarity,
+    Source,
+    Status,
+)
+from omsgraph.sources import load_sources
+from omsgraph.vocabulary import Vocabulary, load_vocabulary
+from omsgraph.yamlfile import Mapping, load_yaml, require
+
+__all__ = [
+    "CONDITION",
+    "Corpus",
+    "anchor",
+    "interchange_record",
+    "load_claims",
+    "load_corpus",
+    "write_jsonl",
+]
+
+#: the default subject of a claim
+CONDITION = "opsoclonus-myoclonus-syndrome"
+CONTEXT = 32  # characters of prefix and suffix kept with a quote
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything ``data/`` holds: sources, vocabulary and the claims on them."""
+
+    sources: tuple[Source, ...]
+    vocabulary: Vocabulary
+    claims: tuple[Claim, ...]
+
+    def source(self, file: str) -> Source:
+        return next(s for s in self.sources if s.file == file)
+
+
+def anchor(text: str, quote: str, occurrence: int = 1) -> Evidence | None:
+    """Find the ``occurrence``-th exact ``quote`` in ``text``; None when it is not there."""
+    if not quote:
+        return None
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(quote, start + 1)
+        if start < 0:
+            return None
+    end = start + len(quote)
+    return Evidence(
+        quote=quote,
+        start=start,
+        end=end,
+        prefix=text[max(0, start - CONTEXT) : start],
+        suffix=text[end : end + CONTEXT],
+    )
+
+
+def _near_miss(text: str, quote: str) -> str:
+    """A hint for a quote that is not in the text: where it would be with other spacing."""
+    words = quote.split()
+    if not words:
+        return ""
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    match = re.search(pattern, text, flags=re.IGNORECASE)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        return (
+            f" (the text has it with other spacing or case on its line {line}: "
+            f"{match.group(0)[:60]!r})"
+        )
+    return ""
+
+
+def _enum(enum: type, record: Mapping, key: str, default: Any, path: Path) -> Any:
+    value = record.get(key, default.value)
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = " | ".join(m.value for m in enum)
+        raise DataError(
+            f"{key} {value!r} is not one of {allowed}", path, record.line_of(key)
+        ) from None
+
+
+def _claim(record: Any, source: Source, vocabulary: Vocabulary, path: Path) -> Claim:
+    if not isinstance(record, Mapping):
+        raise DataError("each claim must be a mapping", path)
+    line = record.line_of
+    predicate = require(record, "predicate", path)
+    if predicate not in PREDICATES:
+        raise DataError(
+            f"unknown predicate {predicate!r}; use one of {', '.join(PREDICATES)}",
+            path,
+            line("predicate"),
+        )
+    obj = require(record, "object", path)
+    if PREDICATES[predicate][1]:
+        concept = vocabulary.resolve(obj)
+        if concept is None:
+            raise DataError(
+                f"unknown concept {obj!r}: add it to the vocabulary", path, line("object")
+            )
+        obj = concept.id
+    subject_name = record.get("subject", CONDITION)
+    subject = vocabulary.resolve(subject_name)
+    if subject is None:
+        raise DataError(
+            f"unknown subject {subject_name!r}: add it to the vocabulary", path, line("subject")
+        )
+    quote = require(record, "quote", path)
+    occurrence = record.get("occurrence", 1)
+    if not isinstance(occurrence, int) or occurrence < 1:
+        raise DataError("occurrence must be a positive integer", path, line("occurrence"))
+    evidence = anchor(source.text, quote, occurrence)
+    if evidence is None:
+        raise DataError(
+            f"quote not found in {source.file}: {quote[:60]!r}{_near_miss(source.text, quote)}",
+            path,
+            line("quote"),
+        )
+    reference = record.get("reference")
+    if reference is not None and (
+        not isinstance(reference, int) or source.reference(reference) is None
+    ):
+        raise DataError(
+            f"reference {reference!r} is not in the reference list of {source.file}",
+            path,
+            line("reference"),
+        )
+    confidence = record.get("confidence")
+    if confidence is not None and not (
+        isinstance(confidence, (int, float)) and 0 <= confidence <= 1
+    ):
+        raise DataError("confidence must be a number between 0 and 1", path, line("confidence"))
+    return Claim(
+        source=source.file,
+        subject=subject.id,
+        predicate=predicate,
+        object=obj.strip(),
+        evidence=evidence,
+        polarity=_enum(Polarity, record, "polarity", Polarity.AFFIRMED, path),
+        certainty=_enum(Certainty, record, "certainty", Certainty.ASSERTED, path),
+        population=str(record.get("population") or "all").strip(),
+        qualifier=str(record.get("qualifier") or "").strip(),
+        method=_enum(Method, record, "method", Method.CURATED, path),
+        status=_enum(Status, record, "status", Status.REVIEWED, path),
+        reference=reference,
+        confidence=None if confidence is None else float(confidence),
+        extractor=record.get("extractor"),
+        origin=f"{path}:{record.line}",
+    )
+
+
+def load_claims(path: Path, sources: dict[str, Source], vocabulary: Vocabulary) -> list[Claim]:
+    """The claims of one file, each checked and anchored; duplicates are an error."""
+    data = load_yaml(path)
+    if not isinstance(data, Mapping):
+        raise DataError("expected 'source:' and 'claims:' at the top level", path, 1)
+    file = require(data, "source", path)
+    if file not in sources:
+        raise DataError(f"source {file!r} is not in data/sources", path, data.line_of("source"))
+    records = data.get("claims") or []
+    if not isinstance(records, list):
+        raise DataError("'claims' must be a list", path, data.line)
+    claims: list[Claim] = []
+    seen: dict[str, str] = {}
+    for record in records:
+        claim = _claim(record, sources[file], vocabulary, path)
+        if claim.id in seen:
+            raise DataError(
+                f"duplicate claim (same predicate, object and quote as {seen[claim.id]})",
+                path,
+                record.line,
+            )
+        seen[claim.id] = claim.origin
+        claims.append(claim)
+    return claims
+
+
+def load_corpus(data_dir: Path) -> Corpus:
+    """Load ``data_dir``: ``sources/``, ``vocabulary.yaml`` and ``claims/*.yaml``."""
+    sources = load_sources(data_dir / "sources")
+    vocabulary = load_vocabulary(data_dir / "vocabulary.yaml")
+    if vocabulary.resolve(CONDITION) is None:
+        raise DataError(
+            f"the vocabulary has no {CONDITION!r} concept", data_dir / "vocabulary.yaml"
+        )
+    by_file = {s.file: s for s in sources}
+    claims: list[Claim] = []
+    for path in sorted((data_dir / "claims").glob("*.yaml")):
+        claims.extend(load_claims(path, by_file, vocabulary))
+    return Corpus(sources=tuple(sources), vocabulary=vocabulary, claims=tuple(claims))
+
+
+def interchange_record(claim: Claim, vocabulary: Vocabulary) -> dict[str, Any]:
+    """One claim in the interchange format of tests/gold/README.md."""
+    concept = vocabulary.concepts.get(claim.object) if claim.entity_valued else None
+    subject = vocabulary.concepts[claim.subject]
+    record: dict[str, Any] = {
+        "source": claim.source,
+        "subject": subject.label,
+        "predicate": claim.predicate,
+        "object": concept.label if concept else claim.object,
+        "quote": claim.evidence.quote,
+        "polarity": claim.polarity.value,
+        "certainty": claim.certainty.value,
+        "population": claim.population,
+        "qualifier": claim.qualifier,
+        "start": claim.evidence.start,
+        "end": claim.evidence.end,
+        "object_id": f"omse:{concept.id}" if concept else None,
+        "object_synonyms": list(concept.synonyms) if concept else [],
+        "method": claim.method.value,
+        "confidence": claim.confidence
+        if claim.confidence is not None
+        else (1.0 if claim.method is Method.CURATED else None),
+        "status": claim.status.value,
+        "claim_id": f"omsc:{claim.id}",
+    }
+    if claim.reference is not None:
+        record["reference"] = claim.reference
+    return record
+
+
+def write_jsonl(claims: Iterable[Claim], vocabulary: Vocabulary) -> Iterator[str]:
+    """Yield the interchange JSON lines of ``claims``, in a stable order."""
+    ordered = sorted(claims, key=lambda c: (c.source, c.evidence.start, c.predicate, c.object))
+    for claim in ordered:
+        yield json.dumps(interchange_record(claim, vocabulary), ensure_ascii=False, sort_keys=False)

@@ -1,0 +1,191 @@
+"""The records the pipeline passes along: sources, concepts, claims and their evidence."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = [
+    "CONCEPT_TYPES",
+    "ENTITY_PREDICATES",
+    "PREDICATES",
+    "SOURCE_KINDS",
+    "Certainty",
+    "Claim",
+    "Concept",
+    "Evidence",
+    "Method",
+    "Polarity",
+    "Reference",
+    "Source",
+    "Status",
+    "claim_hash",
+]
+
+
+class Polarity(str, Enum):
+    AFFIRMED = "affirmed"
+    NEGATED = "negated"
+
+
+class Certainty(str, Enum):
+    ASSERTED = "asserted"
+    HEDGED = "hedged"
+
+
+class Method(str, Enum):
+    CURATED = "curated"
+    AUTOMATIC = "automatic"
+
+
+class Status(str, Enum):
+    CANDIDATE = "candidate"
+    REVIEWED = "reviewed"
+    REJECTED = "rejected"
+
+
+#: interchange-format predicate -> (ontology property local name, object is a concept)
+PREDICATES: dict[str, tuple[str, bool]] = {
+    "has_symptom": ("hasSymptom", True),
+    "has_cause": ("hasCause", True),
+    "treated_by": ("treatedBy", True),
+    "diagnosed_by": ("diagnosedBy", True),
+    "has_complication": ("hasComplication", True),
+    "differential_diagnosis": ("hasDifferentialDiagnosis", True),
+    "specialist": ("hasSpecialist", True),
+    "has_synonym": ("hasSynonym", False),
+    "epidemiology": ("epidemiology", False),
+    "prognosis": ("prognosis", False),
+    "mechanism": ("mechanism", False),
+    "other": ("statement", False),
+}
+ENTITY_PREDICATES = frozenset(p for p, (_, entity) in PREDICATES.items() if entity)
+
+#: vocabulary type -> ontology class local name
+CONCEPT_TYPES: dict[str, str] = {
+    "condition": "Condition",
+    "symptom": "Symptom",
+    "tumour": "Tumour",
+    "infection": "Infection",
+    "cause": "Cause",
+    "drug": "Drug",
+    "procedure": "Procedure",
+    "therapy": "Therapy",
+    "test": "DiagnosticTest",
+    "complication": "Complication",
+    "specialty": "Specialty",
+    "finding": "Finding",
+}
+
+#: source kind -> (ontology individual, fabio class)
+SOURCE_KINDS: dict[str, tuple[str, str]] = {
+    "journal-abstract": ("JournalAbstract", "Abstract"),
+    "patient-page": ("PatientPage", "WebPage"),
+    "encyclopedia-entry": ("EncyclopediaEntry", "EncyclopediaEntry"),
+    "wiki-page": ("WikiPage", "WebPage"),
+}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A work a source cites, as the source writes it."""
+
+    citation: str
+    number: int | None = None
+    doi: str | None = None
+    pmid: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document: its text exactly as captured, and what is known about it."""
+
+    file: str
+    text: str
+    title: str
+    kind: str
+    publisher: str | None = None
+    authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    date: str | None = None
+    container: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    url: str | None = None
+    references: tuple[Reference, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        """The stable identifier: the file name without its extension."""
+        return self.file.rsplit(".", 1)[0]
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def reference(self, number: int) -> Reference | None:
+        return next((r for r in self.references if r.number == number), None)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A vocabulary entry: one preferred label, synonyms, a type."""
+
+    id: str
+    label: str
+    type: str
+    synonyms: tuple[str, ...] = ()
+    definition: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.synonyms)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a claim stands in its source: the exact quote and its character offsets."""
+
+    quote: str
+    start: int
+    end: int
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement a source makes about a subject, anchored to its quote."""
+
+    source: str
+    subject: str
+    predicate: str
+    object: str
+    evidence: Evidence
+    polarity: Polarity = Polarity.AFFIRMED
+    certainty: Certainty = Certainty.ASSERTED
+    population: str = "all"
+    qualifier: str = ""
+    method: Method = Method.CURATED
+    status: Status = Status.REVIEWED
+    reference: int | None = None
+    confidence: float | None = None
+    extractor: str | None = None
+    origin: str = field(default="", compare=False)  # "file:line" it was read from
+
+    @property
+    def entity_valued(self) -> bool:
+        return self.predicate in ENTITY_PREDICATES
+
+    @property
+    def id(self) -> str:
+        return claim_hash(
+            self.source, self.subject, self.predicate, self.object, self.evidence.start
+        )
+
+
+def claim_hash(source: str, subject: str, predicate: str, obj: str, start: int) -> str:
+    """The content-derived claim identifier: 16 hex digits of SHA-256."""
+    key = "|".join((source, subject, predicate, obj, str(start)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,107 @@
+"""Load the source documents of ``data/sources/``: exact texts plus one metadata record each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from omsgraph.errors import DataError
+from omsgraph.model import SOURCE_KINDS, Reference, Source
+from omsgraph.yamlfile import load_yaml, require
+
+__all__ = ["load_source", "load_sources", "read_text"]
+
+_OPTIONAL = ("publisher", "date", "container", "doi", "pmid", "url")
+
+
+def read_text(path: Path) -> str:
+    """The text of ``path`` exactly as stored (UTF-8, line endings untouched)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc.strerror}", path) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataError(
+            f"not UTF-8 (byte {exc.start}); convert the file to UTF-8", path, line
+        ) from None
+    if "\x00" in text:
+        raise DataError("binary content (NUL bytes): not a text file", path)
+    if not text.strip():
+        raise DataError("empty source text", path)
+    return text
+
+
+def _strings(record: dict, key: str, path: Path) -> tuple[str, ...]:
+    value = record.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataError(f"{key!r} must be a list of names", path, record.line)
+    return tuple(value)
+
+
+def _references(record: dict, path: Path) -> tuple[Reference, ...]:
+    refs = []
+    for item in record.get("references") or []:
+        citation = require(item, "citation", path)
+        number = item.get("number")
+        if number is not None and not isinstance(number, int):
+            raise DataError("reference 'number' must be an integer", path, item.line)
+        refs.append(
+            Reference(
+                citation=citation.strip(),
+                number=number,
+                doi=item.get("doi") or None,
+                pmid=_opt_str(item.get("pmid")),
+            )
+        )
+    numbers = [r.number for r in refs if r.number is not None]
+    if len(numbers) != len(set(numbers)):
+        raise DataError("two references share a number", path, record.line)
+    return tuple(refs)
+
+
+def _opt_str(value: object) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+def load_source(meta_path: Path) -> Source:
+    """Read one metadata record and the text file it names."""
+    record = load_yaml(meta_path)
+    file = require(record, "file", meta_path)
+    kind = require(record, "kind", meta_path)
+    if kind not in SOURCE_KINDS:
+        raise DataError(
+            f"unknown kind {kind!r}; use one of {', '.join(SOURCE_KINDS)}", meta_path, record.line
+        )
+    text_path = meta_path.parent / file
+    if not text_path.is_file():
+        raise DataError(
+            f"names {file!r}, which is not in {meta_path.parent}", meta_path, record.line
+        )
+    return Source(
+        file=file,
+        text=read_text(text_path),
+        title=require(record, "title", meta_path).strip(),
+        kind=kind,
+        authors=_strings(record, "authors", meta_path),
+        editors=_strings(record, "editors", meta_path),
+        references=_references(record, meta_path),
+        **{key: _opt_str(record.get(key)) for key in _OPTIONAL},
+    )
+
+
+def load_sources(directory: Path) -> list[Source]:
+    """Every source of ``directory``, ordered by file name; a text without a record is an error."""
+    if not directory.is_dir():
+        raise DataError("no such directory", directory)
+    sources = [load_source(p) for p in sorted(directory.glob("*.yaml"))]
+    described = {s.file for s in sources}
+    for text_path in sorted(directory.glob("*.txt")):
+        if text_path.name not in described:
+            raise DataError(f"no metadata record; add {text_path.stem}.yaml beside it", text_path)
+    if len(described) != len(sources):
+        raise DataError("two metadata records describe the same file", directory)
+    return sources

@@ -1,0 +1,81 @@
+"""Check a built graph against the SHACL shapes of ``ontology/shapes.ttl`` with pySHACL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from omsgraph.errors import DataError
+from omsgraph.namespaces import bind_prefixes
+
+__all__ = ["Violation", "load_ontology", "validate"]
+
+_SH = "http://www.w3.org/ns/shacl#"
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One failed constraint, in words: which node, which property, what is wrong."""
+
+    focus: str
+    path: str
+    message: str
+    severity: str
+
+    def __str__(self) -> str:
+        where = f"{self.focus} {self.path}".strip()
+        return f"{self.severity}: {where}: {self.message}"
+
+
+def load_ontology(path: Path) -> Graph:
+    """Parse a Turtle file of ``ontology/``; a syntax error names the file and line."""
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except FileNotFoundError:
+        raise DataError("no such file", path) from None
+    except Exception as exc:  # rdflib's parser errors carry the line in their text
+        raise DataError(f"invalid Turtle: {str(exc).splitlines()[0]}", path) from None
+    return graph
+
+
+def validate(
+    graph: Graph, shapes: Graph, ontology: Graph | None = None
+) -> tuple[bool, list[Violation]]:
+    """Validate ``graph`` (with RDFS inference over ``ontology``); return conformance and why."""
+    from pyshacl import validate as shacl_validate
+
+    conforms, report, _ = shacl_validate(
+        graph,
+        shacl_graph=shapes,
+        ont_graph=ontology,
+        inference="rdfs",
+        abort_on_first=False,
+        allow_warnings=True,
+    )
+    names = bind_prefixes(Graph()).namespace_manager
+    sh = {
+        k: URIRef(_SH + k)
+        for k in ("result", "focusNode", "resultPath", "resultMessage", "resultSeverity")
+    }
+    violations = []
+    for result in report.objects(None, sh["result"]):
+
+        def one(key: str, result: URIRef = result) -> str:
+            value = report.value(result, sh[key])
+            if value is None:
+                return ""
+            return value.n3(names) if isinstance(value, URIRef) else str(value)
+
+        violations.append(
+            Violation(
+                focus=one("focusNode"),
+                path=one("resultPath"),
+                message=one("resultMessage"),
+                severity=one("resultSeverity").split(":")[-1].replace(_SH, ""),
+            )
+        )
+    violations.sort(key=lambda v: (v.focus, v.path, v.message))
+    return bool(conforms), violations

@@ -1,0 +1,36 @@
+"""Shared fixtures: the small hand-written data directory and the real corpus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
+CORPUS_DATA = ROOT / "data"
+ONTOLOGY = ROOT / "ontology"
+GOLD = Path(__file__).parent / "gold"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A writable copy of the small fixture data directory."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    from omsgraph.claims import load_corpus
+
+    return load_corpus(CORPUS_DATA)
+
+
+@pytest.fixture(scope="session")
+def corpus_graph(corpus):
+    from omsgraph.rdf import build_graph
+
+    return build_graph(corpus)

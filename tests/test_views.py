@@ -1,0 +1,270 @@
+"""Tests of the HTML graph view (omsgraph.views) on tests/fixtures/small_graph.ttl."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from omsgraph.views import TYPE_COLOURS, ViewStats, check_offline, project, render_view, write_view
+
+FIXTURE = Path(__file__).parent / "fixtures" / "small_graph.ttl"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+
+OMS = "https://w3id.org/omsgraph/ontology#"
+OMSE = "https://w3id.org/omsgraph/entity/"
+CONDITION = OMSE + "opsoclonus-myoclonus-syndrome"
+SCRIPT_PAYLOAD = "<script>window.__xss=2</script>"
+IMG_PAYLOAD = '<img src=x onerror="window.__xss=1">'
+
+
+@pytest.fixture(scope="module")
+def graph() -> Graph:
+    return Graph().parse(FIXTURE, format="turtle")
+
+
+def _dataset(html: str, name: str) -> list[dict]:
+    found = re.search(rf"{name} = new vis\.DataSet\((.*?)\);\n", html)
+    assert found, f"no {name} DataSet in the page"
+    return json.loads(found.group(1))
+
+
+# ------------------------------------------------------------------ projection
+
+
+def test_project_nodes(graph: Graph) -> None:
+    proj = project(graph)
+    assert proj.number_of_nodes() == 5  # condition, 3 concepts, 1 epidemiology value
+    types = {attrs["label"]: attrs["type"] for _, attrs in proj.nodes(data=True)}
+    assert types == {
+        "opsoclonus-myoclonus syndrome": "Condition",
+        "opsoclonus": "Symptom",
+        "rituximab": "Drug",
+        "neuroblastoma": "Tumour",
+        "prevalence: 1 in 5,000,000 children": "Value",
+    }
+    assert proj.nodes[OMSE + "opsoclonus"]["synonyms"] == ["dancing eyes"]
+
+
+def test_project_edges_and_support(graph: Graph) -> None:
+    proj = project(graph)
+    assert proj.number_of_edges() == 5
+    assert sum(len(d["claims"]) for _, _, d in proj.edges(data=True)) == 6
+    symptom = proj.edges[CONDITION, OMSE + "opsoclonus", OMS + "hasSymptom affirmed"]
+    assert symptom["support"] == 2
+    assert symptom["sources"] == ["000_aa4b564b5e99cff4.txt", "002_86f656d6290b5704.txt"]
+    assert symptom["relation_label"] == "has symptom"
+    hedged = [c for c in symptom["claims"] if c["certainty"] == "hedged"]
+    assert hedged and hedged[0]["qualifier"] == "usually the first sign"
+    assert hedged[0]["population"] == "all"
+
+    # affirmed and negated claims on the same triple are separate edges
+    rituximab = proj.get_edge_data(CONDITION, OMSE + "rituximab")
+    assert set(rituximab) == {OMS + "treatedBy affirmed", OMS + "treatedBy negated"}
+    negated = rituximab[OMS + "treatedBy negated"]
+    assert negated["negated"] and negated["support"] == 1
+    assert negated["claims"][0]["quote"].startswith("rituximab is not used")
+
+    cause = proj.edges[CONDITION, OMSE + "neuroblastoma", OMS + "hasCause affirmed"]
+    (claim,) = cause["claims"]
+    assert claim["claim"] == "https://w3id.org/omsgraph/claim/3c4d5e6f708192a3"
+    assert SCRIPT_PAYLOAD in claim["quote"]
+    assert claim["source"] == "000_aa4b564b5e99cff4.txt"
+    assert claim["source_title"] == "Opsoclonus-myoclonus syndrome"
+    assert claim["cites"] and claim["cites"][0].startswith("Matthay KK")
+
+    (value_edge,) = [d for _, v, d in proj.edges(data=True) if v.startswith("value:")]
+    assert value_edge["relation_label"] == "epidemiology" and value_edge["support"] == 1
+
+
+# ------------------------------------------------------------------ the page
+
+
+def test_write_view_stats_and_atomic(graph: Graph, tmp_path: Path) -> None:
+    out = tmp_path / "sub" / "view.html"
+    stats = write_view(graph, out)
+    assert stats == ViewStats(nodes=5, edges=5, bytes=out.stat().st_size)
+    assert [p.name for p in out.parent.iterdir()] == ["view.html"]  # no temp file left over
+    with pytest.raises(AttributeError):
+        stats.nodes = 1  # type: ignore[misc]  # frozen
+
+
+def test_empty_graph(tmp_path: Path) -> None:
+    stats = write_view(Graph(), tmp_path / "empty.html")
+    assert (stats.nodes, stats.edges) == (0, 0)
+    check_offline((tmp_path / "empty.html").read_text(encoding="utf-8"))
+
+
+def test_deterministic(graph: Graph, tmp_path: Path) -> None:
+    first, second, third = tmp_path / "a.html", tmp_path / "b.html", tmp_path / "c.html"
+    write_view(graph, first)
+    write_view(graph, second)
+    # the same triples loaded in another order give the same page too
+    lines = graph.serialize(format="nt").splitlines()
+    random.Random(3).shuffle(lines)
+    write_view(Graph().parse(data="\n".join(lines), format="nt"), third)
+    assert first.read_bytes() == second.read_bytes() == third.read_bytes()
+
+
+def test_html_is_escaped(graph: Graph) -> None:
+    html, _ = render_view(graph, title="<script>window.__xss=3</script> & OMS")
+    for raw in (SCRIPT_PAYLOAD, IMG_PAYLOAD, "<script>window.__xss=3", "<b>patient</b>"):
+        assert raw not in html
+    assert "<title>&lt;script&gt;window.__xss=3&lt;/script&gt; &amp; OMS</title>" in html
+    # titles stay plain text (vis-network shows them with innerText): no double escaping
+    edges = _dataset(html, "edges")
+    (cause,) = [e for e in edges if e["label"] == "has cause"]
+    assert SCRIPT_PAYLOAD in cause["title"] and IMG_PAYLOAD in cause["title"]
+    assert "&lt;" not in cause["title"] and "&amp;" not in cause["title"]
+
+
+def test_edge_and_node_styling(graph: Graph) -> None:
+    html, proj = render_view(graph)
+    nodes, edges = _dataset(html, "nodes"), _dataset(html, "edges")
+    assert len(nodes) == proj.number_of_nodes() and len(edges) == proj.number_of_edges()
+    by_label = {e["label"]: e for e in edges}
+    assert set(by_label) == {
+        "has symptom",
+        "has cause",
+        "treated by",
+        "NOT treated by",
+        "epidemiology",
+    }
+    assert by_label["NOT treated by"]["dashes"]
+    assert "dashes" not in by_label["treated by"]
+    assert by_label["has symptom"]["width"] > by_label["has cause"]["width"]
+    title = by_label["has symptom"]["title"]
+    for text in (
+        "000_aa4b564b5e99cff4.txt",
+        "Opsoclonus-myoclonus syndrome",
+        "hedged",
+        "population: all",
+        "qualifier: usually the first sign",
+        "the clinical features of opsoclonus",
+    ):
+        assert text in title
+    assert "cites: Matthay KK" in by_label["has cause"]["title"]
+    condition = next(n for n in nodes if n["id"] == CONDITION)
+    assert condition["size"] > max(n.get("size", 0) for n in nodes if n["id"] != CONDITION)
+    assert "Kinsbourne syndrome" in condition["title"]
+    legend = re.search(r'<ul id="legend".*?</ul>', html, re.DOTALL).group(0)
+    for kind in ("Condition", "Symptom", "Drug", "Tumour", "Value"):
+        assert f'style="background: {TYPE_COLOURS[kind]}"></span>{kind}</li>' in legend
+
+
+def test_no_external_resources(graph: Graph) -> None:
+    html, _ = render_view(graph)
+    check_offline(html)
+    assert not re.search(r"""\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
+    assert "<link" not in html
+    assert "cdnjs" not in html and "jsdelivr" not in html and "bootstrap" not in html.lower()
+    assert not re.search(r"<script[^>]*\bsrc=", html)
+    assert "sourceMappingURL" not in html
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        '<link rel="stylesheet" href="https://cdn.example/x.css">',
+        '<script src="https://cdn.example/x.js"></script>',
+        '<script src="lib/bindings/utils.js"></script>',
+        '<img src="//cdn.example/x.png">',
+        "<style>body { background: url(https://cdn.example/x.png) }</style>",
+    ],
+)
+def test_check_offline_rejects(bad: str) -> None:
+    with pytest.raises(RuntimeError, match="external"):
+        check_offline(f"<html><head>{bad}</head><body></body></html>")
+
+
+# ------------------------------------------------------------------ in a real browser
+
+
+@pytest.mark.browser
+def test_view_in_chromium(graph: Graph, tmp_path: Path) -> None:
+    if not CHROMIUM.exists():
+        if os.environ.get("OMSGRAPH_REQUIRE_BROWSER"):
+            pytest.fail("OMSGRAPH_REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
+        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    out = tmp_path / "view.html"
+    write_view(graph, out)
+    expected_nodes = project(graph).number_of_nodes()
+    external: list[str] = []
+    errors: list[str] = []
+
+    def route(request_route) -> None:
+        url = request_route.request.url
+        if url.startswith(("file://", "data:", "about:")):
+            request_route.continue_()
+        else:
+            external.append(url)
+            request_route.abort()
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.route("**/*", route)
+            page.goto(out.as_uri())
+            page.wait_for_function(
+                "() => window.network && document.body.dataset.stabilized === 'true'",
+                timeout=30_000,
+            )
+            assert page.evaluate("nodes.length") == expected_nodes
+            assert page.evaluate("network.body.data.nodes.length") == expected_nodes
+            assert page.evaluate("edges.length") == 5
+
+            # hover the edge whose quote carries the payload: the tooltip shows it as text
+            edge = page.evaluate("""() => {
+                const e = edges.get({filter: x => x.label === 'has cause'})[0];
+                const pos = network.getPositions([e.from, e.to]);
+                const mid = network.canvasToDOM({x: (pos[e.from].x + pos[e.to].x) / 2,
+                                                 y: (pos[e.from].y + pos[e.to].y) / 2});
+                const box = document.getElementById('mynetwork').getBoundingClientRect();
+                return {id: e.id, title: e.title, x: box.left + mid.x, y: box.top + mid.y};
+            }""")
+            assert SCRIPT_PAYLOAD in edge["title"]
+            page.mouse.move(edge["x"] + 40, edge["y"] + 40)
+            page.mouse.move(edge["x"], edge["y"], steps=5)
+            page.wait_for_function(
+                """() => { const t = document.querySelector('div.vis-tooltip');
+                           return t && t.style.visibility === 'visible'
+                                  && t.innerText.includes('an associated neuroblastoma'); }""",
+                timeout=10_000,
+            )
+            tooltip = page.evaluate("""() => {
+                const t = document.querySelector('div.vis-tooltip');
+                return {text: t.innerText, tags: [...t.querySelectorAll('*')].map(c => c.tagName)};
+            }""")
+            assert SCRIPT_PAYLOAD in tooltip["text"] and IMG_PAYLOAD in tooltip["text"]
+            assert set(tooltip["tags"]) <= {"BR"}  # text (innerText makes <br>s), not markup
+            page.evaluate(f"network.selectEdges([{json.dumps(edge['id'])}])")
+            assert page.evaluate("network.getSelectedEdges()") == [edge["id"]]
+
+            assert page.evaluate("typeof window.__xss") == "undefined"
+            assert page.evaluate("document.querySelectorAll('img').length") == 0
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "view.png"))
+        finally:
+            browser.close()
+    assert external == []
+    assert errors == []
