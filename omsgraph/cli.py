@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rdflib import Graph
 
     from omsgraph.claims import Corpus
+    from omsgraph.mappings import MappingSet
 
 __all__ = ["main"]
 
@@ -38,6 +39,7 @@ class Context:
     data: Path
     ontology: Path
     reviewed_only: bool = False
+    store: str = "memory"
     _corpus: Corpus | None = field(default=None, repr=False)
 
     def corpus(self) -> Corpus:
@@ -47,14 +49,28 @@ class Context:
             self._corpus = _guard(lambda: load_corpus(self.data))
         return self._corpus
 
-    def graph(self, path: Path | None = None) -> Graph:
-        """The graph from a Turtle file, or built from ``data/``."""
+    def mappings(self) -> MappingSet | None:
+        """The SSSOM mapping set ``ONTOLOGY/mappings.sssom.tsv``, when there is one."""
+        from omsgraph.mappings import load_mappings
+
+        path = self.ontology / "mappings.sssom.tsv"
+        return _guard(lambda: load_mappings(path)) if path.is_file() else None
+
+    def built(self) -> Graph:
+        """The graph built in memory from ``data/``, with the concepts' mappings."""
         from omsgraph.rdf import build_graph
+
+        corpus, mappings = self.corpus(), self.mappings()
+        return build_graph(corpus, reviewed_only=self.reviewed_only, mappings=mappings)
+
+    def graph(self, path: Path | None = None) -> Graph:
+        """The graph from a Turtle file, or from the ``--store`` (built from ``data/``)."""
+        from omsgraph.store import open_graph
         from omsgraph.validate import load_ontology
 
         if path is not None:
             return _guard(lambda: load_ontology(path))
-        return build_graph(self.corpus(), reviewed_only=self.reviewed_only)
+        return _guard(lambda: open_graph(self.store, build=self.built))
 
 
 def _guard(action: Callable[[], Any]) -> Any:
@@ -65,6 +81,15 @@ def _guard(action: Callable[[], Any]) -> Any:
         return action()
     except DataError as exc:
         raise click.ClickException(str(exc)) from None
+
+
+def _store_selector(value: str) -> str:
+    from omsgraph.store import parse_selector
+
+    try:
+        return str(parse_selector(value))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -118,8 +143,16 @@ output_option = click.option(
     help="Ontology directory (omsgraph.ttl, shapes.ttl).",
 )
 @click.option("--reviewed-only", is_flag=True, help="Leave out claims still marked candidate.")
+@click.option(
+    "--store",
+    default="memory",
+    show_default=True,
+    envvar="OMSGRAPH_STORE",
+    callback=lambda _ctx, _param, value: _store_selector(value),
+    help="Where the graph lives: memory, oxigraph:PATH or sparql:URL (docs/stores.md).",
+)
 @click.pass_context
-def cli(ctx: click.Context, data: Path, ontology: Path, reviewed_only: bool) -> None:
+def cli(ctx: click.Context, data: Path, ontology: Path, reviewed_only: bool, store: str) -> None:
     """A literature knowledge graph for opsoclonus-myoclonus syndrome.
 
     \b
@@ -127,7 +160,7 @@ def cli(ctx: click.Context, data: Path, ontology: Path, reviewed_only: bool) -> 
     omsgraph query treatments            # a named query, a .rq file or SPARQL text
     omsgraph claims --format jsonl       # every claim in the interchange format
     """
-    ctx.obj = Context(data=data, ontology=ontology, reviewed_only=reviewed_only)
+    ctx.obj = Context(data=data, ontology=ontology, reviewed_only=reviewed_only, store=store)
 
 
 @cli.command()
@@ -159,10 +192,12 @@ def build(obj: Context, out_dir: Path, no_view: bool) -> None:
         f"{len(corpus.claims)} claims, {len(graph)} triples -> {out_dir / 'omsgraph.ttl'}"
     )
     if not no_view:
-        from omsgraph.views import write_view
+        from omsgraph.views import write_site
 
-        stats = write_view(graph, out_dir / "omsgraph.html")
+        site = write_site(graph, out_dir)
+        stats = site["omsgraph.html"]
         message += f", {out_dir / 'omsgraph.html'} ({stats.nodes} nodes, {stats.edges} edges)"
+        message += f", {out_dir / 'index.html'} ({len(site) - 1} views)"
     click.echo(message, err=True)
 
 
@@ -328,50 +363,105 @@ def validate(obj: Context, graph_path: Path | None) -> None:
 
 
 @cli.command()
+@click.argument(
+    "kind",
+    type=click.Choice(("overview", "entity", "source", "citations", "conflicts", "index")),
+    default="overview",
+)
+@click.argument("target", required=False)
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    default="out/omsgraph.html",
-    show_default=True,
-    help="The HTML file to write.",
+    help="The HTML file to write [default: out/omsgraph.html for the overview, "
+    "out/KIND.html or out/KIND-TARGET.html otherwise; index: out/index.html and every view].",
+)
+@click.option(
+    "--depth", type=click.IntRange(1, 5), default=1, show_default=True, help="Entity view: steps."
 )
 @graph_option
 @click.pass_obj
-def view(obj: Context, output: Path, graph_path: Path | None) -> None:
-    """Write the interactive HTML view of the whole graph (works offline).
+def view(
+    obj: Context,
+    kind: str,
+    target: str | None,
+    output: Path | None,
+    depth: int,
+    graph_path: Path | None,
+) -> None:
+    """Write an interactive HTML view (works offline): overview, entity LABEL, source FILE,
+    citations, conflicts, or index (the index page and every view it links).
 
     \b
-    Example:
+    Examples:
       omsgraph view -o out/omsgraph.html
+      omsgraph view entity neuroblastoma --depth 2
+      omsgraph view source 000_aa4b564b5e99cff4.txt
+      omsgraph view index -o out/index.html
     """
-    from omsgraph.views import write_view
+    from omsgraph.views import write_site, write_view
 
-    stats = write_view(obj.graph(graph_path), output)
-    click.echo(f"wrote {output} ({stats.nodes} nodes, {stats.edges} edges)", err=True)
+    if kind in ("entity", "source") and not target:
+        raise click.UsageError(f"`omsgraph view {kind}` needs a {kind} name")
+    if kind not in ("entity", "source") and target:
+        raise click.UsageError(f"`omsgraph view {kind}` takes no {target!r}")
+    graph = obj.graph(graph_path)
+    if kind == "index":
+        out_dir = output.parent if output is not None else Path("out")
+        stats = write_site(graph, out_dir)
+        click.echo(f"wrote {out_dir / 'index.html'} and {len(stats) - 1} views", err=True)
+        return
+    if output is None:
+        slug = "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in target or "")
+        name = "omsgraph" if kind == "overview" else f"{kind}-{slug}" if slug else kind
+        output = Path("out") / f"{name}.html"
+    try:
+        stats = write_view(graph, output, kind=kind, target=target, depth=depth)
+    except LookupError as exc:
+        raise click.UsageError(str(exc.args[0])) from None
+    capped = " (capped: see the note on the page)" if stats.capped else ""
+    click.echo(f"wrote {output} ({stats.nodes} nodes, {stats.edges} edges){capped}", err=True)
+
+
+EXPORT_FORMATS = ("turtle", "ntriples", "jsonld", "trig", "kgx", "sssom")
 
 
 @cli.command()
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(("turtle", "ntriples", "jsonld")),
+    type=click.Choice(EXPORT_FORMATS),
     default="turtle",
     show_default=True,
+    help="trig: one assertion and one provenance graph per claim; kgx: Biolink TSV "
+    "(OUTPUT_nodes.tsv, OUTPUT_edges.tsv); sssom: the concepts' mappings.",
 )
 @graph_option
 @output_option
 @click.pass_obj
 def export(obj: Context, fmt: str, graph_path: Path | None, output: Path | None) -> None:
-    """Export the graph as Turtle, N-Triples or JSON-LD, to a file or stdout.
+    """Export the graph as Turtle, N-Triples, JSON-LD, TriG, KGX TSV or the SSSOM mappings.
 
     \b
-    Example:
+    Examples:
       omsgraph export --format jsonld -o out/omsgraph.jsonld
+      omsgraph export --format kgx -o out/omsgraph     # out/omsgraph_nodes.tsv, _edges.tsv
     """
-    from omsgraph.export import serialize
+    from omsgraph.export import export as run_export
+    from omsgraph.export import export_paths
 
-    _emit(serialize(obj.graph(graph_path), fmt), output)
+    if fmt == "kgx" and output is None:
+        raise click.UsageError("--format kgx writes two files: give -o, e.g. -o out/omsgraph")
+    graph = obj.graph(graph_path) if fmt != "sssom" else None
+    try:
+        files = run_export(graph, fmt, obj.mappings())  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    if output is None:
+        _emit(files[""], None)
+        return
+    for path, text in zip(export_paths(output, fmt), files.values(), strict=True):
+        _emit(text, path)
 
 
 @cli.command()
@@ -414,27 +504,47 @@ def stats(obj: Context, fmt: str) -> None:
     help="Claims (JSON Lines) to score; default: the claims of the data directory.",
 )
 @click.option(
+    "--sources",
+    "sources_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Run the extractor on the gold's source files found in this directory and score it.",
+)
+@click.option(
     "--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True
 )
 @click.pass_obj
-def evaluate(obj: Context, gold: Path, predicted: Path | None, fmt: str) -> None:
+def evaluate(
+    obj: Context, gold: Path, predicted: Path | None, sources_dir: Path | None, fmt: str
+) -> None:
     """Score claims against a gold standard: precision, recall, F1, misses, false positives.
 
     \b
-    Example:
+    Examples:
       omsgraph evaluate tests/gold/gold_claims.jsonl --format json
+      omsgraph evaluate tests/gold/gold_claims.jsonl --sources data/sources
     """
     from omsgraph.claims import interchange_record
     from omsgraph.evaluate import evaluate as score
     from omsgraph.evaluate import read_jsonl
 
-    corpus = obj.corpus()
     gold_records = _guard(lambda: read_jsonl(gold))
-    if predicted is None:
-        records = [interchange_record(c, corpus.vocabulary) for c in corpus.claims]
+    if sources_dir is not None:
+        if predicted is not None:
+            raise click.UsageError("give --predicted or --sources, not both")
+        from omsgraph.ingest import extract_files
+        from omsgraph.vocabulary import load_vocabulary
+
+        vocabulary = _guard(lambda: load_vocabulary(obj.data / "vocabulary.yaml"))
+        files = [sources_dir / name for name in sorted({g["source"] for g in gold_records})]
+        records = _guard(lambda: extract_files(files, vocabulary))
+        report = score(gold_records, records, vocabulary)
     else:
-        records = _guard(lambda: read_jsonl(predicted))
-    report = score(gold_records, records, corpus.vocabulary)
+        corpus = obj.corpus()
+        if predicted is None:
+            records = [interchange_record(c, corpus.vocabulary) for c in corpus.claims]
+        else:
+            records = _guard(lambda: read_jsonl(predicted))
+        report = score(gold_records, records, corpus.vocabulary)
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
         return
@@ -453,6 +563,186 @@ def evaluate(obj: Context, gold: Path, predicted: Path | None, fmt: str) -> None
                 f"{title}: {item['source']} {item['predicate']} {item['object']!r} "
                 f"({item['polarity']})"
             )
+
+
+@cli.command()
+@click.argument("url")
+@click.option("--graph-iri", help="Load into this named graph instead of the default graph.")
+@graph_option
+@click.pass_obj
+def push(obj: Context, url: str, graph_iri: str | None, graph_path: Path | None) -> None:
+    """Load the graph into a SPARQL 1.1 server (Graph Store Protocol PUT), replacing its graph.
+
+    URL is the server's Graph Store Protocol endpoint (Oxigraph: http://HOST:PORT/store,
+    Fuseki: http://HOST:PORT/DATASET/data); `oxigraph:PATH` refreshes a local Oxigraph store.
+
+    \b
+    Examples:
+      omsgraph push http://localhost:7878/store
+      omsgraph --store sparql:http://localhost:7878/query query symptoms
+    """
+    from omsgraph.store import push as run_push
+
+    graph = obj.graph(graph_path) if graph_path is not None else obj.built()
+    try:
+        count = _guard(lambda: run_push(graph, url, graph_iri=graph_iri))
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"pushed {count} triples to {url}", err=True)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.pass_obj
+def conflicts(obj: Context, fmt: str) -> None:
+    """Print where the sources disagree: each conflict with the quotes of its claims.
+
+    Contradictions (opposite polarity, incompatible values) come first, then tensions
+    (population differences, figures on different bases).
+
+    \b
+    Examples:
+      omsgraph conflicts
+      omsgraph conflicts --format json
+    """
+    from omsgraph.conflicts import conflict_records, corpus_conflicts, render_conflicts
+
+    corpus = obj.corpus()
+    found = _guard(lambda: corpus_conflicts(corpus, reviewed_only=obj.reviewed_only))
+    if fmt == "json":
+        click.echo(json.dumps(conflict_records(found), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_conflicts(found), nl=False)
+
+
+@cli.command()
+@click.argument("name")
+@format_option
+@click.pass_obj
+def evidence(obj: Context, name: str, fmt: str) -> None:
+    """Print every claim about NAME (a concept label or synonym, or words of a value).
+
+    One row per claim: source, relation, object, polarity, certainty, population, quote and
+    the reference the source cites for it.
+
+    \b
+    Examples:
+      omsgraph evidence rituximab
+      omsgraph evidence "IVIg" --format json
+    """
+    from omsgraph.conflicts import evidence as find_evidence
+
+    corpus = obj.corpus()
+    records = _guard(lambda: find_evidence(corpus, name, reviewed_only=obj.reviewed_only))
+    click.echo(render_records(records, fmt), nl=False)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds a query may run before it is stopped (HTTP 503).",
+)
+@click.option(
+    "--max-results",
+    type=click.IntRange(1),
+    default=10_000,
+    show_default=True,
+    help="Most solutions or triples one query may return (more: HTTP 422).",
+)
+@graph_option
+@click.pass_obj
+def serve(
+    obj: Context, host: str, port: int, timeout: float, max_results: int, graph_path: Path | None
+) -> None:
+    """Serve the views and a read-only SPARQL 1.1 endpoint (GET/POST /sparql) until Ctrl-C.
+
+    SPARQL Update and SERVICE are refused (403); results by Accept header: SPARQL JSON, XML,
+    CSV, TSV; CONSTRUCT/DESCRIBE as Turtle.
+
+    \b
+    Example:
+      omsgraph serve --port 8000 --timeout 5
+    """
+    from omsgraph.serve import serve as run_server
+
+    graph = obj.graph(graph_path)
+
+    def ready(url: str) -> None:
+        click.echo(f"serving {url}/ (views) and {url}/sparql (SPARQL); Ctrl-C stops", err=True)
+
+    try:
+        run_server(graph, host, port, timeout, max_results, ready=ready)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+
+
+@cli.command()
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path)
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("jsonl", "table", "csv", "tsv", "json")),
+    default="jsonl",
+    show_default=True,
+    help="Output format; jsonl is the claim interchange format.",
+)
+@output_option
+@click.pass_obj
+def extract(obj: Context, files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+    """Find candidate claims in text, HTML or PubMed XML files, without writing to data/.
+
+    \b
+    Example:
+      omsgraph extract data/sources/000_aa4b564b5e99cff4.txt --format jsonl
+    """
+    from omsgraph.ingest import extract_files
+    from omsgraph.vocabulary import load_vocabulary
+
+    vocabulary = _guard(lambda: load_vocabulary(obj.data / "vocabulary.yaml"))
+    records = _guard(lambda: extract_files(files, vocabulary))
+    if fmt == "jsonl":
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    else:
+        keys = ("source", "predicate", "object", "polarity", "certainty", "confidence", "quote")
+        text = render_records([{k: r.get(k) for k in keys} for r in records], fmt)
+    _emit(text, output)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.pass_obj
+def ingest(obj: Context, file: Path) -> None:
+    """Add a document (text, HTML or PubMed XML) as a source with candidate claims to review.
+
+    Writes data/sources/NNN_<hash>.txt and .yaml and data/claims/NNN_<hash>.yaml (status:
+    candidate). Running it again adds only new claims and keeps every curator decision.
+
+    \b
+    Example:
+      omsgraph ingest article.xml
+    """
+    from omsgraph.ingest import ingest as run_ingest
+
+    for result in _guard(lambda: run_ingest(file, obj.data)):
+        state = "new source" if result.new_source else "known source"
+        click.echo(
+            f"{result.source} ({state}): {result.added} new candidate claims, "
+            f"{result.kept} kept, {result.proposed} proposed concepts"
+        )
 
 
 def main() -> None:

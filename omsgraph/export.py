@@ -1,32 +1,336 @@
-"""Serialise the graph: Turtle, N-Triples and JSON-LD, deterministic and with our prefixes."""
+"""Serialise the graph for other tools: RDF (Turtle, N-Triples, JSON-LD, TriG), KGX and SSSOM.
+
+Every writer takes the graph (and the SSSOM mapping set) and returns ``{suffix: text}``: one
+entry with suffix ``""`` for single-file formats, ``_nodes.tsv`` and ``_edges.tsv`` for KGX.
+Writers are dispatched through :data:`FORMATS`, keyed by format name. Outputs are
+deterministic: the same graph always gives the same bytes.
+"""
 
 from __future__ import annotations
 
-from rdflib import Graph
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
-from omsgraph.namespaces import PREFIXES
+import yaml
+from curies import Converter
+from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
 
-__all__ = ["FORMATS", "serialize"]
+from omsgraph.mappings import COLUMNS, MappingSet
+from omsgraph.model import CONCEPT_TYPES, PREDICATES
+from omsgraph.namespaces import (
+    BIBO,
+    MESH,
+    OA,
+    OMS,
+    OMSE,
+    PREFIXES,
+    PROV,
+    RDF,
+    SKOS,
+    bind_prefixes,
+)
 
-#: our format name -> (rdflib format, file extension)
-FORMATS: dict[str, tuple[str, str]] = {
+__all__ = [
+    "BIOLINK_CATEGORIES",
+    "BIOLINK_PREDICATES",
+    "FORMATS",
+    "RDF_FORMATS",
+    "Format",
+    "document_ontology",
+    "export",
+    "export_paths",
+    "kgx_tables",
+    "serialize",
+    "sssom_text",
+    "to_dataset",
+]
+
+#: format name -> (rdflib format, file extension) for the RDF formats
+RDF_FORMATS: dict[str, tuple[str, str]] = {
     "turtle": ("turtle", "ttl"),
     "ntriples": ("nt", "nt"),
     "jsonld": ("json-ld", "jsonld"),
+    "trig": ("trig", "trig"),
 }
+
+#: vocabulary type -> Biolink category of a KGX node
+BIOLINK_CATEGORIES: dict[str, str] = {
+    "condition": "biolink:Disease",
+    "tumour": "biolink:Disease",
+    "infection": "biolink:Disease",
+    "symptom": "biolink:PhenotypicFeature",
+    "finding": "biolink:PhenotypicFeature",
+    "complication": "biolink:PhenotypicFeature",
+    "cause": "biolink:NamedThing",
+    "drug": "biolink:Drug",
+    "procedure": "biolink:Procedure",
+    "therapy": "biolink:Procedure",
+    "test": "biolink:Procedure",
+    "specialty": "biolink:NamedThing",
+}
+#: interchange predicate -> Biolink predicate of a KGX edge (entity-valued predicates only);
+#: the exact oms: property is kept in the edge's ``original_predicate``
+BIOLINK_PREDICATES: dict[str, str] = {
+    "has_symptom": "biolink:has_phenotype",
+    "has_complication": "biolink:has_phenotype",
+    "has_cause": "biolink:caused_by",
+    "treated_by": "biolink:treated_by",
+    "diagnosed_by": "biolink:is_diagnosed_by",
+    "differential_diagnosis": "biolink:related_to",
+    "specialist": "biolink:related_to",
+}
+KGX_NODE_COLUMNS = ("id", "category", "name", "synonym", "xref", "description")
+KGX_EDGE_COLUMNS = (
+    "id",
+    "subject",
+    "predicate",
+    "object",
+    "category",
+    "original_predicate",
+    "negated",
+    "knowledge_level",
+    "agent_type",
+    "primary_knowledge_source",
+    "publications",
+    "supporting_text",
+)
+PRIMARY_KNOWLEDGE_SOURCE = "infores:omsgraph"
+#: claim properties that state the claim itself (its nanopublication assertion graph);
+#: every other triple about a claim, its evidence and selectors is provenance
+ASSERTION_PROPERTIES = frozenset(
+    {
+        RDF.type,
+        RDF.subject,
+        RDF.predicate,
+        RDF.object,
+        OMS.polarity,
+        OMS.certainty,
+        OMS.population,
+        OMS.qualifier,
+    }
+)
+
+
+def _converter() -> Converter:
+    """CURIE <-> IRI for KGX: our prefixes plus the ontologies we map to."""
+    obo = str(PREFIXES["obo"])
+    prefix_map = {prefix: str(ns) for prefix, ns in PREFIXES.items() if prefix != "obo"}
+    prefix_map |= {name: f"{obo}{name}_" for name in ("HP", "MONDO", "CHEBI", "NCIT", "DOID")}
+    prefix_map |= {
+        "MESH": str(MESH),
+        "ORPHA": "http://www.orpha.net/ORDO/Orphanet_",
+        "UMLS": "https://uts.nlm.nih.gov/uts/umls/concept/",
+    }
+    prefix_map.pop("mesh")
+    return Converter.from_prefix_map(prefix_map)
+
+
+def _ordered(graph: Graph) -> Graph:
+    ordered = bind_prefixes(Graph())
+    for triple in sorted(graph):
+        ordered.add(triple)
+    return ordered
 
 
 def serialize(graph: Graph, fmt: str = "turtle") -> str:
-    """The graph as text in ``fmt``; the same graph always gives the same bytes."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    """The graph as text in the RDF format ``fmt``; the same graph always gives the same bytes."""
+    if fmt not in RDF_FORMATS:
+        raise ValueError(f"unknown RDF format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
     if fmt == "ntriples":
         lines = sorted(set(graph.serialize(format="nt").splitlines()) - {""})
         return "\n".join(lines) + "\n"
     if fmt == "jsonld":
         context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-        ordered = Graph()
-        for triple in sorted(graph):
-            ordered.add(triple)
-        return ordered.serialize(format="json-ld", context=context, indent=2, sort_keys=True)
+        return _ordered(graph).serialize(
+            format="json-ld", context=context, indent=2, sort_keys=True
+        )
+    if fmt == "trig":
+        return to_dataset(graph).serialize(format="trig")
     return graph.serialize(format="turtle")
+
+
+def to_dataset(graph: Graph) -> Dataset:
+    """Nanopublication style: each claim's statement in its own assertion graph
+    (``<claim>#assertion``), its source, evidence and curation in a provenance graph
+    (``<claim>#provenance``); everything else in the default graph. The union is ``graph``."""
+    dataset = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, override=True, replace=True)
+    home: dict[Node, tuple[URIRef, URIRef]] = {}
+    claims = set(graph.subjects(RDF.type, OMS.Claim))
+    for claim in claims:
+        graphs = (URIRef(f"{claim}#assertion"), URIRef(f"{claim}#provenance"))
+        home[claim] = graphs
+        for evidence in graph.objects(claim, OMS.hasEvidence):
+            home[evidence] = graphs
+            for selector in graph.objects(evidence, OA.hasSelector):
+                home[selector] = graphs
+    default = dataset.default_graph
+    for s, p, o in sorted(graph):
+        if s not in home:
+            default.add((s, p, o))
+            continue
+        assertion, provenance = home[s]
+        target = assertion if s in claims and p in ASSERTION_PROPERTIES else provenance
+        dataset.graph(target).add((s, p, o))
+    return dataset
+
+
+def _tsv(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, fieldnames=columns, delimiter="\t", lineterminator="\n", extrasaction="raise"
+    )
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: " ".join(row.get(k, "").split()) for k in columns})
+    return buffer.getvalue()
+
+
+def _publication(graph: Graph, source: Node, converter: Converter) -> str:
+    for predicate, prefix in ((BIBO.pmid, "PMID"), (BIBO.doi, "doi")):
+        value = graph.value(source, predicate)
+        if value is not None:
+            return f"{prefix}:{value}"
+    return converter.compress(str(source)) or str(source)
+
+
+def kgx_tables(graph: Graph) -> tuple[str, str]:
+    """KGX TSV ``(nodes, edges)``: concepts as nodes with Biolink categories and their
+    mappings as ``xref``; each entity-valued claim as one edge with its provenance."""
+    converter = _converter()
+    types = {f"{OMS}{cls}": kind for kind, cls in CONCEPT_TYPES.items()}
+    names = {f"{OMS}{name}": key for key, (name, _) in PREDICATES.items()}
+    nodes = []
+    for concept in sorted(graph.subjects(RDF.type, SKOS.Concept)):
+        kinds = sorted(types[str(t)] for t in graph.objects(concept, RDF.type) if str(t) in types)
+        if not kinds or not str(concept).startswith(str(OMSE)):
+            continue
+        xrefs = sorted(
+            converter.compress(str(o)) or str(o)
+            for p in (SKOS.exactMatch, SKOS.closeMatch)
+            for o in graph.objects(concept, p)
+        )
+        nodes.append(
+            {
+                "id": converter.compress(str(concept)),
+                "category": BIOLINK_CATEGORIES[kinds[0]],
+                "name": str(graph.value(concept, SKOS.prefLabel) or ""),
+                "synonym": "|".join(sorted(str(s) for s in graph.objects(concept, SKOS.altLabel))),
+                "xref": "|".join(xrefs),
+                "description": str(graph.value(concept, SKOS.definition) or ""),
+            }
+        )
+    edges = []
+    for claim in sorted(graph.subjects(RDF.type, OMS.Claim)):
+        predicate = names.get(str(graph.value(claim, RDF.predicate)))
+        obj = graph.value(claim, RDF.object)
+        if predicate not in BIOLINK_PREDICATES or not isinstance(obj, URIRef):
+            continue
+        source = graph.value(claim, PROV.wasDerivedFrom)
+        quotes = [
+            str(graph.value(selector, OA.exact))
+            for evidence in graph.objects(claim, OMS.hasEvidence)
+            for selector in graph.objects(evidence, OA.hasSelector)
+            if graph.value(selector, OA.exact) is not None
+        ]
+        automatic = graph.value(claim, OMS.method) == OMS.Automatic
+        edges.append(
+            {
+                "id": converter.compress(str(claim)),
+                "subject": converter.compress(str(graph.value(claim, RDF.subject))),
+                "predicate": BIOLINK_PREDICATES[predicate],
+                "object": converter.compress(str(obj)),
+                "category": "biolink:Association",
+                "original_predicate": converter.compress(str(graph.value(claim, RDF.predicate))),
+                "negated": str(graph.value(claim, OMS.polarity) == OMS.Negated),
+                "knowledge_level": "knowledge_assertion",
+                "agent_type": "text_mining_agent" if automatic else "manual_agent",
+                "primary_knowledge_source": PRIMARY_KNOWLEDGE_SOURCE,
+                "publications": _publication(graph, source, converter),
+                "supporting_text": "|".join(q.replace("|", "/") for q in sorted(quotes)),
+            }
+        )
+    return _tsv(KGX_NODE_COLUMNS, nodes), _tsv(KGX_EDGE_COLUMNS, edges)
+
+
+def sssom_text(mapping_set: MappingSet) -> str:
+    """The mapping set as SSSOM TSV in canonical form: the metadata block, then the rows."""
+    metadata = yaml.safe_dump(
+        mapping_set.metadata, sort_keys=False, allow_unicode=True, width=10_000
+    )
+    header = "".join(f"# {line}\n" for line in metadata.splitlines())
+    rows = [{k: getattr(m, k) for k in COLUMNS} for m in mapping_set.mappings]
+    return header + _tsv(COLUMNS, rows)
+
+
+@dataclass(frozen=True)
+class Format:
+    """One export format: its writer, the suffixes of the files it makes, and whether RDF."""
+
+    write: Callable[[Graph, MappingSet | None], dict[str, str]]
+    suffixes: tuple[str, ...]
+    rdf: bool = False
+
+
+def _rdf_writer(fmt: str) -> Callable[[Graph, MappingSet | None], dict[str, str]]:
+    return lambda graph, _mappings: {"": serialize(graph, fmt)}
+
+
+def _kgx(graph: Graph, _mappings: MappingSet | None) -> dict[str, str]:
+    nodes, edges = kgx_tables(graph)
+    return {"_nodes.tsv": nodes, "_edges.tsv": edges}
+
+
+def _sssom(_graph: Graph, mappings: MappingSet | None) -> dict[str, str]:
+    if mappings is None:
+        raise ValueError("no mapping set: ontology/mappings.sssom.tsv was not found")
+    return {"": sssom_text(mappings)}
+
+
+#: format name -> writer; ``omsgraph export --format NAME``
+FORMATS: dict[str, Format] = {
+    **{name: Format(_rdf_writer(name), ("",), rdf=True) for name in RDF_FORMATS},
+    "kgx": Format(_kgx, ("_nodes.tsv", "_edges.tsv")),
+    "sssom": Format(_sssom, ("",)),
+}
+
+
+def export(graph: Graph, fmt: str, mappings: MappingSet | None = None) -> dict[str, str]:
+    """Run the writer of ``fmt``: ``{file suffix: text}`` (suffix ``""`` for one-file formats)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return FORMATS[fmt].write(graph, mappings)
+
+
+def export_paths(output: Path, fmt: str) -> list[Path]:
+    """Where ``export`` writes for ``-o OUTPUT``: OUTPUT itself, or OUTPUT_nodes.tsv …"""
+    return [
+        output if not suffix else output.with_name(output.name + suffix)
+        for suffix in FORMATS[fmt].suffixes
+    ]
+
+
+def document_ontology(ontology: Path) -> str:
+    """The HTML documentation page of an OWL ontology, made by pyLODE (a test dependency)."""
+    import logging
+
+    try:
+        from pylode import OntPub
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise RuntimeError("pyLODE is not installed: pip install -e '.[test]'") from exc
+    logging.getLogger().setLevel(max(logging.getLogger().level, logging.WARNING))
+    return OntPub(ontology=str(ontology)).make_html()
+
+
+if __name__ == "__main__":  # python -m omsgraph.export ontology/omsgraph.ttl docs/ontology.html
+    import sys
+
+    from omsgraph.output import write_atomic
+
+    source, target = (Path(arg) for arg in sys.argv[1:3])
+    write_atomic(target, document_ontology(source))

@@ -89,12 +89,27 @@ SOURCE_KINDS: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class Reference:
-    """A work a source cites, as the source writes it."""
+    """A work a source cites, as the source writes it, with the parts parsed from it.
+
+    A source's own bibliographic record (the work it is) is a ``Reference`` too, with
+    ``number`` None; see ``Source.work``.
+    """
 
     citation: str
     number: int | None = None
     doi: str | None = None
     pmid: str | None = None
+    authors: tuple[str, ...] = ()
+    title: str | None = None
+    container: str | None = None
+    year: int | None = None
+    key: str = ""  # the key of the work it names, set by references.resolve
+    same_as: str | None = None  # the file of the source that is this work, if any
+
+    @property
+    def first_author(self) -> str | None:
+        """The first author's family name (or the organisation), as parsed."""
+        return self.authors[0] if self.authors else None
 
 
 @dataclass(frozen=True)
@@ -114,6 +129,7 @@ class Source:
     pmid: str | None = None
     url: str | None = None
     references: tuple[Reference, ...] = ()
+    work: Reference | None = None  # the source's own record, parsed from its text
 
     @property
     def slug(self) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 
+from omsgraph import references
 from omsgraph.claims import Corpus
+from omsgraph.conflicts import add_support_and_conflicts
+from omsgraph.mappings import MappingSet, add_mappings
 from omsgraph.model import (
     CONCEPT_TYPES,
     PREDICATES,
@@ -28,7 +30,6 @@ from omsgraph.namespaces import (
     OMS,
     OMSC,
     OMSE,
-    OMSR,
     OMSS,
     PROV,
     RDF,
@@ -38,7 +39,6 @@ from omsgraph.namespaces import (
     XSD,
     bind_prefixes,
 )
-from omsgraph.vocabulary import normalise
 
 __all__ = [
     "build_graph",
@@ -68,9 +68,8 @@ def predicate_iri(predicate: str) -> URIRef:
 
 
 def reference_iri(reference: Reference) -> URIRef:
-    """Same work, same IRI: keyed on the DOI when given, else on the folded citation."""
-    key = f"doi:{reference.doi.lower()}" if reference.doi else normalise(reference.citation)
-    return OMSR[hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]]
+    """Same work, same IRI: see ``omsgraph.references.reference_iri``."""
+    return references.reference_iri(reference)
 
 
 def _add_concept(graph: Graph, concept: Concept) -> None:
@@ -109,20 +108,6 @@ def _add_source(graph: Graph, source: Source) -> None:
         graph.add((node, DCTERMS.creator, Literal(person)))
     for person in source.editors:
         graph.add((node, BIBO.editor, Literal(person)))
-    for reference in source.references:
-        ref = reference_iri(reference)
-        graph.add((node, CITO.cites, ref))
-        graph.add((ref, RDF.type, OMS.Reference))
-        graph.add((ref, RDF.type, FABIO.Work))
-        graph.add((ref, DCTERMS.bibliographicCitation, Literal(reference.citation)))
-        if reference.number is not None:
-            graph.add(
-                (ref, OMS.referenceNumber, Literal(reference.number, datatype=XSD.positiveInteger))
-            )
-        if reference.doi:
-            graph.add((ref, BIBO.doi, Literal(reference.doi)))
-        if reference.pmid:
-            graph.add((ref, BIBO.pmid, Literal(reference.pmid)))
 
 
 def _object(claim: Claim) -> URIRef | Literal:
@@ -176,20 +161,29 @@ def _add_claim(graph: Graph, claim: Claim, source: Source) -> None:
         graph.add((subject, predicate, obj))
 
 
-def build_graph(corpus: Corpus, *, reviewed_only: bool = False) -> Graph:
-    """One graph of concepts, sources, references and claims (rejected claims left out)."""
+def build_graph(
+    corpus: Corpus, *, reviewed_only: bool = False, mappings: MappingSet | None = None
+) -> Graph:
+    """One graph of concepts, sources, references and claims (rejected claims left out),
+    with the SKOS mappings of ``mappings`` (an SSSOM table) for the concepts it knows."""
     graph = bind_prefixes(Graph())
     for predicate, (name, _) in PREDICATES.items():  # so queries can show relation names
         graph.add((OMS[name], RDFS.label, Literal(predicate.replace("_", " "), lang="en")))
     for concept in corpus.vocabulary.concepts.values():
         _add_concept(graph, concept)
+    if mappings is not None:
+        add_mappings(graph, mappings, corpus.vocabulary.concepts)
     sources = {s.file: s for s in corpus.sources}
     for source in corpus.sources:
         _add_source(graph, source)
+    references.add_references(graph, corpus.sources)
+    built = []
     for claim in corpus.claims:
         if claim.status is Status.REJECTED:
             continue
         if reviewed_only and claim.status is not Status.REVIEWED:
             continue
         _add_claim(graph, claim, sources[claim.source])
+        built.append(claim)
+    add_support_and_conflicts(graph, built, corpus.vocabulary)
     return graph

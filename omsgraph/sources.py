@@ -1,11 +1,17 @@
-"""Load the source documents of ``data/sources/``: exact texts plus one metadata record each."""
+"""Load the source documents of ``data/sources/``: exact texts plus one metadata record each.
+
+Reference lists and a journal abstract's own record are parsed from the text
+(``omsgraph.references``); works cited twice are resolved to one key across the corpus.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from omsgraph.errors import DataError
 from omsgraph.model import SOURCE_KINDS, Reference, Source
+from omsgraph.references import parse_own_record, parse_reference, parse_references, resolve
 from omsgraph.yamlfile import load_yaml, require
 
 __all__ = ["load_source", "load_sources", "read_text"]
@@ -42,21 +48,19 @@ def _strings(record: dict, key: str, path: Path) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _references(record: dict, path: Path) -> tuple[Reference, ...]:
+def _references(record: dict, path: Path, text: str) -> tuple[Reference, ...]:
+    """Parsed from the text, unless the record lists them (for texts without a parsable list)."""
+    if not record.get("references"):
+        return parse_references(text)
     refs = []
-    for item in record.get("references") or []:
+    for item in record["references"]:
         citation = require(item, "citation", path)
         number = item.get("number")
         if number is not None and not isinstance(number, int):
             raise DataError("reference 'number' must be an integer", path, item.line)
-        refs.append(
-            Reference(
-                citation=citation.strip(),
-                number=number,
-                doi=item.get("doi") or None,
-                pmid=_opt_str(item.get("pmid")),
-            )
-        )
+        parsed = parse_reference(citation.strip(), number)
+        doi, pmid = item.get("doi") or parsed.doi, _opt_str(item.get("pmid")) or parsed.pmid
+        refs.append(replace(parsed, doi=doi, pmid=pmid))
     numbers = [r.number for r in refs if r.number is not None]
     if len(numbers) != len(set(numbers)):
         raise DataError("two references share a number", path, record.line)
@@ -81,14 +85,16 @@ def load_source(meta_path: Path) -> Source:
         raise DataError(
             f"names {file!r}, which is not in {meta_path.parent}", meta_path, record.line
         )
+    text = read_text(text_path)
     return Source(
         file=file,
-        text=read_text(text_path),
+        text=text,
         title=require(record, "title", meta_path).strip(),
         kind=kind,
         authors=_strings(record, "authors", meta_path),
         editors=_strings(record, "editors", meta_path),
-        references=_references(record, meta_path),
+        references=_references(record, meta_path, text),
+        work=parse_own_record(text),
         **{key: _opt_str(record.get(key)) for key in _OPTIONAL},
     )
 
@@ -104,4 +110,4 @@ def load_sources(directory: Path) -> list[Source]:
             raise DataError(f"no metadata record; add {text_path.stem}.yaml beside it", text_path)
     if len(described) != len(sources):
         raise DataError("two metadata records describe the same file", directory)
-    return sources
+    return resolve(sources)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
+from rdflib.collection import Collection
 
 from omsgraph.errors import DataError
 from omsgraph.namespaces import bind_prefixes
@@ -67,6 +68,9 @@ def validate(
             value = report.value(result, sh[key])
             if value is None:
                 return ""
+            if isinstance(value, BNode):  # a sequence path: show it as p1/p2
+                steps = list(Collection(report, value))
+                return "/".join(s.n3(names) for s in steps) if steps else ""
             return value.n3(names) if isinstance(value, URIRef) else str(value)
 
         violations.append(

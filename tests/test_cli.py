@@ -135,3 +135,24 @@ def test_real_subprocess() -> None:
     )
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
     assert bad.stderr.strip() == "Error: /nonexistent/sources: no such directory"
+
+
+def test_validate_reports_violations_readably(data_dir: Path, tmp_path: Path) -> None:
+    from omsgraph.claims import load_corpus
+    from omsgraph.export import serialize
+    from omsgraph.namespaces import OMSS, PROV
+    from omsgraph.rdf import build_graph
+
+    graph = build_graph(load_corpus(data_dir))
+    claim = sorted(graph.subjects(PROV.wasDerivedFrom, None))[0]
+    graph.add((claim, PROV.wasDerivedFrom, OMSS["elsewhere"]))
+    path = tmp_path / "bad.ttl"
+    path.write_text(serialize(graph, "turtle"))
+    root = Path(__file__).resolve().parent.parent
+    result = invoke(
+        data_dir, "--ontology", str(root / "ontology"), "validate", "--graph", str(path)
+    )
+    assert result.exit_code == 1
+    assert "claim has more than one source" in result.stdout
+    assert "oms:hasEvidence/oa:hasSource" in result.stdout
+    assert result.stderr.strip().startswith("Error: does not conform:")

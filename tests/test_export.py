@@ -1,25 +1,73 @@
-"""Exports: Turtle, N-Triples and JSON-LD re-import to the same graph, with our prefixes."""
+"""Exports: every RDF format re-imports to the same graph (rdflib and pyoxigraph), TriG splits
+each claim into assertion and provenance graphs, KGX conforms to the Biolink model, SSSOM is
+the mapping table, and pyLODE documents the ontology."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
+import pyoxigraph
 import pytest
-from rdflib import Graph
+from click.testing import CliRunner
+from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from omsgraph.claims import load_corpus
-from omsgraph.export import FORMATS, serialize
+from omsgraph.cli import EXPORT_FORMATS, cli
+from omsgraph.export import (
+    BIOLINK_CATEGORIES,
+    BIOLINK_PREDICATES,
+    FORMATS,
+    RDF_FORMATS,
+    document_ontology,
+    export,
+    kgx_tables,
+    serialize,
+)
+from omsgraph.mappings import load_mappings
+from omsgraph.namespaces import OMS, PROV, RDF
 from omsgraph.rdf import build_graph
+
+from .conftest import CORPUS_DATA, ONTOLOGY
+
+OXIGRAPH_FORMATS = {
+    "turtle": pyoxigraph.RdfFormat.TURTLE,
+    "ntriples": pyoxigraph.RdfFormat.N_TRIPLES,
+    "jsonld": pyoxigraph.RdfFormat.JSON_LD,
+    "trig": pyoxigraph.RdfFormat.TRIG,
+}
+
+
+@pytest.fixture(scope="module")
+def mapped_graph(corpus) -> Graph:
+    return build_graph(corpus, mappings=load_mappings(ONTOLOGY / "mappings.sssom.tsv"))
+
+
+def _reimport(text: str, fmt: str) -> Graph:
+    if fmt != "trig":
+        return Graph().parse(data=text, format=RDF_FORMATS[fmt][0])
+    union = Graph()
+    for s, p, o, _ in Dataset().parse(data=text, format="trig").quads():
+        union.add((s, p, o))
+    return union
+
+
+@pytest.mark.parametrize("fmt", list(RDF_FORMATS))
+def test_rdf_round_trip_and_independent_parser(mapped_graph: Graph, fmt: str) -> None:
+    text = serialize(mapped_graph, fmt)
+    assert isomorphic(mapped_graph, _reimport(text, fmt))
+    quads = list(pyoxigraph.parse(text.encode("utf-8"), format=OXIGRAPH_FORMATS[fmt]))
+    assert len({(q.subject, q.predicate, q.object) for q in quads}) == len(mapped_graph)
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
-def test_round_trip_and_determinism(data_dir: Path, fmt: str) -> None:
-    graph = build_graph(load_corpus(data_dir))
-    text = serialize(graph, fmt)
-    assert text == serialize(build_graph(load_corpus(data_dir)), fmt)
-    again = Graph().parse(data=text, format=FORMATS[fmt][0])
-    assert isomorphic(graph, again)
+def test_every_format_is_deterministic(data_dir: Path, fmt: str) -> None:
+    mappings = load_mappings(ONTOLOGY / "mappings.sssom.tsv")
+    first = export(build_graph(load_corpus(data_dir)), fmt, mappings)
+    assert first == export(build_graph(load_corpus(data_dir)), fmt, mappings)
+    assert all(text.strip() for text in first.values())
 
 
 def test_turtle_binds_standard_prefixes(data_dir: Path) -> None:
@@ -31,3 +79,93 @@ def test_turtle_binds_standard_prefixes(data_dir: Path) -> None:
 def test_jsonld_has_context(data_dir: Path) -> None:
     text = serialize(build_graph(load_corpus(data_dir)), "jsonld")
     assert '"@context"' in text and '"oa": "http://www.w3.org/ns/oa#"' in text
+
+
+def test_trig_has_an_assertion_and_a_provenance_graph_per_claim(mapped_graph: Graph) -> None:
+    dataset = Dataset().parse(data=serialize(mapped_graph, "trig"), format="trig")
+    claims = sorted(mapped_graph.subjects(RDF.type, OMS.Claim))
+    names = {str(g.identifier) for g in dataset.graphs()}
+    for claim in claims:
+        assertion = dataset.graph(URIRef(f"{claim}#assertion"))
+        provenance = dataset.graph(URIRef(f"{claim}#provenance"))
+        assert (claim, RDF.subject, mapped_graph.value(claim, RDF.subject)) in assertion
+        assert (claim, OMS.polarity, mapped_graph.value(claim, OMS.polarity)) in assertion
+        assert (claim, PROV.wasDerivedFrom, None) in provenance
+        assert (claim, PROV.wasDerivedFrom, None) not in assertion
+    assert len([n for n in names if n.endswith(("#assertion", "#provenance"))]) == 2 * len(claims)
+
+
+@pytest.fixture(scope="module")
+def biolink():
+    """The Biolink model shipped in the biolink-model package, read offline by bmt."""
+    from importlib.resources import files
+
+    from bmt import Toolkit
+
+    schema = files("biolink_model") / "schema" / "biolink_model.yaml"
+    return Toolkit(schema=str(schema), predicate_map={"predicate mappings": []})
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def test_kgx_conforms_to_the_biolink_model(mapped_graph: Graph, corpus, biolink) -> None:
+    nodes_text, edges_text = kgx_tables(mapped_graph)
+    nodes, edges = _rows(nodes_text), _rows(edges_text)
+    for column in [*nodes[0], *edges[0]]:
+        assert biolink.get_element(column) is not None, f"{column} is not a Biolink slot"
+    for category in set(BIOLINK_CATEGORIES.values()):
+        assert biolink.is_category(category.removeprefix("biolink:")), category
+    assert "association" in biolink.get_ancestors("Association", formatted=False)
+    for predicate in set(BIOLINK_PREDICATES.values()):
+        assert biolink.is_predicate(predicate.removeprefix("biolink:")), predicate
+    levels = set(biolink.view.get_enum("KnowledgeLevelEnum").permissible_values)
+    agents = set(biolink.view.get_enum("AgentTypeEnum").permissible_values)
+    ids = {n["id"] for n in nodes}
+    assert len(ids) == len(nodes) == len(corpus.vocabulary)
+    for edge in edges:
+        assert edge["subject"] in ids and edge["object"] in ids, edge
+        assert edge["knowledge_level"] in levels and edge["agent_type"] in agents
+        assert edge["primary_knowledge_source"].startswith("infores:")
+        assert edge["publications"] and edge["supporting_text"]
+        assert edge["negated"] in ("True", "False")
+    entity_claims = [c for c in corpus.claims if c.entity_valued and c.status.value != "rejected"]
+    assert len(edges) == len(entity_claims)
+    negated = sum(c.polarity.value == "negated" for c in entity_claims)
+    assert sum(e["negated"] == "True" for e in edges) == negated
+    opsoclonus = next(n for n in nodes if n["id"] == "omse:opsoclonus")
+    assert opsoclonus["category"] == "biolink:PhenotypicFeature"
+    assert opsoclonus["xref"] == "HP:0010543"
+
+
+def test_sssom_export_is_the_mapping_table(mapped_graph: Graph) -> None:
+    path = ONTOLOGY / "mappings.sssom.tsv"
+    out = export(mapped_graph, "sssom", load_mappings(path))
+    assert out == {"": path.read_text(encoding="utf-8")}
+
+
+def test_cli_formats_match_the_dispatch_table() -> None:
+    assert EXPORT_FORMATS == tuple(FORMATS)
+
+
+def test_cli_export_kgx_writes_two_files(tmp_path: Path) -> None:
+    runner = CliRunner()
+    base = ["--data", str(CORPUS_DATA), "--ontology", str(ONTOLOGY), "export"]
+    result = runner.invoke(cli, [*base, "--format", "kgx"])
+    assert result.exit_code == 2 and "give -o" in result.output
+    result = runner.invoke(cli, [*base, "--format", "kgx", "-o", str(tmp_path / "kg")])
+    assert result.exit_code == 0, result.output
+    nodes = (tmp_path / "kg_nodes.tsv").read_text(encoding="utf-8")
+    edges = (tmp_path / "kg_edges.tsv").read_text(encoding="utf-8")
+    assert nodes.startswith("id\tcategory\t") and edges.startswith("id\tsubject\tpredicate\t")
+    result = runner.invoke(cli, [*base, "--format", "trig"])
+    assert result.exit_code == 0 and "#assertion>" in result.output
+
+
+def test_pylode_documents_the_ontology() -> None:
+    html = document_ontology(ONTOLOGY / "omsgraph.ttl")
+    assert html.lstrip().lower().startswith("<!doctype html")
+    for name in ("Claim", "Symptom", "hasSymptom"):
+        assert name in html
+    assert (ONTOLOGY.parent / "docs" / "ontology.html").is_file()

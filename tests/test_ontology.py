@@ -18,7 +18,7 @@ import owlrl
 import pytest
 from owlrl.Namespaces import ERRNS
 from pyshacl import validate
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef, Variable
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH
 
 from omsgraph.model import CONCEPT_TYPES, PREDICATES, SOURCE_KINDS
@@ -38,6 +38,8 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 FABIO = Namespace("http://purl.org/spar/fabio/")
 CITO = Namespace("http://purl.org/spar/cito/")
 XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
+XSD_POSITIVE_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#positiveInteger")
+XSD_NON_NEGATIVE_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
 
 #: how a CURIE such as oms:hasSymptom or oms:extractor-0.1.0 is written in the docs
 OMS_CURIE = re.compile(r"(?<![\w:])oms:([A-Za-z][\w-]*(?:\.[\w-]+)*)")
@@ -379,6 +381,7 @@ VALUE_CLAIM = OMSC["fedcba9876543210"]
 EVIDENCE = OMSC["0123456789abcdef-evidence"]
 QUOTE = OMSC["0123456789abcdef-quote"]
 POSITION = OMSC["0123456789abcdef-position"]
+REFERENCE = URIRef("https://w3id.org/omsgraph/reference/5d1c0a9e3b7f2468")
 
 
 def valid_graph() -> Graph:
@@ -422,6 +425,43 @@ def test_valid_graph_conforms(shapes: Graph, ontology: Graph) -> None:
     assert messages == []
 
 
+def _nested_shapes(shapes: Graph) -> set:
+    """Shapes used inside sh:or, sh:xone, sh:and, sh:not, sh:node or sh:qualifiedValueShape,
+    with their property shapes: their failures reach the report through the shape using them."""
+    todo = set()
+    for parameter in (SH["not"], SH.node, SH.qualifiedValueShape):
+        todo |= set(shapes.objects(None, parameter))
+    for parameter in (SH["or"], SH.xone, SH["and"]):
+        for members in shapes.objects(None, parameter):
+            todo |= set(shapes.items(members))
+    nested: set = set()
+    while todo:
+        node = todo.pop()
+        if node in nested:
+            continue
+        nested.add(node)
+        todo |= set(shapes.objects(node, SH.property))
+        for parameter in (SH["not"], SH.node, SH.qualifiedValueShape):
+            todo |= set(shapes.objects(node, parameter))
+        for parameter in (SH["or"], SH.xone, SH["and"]):
+            for members in shapes.objects(node, parameter):
+                todo |= set(shapes.items(members))
+    return nested
+
+
+def test_valid_graph_with_the_builders_datatypes_conforms(shapes: Graph, ontology: Graph) -> None:
+    """omsgraph.rdf writes typed integers where the fixture has plain Turtle numbers."""
+    data = valid_graph()
+    data.set((REFERENCE, OMS.referenceNumber, Literal(9, datatype=XSD_POSITIVE_INTEGER)))
+    data.set((SOURCE, OMS.characters, Literal(len(SOURCE_TEXT), datatype=XSD_NON_NEGATIVE_INTEGER)))
+    for position in (POSITION, OMSC["fedcba9876543210-position"]):
+        for key in (OA.start, OA.end):
+            value = data.value(position, key).toPython()
+            data.set((position, key, Literal(value, datatype=XSD_NON_NEGATIVE_INTEGER)))
+    conforms, _, text = shacl(data, shapes, ontology)
+    assert conforms, text
+
+
 def test_every_shape_and_constraint_has_a_message(shapes: Graph) -> None:
     constraint_parameters = {
         SH.minCount,
@@ -437,16 +477,80 @@ def test_every_shape_and_constraint_has_a_message(shapes: Graph) -> None:
         SH.maxInclusive,
         SH.qualifiedValueShape,
         SH.lessThan,
+        SH.equals,
+        SH.disjoint,
+        SH.hasValue,
         SH["or"],
+        SH.xone,
+        SH["not"],
         SH.select,
     }
     carriers = {s for s, p, _ in shapes if p in constraint_parameters}
-    # nodes inside sh:or / sh:qualifiedValueShape report through their parent shape
-    nested = set(shapes.objects(None, SH.qualifiedValueShape))
-    for or_list in shapes.objects(None, SH["or"]):
-        nested |= set(shapes.items(or_list))
-    missing = [c for c in carriers - nested if shapes.value(c, SH.message) is None]
+    missing = [c for c in carriers - _nested_shapes(shapes) if shapes.value(c, SH.message) is None]
     assert not missing, f"shapes or constraints without sh:message: {missing}"
+
+
+# ---------------------------------------------------------------------------------------
+# SHACL: what keeps validation fast (see "Performance" at the top of shapes.ttl)
+# ---------------------------------------------------------------------------------------
+
+#: the targets a shape with SPARQL constraints may have: pySHACL parses and runs the query
+#: once per focus node, so these are nodes of which there are few (sources, the concepts
+#: claims are about, concepts with direct triples, claims that cite a reference,
+#: conflicts), never one per claim, evidence, selector or support
+SPARQL_TARGETS = {
+    (SH.targetClass, OMS.Source),
+    (SH.targetClass, OMS.Conflict),
+    (SH.targetObjectsOf, RDF.subject),
+    (SH.targetSubjectsOf, CITO.citesAsEvidence),
+} | {(SH.targetSubjectsOf, OMS[local]) for local, _ in PREDICATES.values()}
+
+TARGET_PARAMETERS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
+def test_no_sparql_constraint_runs_once_per_claim(shapes: Graph) -> None:
+    for shape in set(shapes.subjects(SH.sparql, None)):
+        targets = {(p, o) for p, o in shapes.predicate_objects(shape) if p in TARGET_PARAMETERS}
+        # a shape without targets is nested (or a property shape): it runs for every value
+        # node of the shape that uses it, such as every claim
+        assert targets, f"SPARQL constraint on a shape without targets: {shape}"
+        assert targets <= SPARQL_TARGETS, f"{shape}: {targets - SPARQL_TARGETS}"
+
+
+def _sparql_prefixes(shapes: Graph) -> str:
+    return "".join(
+        f"PREFIX {shapes.value(d, SH.prefix)}: <{shapes.value(d, SH.namespace)}>\n"
+        for d in shapes.objects(None, SH.declare)
+    )
+
+
+def _bgps(node: object) -> list[list[tuple]]:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        found = [list(node.triples)] if node.name == "BGP" else []
+        for value in node.values():
+            found += _bgps(value)
+        return found
+    if isinstance(node, (list, tuple)):
+        return [bgp for item in node for bgp in _bgps(item)]
+    return []
+
+
+def test_sparql_queries_start_from_this(shapes: Graph) -> None:
+    """rdflib orders triple patterns without knowing that $this is bound: the pattern it
+    puts first must contain $this, or the query scans the graph for every focus node."""
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    prefixes = _sparql_prefixes(shapes)
+    queries = list(shapes.subject_objects(SH.select))
+    assert len(queries) >= 5
+    for constraint, query in queries:
+        bgps = _bgps(translateQuery(parseQuery(prefixes + str(query))).algebra)
+        assert bgps, constraint
+        for triples in bgps:
+            assert Variable("this") in triples[0], (constraint, triples)
 
 
 # ---------------------------------------------------------------------------------------
@@ -588,6 +692,10 @@ def _end_beyond_source(g: Graph) -> None:
     g.set((SOURCE, OMS.characters, Literal(150)))
 
 
+def _reference_number_zero(g: Graph) -> None:
+    g.set((REFERENCE, OMS.referenceNumber, Literal(0, datatype=XSD_NON_NEGATIVE_INTEGER)))
+
+
 BROKEN: list[tuple[str, Callable[[Graph], None], str]] = [
     # the variants the model requires
     ("two sources", _two_sources, "claim has more than one source"),
@@ -605,7 +713,7 @@ BROKEN: list[tuple[str, Callable[[Graph], None], str]] = [
     (
         "evidence from another source",
         _evidence_from_other_source,
-        "evidence quotes a different source than the claim",
+        "evidence and claim name different sources",
     ),
     # further checks
     ("entity claim, object not a concept", _entity_object_not_a_concept, "is not an oms:Concept"),
@@ -649,6 +757,7 @@ BROKEN: list[tuple[str, Callable[[Graph], None], str]] = [
     ),
     ("claim IRI not a hash", _bad_claim_iri, "claim IRI is not omsc:"),
     ("quote beyond source text", _end_beyond_source, "evidence ends beyond its source text"),
+    ("reference number 0", _reference_number_zero, "reference number must be a positive integer"),
 ]
 
 

@@ -24,6 +24,8 @@ def test_every_named_query_has_a_header_and_runs(graph) -> None:
     assert {"treatments", "symptoms", "source", "negated"} <= set(library)
     for named in library.values():
         assert named.description, named.name
+        if named.name == "conflicts":  # one fixture source cannot disagree with itself;
+            continue  # tests/test_conflicts.py runs it on the corpus
         rows = list(run(graph, named.text, {"file": "100_fixture.txt"}))
         assert rows, f"{named.name} returned nothing on the fixture"
 

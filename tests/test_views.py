@@ -8,10 +8,21 @@ import random
 import re
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from rdflib import Graph
 
-from omsgraph.views import TYPE_COLOURS, ViewStats, check_offline, project, render_view, write_view
+from omsgraph.views import (
+    TYPE_COLOURS,
+    ViewStats,
+    build_view,
+    check_offline,
+    project,
+    render_view,
+    write_site,
+    write_view,
+)
+from omsgraph.views.render import cap
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small_graph.ttl"
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -268,3 +279,269 @@ def test_view_in_chromium(graph: Graph, tmp_path: Path) -> None:
             browser.close()
     assert external == []
     assert errors == []
+
+
+# ------------------------------------------------------------------ every view kind, in Chromium
+
+ALL_PAYLOADS = (SCRIPT_PAYLOAD, IMG_PAYLOAD, "<script>window.__xss=4</script>", "window.__xss=5")
+#: kind, target, expected nodes and edges, a text its edge click must show (from the fixture)
+VIEWS = [
+    ("overview", None, 5, 5, "an associated neuroblastoma"),
+    ("entity", "rituximab", 2, 2, "treatment with rituximab may improve"),
+    ("source", "002_86f656d6290b5704.txt", 3, 2, "rapid, involuntary eye movements"),
+    ("citations", None, 3, 2, "an associated neuroblastoma"),
+    ("conflicts", None, 2, 2, "treatment with rituximab may improve"),
+]
+
+
+def _launch(sync_api, p):
+    return p.chromium.launch(
+        executable_path=str(CHROMIUM),
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
+    )
+
+
+@pytest.fixture(scope="module")
+def chromium_browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("OMSGRAPH_REQUIRE_BROWSER"):
+            pytest.fail("OMSGRAPH_REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
+        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = _launch(sync_api, p)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _open(browser, url: str, external: list[str], errors: list[str]):
+    def route(request_route) -> None:
+        request_url = request_route.request.url
+        if request_url.startswith(("file://", "data:", "about:")):
+            request_route.continue_()
+        else:
+            external.append(request_url)
+            request_route.abort()
+
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.route("**/*", route)
+    page.goto(url)
+    page.wait_for_function(
+        "() => window.network && document.body.dataset.stabilized === 'true'", timeout=20_000
+    )
+    return page
+
+
+_EDGE_POINT = """(want) => {
+    const e = edges.get({filter: x => !x.smooth && x.claims.some(c => c.quote.includes(want))})[0];
+    const pos = network.getPositions([e.from, e.to]);
+    const mid = network.canvasToDOM({x: (pos[e.from].x + pos[e.to].x) / 2,
+                                     y: (pos[e.from].y + pos[e.to].y) / 2});
+    const box = document.getElementById('mynetwork').getBoundingClientRect();
+    return {id: e.id, x: box.left + mid.x, y: box.top + mid.y};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("kind", "target", "n_nodes", "n_edges", "quote"), VIEWS)
+def test_every_view_in_chromium(
+    chromium_browser, graph: Graph, tmp_path: Path, kind, target, n_nodes, n_edges, quote
+) -> None:
+    out = tmp_path / f"{kind}.html"
+    stats = write_view(graph, out, kind=kind, target=target, index_href="index.html")
+    assert (stats.nodes, stats.edges) == (n_nodes, n_edges)
+    external: list[str] = []
+    errors: list[str] = []
+    page = _open(chromium_browser, out.as_uri(), external, errors)
+    try:
+        assert page.evaluate("network.body.data.nodes.length") == n_nodes
+        assert page.evaluate("edges.length") == n_edges
+        assert page.evaluate("document.body.dataset.kind") == kind
+        point = page.evaluate(_EDGE_POINT, quote)
+        page.mouse.click(point["x"], point["y"])
+        page.wait_for_function(
+            "(q) => !document.getElementById('details').hidden"
+            " && document.getElementById('details').innerText.includes(q)",
+            arg=quote,
+            timeout=5_000,
+        )
+        assert page.evaluate("network.getSelectedEdges()") == [point["id"]]
+        panel = page.evaluate("document.getElementById('details').innerText")
+        if kind in ("overview", "citations"):
+            assert SCRIPT_PAYLOAD in panel and IMG_PAYLOAD in panel  # shown as text
+        if kind == "conflicts":
+            assert "window.__xss=5" in panel  # the conflict's comment, as text
+        page.mouse.move(5, 795)  # away from the graph: no hover tooltip in the picture
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"view-{kind}.png"))
+        # nothing from the graph ran or became markup
+        assert page.evaluate("typeof window.__xss") == "undefined"
+        assert page.evaluate("document.querySelectorAll('img, #details script').length") == 0
+    finally:
+        page.close()
+    assert external == []
+    assert errors == []
+
+
+# ------------------------------------------------------------------ view kinds (no browser)
+
+WITHOUT_CONSENSUS = """
+PREFIX oms: <https://w3id.org/omsgraph/ontology#>
+DELETE WHERE { ?x a oms:Support ; ?p ?o } ;
+DELETE WHERE { ?x a oms:Conflict ; ?p ?o }
+"""
+
+
+@pytest.mark.parametrize(("kind", "target"), [view[:2] for view in VIEWS])
+def test_every_kind_is_escaped_and_offline(graph: Graph, kind: str, target: str | None) -> None:
+    html, proj = render_view(graph, kind=kind, target=target, index_href="index.html")
+    check_offline(html, allow_links=True)
+    for raw in (*ALL_PAYLOADS[:3], "<b>patient</b>", 'onerror="window'):
+        assert raw not in html
+    assert len(_dataset(html, "nodes")) == proj.number_of_nodes() > 0
+
+
+def test_contested_marks_from_support_and_conflicts(graph: Graph) -> None:
+    proj = project(graph)
+    rituximab = proj.get_edge_data(CONDITION, OMSE + "rituximab")
+    for edge in rituximab.values():
+        assert edge["contested"] and (edge["affirming"], edge["negating"]) == (1, 1)
+        assert edge["claims"][0]["conflicts"][0].startswith("000 says rituximab")
+    symptom = proj.edges[CONDITION, OMSE + "opsoclonus", OMS + "hasSymptom affirmed"]
+    assert not symptom["contested"] and "affirming" not in symptom
+    html, _ = render_view(graph)
+    (edge,) = [e for e in _dataset(html, "edges") if e["label"] == "treated by"]
+    assert (
+        edge["contested"] and "CONTESTED" in edge["title"] and "1 source(s) affirm" in edge["title"]
+    )
+    assert ">contested</li>" in html  # the legend explains the colour
+
+
+def test_views_without_consensus_records(graph: Graph) -> None:
+    bare = Graph()
+    for triple in graph:
+        bare.add(triple)
+    bare.update(WITHOUT_CONSENSUS)
+    assert not any(d["contested"] for _, _, d in project(bare).edges(data=True))
+    html, proj = render_view(bare, kind="conflicts")
+    assert len(proj) == 0 and "no conflicts recorded in this graph" in html
+    assert ">contested</li>" not in render_view(bare)[0]
+
+
+def test_citations_view(graph: Graph) -> None:
+    proj = build_view(graph, "citations").graph
+    kinds = sorted(attrs["type"] for _, attrs in proj.nodes(data=True))
+    assert kinds == ["JournalAbstract", "PatientPage", "Reference"]
+    # 002 cites a reference whose DOI is source 000's: drawn as the source itself
+    source_000 = "https://w3id.org/omsgraph/source/000_aa4b564b5e99cff4"
+    source_002 = "https://w3id.org/omsgraph/source/002_86f656d6290b5704"
+    assert proj.has_edge(source_002, source_000)
+    (ref,) = [n for n, a in proj.nodes(data=True) if a["type"] == "Reference"]
+    edge = proj.edges[source_000, ref, "cites"]
+    assert edge["relation_label"] == "cites [9]"
+    assert [c["claim"][-16:] for c in edge["claims"]] == ["3c4d5e6f708192a3"]
+
+
+def test_conflicts_view(graph: Graph) -> None:
+    proj = build_view(graph, "conflicts").graph
+    (conflict,) = [n for n, a in proj.nodes(data=True) if a["type"] == "Contradiction"]
+    assert proj.nodes[conflict]["label"] == "rituximab <script>window.__xss=4</script>"
+    polarities = sorted(d["polarity"] for _, _, d in proj.out_edges(conflict, data=True))
+    assert polarities == ["affirmed", "negated"]
+
+
+def test_entity_and_source_lookup(graph: Graph) -> None:
+    assert build_view(graph, "entity", "Dancing Eyes").graph.graph["centre"] == OMSE + "opsoclonus"
+    assert len(build_view(graph, "entity", "rituximab", depth=2).graph) == 5
+    with pytest.raises(LookupError, match="no single concept"):
+        build_view(graph, "entity", "aspirin")
+    assert len(build_view(graph, "source", "000_aa4b564b5e99cff4").graph) == 5
+    with pytest.raises(LookupError, match="002_86f656d6290b5704.txt"):
+        build_view(graph, "source", "999.txt")
+    with pytest.raises(ValueError, match="needs"):
+        build_view(graph, "entity")
+    with pytest.raises(ValueError, match="unknown view"):
+        build_view(graph, "hairball")
+
+
+def test_cap_keeps_hub_and_says_so() -> None:
+    star = nx.MultiDiGraph()
+    star.add_node("hub", label="hub", type="Condition")
+    for i in range(30):
+        star.add_node(f"n{i}", label=f"n{i}", type="Symptom")
+        star.add_edge("hub", f"n{i}", support=1)
+    star.add_edge("n1", "n2", support=3)
+    kept, note = cap(star, limit=10)
+    assert len(kept) == 10 and "hub" in kept and {"n1", "n2"} <= set(kept)
+    assert "Showing the 10 best-connected of 31 nodes" in note and "entity" in note
+    assert cap(star, limit=31) == (star, "")
+
+
+def test_write_site(graph: Graph, tmp_path: Path) -> None:
+    stats = write_site(graph, tmp_path)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(stats) and "index.html" in names and "omsgraph.html" in names
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    check_offline(index, allow_links=True)
+    links = re.findall(r'<a href="([^"]+)">', index)
+    assert sorted(links) == sorted(n for n in names if n != "index.html")
+    assert "source-002_86f656d6290b5704.html" in links
+    assert "&lt;b&gt;patient" not in index  # titles are not on the index; file names are
+
+
+def test_cli_view_kinds(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from omsgraph.cli import cli
+
+    runner = CliRunner()
+    base = ["view", "--graph", str(FIXTURE)]
+    result = runner.invoke(cli, [*base, "entity", "rituximab", "-o", str(tmp_path / "e.html")])
+    assert result.exit_code == 0, result.output
+    assert "(2 nodes, 2 edges)" in result.output
+    result = runner.invoke(cli, [*base, "index", "-o", str(tmp_path / "site" / "index.html")])
+    assert result.exit_code == 0 and (tmp_path / "site" / "conflicts.html").exists()
+    result = runner.invoke(cli, [*base, "entity", "aspirin", "-o", str(tmp_path / "x.html")])
+    assert result.exit_code == 2 and "no single concept named 'aspirin'" in result.output
+    result = runner.invoke(cli, [*base, "source"])
+    assert result.exit_code == 2 and "needs a source name" in result.output
+
+
+@pytest.mark.browser
+def test_filters_and_search_in_chromium(chromium_browser, graph: Graph, tmp_path: Path) -> None:
+    out = tmp_path / "overview.html"
+    write_view(graph, out)
+    external: list[str] = []
+    errors: list[str] = []
+    page = _open(chromium_browser, out.as_uri(), external, errors)
+    visible = "() => edges.get({filter: e => !e.hidden}).map(e => e.label).sort()"
+    try:
+        page.fill("#f-support", "2")
+        page.dispatch_event("#f-support", "change")
+        assert page.evaluate(visible) == ["has symptom"]
+        assert page.evaluate("nodes.get({filter: n => !n.hidden}).length") == 2
+        page.fill("#f-support", "1")
+        page.select_option("#f-source", "002_86f656d6290b5704.txt")
+        assert page.evaluate(visible) == ["NOT treated by", "has symptom"]
+        page.select_option("#f-source", "")
+        page.select_option("#f-relation", "treated by")
+        assert page.evaluate(visible) == ["NOT treated by", "treated by"]
+        assert "showing 2 nodes, 2 edges" in page.inner_text("#shown")
+        page.fill("#search", "neuroblast")
+        page.press("#search", "Enter")
+        assert page.evaluate("network.getSelectedNodes()") == [OMSE + "neuroblastoma"]
+        assert page.inner_text("#details h2") == "neuroblastoma"
+    finally:
+        page.close()
+    assert external == [] and errors == []

@@ -1,0 +1,136 @@
+"""Extraction throughput on a synthetic corpus: characters and documents per second, one core.
+
+The corpus imitates abstracts and patient pages: each document mixes sentences built from
+cue-phrase templates and vocabulary names (symptoms, causes, treatments, tests, with
+negation and hedging) with neutral filler sentences, under a few section headings; a tenth
+of the documents carry a comments tail. Generation is seeded, so runs are comparable. Only
+extraction is timed (documents are generated first), in CPU seconds of this one-threaded
+process (so other work on the machine does not count) and, for reference, wall seconds. A
+progress bar shows on stderr.
+
+    .venv/bin/python bench/extract.py                    # 3,000 documents
+    .venv/bin/python bench/extract.py --docs 5000 --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from omsgraph.extract import Extractor
+from omsgraph.vocabulary import load_vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TEMPLATES = {
+    "symptom": [
+        "Symptoms include {a}, {b} and {c}.",
+        "Patients may present with {a} and {b}.",
+        "There was no {a} in most children.",
+        "The clinical features are {a}, {b}, and often {c}.",
+    ],
+    "tumour": [
+        "OMS is often caused by {a}.",
+        "About half of the cases are associated with {a}.",
+        "A {a} was found in 12 of 20 children (60%).",
+    ],
+    "infection": ["Some cases follow {a}.", "OMS may be triggered by {a} or {b}."],
+    "drug": [
+        "Patients were treated with {a} and {b}.",
+        "{a} did not improve the outcome, but {b} may help.",
+        "First-line therapy is {a}; {b} is given at relapse.",
+    ],
+    "test": ["{a} is normal.", "Diagnosis relies on {a} and {b}."],
+    "complication": ["Children are often left with {a} and {b}.", "Long-term {a} is common."],
+}
+FILLER = [
+    "Twenty-three patients (14 girls, 9 boys; median age 19 months) met the inclusion criteria.",
+    "Scores on the rating scale fell from a median of 19 to 6 after twelve months (p < 0.01).",
+    "We reviewed all consecutive cases referred to the department over a ten-year period.",
+    "The study enrolled patients from three centres between 2005 and 2015.",
+    "Data were collected retrospectively from medical records.",
+    "Further research is needed to confirm these findings in larger cohorts.",
+    "The authors declare no conflict of interest.",
+    "Follow-up ranged from six months to twelve years, with a median of four years.",
+    "These results are consistent with earlier reports from other groups.",
+]
+HEADINGS = ["Background", "Symptoms", "Causes", "Treatment", "Diagnosis", "Outcome"]
+TAIL = "\n\nComments\n\nPopular posts from this blog\n\nLupus disease is treated with steroids.\n"
+
+
+def corpus(size: int, seed: int) -> list[str]:
+    """``size`` synthetic documents of roughly 1-4 kB each."""
+    vocabulary = load_vocabulary(ROOT / "data" / "vocabulary.yaml")
+    names: dict[str, list[str]] = {}
+    for concept in vocabulary.concepts.values():
+        names.setdefault(concept.type, []).extend(concept.names)
+    rng = random.Random(seed)
+    documents = []
+    for number in range(size):
+        parts = ["Opsoclonus-myoclonus syndrome: report " + str(number)]
+        for _ in range(rng.randint(2, 6)):
+            parts.append(rng.choice(HEADINGS))
+            sentences = []
+            for _ in range(rng.randint(3, 8)):
+                # like an abstract: about half the sentences state a claim, half do not
+                kind = rng.choice([*TEMPLATES, *["filler"] * len(TEMPLATES)])
+                if kind == "filler":
+                    sentences.append(rng.choice(FILLER))
+                    continue
+                pool = names.get(kind) or names["symptom"]
+                a, b, c = (rng.choice(pool) for _ in range(3))
+                sentence = rng.choice(TEMPLATES[kind]).format(a=a, b=b, c=c)
+                sentences.append(sentence[0].upper() + sentence[1:])
+            parts.append(" ".join(sentences))
+        text = "\n\n".join(parts) + "\n"
+        if number % 10 == 0:
+            text += TAIL
+        documents.append(text)
+    return documents
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=3000, help="documents in the corpus")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    documents = corpus(args.docs, args.seed)
+    extractor = Extractor(load_vocabulary(ROOT / "data" / "vocabulary.yaml"))
+    characters = sum(len(d) for d in documents)
+    claims = 0
+    started, cpu_started = time.perf_counter(), time.process_time()
+    with click.progressbar(
+        documents, label="extracting", file=sys.stderr, show_pos=True
+    ) as progress:
+        for document in progress:
+            claims += len(extractor.extract(document))
+    seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started  # one process, one thread: one core's time
+    result = {
+        "documents": len(documents),
+        "characters": characters,
+        "claims": claims,
+        "wall_seconds": round(seconds, 3),
+        "cpu_seconds": round(cpu, 3),
+        "chars_per_second": round(characters / cpu),
+        "mb_per_second": round(characters / cpu / 1e6, 3),
+        "docs_per_second": round(len(documents) / cpu, 1),
+        "wall_mb_per_second": round(characters / seconds / 1e6, 3),
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key:>17}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

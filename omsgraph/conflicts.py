@@ -1,0 +1,407 @@
+"""Where the sources agree (support per triple) and where they disagree (conflicts).
+
+Rules, all general (docs/model.md, "Support and conflicts"):
+
+* **opposite polarity**: claims of one (subject, relation, object) from two sources, one
+  affirmed and one negated. A contradiction when their populations overlap, a population
+  difference (tension) when they do not (children vs adults). A negated claim about the
+  umbrella concept of a class ("no diagnostic test": the concept whose label is the class
+  name) is in tension with affirmed claims of the same relation about members of that class.
+* **incompatible value**: value claims ``attribute: value`` of one attribute family whose
+  parsed values (``omsgraph.values``) cannot both hold: a contradiction. Values that can both
+  hold but are stated for different populations are a tension (population difference).
+* **population difference**: a claim restricted to one population ("only … adults") and an
+  affirmed claim of the same triple from another source for a population outside it.
+
+A conflict always involves claims from at least two sources; wording alone never conflicts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from rdflib import Graph, Literal, Namespace
+
+from omsgraph.claims import Corpus
+from omsgraph.errors import DataError
+from omsgraph.model import CONCEPT_TYPES, Certainty, Claim, Polarity, Status
+from omsgraph.namespaces import BASE, OMS, OMSC, OMSE, RDF, RDFS, XSD
+from omsgraph.values import attribute, compatible, parse_value
+from omsgraph.vocabulary import Vocabulary, normalise
+
+__all__ = [
+    "OMSK",
+    "OMSX",
+    "Conflict",
+    "Support",
+    "add_support_and_conflicts",
+    "conflict_records",
+    "corpus_conflicts",
+    "evidence",
+    "find_conflicts",
+    "population_group",
+    "render_conflicts",
+    "support",
+]
+
+OMSX = Namespace(BASE + "conflict/")
+OMSK = Namespace(BASE + "support/")
+
+OPPOSITE, VALUE, POPULATION = "OppositePolarity", "IncompatibleValue", "PopulationDifference"
+CONTRADICTION, TENSION = "Contradiction", "Tension"
+_ADULT = re.compile(r"\badults?\b")
+_CHILD = re.compile(r"\b(child|children|infants?|toddlers?|teens?|teenagers?|paediatric|pediatric)")
+_ONLY = re.compile(r"\bonly\b")
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Claims of two or more sources that cannot all hold, or pull apart."""
+
+    kind: str  # OppositePolarity | IncompatibleValue | PopulationDifference
+    severity: str  # Contradiction | Tension
+    topic: str
+    claims: tuple[Claim, ...]
+    comment: str
+
+    @property
+    def id(self) -> str:
+        key = "|".join([*sorted(c.id for c in self.claims), self.kind])
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Support:
+    """How many independent sources affirm and negate one (subject, relation, object)."""
+
+    subject: str
+    predicate: str
+    object: str
+    claims: tuple[Claim, ...]
+    contested: bool
+
+    @property
+    def id(self) -> str:
+        key = "|".join((self.subject, self.predicate, self.object))
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+    @property
+    def affirming(self) -> int:
+        return len({c.source for c in self.claims if c.polarity is Polarity.AFFIRMED})
+
+    @property
+    def negating(self) -> int:
+        return len({c.source for c in self.claims if c.polarity is Polarity.NEGATED})
+
+    @property
+    def strongest(self) -> Certainty | None:
+        """Asserted if any affirming claim asserts it, else hedged; None without affirmation."""
+        found = {c.certainty for c in self.claims if c.polarity is Polarity.AFFIRMED}
+        return Certainty.ASSERTED if Certainty.ASSERTED in found else min(found, default=None)
+
+
+def population_group(population: str) -> str:
+    """``children``, ``adults`` or ``all`` for a population phrase."""
+    text = population.casefold()
+    adult, child = bool(_ADULT.search(text)), bool(_CHILD.search(text))
+    return "adults" if adult and not child else "children" if child and not adult else "all"
+
+
+def _disjoint(a: Claim, b: Claim) -> bool:
+    return {population_group(a.population), population_group(b.population)} == {
+        "adults",
+        "children",
+    }
+
+
+def _triple(claim: Claim) -> tuple[str, str, str]:
+    return claim.subject, claim.predicate, claim.object
+
+
+def _say(claims: Iterable[Claim]) -> str:
+    parts = []
+    for c in sorted(claims, key=lambda c: (c.source, c.evidence.start)):
+        negated = " (negated)" if c.polarity is Polarity.NEGATED else ""
+        parts.append(f'{c.source[:3]} says "{c.evidence.quote}"{negated} [{c.population}]')
+    return "; ".join(parts)
+
+
+def _conflict(kind: str, severity: str, topic: str, claims: Iterable[Claim]) -> Conflict:
+    unique = sorted({c.id: c for c in claims}.values(), key=lambda c: (c.source, c.id))
+    return Conflict(kind, severity, topic, tuple(unique), _say(unique))
+
+
+def _topic(claim: Claim, vocabulary: Vocabulary | None) -> str:
+    if claim.entity_valued and vocabulary and claim.object in vocabulary.concepts:
+        return vocabulary.concepts[claim.object].label
+    return claim.object
+
+
+def _opposite_polarity(
+    claims: Sequence[Claim], vocabulary: Vocabulary | None
+) -> Iterable[Conflict]:
+    by_triple: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_triple[_triple(claim)].append(claim)
+    for triple in sorted(by_triple):
+        group = by_triple[triple]
+        pairs = [
+            (a, n)
+            for a in group
+            if a.polarity is Polarity.AFFIRMED
+            for n in group
+            if n.polarity is Polarity.NEGATED and n.source != a.source
+        ]
+        topic = _topic(group[0], vocabulary)
+        clash = [c for a, n in pairs if not _disjoint(a, n) for c in (a, n)]
+        if clash:
+            yield _conflict(OPPOSITE, CONTRADICTION, topic, clash)
+        apart = [c for a, n in pairs if _disjoint(a, n) for c in (a, n)]
+        if apart and not clash:
+            yield _conflict(POPULATION, TENSION, topic, apart)
+
+
+def _umbrella_negations(claims: Sequence[Claim], vocabulary: Vocabulary) -> Iterable[Conflict]:
+    """ "There is no diagnostic test" against sources that name tests."""
+    class_names = {
+        t: normalise(re.sub(r"(?<!^)([A-Z])", r" \1", c)) for t, c in CONCEPT_TYPES.items()
+    }
+    for negated in claims:
+        concept = vocabulary.concepts.get(negated.object) if negated.entity_valued else None
+        if negated.polarity is not Polarity.NEGATED or concept is None:
+            continue
+        umbrella = (class_names[concept.type], concept.type)
+        if not any(normalise(name) in umbrella for name in concept.names):
+            continue
+        negators = {
+            c.source
+            for c in claims
+            if c.polarity is Polarity.NEGATED and c.object == negated.object
+        }
+        own = {c.object for c in claims if c.source in negators}  # what they do accept
+        members = [
+            c
+            for c in claims
+            if c.polarity is Polarity.AFFIRMED
+            and c.object not in own
+            and c.predicate == negated.predicate
+            and c.source not in negators
+            and c.entity_valued
+            and c.object != negated.object
+            and vocabulary.concepts[c.object].type == concept.type
+        ]
+        if members:
+            yield _conflict(OPPOSITE, TENSION, concept.label, [negated, *members])
+
+
+def _merge(conflicts: Iterable[Conflict]) -> list[Conflict]:
+    """One conflict per (kind, severity, topic): the union of its claims."""
+    merged: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for conflict in conflicts:
+        merged[(conflict.kind, conflict.severity, conflict.topic)].extend(conflict.claims)
+    return [_conflict(kind, sev, topic, merged[(kind, sev, topic)]) for kind, sev, topic in merged]
+
+
+def _values(claims: Sequence[Claim]) -> Iterable[Conflict]:
+    by_attribute: dict[str, list[tuple[Claim, object]]] = defaultdict(list)
+    for claim in claims:
+        parsed = None if claim.entity_valued else attribute(claim.object)
+        if parsed is None or claim.polarity is not Polarity.AFFIRMED:
+            continue
+        value = parse_value(parsed[1])
+        if value is not None:
+            by_attribute[parsed[0]].append((claim, value))
+    for name in sorted(by_attribute):
+        clash: list[Claim] = []
+        apart: list[Claim] = []
+        for (a, va), (b, vb) in combinations(by_attribute[name], 2):
+            if a.source == b.source:
+                continue
+            fits = compatible(va, vb)  # type: ignore[arg-type]
+            if fits is False:
+                clash += [a, b]
+            elif fits and population_group(a.population) != population_group(b.population):
+                apart += [a, b]
+        if clash:
+            yield _conflict(VALUE, CONTRADICTION, name, clash)
+        elif apart:
+            yield _conflict(POPULATION, TENSION, name, apart)
+
+
+def _restricted(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> Iterable[Conflict]:
+    for only in claims:
+        text = f"{only.qualifier} {only.evidence.quote}".casefold()
+        group = population_group(only.population)
+        if group == "all" or not _ONLY.search(text):
+            continue
+        others = [
+            c
+            for c in claims
+            if _triple(c) == _triple(only)
+            and c.source != only.source
+            and c.polarity is Polarity.AFFIRMED
+            and population_group(c.population) != group
+        ]
+        if others:
+            yield _conflict(POPULATION, TENSION, _topic(only, vocabulary), [only, *others])
+
+
+def find_conflicts(claims: Iterable[Claim], vocabulary: Vocabulary | None = None) -> list[Conflict]:
+    """Every conflict among ``claims``, ordered by severity, topic and kind."""
+    claims = list(claims)
+    found = [*_opposite_polarity(claims, vocabulary), *_values(claims)]
+    found += _restricted(claims, vocabulary)
+    if vocabulary is not None:
+        found += _umbrella_negations(claims, vocabulary)
+    conflicts = [c for c in _merge(found) if len({x.source for x in c.claims}) >= 2]
+    return sorted(conflicts, key=lambda c: (c.severity != CONTRADICTION, c.topic, c.kind, c.id))
+
+
+def support(claims: Iterable[Claim], conflicts: Iterable[Conflict] = ()) -> list[Support]:
+    """One record per (subject, relation, object), ordered by it."""
+    by_triple: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_triple[_triple(claim)].append(claim)
+    contested = {_triple(c) for conflict in conflicts for c in conflict.claims}
+    return [
+        Support(*triple, claims=tuple(by_triple[triple]), contested=triple in contested)
+        for triple in sorted(by_triple)
+    ]
+
+
+def add_support_and_conflicts(
+    graph: Graph, claims: Iterable[Claim], vocabulary: Vocabulary | None = None
+) -> list[Conflict]:
+    """Add oms:Support and oms:Conflict nodes for ``claims`` to ``graph``; return conflicts."""
+    from omsgraph.rdf import claim_iri, predicate_iri  # rdf calls this module
+
+    claims = list(claims)
+    conflicts = find_conflicts(claims, vocabulary)
+    graph.bind("omsx", OMSX)
+    graph.bind("omsk", OMSK)
+    for record in support(claims, conflicts):
+        node = OMSK[record.id]
+        obj = OMSE[record.object] if record.claims[0].entity_valued else Literal(record.object)
+        graph.add((node, RDF.type, OMS.Support))
+        graph.add((node, RDF.subject, OMSE[record.subject]))
+        graph.add((node, RDF.predicate, predicate_iri(record.predicate)))
+        graph.add((node, RDF.object, obj))
+        for prop, count in (
+            (OMS.affirmingSources, record.affirming),
+            (OMS.negatingSources, record.negating),
+        ):
+            graph.add((node, prop, Literal(count, datatype=XSD.nonNegativeInteger)))
+        if record.strongest is not None:
+            graph.add((node, OMS.strongestCertainty, OMS[record.strongest.value.capitalize()]))
+        graph.add((node, OMS.contested, Literal(record.contested)))
+        for claim in record.claims:
+            graph.add((node, OMS.supportedBy, claim_iri(claim)))
+    for conflict in conflicts:
+        node = OMSX[conflict.id]
+        graph.add((node, RDF.type, OMS.Conflict))
+        graph.add((node, OMS.conflictKind, OMS[conflict.kind]))
+        graph.add((node, OMS.severity, OMS[conflict.severity]))
+        graph.add((node, OMS.topic, Literal(conflict.topic)))
+        graph.add((node, RDFS.comment, Literal(conflict.comment)))
+        for claim in conflict.claims:
+            graph.add((node, OMS.involvesClaim, OMSC[claim.id]))
+    return conflicts
+
+
+def corpus_conflicts(corpus: Corpus, *, reviewed_only: bool = False) -> list[Conflict]:
+    """The conflicts among the claims ``build_graph`` would build."""
+    return find_conflicts(_built(corpus, reviewed_only), corpus.vocabulary)
+
+
+def _built(corpus: Corpus, reviewed_only: bool) -> list[Claim]:
+    keep = {Status.REVIEWED} if reviewed_only else {Status.REVIEWED, Status.CANDIDATE}
+    return [c for c in corpus.claims if c.status in keep]
+
+
+def conflict_records(conflicts: Iterable[Conflict]) -> list[dict[str, object]]:
+    """Plain records, one per conflict, each claim with its source, polarity and quote."""
+    return [
+        {
+            "id": c.id,
+            "severity": c.severity.lower(),
+            "kind": c.kind,
+            "topic": c.topic,
+            "claims": [
+                {
+                    "source": x.source,
+                    "polarity": x.polarity.value,
+                    "certainty": x.certainty.value,
+                    "population": x.population,
+                    "object": x.object,
+                    "quote": x.evidence.quote,
+                }
+                for x in c.claims
+            ],
+        }
+        for c in conflicts
+    ]
+
+
+def render_conflicts(conflicts: Sequence[Conflict]) -> str:
+    """Human-readable text: a heading per conflict, then each claim's source and quote."""
+    lines = []
+    for c in conflicts:
+        lines.append(f"{c.severity.upper()} ({c.kind}): {c.topic}")
+        for x in c.claims:
+            lines.append(
+                f"  {x.source}  {x.polarity.value}, {x.certainty.value}, {x.population}: "
+                f'"{x.evidence.quote}"'
+            )
+        lines.append("")
+    counts = Counter(c.severity for c in conflicts)
+    lines.append(
+        f"{len(conflicts)} conflicts: {counts[CONTRADICTION]} contradictions, "
+        f"{counts[TENSION]} tensions"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def evidence(corpus: Corpus, name: str, *, reviewed_only: bool = False) -> list[dict[str, object]]:
+    """Every claim about a concept (any label or synonym) or naming ``name`` in its value.
+
+    One record per claim: source, relation, object, polarity, certainty, population, quote and
+    the citation of the reference the source gives for it.
+    """
+    concept = corpus.vocabulary.resolve(name)
+    folded = normalise(name)
+    if concept is None and not folded:
+        raise DataError(f"{name!r} is not a concept or a value")
+    sources = {s.file: s for s in corpus.sources}
+    records = []
+    for claim in _built(corpus, reviewed_only):
+        if concept is not None:
+            hit = concept.id in (claim.subject, claim.object if claim.entity_valued else None)
+        else:
+            hit = not claim.entity_valued and folded in normalise(claim.object)
+        if not hit:
+            continue
+        reference = sources[claim.source].reference(claim.reference) if claim.reference else None
+        obj = claim.object
+        if claim.entity_valued:
+            obj = corpus.vocabulary.concepts[claim.object].label
+        records.append(
+            {
+                "source": claim.source,
+                "relation": claim.predicate.replace("_", " "),
+                "object": obj,
+                "polarity": claim.polarity.value,
+                "certainty": claim.certainty.value,
+                "population": claim.population,
+                "quote": claim.evidence.quote,
+                "reference": reference.citation if reference else "",
+            }
+        )
+    if not records:
+        what = f"concept {concept.label!r}" if concept else repr(name)
+        raise DataError(f"no claim about {what}; try a label or synonym of the vocabulary")
+    return records

@@ -1,0 +1,446 @@
+"""The extraction pipeline: scope the text, cut sentences, find concepts, type and qualify claims.
+
+``Extractor(vocabulary).extract(text)`` returns candidate claims, each with its quote (the
+sentence or list item that states it), offsets, polarity, certainty, population, qualifier
+and a confidence. Mentions of treatments or causes the vocabulary does not know yet come back
+as candidates with ``proposed_type`` set and no concept, for a curator to review.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from omsgraph.extract import cues
+from omsgraph.extract.lexicon import Lexicon, Mention
+from omsgraph.extract.qualify import SentenceCues
+from omsgraph.extract.scope import Block, blocks
+from omsgraph.model import Concept
+from omsgraph.vocabulary import Vocabulary, normalise
+
+__all__ = ["CONDITION", "Candidate", "Extractor"]
+
+CONDITION = "opsoclonus-myoclonus-syndrome"
+_MAX_SENTENCE = 1500  # characters; longer runs are cut at a space so work stays linear
+_CAUSE_TYPES = frozenset({"tumour", "infection", "cause"})
+_TREAT_TYPES = frozenset({"therapy", "procedure"})
+_GENERIC = frozenset({"tumour", "tumor", "infection", "medication", "cancer"})
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“(\[]?[A-Z0-9•])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Prof|vs|al|Fig|No|Vol|e\.g|i\.e|ca)|\b[A-Z])\.$"
+)
+_PRE_COORD = re.compile(
+    r"\b([A-Za-z][\w-]*)((?:,\s*[A-Za-z][\w-]*)*),?\s+(?:and/or|and|or)\s+([A-Za-z][\w-]*)\s+"
+    r"([A-Za-z][\w-]*)"
+)
+_POST_COORD = re.compile(
+    r"\b(difficult(?:y|ies)|problems?|trouble|tumou?rs?|cancers?|infections?|testing|tests?|"
+    r"analys[ie]s)\s+"
+    r"(?:(?:with|of|in|affecting)\s+(?:the\s+)?)?"
+    r"([a-z][^.;:()]{0,120}?(?:,|\band\b|\bor\b)[^.;:()]{0,200})"
+)
+_LIST_SPLIT = re.compile(r",\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+")
+_DRUGLIKE = re.compile(
+    r"\b[a-z]{3,}(?:mab|cept|tinib|limus|phosphamide|phenolate|prine|trexate|sone|solone|"
+    r"olone|azepam|azolam|iracetam|pril|cillin|mycin|cycline|azole|barbital|toin|parin|platin|"
+    r"rubicin|poside|taxel|amide|tropin)\b(?:\s+mofetil)?"
+)
+_CAUSELIKE = re.compile(
+    r"\b(?:[A-Z][\w-]+\s+)?(?:[a-z]{4,}(?:blastoma|sarcoma|carcinoma|teratoma)|[a-z]{5,}oma|"
+    r"[A-Z][a-z]+ (?:virus|bacteri(?:um|a))|[a-z]+virus|(?:anti-[A-Za-z0-9]+|[A-Z][\w-]*) "
+    r"antibod(?:y|ies))\b"
+)
+_ABBREVIATION_DEFINITION = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9-]{1,7})\)")
+_DISEASELIKE = re.compile(
+    r"\b(?:[A-Z][\w'’-]*[ -])*[A-Z][\w'’-]*(?:'s|’s)? (?:[Ss]yndrome|[Dd]isease)\b|"
+    r"\b[a-z]{4,}(?:itis|opathy)\b"
+)
+_NAME_CUE = re.compile(
+    r"\b(?:also known as|also called|also termed|known as|referred to as|other names?(?: are| "
+    r"include)?|synonyms?(?: and keywords)?)\s*:?\s*",
+    re.IGNORECASE,
+)
+_NAME_ITEM = re.compile(
+    r"\s*[\"“]?([A-Za-z][\w'’ -]*?\w)[\"”]?(?:\s*\([^)]*\))?(\s*(?:,|;|\bor\b|\band\b|[.)]|$))"
+)
+_NOT_A_NAME = frozenset(
+    {"is", "are", "was", "were", "which", "that", "has", "have", "can", "may", "will", "and", "or"}
+)
+_PRONOUN = re.compile(r"\b(?:it|this (?:syndrome|condition|disorder|disease))\b", re.IGNORECASE)
+_NOT_PROPOSABLE = frozenset({"symptoms", "diploma", "glaucoma", "aroma", "stroma", "coma"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One automatically found claim, before a curator has seen it."""
+
+    predicate: str
+    object: str
+    concept: Concept | None
+    quote: str
+    start: int
+    end: int
+    polarity: str = "affirmed"
+    certainty: str = "asserted"
+    population: str = "all"
+    qualifier: str = ""
+    confidence: float = 0.5
+    proposed_type: str | None = None  # set when the object is not in the vocabulary yet
+
+    def record(self, source: str, subject: str = "opsoclonus-myoclonus syndrome") -> dict[str, Any]:
+        """This claim in the interchange format (tests/gold/README.md)."""
+        record: dict[str, Any] = {
+            "source": source,
+            "subject": subject,
+            "predicate": self.predicate,
+            "object": self.object,
+            "quote": self.quote,
+            "polarity": self.polarity,
+            "certainty": self.certainty,
+            "population": self.population,
+            "qualifier": self.qualifier,
+            "start": self.start,
+            "end": self.end,
+            "object_id": f"omse:{self.concept.id}" if self.concept else None,
+            "object_synonyms": list(self.concept.synonyms) if self.concept else [],
+            "confidence": round(self.confidence, 2),
+            "method": "automatic",
+        }
+        if self.proposed_type:
+            record["proposed_type"] = self.proposed_type
+        return record
+
+
+class Extractor:
+    """Candidate claims about the condition from one document's text."""
+
+    def __init__(self, vocabulary: Vocabulary):
+        self.vocabulary = vocabulary
+        self.lexicon = Lexicon(vocabulary)
+        self.screening = self.lexicon.lookup("tumour screening")
+        self.generic = frozenset(
+            c.id for c in vocabulary.concepts.values() if normalise(c.label) in _GENERIC
+        )
+        condition = vocabulary.concepts.get(CONDITION)
+        self.condition_label = normalise(condition.label) if condition else ""
+
+    # -- sentences ------------------------------------------------------------------------
+    @staticmethod
+    def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Sentence spans inside ``text[start:end]``; an abbreviation ("St.") ends none."""
+        spans, begin = [], start
+        for match in _SENTENCE_END.finditer(text, start, end):
+            if _ABBREVIATION.search(text, max(begin, match.start() - 6), match.start()):
+                continue
+            spans.append((begin, match.start()))
+            begin = match.end()
+        spans.append((begin, end))
+        out = []
+        for s, e in spans:  # an overlong "sentence" (a list without stops) in bounded pieces
+            while e - s > _MAX_SENTENCE:
+                cut = text.rfind(" ", s + _MAX_SENTENCE // 2, s + _MAX_SENTENCE)
+                cut = cut if cut > s else s + _MAX_SENTENCE
+                out.append((s, cut))
+                s = cut
+            out.append((s, e))
+        return [(s, e) for s, e in out if not text[s:e].isspace() and s < e]
+
+    # -- mentions -------------------------------------------------------------------------
+    def _coordinated(
+        self, text: str, low: str, s: int, e: int, found: list[Mention]
+    ) -> list[Mention]:
+        """Concepts named through a coordination: "lung or breast cancer", "tumors in the X, Y"."""
+        segment = low[s:e]
+        if " and " not in segment and " or " not in segment and "and/or" not in segment:
+            return []
+        covered = [(m.start, m.end) for m in found]
+        out: list[Mention] = []
+
+        def add(phrases: list[str], start: int, end: int) -> None:
+            if any(a < end and start < b for a, b in covered):
+                return
+            for phrase in phrases:
+                concept = self.lexicon.lookup(phrase)
+                if concept is not None:
+                    out.append(Mention(start, end, concept, text[start:end], generated=True))
+                    covered.append((start, end))
+                    return
+
+        for m in _PRE_COORD.finditer(text, s, e):
+            head = m.group(4)
+            offset = m.start(1)
+            words = [m.group(1), *[w.strip() for w in m.group(2).split(",") if w.strip()]]
+            for word in words:
+                at = text.find(word, offset, m.start(3))
+                if at >= 0:
+                    add([f"{word} {head}"], at, at + len(word))
+                    offset = at + len(word)
+        for m in _POST_COORD.finditer(low, s, e):
+            head, tail_start = m.group(1), m.start(2)
+            cursor = tail_start
+            for element in _LIST_SPLIT.split(m.group(2)):
+                words = element.split()
+                if not words:
+                    continue
+                for size in range(min(3, len(words)), 0, -1):
+                    phrase = " ".join(words[:size])
+                    at = text.find(words[0], cursor, e)
+                    if at < 0:
+                        break
+                    end = text.find(words[size - 1], at, e) + len(words[size - 1])
+                    before = len(out)
+                    add(
+                        [
+                            f"{phrase} {head}",
+                            f"{head} {phrase}",
+                            f"{head} with {phrase}",
+                            f"{phrase} problems",
+                            f"difficulty {phrase}",
+                        ],
+                        at,
+                        end,
+                    )
+                    if len(out) > before:
+                        break
+                found_at = text.find(words[0], cursor, e)
+                if found_at >= 0:
+                    cursor = found_at + len(words[0])
+        return out
+
+    # -- typing ---------------------------------------------------------------------------
+    def _predicate(
+        self,
+        mention: Mention,
+        frames: frozenset[str],
+        section: frozenset[str],
+        specific: bool,
+        clause: frozenset[str],
+    ) -> tuple[str, str, float] | None:
+        """(predicate, object name, confidence) for a mention, or None when it states no claim."""
+        concept = mention.concept
+        kind, label = concept.type, concept.label
+        generic = concept.id in self.generic
+        if concept.id == CONDITION:
+            surface = re.sub(r"\s*\(.*?(?:\)|$)\s*", " ", mention.surface).strip(" \"'“”")
+            if (
+                "synonym" in frames
+                and not re.fullmatch(r"[A-Z]{2,6}", surface)
+                and normalise(surface) != self.condition_label
+            ):
+                return "has_synonym", surface.lower(), 0.85
+            return None
+        if kind == "condition":
+            if "differential" in frames or "differential" in section:
+                return "differential_diagnosis", label, 0.8
+            return None
+        if kind == "symptom":
+            if "complication" in clause and not ({"symptom"} & (frames | section)):
+                return "has_complication", label, 0.7
+            return "has_symptom", label, 0.85 if "symptom" in frames | section else 0.7
+        if kind == "complication":
+            return "has_complication", label, 0.8
+        if kind in _CAUSE_TYPES:
+            if kind == "tumour" and (
+                "screen" in frames or (generic and "diagnose" in frames and "cause" not in frames)
+            ):
+                if self.screening is not None:
+                    return "diagnosed_by", self.screening.label, 0.6
+                return None
+            if generic and specific:
+                return None
+            if "immun" in label:  # an immune mechanism, not a cause in its own right
+                return None
+            if "cause" in frames or ("cause" in section and not frames & {"treat", "diagnose"}):
+                return "has_cause", label, 0.8 if "cause" in frames else 0.65
+            if kind != "cause" and not generic and not frames & {"treat", "screen"}:
+                return "has_cause", label, 0.5  # a named tumour or infection in an OMS text
+            return None
+        if kind == "drug":
+            if "cause" in frames and "treat" not in frames:
+                return "has_cause", label, 0.7
+            if generic and "treat" not in frames:
+                return None
+            return "treated_by", label, 0.85 if "treat" in frames | section else 0.6
+        if kind in _TREAT_TYPES:
+            return "treated_by", label, 0.85 if "treat" in frames | section else 0.65
+        if kind == "test":
+            return "diagnosed_by", label, 0.8
+        if kind == "specialty":
+            return "specialist", label, 0.7
+        if kind == "finding" and "diagnose" in frames:
+            return "diagnosed_by", label, 0.6
+        return None
+
+    # -- claims ---------------------------------------------------------------------------
+    def _other_names(
+        self, text: str, s: int, e: int, mentions: list[Mention]
+    ) -> list[tuple[int, int]]:
+        """Names the vocabulary lacks after "also known as" when the sentence is about OMS."""
+        names = []
+        for cue in _NAME_CUE.finditer(text, s, e):
+            before = [m for m in mentions if m.end <= cue.start()]
+            about_oms = not before or before[-1].concept.id == CONDITION
+            if not (about_oms or _PRONOUN.search(text, s, cue.start())):
+                continue
+            at = cue.end()
+            while at < e:
+                item = _NAME_ITEM.match(text, at, e)
+                if item is None or item.group(1).split()[0].lower() in _NOT_A_NAME:
+                    break
+                n_start, n_end = item.span(1)
+                words = item.group(1).split()
+                unknown = self.lexicon.lookup(item.group(1)) is None
+                if unknown and len(words) <= 6 and not item.group(1).isupper():
+                    names.append((n_start, n_end))
+                if item.group(2).strip() in {"", ".", ";", ")"}:
+                    break
+                at = item.end()
+        return names
+
+    @staticmethod
+    def _proposals(
+        text: str, low: str, s: int, e: int, frames: frozenset[str], mentions: list[Mention]
+    ) -> list[tuple[int, int, str, str]]:
+        """Treatments and causes the vocabulary lacks: (start, end, proposed type, predicate)."""
+        covered = [(m.start, m.end) for m in mentions]
+        found = []
+        patterns = []
+        if "treat" in frames:
+            patterns.append((_DRUGLIKE, low, "drug", "treated_by"))
+        if "cause" in frames:
+            patterns.append((_CAUSELIKE, text, "cause", "has_cause"))
+        if "differential" in frames:
+            patterns.append((_DISEASELIKE, text, "condition", "differential_diagnosis"))
+        for pattern, haystack, kind, predicate in patterns:
+            for m in pattern.finditer(haystack, s, e):
+                if m.group().lower() in _NOT_PROPOSABLE:
+                    continue
+                if any(a < m.end() and m.start() < b for a, b in covered):
+                    continue
+                found.append((m.start(), m.end(), kind, predicate))
+        return found
+
+    def _sentence_claims(
+        self,
+        text: str,
+        low: str,
+        span: tuple[int, int],
+        block: Block,
+        mentions: list[Mention],
+        novel: bool,
+    ) -> list[Candidate]:
+        s, e = span
+        mentions = mentions + self._coordinated(text, low, s, e, mentions)
+        if not mentions and not novel:
+            return []
+        quote, sentence = text[s:e], low[s:e]
+        sc = SentenceCues(sentence)
+        frames = sc.frames | block.list_frames
+        if cues.SCREEN.search(sentence):
+            frames |= {"screen"}
+        population, qualifier = cues.population(sentence), cues.qualifier(sentence)
+        specific = any(
+            m.concept.type in _CAUSE_TYPES and m.concept.id not in self.generic for m in mentions
+        )
+        out: list[Candidate] = []
+        found: list[tuple[int, int, str, str, Concept | None, float, str | None]] = []
+        for mention in mentions:
+            clause = sc.clause_frames(mention.start - s, mention.end - s)
+            typed = self._predicate(mention, frames, block.section, specific, clause)
+            if typed is not None:
+                predicate, name, confidence = typed
+                concept = None if predicate == "has_synonym" else self.lexicon.lookup(name)
+                confidence -= 0.1 if mention.generated else 0.0
+                found.append(
+                    (mention.start, mention.end, predicate, name, concept, confidence, None)
+                )
+        if "differential" in block.section:
+            frames |= {"differential"}
+        wanted = novel or bool(frames & {"cause", "differential"})
+        proposals = self._proposals(text, low, s, e, frames, mentions) if wanted else []
+        for p_start, p_end, kind, predicate in proposals:
+            name = text[p_start:p_end].lower()
+            found.append((p_start, p_end, predicate, name, None, 0.4, kind))
+        if "synonym" in frames:
+            for n_start, n_end in self._other_names(text, s, e, mentions):
+                name = text[n_start:n_end].lower()
+                found.append((n_start, n_end, "has_synonym", name, None, 0.6, None))
+        for m_start, m_end, predicate, name, concept, confidence, kind in found:
+            polarity, certainty = sc.qualify(m_start - s, m_end - s, block.list_hedged)
+            out.append(
+                Candidate(
+                    predicate=predicate,
+                    object=name,
+                    concept=concept,
+                    quote=quote,
+                    start=s,
+                    end=e,
+                    polarity=polarity,
+                    certainty=certainty,
+                    population=population,
+                    qualifier=qualifier,
+                    confidence=confidence,
+                    proposed_type=kind,
+                )
+            )
+        return out
+
+    def abbreviations(self, text: str) -> dict[str, Concept]:
+        """Abbreviations the document defines for known concepts: "methylprednisolone (MP)"."""
+        found: dict[str, Concept] = {}
+        for match in _ABBREVIATION_DEFINITION.finditer(text):
+            short = match.group(1)
+            if short in found or self.lexicon.lookup(short) is not None:
+                continue
+            window = max(0, match.start() - 80)
+            before = self.lexicon.find(text[window : match.start()], window)
+            if before and before[-1].end == match.start():
+                concept = before[-1].concept
+                if concept.id != CONDITION and short[0].upper() == concept.label[0].upper():
+                    found[short] = concept
+        return found
+
+    def extract(self, text: str) -> list[Candidate]:
+        """Candidate claims of ``text``: one per (predicate, object, polarity), first quote wins."""
+        seen: set[tuple[str, str, str]] = set()
+        out: list[Candidate] = []
+        low = cues.lower(text)
+        novel = [m.start() for m in _DRUGLIKE.finditer(low)]
+        abbreviations = self.abbreviations(text)
+        local = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(abbreviations))) + r")\b")
+            if abbreviations
+            else None
+        )
+        for block in blocks(text, self.lexicon):
+            pending = list(block.mentions)
+            if local is not None:
+                starts = [m.start for m in block.mentions]
+                for m in local.finditer(text, block.start, block.end):
+                    i = bisect_right(starts, m.start()) - 1
+                    near = block.mentions[max(i, 0) : i + 2]
+                    if not any(p.start < m.end() and m.start() < p.end for p in near):
+                        pending.append(
+                            Mention(m.start(), m.end(), abbreviations[m.group()], m.group())
+                        )
+                pending.sort(key=lambda m: m.start)
+            cursor = 0
+            for s, e in self.sentences(text, block.start, block.end):
+                while cursor < len(pending) and pending[cursor].start < s:
+                    cursor += 1
+                first = cursor
+                while cursor < len(pending) and pending[cursor].start < e:
+                    cursor += 1
+                inside = [m for m in pending[first:cursor] if m.end <= e]
+                at = bisect_left(novel, s)
+                has_novel = "differential" in block.section or (at < len(novel) and novel[at] < e)
+                for candidate in self._sentence_claims(text, low, (s, e), block, inside, has_novel):
+                    obj = candidate.concept.id if candidate.concept else candidate.object
+                    key = (candidate.predicate, obj, candidate.polarity)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(candidate)
+        return out

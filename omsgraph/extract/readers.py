@@ -1,0 +1,285 @@
+"""Read a new document: plain text, an HTML page or MEDLINE/PubMed XML records.
+
+Each reader returns :class:`Document` records: the text claims will quote, the metadata the
+document itself gives (title, authors, journal, year, PMID, DOI, URL) and its kind. HTML
+loses its navigation, scripts, styles, headers, footers and forms; ``offsets`` maps each
+stretch of kept text back to where it stands in the HTML. An unreadable or empty input is a
+:class:`~omsgraph.errors.DataError`.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from omsgraph.errors import DataError
+from omsgraph.sources import read_text
+
+__all__ = ["Document", "read_documents", "read_html", "read_pubmed", "read_plain"]
+
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "nav",
+        "footer",
+        "header",
+        "aside",
+        "form",
+        "noscript",
+        "template",
+        "svg",
+        "button",
+        "select",
+        "iframe",
+    }
+)
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "dt",
+        "dd",
+        "pre",
+        "title",
+        "hr",
+        "figcaption",
+    }
+)
+_VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "area", "base", "col"})
+_CHROME = re.compile(
+    r"\b(?:nav|menu|footer|header|sidebar|cookie|breadcrumb|comments?|share|"
+    r"social|related|popular|advert|banner|widget)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document ready for extraction and for ``data/sources/``."""
+
+    text: str
+    kind: str = "patient-page"
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    container: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    #: (text offset, original offset, length) of each kept stretch (HTML only)
+    offsets: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
+
+    def metadata(self) -> dict[str, object]:
+        """The ``data/sources/*.yaml`` fields this document gives (empty ones left out)."""
+        record: dict[str, object] = {"title": self.title or "(untitled)", "kind": self.kind}
+        for key in ("publisher", "date", "container", "doi", "pmid", "url"):
+            value = getattr(self, key)
+            if value:
+                record[key] = value
+        if self.authors:
+            record["authors"] = list(self.authors)
+        return record
+
+
+def read_plain(text: str) -> Document:
+    """A plain-text document; its first non-empty line is taken as the title."""
+    title = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return Document(text=text, title=title[:200])
+
+
+class _Html(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.offsets: list[tuple[int, int, int]] = []
+        self.length = 0
+        self.skip: list[str] = []  # open elements whose content is dropped
+        self.title = ""
+        self.in_title = False
+        self.meta: dict[str, str] = {}
+        self.line_starts: list[int] = [0]
+
+    def _position(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column if line - 1 < len(self.line_starts) else 0
+
+    def _newline(self) -> None:
+        if self.parts and not self.parts[-1].endswith("\n"):
+            self.parts.append("\n")
+            self.length += 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "meta":
+            key = (values.get("name") or values.get("property") or "").lower()
+            if key and values.get("content"):
+                self.meta[key] = values["content"] or ""
+            return
+        chrome = _CHROME.search(f"{values.get('id') or ''} {values.get('class') or ''}")
+        role = (values.get("role") or "").lower()
+        if (
+            self.skip
+            or tag in _SKIP
+            or (tag not in _VOID and (chrome or role in {"navigation", "banner", "contentinfo"}))
+        ):
+            if tag not in _VOID:
+                self.skip.append(tag)
+            return
+        if tag == "title":
+            self.in_title = True
+        if tag in _BLOCK:
+            self._newline()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip:
+            if tag == self.skip[-1]:
+                self.skip.pop()
+            elif tag in self.skip:
+                while self.skip and self.skip.pop() != tag:
+                    pass
+            return
+        if tag == "title":
+            self.in_title = False
+        if tag in _BLOCK:
+            self._newline()
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title += data
+            return
+        if self.skip:
+            return
+        text = re.sub(r"[ \t\r\n\f\v]+", " ", data)
+        if not text.strip():
+            if self.parts and not self.parts[-1].endswith(("\n", " ")):
+                self.parts.append(" ")
+                self.length += 1
+            return
+        if not self.parts or self.parts[-1].endswith("\n"):
+            text = text.lstrip()
+        self.offsets.append((self.length, self._position(), len(text)))
+        self.parts.append(text)
+        self.length += len(text)
+
+
+def read_html(html: str) -> Document:
+    """The readable content of an HTML page, with its title and metadata."""
+    parser = _Html()
+    parser.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+    parser.feed(html)
+    parser.close()
+    text = re.sub(r"[ \t]+\n", "\n", "".join(parser.parts)).strip() + "\n"
+    meta = parser.meta
+    authors = tuple(a.strip() for a in (meta.get("author") or "").split(";") if a.strip())
+    return Document(
+        text=text,
+        kind="patient-page",
+        title=(meta.get("og:title") or meta.get("citation_title") or parser.title).strip(),
+        authors=authors or tuple(v for k, v in meta.items() if k == "citation_author"),
+        date=(meta.get("citation_date") or meta.get("article:published_time") or "")[:10] or None,
+        container=meta.get("og:site_name") or meta.get("citation_journal_title") or None,
+        doi=meta.get("citation_doi") or None,
+        pmid=meta.get("citation_pmid") or None,
+        url=meta.get("og:url") or None,
+        offsets=tuple(parser.offsets),
+    )
+
+
+def _text(element: ET.Element | None) -> str:
+    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+
+
+def read_pubmed(xml: str) -> list[Document]:
+    """Each ``PubmedArticle`` of a MEDLINE/PubMed XML file, as an abstract document."""
+    try:
+        root = ET.fromstring(xml)
+    except ET.ParseError as exc:
+        raise DataError(f"invalid XML: {exc}") from None
+    articles = [root] if root.tag == "PubmedArticle" else root.iter("PubmedArticle")
+    documents = []
+    for article in articles:
+        citation = article.find("MedlineCitation")
+        if citation is None:
+            continue
+        art = citation.find("Article")
+        title = _text(art.find("ArticleTitle") if art is not None else None)
+        parts = [title] if title else []
+        if art is not None:
+            for abstract in art.iter("AbstractText"):
+                label, body = abstract.get("Label"), _text(abstract)
+                if body:
+                    parts.append(f"{label.capitalize()}: {body}" if label else body)
+        authors = []
+        for author in citation.iter("Author"):
+            last, fore = _text(author.find("LastName")), _text(author.find("ForeName"))
+            name = f"{fore} {last}".strip() or _text(author.find("CollectiveName"))
+            if name:
+                authors.append(name)
+        journal = _text(citation.find("Article/Journal/Title"))
+        year = _text(citation.find("Article/Journal/JournalIssue/PubDate/Year"))
+        if not year:
+            medline = _text(citation.find("Article/Journal/JournalIssue/PubDate/MedlineDate"))
+            year = medline[:4] if medline[:4].isdigit() else ""
+        doi = next(
+            (_text(e) for e in article.iter("ArticleId") if e.get("IdType") == "doi"),
+            next((_text(e) for e in citation.iter("ELocationID") if e.get("EIdType") == "doi"), ""),
+        )
+        text = "\n\n".join(parts).strip()
+        if not text:
+            continue
+        documents.append(
+            Document(
+                text=text + "\n",
+                kind="journal-abstract",
+                title=title,
+                authors=tuple(authors),
+                date=year or None,
+                container=journal or None,
+                doi=doi or None,
+                pmid=_text(citation.find("PMID")) or None,
+            )
+        )
+    return documents
+
+
+def read_documents(path: Path) -> list[Document]:
+    """The documents of ``path``: PubMed XML, HTML or plain text, told apart by content."""
+    text = read_text(path)
+    head = text.lstrip()[:2000].lower()
+    if head.startswith("<?xml") or "<pubmedarticle" in head:
+        try:
+            documents = read_pubmed(text)
+        except DataError as exc:
+            raise DataError(exc.message, path) from None
+        if not documents:
+            raise DataError("no PubmedArticle with a title or abstract", path)
+        return documents
+    if path.suffix.lower() in {".html", ".htm", ".xhtml"} or head.startswith(
+        ("<!doctype", "<html")
+    ):
+        document = read_html(text)
+        if not document.text.strip():
+            raise DataError("no readable text in this HTML page", path)
+        return [document]
+    return [read_plain(text)]

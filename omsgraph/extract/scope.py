@@ -1,0 +1,139 @@
+"""Content scoping: which lines of a document are about the condition, under which heading.
+
+The text is read line by line. A line such as "Comments", "Popular posts from this blog" or
+"References" ends the content; a short line naming a section ("Symptoms", "Causes and
+symptoms", "TREATMENT") sets the section its following lines belong to; a line ending with a
+colon opens a list whose items inherit its cue phrases and hedging; a line or section about
+another named disease (and not about the condition) is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from omsgraph.extract import cues
+from omsgraph.extract.lexicon import Lexicon, Mention
+
+__all__ = ["Block", "blocks"]
+
+_CONDITION = "opsoclonus-myoclonus-syndrome"
+_LINE = re.compile(r"[^\n]*")
+_CITATION = re.compile(r"\s*(?:\[\d+(?:[,–-]\s*\d+)*\])+\s*$")
+_BULLET = re.compile(r"^\s*(?:[•*·▪◦‣–-]|\d{1,2}[.)])\s+")
+_SMALL = frozenset({"and", "of", "the", "or", "for", "in", "with", "from", "to", "a", "on", "&"})
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_BIBLIOGRAPHIC = re.compile(
+    r"[\"“”]|\bet al\b|\b\d+\s*[:(]\s*\d+|\bno\. \d|\bvol\. \d|\bpp?\. \d|\bdoi:", re.IGNORECASE
+)
+_OTHER_DISEASE = re.compile(
+    r"\b(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:'s|’s)?\s+(?:[Ss]yndrome|[Dd]isease)\b"
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A stretch of content (one line) with the section and list context it stands in."""
+
+    start: int
+    end: int
+    section: frozenset[str] = frozenset()
+    list_frames: frozenset[str] = frozenset()
+    list_hedged: bool = False
+    mentions: tuple[Mention, ...] = ()
+
+
+def _names_condition(mentions: list[Mention]) -> tuple[bool, bool]:
+    """(mentions the condition, mentions another vocabulary concept)."""
+    condition = any(m.concept.id == _CONDITION for m in mentions)
+    return condition, any(m.concept.id != _CONDITION for m in mentions)
+
+
+def _other_disease(line: str, lexicon: Lexicon) -> bool:
+    """Whether ``line`` names a syndrome or disease that is not in the vocabulary."""
+    for match in _OTHER_DISEASE.finditer(line):
+        name = match.group()
+        # drop leading words that only start the sentence ("In", "The")
+        words = name.split()
+        while len(words) > 2 and words[0] in {"In", "The", "A", "An", "Of", "With", "For"}:
+            words = words[1:]
+        if lexicon.lookup(" ".join(words)) is None and lexicon.lookup(" ".join(words[-2:])) is None:
+            return True
+    return False
+
+
+def _title_case(words: list[str]) -> bool:
+    return all(w[0].isupper() or w.lower() in _SMALL or not w[0].isalpha() for w in words)
+
+
+def _citation(line: str) -> bool:
+    """Whether ``line`` reads as a bibliography entry (year, quoted title, volume/pages)."""
+    return (
+        bool(_YEAR.search(line)) and len(_BIBLIOGRAPHIC.findall(line)) >= 2 and line.count(".") >= 2
+    )
+
+
+def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
+    """The content lines of ``text`` about the condition, each with its section and list context."""
+    section: frozenset[str] = frozenset()
+    list_frames: frozenset[str] | None = None
+    list_hedged = False
+    off_topic = False
+    seen_content = False
+    for match in _LINE.finditer(text):
+        start, end = match.start(), match.end()
+        raw = match.group()
+        line = _CITATION.sub("", raw).strip()
+        if not line:
+            continue
+        if seen_content and cues.TAIL.match(line):
+            return
+        words = line.split()
+        mentions = lexicon.find(raw, start)
+        condition, concepts = _names_condition(mentions)
+        intro = line.endswith(":") or line.endswith(("include", "following"))
+        if intro and not concepts:
+            list_frames = cues.frames_of(line) | cues.heading_frames(line)
+            list_hedged = bool(cues.HEDGE_MODAL.search(line) or cues.HEDGE_FORWARD.search(line))
+            continue
+        headingish = (
+            len(words) <= 7
+            and not line.endswith((".", "?", "!"))
+            and (not concepts or (_title_case(words) and bool(cues.heading_frames(line))))
+        )
+        if headingish:
+            frames = cues.heading_frames(line)
+            if _other_disease(line, lexicon) and not condition:
+                off_topic = True
+            elif condition or frames:
+                off_topic = False
+            if frames or len(words) <= 4:
+                section = frames
+                list_frames = None
+            continue
+        seen_content = True
+        if off_topic or _citation(line):
+            continue
+        differential = "differential" in section or cues.FRAMES["differential"].search(
+            cues.lower(line)
+        )
+        if not differential and not condition and _other_disease(line, lexicon):
+            continue  # a passage about another disease
+        in_list = list_frames is not None and (
+            bool(_BULLET.match(raw)) or (len(words) <= 14 and not line.endswith("."))
+        )
+        if not in_list:
+            list_frames = None
+            list_hedged = False
+        yield Block(
+            start=start,
+            end=end,
+            section=section,
+            list_frames=(list_frames or frozenset()) if in_list else frozenset(),
+            list_hedged=list_hedged if in_list else False,
+            mentions=tuple(mentions),
+        )
+        if intro:
+            list_frames = cues.frames_of(line)
+            list_hedged = bool(cues.HEDGE_MODAL.search(line) or cues.HEDGE_FORWARD.search(line))

@@ -1,0 +1,234 @@
+"""The curation loop: a new document becomes a source and candidate claims for a curator.
+
+``ingest(path, data_dir)`` reads the document (text, HTML or PubMed XML), stores its text and
+a metadata record in ``data/sources/`` and writes the extractor's claims to
+``data/claims/<source>.yaml`` with ``method: automatic`` and ``status: candidate``. Concepts
+the vocabulary lacks go to the file's ``proposed_concepts:`` list for review. Ingesting the
+same document again adds only claims that are not there yet: it never duplicates a claim and
+never touches one a curator has reviewed, rejected or edited.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from omsgraph.errors import DataError
+from omsgraph.extract.pipeline import Candidate, Extractor
+from omsgraph.extract.readers import Document, read_documents
+from omsgraph.model import PREDICATES
+from omsgraph.output import write_atomic
+from omsgraph.vocabulary import Vocabulary, load_vocabulary, normalise
+from omsgraph.yamlfile import load_yaml
+
+__all__ = ["IngestResult", "extract_files", "ingest", "source_name"]
+
+_CLAIMS_BLOCK = re.compile(r"^claims:[ \t]*(?:#.*)?\n(?:[ \t]*(?:#.*)?\n)*([ \t]*)- ", re.MULTILINE)
+_NAME = re.compile(r"^(\d{3})_[0-9a-f]{16}\.txt$")
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What one ingested document added."""
+
+    source: str
+    added: int
+    kept: int
+    proposed: int
+    new_source: bool
+
+
+def source_name(document: Document, sources_dir: Path) -> tuple[str, bool]:
+    """The file name of ``document`` in ``sources_dir``: the existing one for the same text."""
+    payload = document.text.encode("utf-8")
+    digest = hashlib.sha256(payload).hexdigest()[:16]
+    numbers = []
+    for path in sorted(sources_dir.glob("*.txt")) if sources_dir.is_dir() else ():
+        if path.name.endswith(f"_{digest}.txt") or path.read_bytes() == payload:
+            return path.name, False
+        match = _NAME.match(path.name)
+        if match:
+            numbers.append(int(match.group(1)))
+    return f"{max(numbers, default=-1) + 1:03d}_{digest}.txt", True
+
+
+def _occurrence(text: str, quote: str, start: int) -> int:
+    count, at = 0, -1
+    while True:
+        at = text.find(quote, at + 1)
+        if at < 0 or at > start:
+            return max(count, 1)
+        count += 1
+        if at == start:
+            return count
+
+
+def _claim_yaml(candidate: Candidate, text: str) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "predicate": candidate.predicate,
+        "object": candidate.object,
+        "quote": candidate.quote,
+    }
+    occurrence = _occurrence(text, candidate.quote, candidate.start)
+    if occurrence > 1:
+        record["occurrence"] = occurrence
+    record.update(
+        polarity=candidate.polarity,
+        certainty=candidate.certainty,
+        population=candidate.population,
+        qualifier=candidate.qualifier,
+        method="automatic",
+        status="candidate",
+        confidence=round(candidate.confidence, 2),
+    )
+    return record
+
+
+def _key(record: dict[str, Any], vocabulary: Vocabulary) -> tuple[str, str, str]:
+    """(predicate, object, polarity) with the object as a concept id where it is one."""
+    predicate = str(record.get("predicate", ""))
+    name = str(record.get("object", ""))
+    concept = vocabulary.resolve(name) if PREDICATES.get(predicate, ("", False))[1] else None
+    return (
+        predicate,
+        concept.id if concept else normalise(name),
+        str(record.get("polarity", "affirmed")),
+    )
+
+
+def _plain(value: Any) -> Any:
+    """YAML-loaded data as plain dicts and lists, so it can be written back."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _existing(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    data = load_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("claims") or [], list):
+        raise DataError("expected 'source:' and a 'claims:' list", path, 1)
+    return _plain(data)
+
+
+def _write_source(document: Document, name: str, sources_dir: Path) -> None:
+    meta_path = sources_dir / f"{name[:-4]}.yaml"
+    write_atomic(sources_dir / name, document.text)
+    if not meta_path.exists():  # a curator's corrections to the metadata are kept
+        record = {"file": name, **document.metadata()}
+        header = f"# Metadata of {name}: taken from the document by omsgraph ingest.\n"
+        write_atomic(
+            meta_path, header + yaml.safe_dump(record, sort_keys=False, allow_unicode=True)
+        )
+
+
+def _items(records: list[dict[str, Any]], indent: str) -> str:
+    """YAML list items indented by ``indent``, as the file being appended to has them."""
+    text = yaml.safe_dump(records, sort_keys=False, allow_unicode=True, width=100)
+    return "".join(indent + line if line.strip() else line for line in text.splitlines(True))
+
+
+def _write_claims(
+    path: Path,
+    name: str,
+    existing: dict[str, Any],
+    claims: list[dict[str, Any]],
+    new_claims: list[dict[str, Any]],
+    proposed: list[dict[str, Any]],
+    new_proposals: int,
+) -> None:
+    """Append new claims to the curator's file as text (keeping its comments and layout)
+    when its ``claims:`` list comes last; otherwise write the whole file."""
+    if existing and not new_claims and not new_proposals:
+        return  # nothing new: the file stays exactly as the curator left it
+    if existing and not new_proposals and list(existing)[-1] == "claims" and existing["claims"]:
+        old = path.read_text(encoding="utf-8")
+        block = _CLAIMS_BLOCK.search(old)
+        if block:
+            write_atomic(path, old.rstrip("\n") + "\n" + _items(new_claims, block.group(1)))
+            return
+    output: dict[str, Any] = {"source": name}
+    if proposed:
+        output["proposed_concepts"] = proposed
+    output["claims"] = claims
+    header = (
+        f"# Claims of {name}. Automatic claims are candidates: set status to reviewed or\n"
+        "# rejected; `omsgraph ingest` never changes a claim that is already here.\n"
+    )
+    write_atomic(
+        path, header + yaml.safe_dump(output, sort_keys=False, allow_unicode=True, width=100)
+    )
+
+
+def ingest(path: Path, data_dir: Path, vocabulary: Vocabulary | None = None) -> list[IngestResult]:
+    """Add the document(s) of ``path`` to ``data_dir`` with candidate claims; see the module doc."""
+    documents = read_documents(path)  # raises before anything is written
+    vocabulary = vocabulary or load_vocabulary(data_dir / "vocabulary.yaml")
+    extractor = Extractor(vocabulary)
+    sources_dir, claims_dir = data_dir / "sources", data_dir / "claims"
+    results = []
+    for document in documents:
+        name, new_source = source_name(document, sources_dir)
+        claims_path = claims_dir / f"{name[:-4]}.yaml"
+        existing = _existing(claims_path)
+        claims = list(existing.get("claims") or [])
+        proposed = list(existing.get("proposed_concepts") or [])
+        seen = {_key(c, vocabulary) for c in claims if isinstance(c, dict)}
+        seen_proposed = {
+            (p.get("predicate"), normalise(str(p.get("name", ""))))
+            for p in proposed
+            if isinstance(p, dict)
+        }
+        added = 0
+        for candidate in extractor.extract(document.text):
+            if candidate.proposed_type is not None:
+                key = (candidate.predicate, normalise(candidate.object))
+                if key not in seen_proposed:
+                    seen_proposed.add(key)
+                    proposed.append(
+                        {
+                            "name": candidate.object,
+                            "type": candidate.proposed_type,
+                            "predicate": candidate.predicate,
+                            "quote": candidate.quote,
+                            "status": "candidate",
+                        }
+                    )
+                continue
+            record = _claim_yaml(candidate, document.text)
+            key = _key(record, vocabulary)
+            if key in seen:
+                continue
+            seen.add(key)
+            claims.append(record)
+            added += 1
+        if new_source or not (sources_dir / f"{name[:-4]}.yaml").exists():
+            _write_source(document, name, sources_dir)
+        new_claims = claims[len(claims) - added :]
+        new_proposals = len(proposed) - len(existing.get("proposed_concepts") or [])
+        _write_claims(claims_path, name, existing, claims, new_claims, proposed, new_proposals)
+        results.append(IngestResult(name, added, len(claims) - added, len(proposed), new_source))
+    return results
+
+
+def extract_files(paths: Iterable[Path], vocabulary: Vocabulary) -> list[dict[str, Any]]:
+    """Interchange records of the claims found in each file (named by its file name)."""
+    extractor = Extractor(vocabulary)
+    records: list[dict[str, Any]] = []
+    for path in paths:
+        documents = read_documents(path)
+        for number, document in enumerate(documents, 1):
+            source = path.name
+            if len(documents) > 1:
+                source = f"{path.name}#{document.pmid or number}"
+            records.extend(c.record(source) for c in extractor.extract(document.text))
+    return records

@@ -1,0 +1,159 @@
+"""Where the graph lives, chosen by one selector string; see docs/stores.md.
+
+``memory`` (the default) builds the graph in memory; ``oxigraph:PATH`` keeps it in an on-disk
+Oxigraph store (pyoxigraph through oxrdflib), loaded from the data the first time;
+``sparql:URL`` queries any SPARQL 1.1 server at its query endpoint ``URL``, which holds what
+:func:`push` loaded into it through the SPARQL 1.1 Graph Store Protocol. Every selector gives
+an rdflib :class:`~rdflib.Graph`, so the rest of the code never asks which store it has.
+"""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+from omsgraph.errors import DataError
+from omsgraph.namespaces import bind_prefixes
+
+__all__ = ["KINDS", "StoreSpec", "is_empty", "open_graph", "parse_selector", "push", "replace"]
+
+#: selector kind -> what follows the colon
+KINDS = {"memory": "", "oxigraph": "PATH", "sparql": "URL"}
+
+
+@dataclass(frozen=True)
+class StoreSpec:
+    """A parsed selector: ``kind`` is a key of :data:`KINDS`, ``location`` a path or URL."""
+
+    kind: str
+    location: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.location}" if self.location else self.kind
+
+
+def parse_selector(selector: str) -> StoreSpec:
+    """``memory``, ``oxigraph:PATH`` or ``sparql:URL``; a ValueError says what is wrong."""
+    kind, sep, location = selector.partition(":")
+    if kind not in KINDS:
+        raise ValueError(f"unknown store {selector!r}; use memory, oxigraph:PATH or sparql:URL")
+    if kind == "memory":
+        if sep:
+            raise ValueError("the memory store takes no location: use --store memory")
+        return StoreSpec("memory")
+    if not location:
+        raise ValueError(f"--store {kind}: give the {KINDS[kind]}, e.g. {kind}:{_example(kind)}")
+    if kind == "sparql" and urllib.parse.urlsplit(location).scheme not in ("http", "https"):
+        raise ValueError(f"--store sparql:URL needs an http(s) URL, not {location!r}")
+    return StoreSpec(kind, location)
+
+
+def _example(kind: str) -> str:
+    return "out/oxigraph" if kind == "oxigraph" else "http://localhost:7878/query"
+
+
+class _ProtocolStore(SPARQLStore):
+    """rdflib's SPARQL Protocol client, also taking the prepared queries of ``omsgraph.query``
+    (it sends their original text; bindings go in a VALUES clause, as rdflib does)."""
+
+    def query(self, query: Query | str, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        if isinstance(query, Query):
+            query = query._original_args[0]
+        return super().query(query, *args, **kwargs)
+
+
+def open_graph(selector: str | StoreSpec, build: Callable[[], Graph] | None = None) -> Graph:
+    """The graph behind ``selector``; an empty ``memory`` or ``oxigraph`` store is filled
+    from ``build()``. A ``sparql`` store must already hold the graph (see :func:`push`)."""
+    spec = parse_selector(selector) if isinstance(selector, str) else selector
+    if spec.kind == "memory":
+        return build() if build is not None else bind_prefixes(Graph())
+    if spec.kind == "oxigraph":
+        import pyoxigraph
+        from oxrdflib import OxigraphStore
+
+        try:
+            Path(spec.location).mkdir(parents=True, exist_ok=True)
+            inner = pyoxigraph.Store(spec.location)
+        except OSError as exc:
+            raise DataError(f"cannot open the Oxigraph store: {exc}", spec.location) from None
+        graph = bind_prefixes(
+            Graph(store=OxigraphStore(store=inner), identifier=DATASET_DEFAULT_GRAPH_ID)
+        )
+        if build is not None and is_empty(graph):
+            replace(graph, build())
+        return graph
+    graph = bind_prefixes(
+        Graph(store=_ProtocolStore(spec.location, returnFormat="json"), identifier=None)
+    )
+    if build is not None and is_empty(graph):
+        raise DataError(
+            "the SPARQL endpoint holds no triples; load the graph first with "
+            "`omsgraph push GSP-URL`",
+            spec.location,
+        )
+    return graph
+
+
+def is_empty(graph: Graph) -> bool:
+    """Whether the store holds no triple (asked with SPARQL, so it works on every store)."""
+    try:
+        return not graph.query("ASK { ?s ?p ?o }").askAnswer
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        # rdflib's SPARQL client reports a connection failure as a ValueError from it
+        cause = exc.__cause__ or exc.__context__ or exc
+        endpoint = getattr(graph.store, "query_endpoint", None)
+        raise DataError(f"cannot query the SPARQL endpoint: {_reason(cause)}", endpoint) from None
+
+
+def replace(target: Graph, source: Graph) -> int:
+    """Replace the contents of ``target`` (a store-backed graph) with ``source``'s triples."""
+    target.remove((None, None, None))
+    target.parse(data=source.serialize(format="nt"), format="nt")
+    target.commit()
+    return len(source)
+
+
+def push(graph: Graph, url: str, *, graph_iri: str | None = None, timeout: float = 120) -> int:
+    """Load ``graph`` into a SPARQL 1.1 server with the Graph Store Protocol (HTTP PUT of
+    N-Triples to ``url?default`` or ``url?graph=IRI``); returns the number of triples sent.
+    ``url`` may also be ``oxigraph:PATH``, replacing that local store's contents."""
+    if url.startswith("oxigraph:"):
+        target = open_graph(url)
+        try:
+            return replace(target, graph)
+        finally:
+            target.close()
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        raise ValueError(f"push needs an http(s) Graph Store Protocol URL, not {url!r}")
+    query = urllib.parse.urlencode({"graph": graph_iri}) if graph_iri else "default"
+    request = urllib.request.Request(
+        f"{url}{'&' if '?' in url else '?'}{query}",
+        data=graph.serialize(format="nt", encoding="utf-8"),
+        method="PUT",
+        headers={"Content-Type": "application/n-triples"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            response.read()
+    except (urllib.error.URLError, OSError) as exc:
+        raise DataError(f"push failed: {_reason(exc)}", url) from None
+    return len(graph)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, urllib.error.HTTPError):
+        return f"HTTP {exc.code} {exc.reason}"
+    if isinstance(exc, urllib.error.URLError):
+        return str(exc.reason)
+    return str(exc)

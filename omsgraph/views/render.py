@@ -1,0 +1,474 @@
+"""Draw a view projection as ONE self-contained HTML page (vis-network, inlined).
+
+vis-network's JavaScript and CSS (shipped inside pyvis) are inlined: nothing is fetched from a
+network, and the same graph gives byte-identical HTML.
+
+Escaping: text from the graph reaches the page in two places only. (1) HTML context (title,
+notes, legend, index links): Jinja2 autoescaping. (2) The node/edge data inside the
+``<script>``: JSON in which ``<``, ``>``, ``&`` and ``'`` are written as ``\\u003c``-style
+escapes (Jinja's ``tojson``), so no markup from the graph exists in the page source. In the
+page, vis-network 9.1.2 draws labels on the canvas and shows ``title`` strings with
+``innerText``, and our own details panel, search list and filters build DOM nodes with
+``textContent`` only, so titles and quotes are plain text, never parsed as HTML.
+
+Scale: a page draws at most `MAX_NODES` nodes. Past that it keeps the best-connected ones
+(the hub always), says so in a visible note and suggests an entity view. Up to
+`PHYSICS_NODES` nodes vis-network refines a seeded layout for a bounded number of
+iterations and then freezes; above that the seeded layout is drawn as is (no physics).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pyvis
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+__all__ = [
+    "MAX_NODES",
+    "PHYSICS_NODES",
+    "TYPE_COLOURS",
+    "cap",
+    "check_offline",
+    "render_index",
+    "render_page",
+]
+
+#: Colour of each node type, in legend order. Red is kept for negated edges.
+TYPE_COLOURS: dict[str, str] = {
+    "Condition": "#6a3d9a",
+    "Symptom": "#1f77b4",
+    "Finding": "#17becf",
+    "Cause": "#8c564b",
+    "Tumour": "#e377c2",
+    "Infection": "#bcbd22",
+    "Treatment": "#2ca02c",
+    "Drug": "#33a02c",
+    "Procedure": "#98df8a",
+    "Therapy": "#637939",
+    "DiagnosticTest": "#ff7f0e",
+    "Complication": "#dbb40c",
+    "Specialty": "#9edae5",
+    "Concept": "#aaaaaa",
+    "Value": "#e8e8e8",
+    "JournalAbstract": "#1f4e79",
+    "PatientPage": "#2e8b57",
+    "EncyclopediaEntry": "#8e44ad",
+    "WikiPage": "#d35400",
+    "Source": "#34495e",
+    "Reference": "#b0bec5",
+    "Contradiction": "#c0392b",
+    "Tension": "#f39c12",
+    "Conflict": "#e74c3c",
+}
+_UNKNOWN_COLOUR = "#c7c7c7"
+_NEGATED_COLOUR = "#d62728"
+_EDGE_COLOUR = "#8a8a8a"
+_CONTESTED_COLOUR = "#f39c12"
+_BOXES = {"Value", "Reference"}
+_BIG = {"Condition", "Contradiction", "Tension", "Conflict"}
+_BIG |= {"JournalAbstract", "PatientPage", "EncyclopediaEntry", "WikiPage", "Source"}
+
+#: The most nodes a page draws; past it the view is capped (see the module docstring).
+MAX_NODES = 2000
+#: Up to this many nodes the layout is refined by physics before it freezes.
+PHYSICS_NODES = 500
+_MAX_CLAIMS_IN_TITLE = 12
+_MAX_QUOTE = 400
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _node_title(attrs: dict[str, Any]) -> str:
+    if attrs.get("details"):
+        return "\n".join(line for line in attrs["details"] if line)
+    if attrs["type"] == "Value":
+        return f"{attrs['value']}\ntype: Value (literal)"
+    lines = [attrs["label"], f"type: {attrs['type']}"]
+    if attrs.get("synonyms"):
+        lines.append("synonyms: " + ", ".join(attrs["synonyms"]))
+    lines.append(attrs.get("iri", ""))
+    return "\n".join(lines)
+
+
+def _support_line(attrs: dict[str, Any]) -> str:
+    line = f"{attrs['support']} source(s), {len(attrs['claims'])} claim(s)"
+    if "affirming" in attrs or "negating" in attrs:
+        line += (
+            f" · {attrs.get('affirming', 0)} source(s) affirm,"
+            f" {attrs.get('negating', 0)} negate this triple"
+        )
+    if attrs.get("contested"):
+        line += " · CONTESTED"
+    return line
+
+
+def _edge_title(proj: nx.MultiDiGraph, u: str, v: str, attrs: dict[str, Any]) -> str:
+    verb = ("NOT " if attrs["negated"] else "") + attrs["relation_label"]
+    lines = [
+        f"{_shorten(proj.nodes[u]['label'], 80)} → {verb} → {_shorten(proj.nodes[v]['label'], 80)}",
+        _support_line(attrs),
+    ]
+    for claim in attrs["claims"][:_MAX_CLAIMS_IN_TITLE]:
+        source = claim["source"] + (f" — {claim['source_title']}" if claim["source_title"] else "")
+        facts = [f"{claim['polarity']}, {claim['certainty']}"]
+        if claim["population"]:
+            facts.append(f"population: {claim['population']}")
+        if claim["qualifier"]:
+            facts.append(f"qualifier: {claim['qualifier']}")
+        lines += ["", f"• {source}", "  " + " · ".join(facts)]
+        if claim["quote"]:
+            lines.append(f"  “{_shorten(claim['quote'], _MAX_QUOTE)}”")
+        lines += [f"  cites: {_shorten(cite, 200)}" for cite in claim["cites"]]
+        lines += [f"  conflict: {_shorten(text, 200)}" for text in claim.get("conflicts", [])]
+    if len(attrs["claims"]) > _MAX_CLAIMS_IN_TITLE:
+        lines += ["", f"… and {len(attrs['claims']) - _MAX_CLAIMS_IN_TITLE} more claim(s)"]
+    return "\n".join(lines)
+
+
+def _hub(proj: nx.MultiDiGraph) -> str:
+    return proj.graph.get("centre") or min(proj, key=lambda n: (-proj.degree(n), n))
+
+
+def cap(proj: nx.MultiDiGraph, limit: int = MAX_NODES) -> tuple[nx.MultiDiGraph, str]:
+    """Keep at most `limit` nodes (the hub, then by degree and support); return it and a note."""
+    if len(proj) <= limit:
+        return proj, ""
+    hub = _hub(proj)
+    weight: dict[str, int] = defaultdict(int)
+    for u, v, attrs in proj.edges(data=True):
+        weight[u] += attrs.get("support", 1)
+        weight[v] += attrs.get("support", 1)
+    ranked = sorted(proj, key=lambda n: (n != hub, -proj.degree(n), -weight[n], n))
+    kept = nx.MultiDiGraph(proj.subgraph(ranked[:limit]))
+    kept.graph.update(proj.graph)
+    note = (
+        f"Showing the {limit:,} best-connected of {len(proj):,} nodes "
+        f"({kept.number_of_edges():,} of {proj.number_of_edges():,} edges). "
+        "For one concept and its neighbours: omsgraph view entity LABEL."
+    )
+    return kept, note
+
+
+def _seed_positions(proj: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
+    """Start positions: the hub at the centre, the rest grouped by type.
+
+    Small graphs: sectors on 3 staggered rings. Large graphs: a sunflower spiral, the
+    best-connected nodes nearest the centre. Physics (if any) only refines this, so the
+    layout is the same on every load.
+    """
+    if not len(proj):
+        return {}
+    hub = _hub(proj)
+    order = {kind: rank for rank, kind in enumerate(TYPE_COLOURS)}
+    rest = [n for n in proj if n != hub]
+    positions = {hub: (0, 0)}
+    if len(rest) > PHYSICS_NODES:
+        rest.sort(key=lambda n: (-proj.degree(n), proj.nodes[n]["label"].lower(), n))
+        golden = math.pi * (3 - math.sqrt(5))
+        for i, node in enumerate(rest, start=1):
+            r = 55 * math.sqrt(i)
+            positions[node] = (
+                round(1.4 * r * math.cos(i * golden)),
+                round(r * math.sin(i * golden)),
+            )
+        return positions
+    rest.sort(
+        key=lambda n: (
+            order.get(proj.nodes[n]["type"], len(order)),
+            proj.nodes[n]["label"].lower(),
+            n,
+        )
+    )
+    radius = max(260, 120 + 3.2 * len(rest))
+    for i, node in enumerate(rest):
+        # the 0.37 offset: vis-network drops the label of an edge pointing exactly left
+        angle = 2 * math.pi * (i + 0.37) / len(rest) - math.pi / 2
+        r = radius * (1 + 0.2 * (i % 3))
+        # an ellipse, wider than tall, to use a landscape screen
+        positions[node] = (round(1.5 * r * math.cos(angle)), round(r * math.sin(angle)))
+    return positions
+
+
+def _options(n_nodes: int, components: int = 1) -> dict[str, Any]:
+    physics = 0 < n_nodes <= PHYSICS_NODES
+    # several small islands (citations, conflicts): pull them together so labels stay legible
+    gravity, spring = (0.5, 120) if components > 1 else (0.05, 200)
+    return {
+        "autoResize": True,
+        "nodes": {
+            "font": {"size": 18, "face": "arial", "strokeWidth": 4, "strokeColor": "#ffffff"},
+            "borderWidth": 1,
+            # value boxes stay readable (small) when the whole graph is fitted to the screen
+            "scaling": {"label": {"drawThreshold": 3}},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "font": {
+                "size": 12,
+                "align": "middle",
+                "color": "#555555",
+                "strokeWidth": 0,
+                "background": "rgba(255,255,255,0.85)",
+            },
+            # edge labels appear once zoomed in enough to read them (hover works at any zoom)
+            "scaling": {"label": {"drawThreshold": 8}},
+            "smooth": False,
+            "selectionWidth": 2,
+        },
+        "interaction": {
+            "hover": n_nodes <= PHYSICS_NODES,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": n_nodes > 300,
+            "hideEdgesOnZoom": n_nodes > PHYSICS_NODES,
+        },
+        "physics": {
+            "enabled": physics,
+            "solver": "barnesHut",
+            "barnesHut": {
+                "gravitationalConstant": -4000,
+                "centralGravity": gravity,
+                "springLength": spring,
+                "springConstant": 0.04,
+                "damping": 0.4,
+                "avoidOverlap": 0.2,
+            },
+            "maxVelocity": 60,
+            "minVelocity": 1,
+            "stabilization": {
+                "enabled": physics,
+                # bounded work: ~400 iterations for a small graph, fewer as it grows
+                "iterations": max(40, min(400, 30_000 // max(n_nodes, 1))),
+                "updateInterval": 50,
+                "fit": True,
+            },
+        },
+        "layout": {"randomSeed": 7, "improvedLayout": False},  # positions are seeded
+    }
+
+
+def _node_dicts(proj: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    positions = _seed_positions(proj)
+    hub = _hub(proj) if len(proj) else None
+    out = []
+    for node_id, attrs in sorted(proj.nodes(data=True)):
+        kind = attrs["type"]
+        colour = TYPE_COLOURS.get(kind, _UNKNOWN_COLOUR)
+        x, y = positions[node_id]
+        node: dict[str, Any] = {
+            "id": node_id,
+            "label": _shorten(attrs["label"], 32 if kind in _BOXES else 60),
+            "title": _node_title(attrs),
+            "kind": kind,
+            "x": x,
+            "y": y,
+        }
+        if kind in _BOXES:
+            node.update(
+                shape="box",
+                color={"background": colour, "border": "#9a9a9a"},
+                font={"size": 14, "color": "#333333", "strokeWidth": 0},
+            )
+        else:
+            degree = proj.degree(node_id)
+            big = kind in _BIG or node_id == hub
+            node.update(
+                shape="dot",
+                size=34 if big else 10 + 3 * min(degree, 5),
+                color=colour,
+                mass=4 if big else 1,
+            )
+            if big:
+                node["font"] = {"size": 24, "strokeWidth": 6}
+        out.append(node)
+    return out
+
+
+def _claim_payload(claim: dict[str, Any]) -> dict[str, Any]:
+    keys = ("source", "source_title", "polarity", "certainty", "population", "qualifier")
+    payload = {key: claim.get(key, "") for key in keys}
+    payload["quote"] = _shorten(claim.get("quote", ""), 2000)
+    payload["cites"] = list(claim.get("cites", []))
+    payload["conflicts"] = list(claim.get("conflicts", []))
+    return payload
+
+
+def _edge_dicts(proj: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
+    positions = _seed_positions(proj)
+    out = []
+    pair_count: dict[tuple[str, str], int] = defaultdict(int)
+    for index, (u, v, _key, attrs) in enumerate(
+        sorted(proj.edges(keys=True, data=True), key=lambda e: e[:3])
+    ):
+        nth = pair_count[(u, v)] + pair_count[(v, u)]
+        pair_count[(u, v)] += 1
+        negated, contested = attrs["negated"], attrs.get("contested", False)
+        colour = _NEGATED_COLOUR if negated else _CONTESTED_COLOUR if contested else _EDGE_COLOUR
+        edge: dict[str, Any] = {
+            "id": f"e{index}",
+            "from": u,
+            "to": v,
+            "label": ("NOT " if negated else "") + attrs["relation_label"],
+            "title": _edge_title(proj, u, v, attrs),
+            "width": round(1 + 2 * math.log2(max(attrs["support"], 1)) + (attrs["support"] > 1), 2),
+            "color": {
+                "color": colour,
+                "highlight": colour if negated or contested else "#333333",
+                "hover": colour if negated or contested else "#333333",
+            },
+            "relation": attrs["relation_label"],
+            "negated": negated,
+            "contested": contested,
+            "support": attrs["support"],
+            "sources": attrs["sources"],
+            "summary": _support_line(attrs),
+            "claims": [_claim_payload(c) for c in attrs["claims"]],
+        }
+        (x1, y1), (x2, y2) = positions[u], positions[v]
+        edge["length"] = max(150, round(math.hypot(x2 - x1, y2 - y1)))  # keep the seed rings
+        if negated:
+            edge["dashes"] = [8, 6]
+            edge["font"] = {"color": _NEGATED_COLOUR}
+        if nth and not large:  # parallel edges: fan out so each stays visible and hoverable
+            edge["smooth"] = {
+                "enabled": True,
+                "type": "curvedCW" if nth % 2 else "curvedCCW",
+                "roundness": 0.3 * ((nth + 1) // 2),
+            }
+        out.append(edge)
+    return out
+
+
+_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+_URL_ATTRS = frozenset(
+    "src href action formaction srcset poster data background xlink:href manifest ping".split()
+)
+_CSS_EXTERNAL = re.compile(r"url\(\s*[\"']?\s*(?!data:)[^)\s\"']|@import", re.IGNORECASE)
+
+
+class _ExternalFinder(HTMLParser):
+    """Collect what in a page would make the browser fetch something."""
+
+    def __init__(self, allow_links: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self._in_style = False
+        self._allow_links = allow_links
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"link", "iframe", "object", "embed", "base"}:
+            self.problems.append(f"<{tag}> element")
+        for name, value in attrs:
+            value = (value or "").strip().lower()
+            local = not re.match(r"^([a-z][a-z0-9+.-]*:|//)", value)
+            if tag == "a" and name == "href" and self._allow_links and local:
+                continue  # a link to another page of the site, followed only on a click
+            if name in _URL_ATTRS and value and not value.startswith(("data:", "#", "about:")):
+                self.problems.append(f"<{tag} {name}={value[:80]!r}>")
+            if name == "style" and _CSS_EXTERNAL.search(value):
+                self.problems.append(f"<{tag} style={value[:80]!r}>")
+            if name == "http-equiv" and value == "refresh":
+                self.problems.append("meta refresh")
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        found = _CSS_EXTERNAL.search(data) if self._in_style else None
+        if found:
+            self.problems.append(f"CSS {data[found.start() : found.start() + 80]!r}")
+
+
+def check_offline(html: str, allow_links: bool = False) -> None:
+    """Raise `RuntimeError` if `html` would load anything at all (only inline content allowed).
+
+    Markup is parsed as a browser would (script bodies are opaque text, so http:// strings in
+    JavaScript, e.g. the SVG xmlns, are not loads); every URL-valued attribute and every CSS
+    ``url()``/``@import`` must be inline (``data:``) or in-page (``#...``). With
+    `allow_links`, ``<a href>`` to a relative address (another page of the site) is allowed.
+    """
+    finder = _ExternalFinder(allow_links)
+    finder.feed(html)
+    finder.close()
+    if finder.problems:
+        raise RuntimeError("view would load external resources: " + "; ".join(finder.problems))
+
+
+def _inline_asset(name: str, closing: str) -> Markup:
+    text = (_VIS_DIR / name).read_text(encoding="utf-8")
+    text = re.sub(r"/[/*][#@]\s*sourceMappingURL=[^\n]*", "", text)
+    if closing in text.lower():
+        raise RuntimeError(f"{name} contains {closing!r}; cannot inline it")
+    return Markup(text)  # noqa: S704 - pyvis's bundled library, checked above
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(_TEMPLATES)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        keep_trailing_newline=True,
+    )
+
+
+def render_page(
+    proj: nx.MultiDiGraph, title: str, kind: str, subtitle: str = "", index_href: str = ""
+) -> str:
+    """The HTML page drawing `proj` (capped to `MAX_NODES`; the note says so)."""
+    shown, note = cap(proj)
+    large = len(shown) > PHYSICS_NODES
+    nodes, edges = _node_dicts(shown), _edge_dicts(shown, large)
+    present = {attrs["type"] for _, attrs in shown.nodes(data=True)}
+    legend = [(k, colour, k in _BOXES) for k, colour in TYPE_COLOURS.items() if k in present]
+    legend += [(k, _UNKNOWN_COLOUR, False) for k in sorted(present - TYPE_COLOURS.keys())]
+    html = (
+        _environment()
+        .get_template("view.html.j2")
+        .render(
+            heading=title,
+            subtitle=subtitle,
+            kind=kind,
+            note=note,
+            index_href=index_href,
+            nodes=nodes,
+            edges=edges,
+            options=_options(len(shown), nx.number_weakly_connected_components(shown)),
+            legend=legend,
+            relations=sorted({e["relation"] for e in edges}),
+            sources=sorted({s for e in edges for s in e["sources"]}),
+            max_support=max((e["support"] for e in edges), default=1),
+            has_contested=any(e["contested"] for e in edges),
+            negated_colour=_NEGATED_COLOUR,
+            edge_colour=_EDGE_COLOUR,
+            contested_colour=_CONTESTED_COLOUR,
+            n_nodes=shown.number_of_nodes(),
+            n_edges=shown.number_of_edges(),
+            n_claims=sum(len(d["claims"]) for _, _, d in shown.edges(data=True)),
+            vis_css=_inline_asset("vis-network.css", "</style"),
+            vis_js=_inline_asset("vis-network.min.js", "</script"),
+        )
+    )
+    check_offline(html, allow_links=bool(index_href))
+    return html
+
+
+def render_index(title: str, entries: list[tuple[str, str, str]], hint: str = "") -> str:
+    """The index page: `entries` are (href, name, description) rows, in order."""
+    html = (
+        _environment()
+        .get_template("index.html.j2")
+        .render(heading=title, entries=entries, hint=hint)
+    )
+    check_offline(html, allow_links=True)
+    return html

