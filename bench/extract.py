@@ -64,12 +64,17 @@ HEADINGS = ["Background", "Symptoms", "Causes", "Treatment", "Diagnosis", "Outco
 TAIL = "\n\nComments\n\nPopular posts from this blog\n\nLupus disease is treated with steroids.\n"
 
 
+def names_by_type(vocabulary_path: Path = ROOT / "data" / "vocabulary.yaml") -> dict[str, list]:
+    """Concept type -> every label and synonym of that type (shared with bench/corpus.py)."""
+    names: dict[str, list[str]] = {}
+    for concept in load_vocabulary(vocabulary_path).concepts.values():
+        names.setdefault(concept.type, []).extend(concept.names)
+    return names
+
+
 def corpus(size: int, seed: int) -> list[str]:
     """``size`` synthetic documents of roughly 1-4 kB each."""
-    vocabulary = load_vocabulary(ROOT / "data" / "vocabulary.yaml")
-    names: dict[str, list[str]] = {}
-    for concept in vocabulary.concepts.values():
-        names.setdefault(concept.type, []).extend(concept.names)
+    names = names_by_type()
     rng = random.Random(seed)
     documents = []
     for number in range(size):

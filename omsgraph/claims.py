@@ -147,6 +147,9 @@ def _claim(record: Any, source: Source, vocabulary: Vocabulary, path: Path) -> C
         isinstance(confidence, (int, float)) and 0 <= confidence <= 1
     ):
         raise DataError("confidence must be a number between 0 and 1", path, line("confidence"))
+    for key in ("population", "qualifier"):
+        if record.get(key) is not None and not isinstance(record[key], (str, int, float)):
+            raise DataError(f"{key!r} must be a string", path, line(key))
     return Claim(
         source=source.file,
         subject=subject.id,

@@ -70,6 +70,13 @@ class Context:
 
         if path is not None:
             return _guard(lambda: load_ontology(path))
+        if self.store == "auto":  # a large corpus goes straight into Oxigraph
+            from omsgraph.store import build_auto
+
+            corpus, mappings = self.corpus(), self.mappings()
+            return _guard(
+                lambda: build_auto(corpus, reviewed_only=self.reviewed_only, mappings=mappings)
+            )
         return _guard(lambda: open_graph(self.store, build=self.built))
 
 
@@ -149,7 +156,7 @@ output_option = click.option(
     show_default=True,
     envvar="OMSGRAPH_STORE",
     callback=lambda _ctx, _param, value: _store_selector(value),
-    help="Where the graph lives: memory, oxigraph:PATH or sparql:URL (docs/stores.md).",
+    help="Where the graph lives: memory, auto, oxigraph:PATH or sparql:URL (docs/stores.md).",
 )
 @click.pass_context
 def cli(ctx: click.Context, data: Path, ontology: Path, reviewed_only: bool, store: str) -> None:
@@ -294,6 +301,13 @@ def claims(obj: Context, fmt: str, source_file: str | None, output: Path | None)
     help="Bind ?NAME to the string VALUE (for parameterised named queries).",
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds the query may run before it is stopped (exit 2).",
+)
 @graph_option
 @output_option
 @click.pass_obj
@@ -303,6 +317,7 @@ def query(
     fmt: str,
     params: tuple[str, ...],
     list_queries: bool,
+    timeout: float,
     graph_path: Path | None,
     output: Path | None,
 ) -> None:
@@ -314,7 +329,7 @@ def query(
       omsgraph query source -p file=003_6e40a66a197a718b.txt --format csv
       omsgraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
-    from omsgraph.query import QueryError, format_result, named_queries, resolve, run
+    from omsgraph.query import QueryError, evaluate, named_queries, resolve
 
     if list_queries or query is None:
         if query is None and not list_queries:
@@ -331,8 +346,7 @@ def query(
         bindings[name.lstrip("?")] = value
     try:
         text = resolve(query)
-        result = run(obj.graph(graph_path), text, bindings)
-        rendered = format_result(result, fmt)
+        rendered = evaluate(obj.graph(graph_path), text, fmt, bindings, timeout=timeout)
     except QueryError as exc:
         raise BadQuery(str(exc)) from None
     _emit(rendered, output)
@@ -723,21 +737,33 @@ def extract(obj: Context, files: tuple[Path, ...], fmt: str, output: Path | None
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path)
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    help="Read and extract the files in this many processes (the output is the same).",
+)
 @click.pass_obj
-def ingest(obj: Context, file: Path) -> None:
-    """Add a document (text, HTML or PubMed XML) as a source with candidate claims to review.
+def ingest(obj: Context, files: tuple[Path, ...], jobs: int) -> None:
+    """Add documents (text, HTML or PubMed XML) as sources with candidate claims to review.
 
     Writes data/sources/NNN_<hash>.txt and .yaml and data/claims/NNN_<hash>.yaml (status:
-    candidate). Running it again adds only new claims and keeps every curator decision.
+    candidate), numbered in the order the files are given. Running it again adds only new
+    claims and keeps every curator decision. One unreadable file stops it before any write.
 
     \b
-    Example:
+    Examples:
       omsgraph ingest article.xml
+      omsgraph ingest --jobs 2 downloads/*.html
     """
-    from omsgraph.ingest import ingest as run_ingest
+    from omsgraph.ingest import ingest_files
 
-    for result in _guard(lambda: run_ingest(file, obj.data)):
+    for result in _guard(lambda: ingest_files(files, obj.data, jobs=jobs)):
         state = "new source" if result.new_source else "known source"
         click.echo(
             f"{result.source} ({state}): {result.added} new candidate claims, "

@@ -11,9 +11,11 @@ never touches one a curator has reviewed, rejected or edited.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +29,10 @@ from omsgraph.output import write_atomic
 from omsgraph.vocabulary import Vocabulary, load_vocabulary, normalise
 from omsgraph.yamlfile import load_yaml
 
-__all__ = ["IngestResult", "extract_files", "ingest", "source_name"]
+__all__ = ["IngestResult", "extract_files", "ingest", "ingest_files", "source_name"]
 
 _CLAIMS_BLOCK = re.compile(r"^claims:[ \t]*(?:#.*)?\n(?:[ \t]*(?:#.*)?\n)*([ \t]*)- ", re.MULTILINE)
-_NAME = re.compile(r"^(\d{3})_[0-9a-f]{16}\.txt$")
+_NAME = re.compile(r"^(\d{3,})_([0-9a-f]{16})\.txt$")
 
 
 @dataclass(frozen=True)
@@ -122,13 +124,12 @@ def _existing(path: Path) -> dict[str, Any]:
 
 def _write_source(document: Document, name: str, sources_dir: Path) -> None:
     meta_path = sources_dir / f"{name[:-4]}.yaml"
-    write_atomic(sources_dir / name, document.text)
+    write_atomic(sources_dir / name, document.text, sync=False)
     if not meta_path.exists():  # a curator's corrections to the metadata are kept
         record = {"file": name, **document.metadata()}
         header = f"# Metadata of {name}: taken from the document by omsgraph ingest.\n"
-        write_atomic(
-            meta_path, header + yaml.safe_dump(record, sort_keys=False, allow_unicode=True)
-        )
+        text = header + yaml.safe_dump(record, sort_keys=False, allow_unicode=True)
+        write_atomic(meta_path, text, sync=False)
 
 
 def _items(records: list[dict[str, Any]], indent: str) -> str:
@@ -154,7 +155,8 @@ def _write_claims(
         old = path.read_text(encoding="utf-8")
         block = _CLAIMS_BLOCK.search(old)
         if block:
-            write_atomic(path, old.rstrip("\n") + "\n" + _items(new_claims, block.group(1)))
+            text = old.rstrip("\n") + "\n" + _items(new_claims, block.group(1))
+            write_atomic(path, text, sync=False)
             return
     output: dict[str, Any] = {"source": name}
     if proposed:
@@ -164,60 +166,130 @@ def _write_claims(
         f"# Claims of {name}. Automatic claims are candidates: set status to reviewed or\n"
         "# rejected; `omsgraph ingest` never changes a claim that is already here.\n"
     )
-    write_atomic(
-        path, header + yaml.safe_dump(output, sort_keys=False, allow_unicode=True, width=100)
-    )
+    text = yaml.safe_dump(output, sort_keys=False, allow_unicode=True, width=100)
+    write_atomic(path, header + text, sync=False)
+
+
+def _read_and_extract(path: Path, vocabulary: Vocabulary) -> list[tuple[Document, list[Candidate]]]:
+    """The documents of ``path`` with their candidates: the part of ingest that can run apart."""
+    extractor = Extractor(vocabulary)
+    return [(document, extractor.extract(document.text)) for document in read_documents(path)]
+
+
+class _SourceIndex:
+    """The source files of a data directory by content digest, read once per ingest run."""
+
+    def __init__(self, sources_dir: Path) -> None:
+        self.sources_dir = sources_dir
+        self.names: dict[str, str] = {}
+        self.next_number = 0
+        for path in sorted(sources_dir.glob("*.txt")) if sources_dir.is_dir() else ():
+            match = _NAME.match(path.name)
+            if match:
+                self.next_number = max(self.next_number, int(match.group(1)) + 1)
+                self.names.setdefault(match.group(2), path.name)
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+            self.names.setdefault(digest, path.name)
+
+    def name(self, document: Document) -> tuple[str, bool]:
+        """Like :func:`source_name`; a new name is taken at once (for the next document)."""
+        digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()[:16]
+        if digest in self.names:
+            return self.names[digest], False
+        name = f"{self.next_number:03d}_{digest}.txt"
+        self.names[digest] = name
+        self.next_number += 1
+        return name, True
+
+
+def _store(
+    document: Document,
+    candidates: list[Candidate],
+    data_dir: Path,
+    vocabulary: Vocabulary,
+    index: _SourceIndex,
+) -> IngestResult:
+    """Write one document and its new candidate claims to ``data_dir``."""
+    sources_dir, claims_dir = data_dir / "sources", data_dir / "claims"
+    name, new_source = index.name(document)
+    claims_path = claims_dir / f"{name[:-4]}.yaml"
+    existing = _existing(claims_path)
+    claims = list(existing.get("claims") or [])
+    proposed = list(existing.get("proposed_concepts") or [])
+    seen = {_key(c, vocabulary) for c in claims if isinstance(c, dict)}
+    seen_proposed = {
+        (p.get("predicate"), normalise(str(p.get("name", ""))))
+        for p in proposed
+        if isinstance(p, dict)
+    }
+    added = 0
+    for candidate in candidates:
+        if candidate.proposed_type is not None:
+            key = (candidate.predicate, normalise(candidate.object))
+            if key not in seen_proposed:
+                seen_proposed.add(key)
+                proposed.append(
+                    {
+                        "name": candidate.object,
+                        "type": candidate.proposed_type,
+                        "predicate": candidate.predicate,
+                        "quote": candidate.quote,
+                        "status": "candidate",
+                    }
+                )
+            continue
+        record = _claim_yaml(candidate, document.text)
+        key = _key(record, vocabulary)
+        if key in seen:
+            continue
+        seen.add(key)
+        claims.append(record)
+        added += 1
+    if new_source or not (sources_dir / f"{name[:-4]}.yaml").exists():
+        _write_source(document, name, sources_dir)
+    new_claims = claims[len(claims) - added :]
+    new_proposals = len(proposed) - len(existing.get("proposed_concepts") or [])
+    _write_claims(claims_path, name, existing, claims, new_claims, proposed, new_proposals)
+    return IngestResult(name, added, len(claims) - added, len(proposed), new_source)
+
+
+def ingest_files(
+    paths: Sequence[Path],
+    data_dir: Path,
+    vocabulary: Vocabulary | None = None,
+    jobs: int = 1,
+) -> list[IngestResult]:
+    """Ingest every file of ``paths``: read and extract in ``jobs`` processes, then write in
+    input order, so the new sources are numbered the same whatever ``jobs`` is.
+
+    Every file is read before anything is written: one unreadable file writes nothing."""
+    vocabulary = vocabulary or load_vocabulary(data_dir / "vocabulary.yaml")
+    if jobs > 1 and len(paths) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        workers = min(jobs, len(paths))
+        chunk = max(1, len(paths) // (workers * 4))
+        with ProcessPoolExecutor(workers) as pool:
+            extracted = list(
+                pool.map(_read_and_extract, paths, repeat(vocabulary), chunksize=chunk)
+            )
+    else:
+        extracted = [_read_and_extract(path, vocabulary) for path in paths]
+    index = _SourceIndex(data_dir / "sources")
+    try:
+        return [
+            _store(document, candidates, data_dir, vocabulary, index)
+            for found in extracted
+            for document, candidates in found
+        ]
+    finally:
+        if hasattr(os, "sync"):
+            os.sync()  # one flush for the batch instead of an fsync per file
 
 
 def ingest(path: Path, data_dir: Path, vocabulary: Vocabulary | None = None) -> list[IngestResult]:
     """Add the document(s) of ``path`` to ``data_dir`` with candidate claims; see the module doc."""
-    documents = read_documents(path)  # raises before anything is written
-    vocabulary = vocabulary or load_vocabulary(data_dir / "vocabulary.yaml")
-    extractor = Extractor(vocabulary)
-    sources_dir, claims_dir = data_dir / "sources", data_dir / "claims"
-    results = []
-    for document in documents:
-        name, new_source = source_name(document, sources_dir)
-        claims_path = claims_dir / f"{name[:-4]}.yaml"
-        existing = _existing(claims_path)
-        claims = list(existing.get("claims") or [])
-        proposed = list(existing.get("proposed_concepts") or [])
-        seen = {_key(c, vocabulary) for c in claims if isinstance(c, dict)}
-        seen_proposed = {
-            (p.get("predicate"), normalise(str(p.get("name", ""))))
-            for p in proposed
-            if isinstance(p, dict)
-        }
-        added = 0
-        for candidate in extractor.extract(document.text):
-            if candidate.proposed_type is not None:
-                key = (candidate.predicate, normalise(candidate.object))
-                if key not in seen_proposed:
-                    seen_proposed.add(key)
-                    proposed.append(
-                        {
-                            "name": candidate.object,
-                            "type": candidate.proposed_type,
-                            "predicate": candidate.predicate,
-                            "quote": candidate.quote,
-                            "status": "candidate",
-                        }
-                    )
-                continue
-            record = _claim_yaml(candidate, document.text)
-            key = _key(record, vocabulary)
-            if key in seen:
-                continue
-            seen.add(key)
-            claims.append(record)
-            added += 1
-        if new_source or not (sources_dir / f"{name[:-4]}.yaml").exists():
-            _write_source(document, name, sources_dir)
-        new_claims = claims[len(claims) - added :]
-        new_proposals = len(proposed) - len(existing.get("proposed_concepts") or [])
-        _write_claims(claims_path, name, existing, claims, new_claims, proposed, new_proposals)
-        results.append(IngestResult(name, added, len(claims) - added, len(proposed), new_source))
-    return results
+    return ingest_files([path], data_dir, vocabulary)
 
 
 def extract_files(paths: Iterable[Path], vocabulary: Vocabulary) -> list[dict[str, Any]]:

@@ -5,17 +5,28 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
+import os
 import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import Result
 
 from omsgraph.output import render_table
 
-__all__ = ["NamedQuery", "QueryError", "format_result", "named_queries", "resolve", "run"]
+__all__ = [
+    "NamedQuery",
+    "QueryError",
+    "evaluate",
+    "format_result",
+    "named_queries",
+    "resolve",
+    "run",
+]
 
 FORMATS = ("table", "csv", "tsv", "json")
 
@@ -68,8 +79,21 @@ def resolve(query: str) -> str:
     return query
 
 
-def run(graph: Graph, text: str, bindings: dict[str, str] | None = None) -> Result:
-    """Parse and evaluate read-only SPARQL; ``bindings`` fix variables to string literals."""
+def _remote(node: Any) -> str | None:
+    """What in a parsed query would make rdflib fetch from the network, or None."""
+    if isinstance(node, dict):
+        if getattr(node, "name", None) == "ServiceGraphPattern":
+            return "SERVICE"
+        if dict.get(node, "datasetClause"):
+            return "FROM / FROM NAMED"
+        return next(filter(None, map(_remote, node.values())), None)
+    if isinstance(node, (list, tuple)):
+        return next(filter(None, map(_remote, node)), None)
+    return None
+
+
+def _prepare(text: str) -> Any:
+    """The parsed query; a syntax error, an update or a network access is a QueryError."""
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql import prepareQuery
 
@@ -81,9 +105,73 @@ def run(graph: Graph, text: str, bindings: dict[str, str] | None = None) -> Resu
         found = str(exc).split("  (at char")[0]
         raise QueryError(f"syntax error at line {exc.lineno}, column {exc.col}: {found}") from None
     except Exception as exc:  # rdflib raises bare Exception for unknown prefixes
-        raise QueryError(f"invalid query: {exc}") from None
+        message = " ".join(str(exc).split())
+        raise QueryError(f"invalid query: {message}") from None
+    remote = _remote(prepared.algebra)
+    if remote:
+        raise QueryError(f"{remote} is not allowed: queries run on the local graph only")
+    return prepared
+
+
+def run(graph: Graph, text: str, bindings: dict[str, str] | None = None) -> Result:
+    """Parse and evaluate read-only SPARQL; ``bindings`` fix variables to string literals.
+
+    Update, ``SERVICE`` and ``FROM`` (which would make rdflib fetch URLs) are refused."""
     init = {name: Literal(value) for name, value in (bindings or {}).items()}
-    return graph.query(prepared, initBindings=init)
+    return graph.query(_prepare(text), initBindings=init)
+
+
+def _evaluate_into(graph: Graph, prepared: Any, init: dict, fmt: str, send: Any) -> None:
+    """The worker: evaluate and render, and send back (ok, text) or (False, error)."""
+    try:
+        reply = (True, format_result(graph.query(prepared, initBindings=init), fmt))
+    except Exception as exc:  # any failure of evaluation is reported, one line
+        reply = (False, f"query failed: {' '.join(str(exc).split()) or type(exc).__name__}")
+    send.send(reply)
+    send.close()
+
+
+def evaluate(
+    graph: Graph,
+    text: str,
+    fmt: str = "table",
+    bindings: dict[str, str] | None = None,
+    timeout: float | None = None,
+) -> str:
+    """Run read-only SPARQL (see :func:`run`) and render it as ``fmt``, within ``timeout`` s.
+
+    rdflib cannot be interrupted inside a thread, so with a timeout the query is evaluated in
+    a forked child process (which shares the graph copy-on-write) and killed when it does not
+    answer in time. Parsing and the refusals happen first, in this process."""
+    prepared = _prepare(text)
+    init = {name: Literal(value) for name, value in (bindings or {}).items()}
+    if timeout is None or not hasattr(os, "fork"):
+        try:
+            return format_result(graph.query(prepared, initBindings=init), fmt)
+        except Exception as exc:
+            raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    worker = context.Process(
+        target=_evaluate_into, args=(graph, prepared, init, fmt, send), daemon=True
+    )
+    worker.start()
+    send.close()
+    try:
+        if not receive.poll(timeout):
+            raise QueryError(f"query timed out after {timeout:g} s (see --timeout)")
+        ok, reply = receive.recv()
+    except EOFError:
+        raise QueryError("query failed: the query process ended without an answer") from None
+    finally:
+        receive.close()
+        worker.join(0.5)
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
+    if not ok:
+        raise QueryError(reply)
+    return reply
 
 
 def _turtle_term(term: object) -> str:

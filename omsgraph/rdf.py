@@ -162,11 +162,17 @@ def _add_claim(graph: Graph, claim: Claim, source: Source) -> None:
 
 
 def build_graph(
-    corpus: Corpus, *, reviewed_only: bool = False, mappings: MappingSet | None = None
+    corpus: Corpus,
+    *,
+    reviewed_only: bool = False,
+    mappings: MappingSet | None = None,
+    into: Graph | None = None,
 ) -> Graph:
     """One graph of concepts, sources, references and claims (rejected claims left out),
-    with the SKOS mappings of ``mappings`` (an SSSOM table) for the concepts it knows."""
-    graph = bind_prefixes(Graph())
+    with the SKOS mappings of ``mappings`` (an SSSOM table) for the concepts it knows.
+    ``into``: add the triples to this graph, or to any sink with rdflib's ``add`` and
+    ``bind`` (``omsgraph.store`` streams a large corpus into Oxigraph this way)."""
+    graph = bind_prefixes(Graph()) if into is None else into
     for predicate, (name, _) in PREDICATES.items():  # so queries can show relation names
         graph.add((OMS[name], RDFS.label, Literal(predicate.replace("_", " "), lang="en")))
     for concept in corpus.vocabulary.concepts.values():

@@ -52,6 +52,8 @@ def _references(record: dict, path: Path, text: str) -> tuple[Reference, ...]:
     """Parsed from the text, unless the record lists them (for texts without a parsable list)."""
     if not record.get("references"):
         return parse_references(text)
+    if not isinstance(record["references"], list):
+        raise DataError("'references' must be a list", path, record.line_of("references"))
     refs = []
     for item in record["references"]:
         citation = require(item, "citation", path)
@@ -59,7 +61,10 @@ def _references(record: dict, path: Path, text: str) -> tuple[Reference, ...]:
         if number is not None and not isinstance(number, int):
             raise DataError("reference 'number' must be an integer", path, item.line)
         parsed = parse_reference(citation.strip(), number)
-        doi, pmid = item.get("doi") or parsed.doi, _opt_str(item.get("pmid")) or parsed.pmid
+        doi, pmid = (
+            _opt_str(item.get("doi")) or parsed.doi,
+            _opt_str(item.get("pmid")) or parsed.pmid,
+        )
         refs.append(replace(parsed, doi=doi, pmid=pmid))
     numbers = [r.number for r in refs if r.number is not None]
     if len(numbers) != len(set(numbers)):

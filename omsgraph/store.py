@@ -1,7 +1,9 @@
 """Where the graph lives, chosen by one selector string; see docs/stores.md.
 
 ``memory`` (the default) builds the graph in memory; ``oxigraph:PATH`` keeps it in an on-disk
-Oxigraph store (pyoxigraph through oxrdflib), loaded from the data the first time;
+Oxigraph store (pyoxigraph through oxrdflib), loaded from the data the first time; ``auto``
+builds in memory and, above :data:`AUTO_TRIPLES` triples, bulk-loads the graph into an
+in-memory Oxigraph store so that SPARQL runs in Oxigraph rather than in rdflib;
 ``sparql:URL`` queries any SPARQL 1.1 server at its query endpoint ``URL``, which holds what
 :func:`push` loaded into it through the SPARQL 1.1 Graph Store Protocol. Every selector gives
 an rdflib :class:`~rdflib.Graph`, so the rest of the code never asks which store it has.
@@ -15,7 +17,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -25,10 +27,33 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from omsgraph.errors import DataError
 from omsgraph.namespaces import bind_prefixes
 
-__all__ = ["KINDS", "StoreSpec", "is_empty", "open_graph", "parse_selector", "push", "replace"]
+if TYPE_CHECKING:
+    from omsgraph.claims import Corpus
+    from omsgraph.mappings import MappingSet
+
+__all__ = [
+    "AUTO_CLAIMS",
+    "AUTO_TRIPLES",
+    "KINDS",
+    "StoreSpec",
+    "build_auto",
+    "is_empty",
+    "open_graph",
+    "parse_selector",
+    "push",
+    "replace",
+]
 
 #: selector kind -> what follows the colon
-KINDS = {"memory": "", "oxigraph": "PATH", "sparql": "URL"}
+KINDS = {"memory": "", "auto": "", "oxigraph": "PATH", "sparql": "URL"}
+
+#: ``auto`` hands queries to Oxigraph above this many triples (about 4,000 claims; see
+#: docs/performance.md for the measurements behind it)
+AUTO_TRIPLES = 100_000
+#: :func:`build_auto` streams a corpus of more claims than this straight into Oxigraph
+AUTO_CLAIMS = 4_000
+#: triples per bulk load when streaming
+_CHUNK = 500_000
 
 
 @dataclass(frozen=True)
@@ -43,14 +68,17 @@ class StoreSpec:
 
 
 def parse_selector(selector: str) -> StoreSpec:
-    """``memory``, ``oxigraph:PATH`` or ``sparql:URL``; a ValueError says what is wrong."""
+    """``memory``, ``auto``, ``oxigraph:PATH`` or ``sparql:URL``; a ValueError says what is
+    wrong."""
     kind, sep, location = selector.partition(":")
     if kind not in KINDS:
-        raise ValueError(f"unknown store {selector!r}; use memory, oxigraph:PATH or sparql:URL")
-    if kind == "memory":
+        raise ValueError(
+            f"unknown store {selector!r}; use memory, auto, oxigraph:PATH or sparql:URL"
+        )
+    if kind in ("memory", "auto"):
         if sep:
-            raise ValueError("the memory store takes no location: use --store memory")
-        return StoreSpec("memory")
+            raise ValueError(f"the {kind} store takes no location: use --store {kind}")
+        return StoreSpec(kind)
     if not location:
         raise ValueError(f"--store {kind}: give the {KINDS[kind]}, e.g. {kind}:{_example(kind)}")
     if kind == "sparql" and urllib.parse.urlsplit(location).scheme not in ("http", "https"):
@@ -72,24 +100,54 @@ class _ProtocolStore(SPARQLStore):
         return super().query(query, *args, **kwargs)
 
 
+def _oxigraph_graph(inner: Any) -> Graph:
+    """An rdflib Graph over the pyoxigraph store ``inner`` whose SPARQL Oxigraph evaluates."""
+    from oxrdflib import OxigraphStore
+
+    class NativeStore(OxigraphStore):
+        """oxrdflib refuses rdflib's prepared queries, and rdflib then evaluates them itself,
+        pattern by pattern through the store; this sends their text to Oxigraph instead."""
+
+        def query(  # type: ignore[override]
+            self, query: Query | str, initNs: Any, initBindings: Any, *args: Any, **kw: Any
+        ) -> Any:
+            if isinstance(query, Query):
+                query = query._original_args[0]
+            if initBindings:  # as rdflib's SPARQL client: a VALUES clause, same answers
+                names = sorted(initBindings)
+                query += "\nVALUES ( {} ) {{ ( {} ) }}\n".format(
+                    " ".join(f"?{name}" for name in names),
+                    " ".join(initBindings[name].n3() for name in names),
+                )
+            return super().query(query, initNs, {}, *args, **kw)
+
+    return bind_prefixes(Graph(store=NativeStore(store=inner), identifier=DATASET_DEFAULT_GRAPH_ID))
+
+
 def open_graph(selector: str | StoreSpec, build: Callable[[], Graph] | None = None) -> Graph:
     """The graph behind ``selector``; an empty ``memory`` or ``oxigraph`` store is filled
     from ``build()``. A ``sparql`` store must already hold the graph (see :func:`push`)."""
     spec = parse_selector(selector) if isinstance(selector, str) else selector
     if spec.kind == "memory":
         return build() if build is not None else bind_prefixes(Graph())
+    if spec.kind == "auto":
+        import pyoxigraph
+
+        graph = build() if build is not None else bind_prefixes(Graph())
+        if len(graph) <= AUTO_TRIPLES:
+            return graph
+        target = _oxigraph_graph(pyoxigraph.Store())
+        replace(target, graph)
+        return target
     if spec.kind == "oxigraph":
         import pyoxigraph
-        from oxrdflib import OxigraphStore
 
         try:
             Path(spec.location).mkdir(parents=True, exist_ok=True)
             inner = pyoxigraph.Store(spec.location)
         except OSError as exc:
             raise DataError(f"cannot open the Oxigraph store: {exc}", spec.location) from None
-        graph = bind_prefixes(
-            Graph(store=OxigraphStore(store=inner), identifier=DATASET_DEFAULT_GRAPH_ID)
-        )
+        graph = _oxigraph_graph(inner)
         if build is not None and is_empty(graph):
             replace(graph, build())
         return graph
@@ -105,6 +163,51 @@ def open_graph(selector: str | StoreSpec, build: Callable[[], Graph] | None = No
     return graph
 
 
+class _NTriplesSink:
+    """What :func:`omsgraph.rdf.build_graph` adds to, written as N-Triples and bulk-loaded
+    into a pyoxigraph store a chunk at a time: no rdflib graph is ever held in memory."""
+
+    def __init__(self, inner: Any) -> None:
+        from rdflib.plugins.serializers.nt import _nt_row
+
+        self._row, self._inner, self._lines = _nt_row, inner, []
+
+    def add(self, triple: tuple) -> None:
+        self._lines.append(self._row(triple))
+        if len(self._lines) >= _CHUNK:
+            self.flush()
+
+    def bind(self, *_args: Any, **_kwargs: Any) -> None:
+        """Prefixes do not matter to N-Triples."""
+
+    def flush(self) -> None:
+        import pyoxigraph
+
+        if self._lines:
+            data = "".join(self._lines).encode("utf-8")
+            self._lines = []
+            self._inner.bulk_load(data, pyoxigraph.RdfFormat.N_TRIPLES)
+
+
+def build_auto(
+    corpus: Corpus, *, reviewed_only: bool = False, mappings: MappingSet | None = None
+) -> Graph:
+    """The graph of ``corpus``: built in memory up to :data:`AUTO_CLAIMS` claims, above that
+    streamed as N-Triples into an in-memory Oxigraph store (same triples, SPARQL evaluated by
+    Oxigraph; literals as docs/stores.md says Oxigraph keeps them)."""
+    from omsgraph.rdf import build_graph
+
+    if len(corpus.claims) <= AUTO_CLAIMS:
+        return build_graph(corpus, reviewed_only=reviewed_only, mappings=mappings)
+    import pyoxigraph
+
+    inner = pyoxigraph.Store()
+    sink = _NTriplesSink(inner)
+    build_graph(corpus, reviewed_only=reviewed_only, mappings=mappings, into=sink)  # type: ignore[arg-type]
+    sink.flush()
+    return _oxigraph_graph(inner)
+
+
 def is_empty(graph: Graph) -> bool:
     """Whether the store holds no triple (asked with SPARQL, so it works on every store)."""
     try:
@@ -118,9 +221,17 @@ def is_empty(graph: Graph) -> bool:
 
 def replace(target: Graph, source: Graph) -> int:
     """Replace the contents of ``target`` (a store-backed graph) with ``source``'s triples."""
-    target.remove((None, None, None))
-    target.parse(data=source.serialize(format="nt"), format="nt")
-    target.commit()
+    inner = getattr(target.store, "_inner", None)
+    if inner is None:
+        target.remove((None, None, None))
+        target.parse(data=source.serialize(format="nt"), format="nt")
+        target.commit()
+        return len(source)
+    import pyoxigraph  # an Oxigraph store: its own bulk loader, many times faster
+
+    inner.clear()
+    inner.bulk_load(source.serialize(format="nt", encoding="utf-8"), pyoxigraph.RdfFormat.N_TRIPLES)
+    inner.flush()
     return len(source)
 
 

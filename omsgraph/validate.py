@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from omsgraph.namespaces import bind_prefixes
 __all__ = ["Violation", "load_ontology", "validate"]
 
 _SH = "http://www.w3.org/ns/shacl#"
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`]')
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,17 @@ def load_ontology(path: Path) -> Graph:
     except FileNotFoundError:
         raise DataError("no such file", path) from None
     except Exception as exc:  # rdflib's parser errors carry the line in their text
-        raise DataError(f"invalid Turtle: {str(exc).splitlines()[0]}", path) from None
+        lines = str(exc).splitlines() or [type(exc).__name__]
+        where = re.match(r"at line (\d+)", lines[0])
+        detail = next((ln for ln in lines[1:] if ln.strip()), lines[0]) if where else lines[0]
+        detail = detail.split(" at ^ in:")[0].strip()
+        at = f" at line {where.group(1)}" if where else ""
+        raise DataError(f"invalid Turtle{at}: {detail}", path) from None
+    nodes = set(graph.subjects(unique=True)) | set(graph.predicates(unique=True))
+    nodes |= set(graph.objects(unique=True))
+    bad = min((n for n in nodes if isinstance(n, URIRef) and _BAD_IRI.search(n)), default=None)
+    if bad is not None:  # rdflib reads these but cannot write them back
+        raise DataError(f"invalid IRI <{bad}>", path)
     return graph
 
 

@@ -27,6 +27,8 @@ VOCABULARY = load_vocabulary(CORPUS_DATA / "vocabulary.yaml")
 #: our prefix -> (bioregistry prefix, IRI prefix the graph must use)
 STANDARD_IRIS = {
     "HP": ("hp", "http://purl.obolibrary.org/obo/HP_"),
+    "MONDO": ("mondo", "http://purl.obolibrary.org/obo/MONDO_"),
+    "DOID": ("doid", "http://purl.obolibrary.org/obo/DOID_"),
     "ORPHA": ("orpha", "http://www.orpha.net/ORDO/Orphanet_"),
     "MESH": ("mesh", "http://id.nlm.nih.gov/mesh/"),
     "UMLS": ("umls", None),

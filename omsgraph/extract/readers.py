@@ -126,8 +126,22 @@ class _Html(HTMLParser):
 
     def _newline(self) -> None:
         if self.parts and not self.parts[-1].endswith("\n"):
+            self._trim()
             self.parts.append("\n")
             self.length += 1
+
+    def _trim(self) -> None:
+        """Drop the spaces before a line break, shortening the offsets they belonged to."""
+        while self.parts and self.parts[-1].endswith((" ", "\t")):
+            kept = self.parts[-1].rstrip(" \t")
+            self.length -= len(self.parts[-1]) - len(kept)
+            if kept:
+                self.parts[-1] = kept
+            else:
+                self.parts.pop()
+            if self.offsets and sum(self.offsets[-1][::2]) > self.length:
+                at, html_at, _ = self.offsets[-1]
+                self.offsets[-1] = (at, html_at, self.length - at)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -189,7 +203,9 @@ def read_html(html: str) -> Document:
     parser.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
     parser.feed(html)
     parser.close()
-    text = re.sub(r"[ \t]+\n", "\n", "".join(parser.parts)).strip() + "\n"
+    parser._trim()
+    text = "".join(parser.parts).rstrip() + "\n"  # no spaces before a line break, none leading
+    offsets = [(at, html_at, min(n, len(text) - 1 - at)) for at, html_at, n in parser.offsets]
     meta = parser.meta
     authors = tuple(a.strip() for a in (meta.get("author") or "").split(";") if a.strip())
     return Document(
@@ -202,7 +218,7 @@ def read_html(html: str) -> Document:
         doi=meta.get("citation_doi") or None,
         pmid=meta.get("citation_pmid") or None,
         url=meta.get("og:url") or None,
-        offsets=tuple(parser.offsets),
+        offsets=tuple(o for o in offsets if o[2] > 0),
     )
 
 
