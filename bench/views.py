@@ -4,7 +4,7 @@ Each synthetic graph looks like the real one, only bigger: a hub (the condition)
 every concept, plus random links between concepts (half as many as nodes), each edge with one
 to three claims from ten sources, a quote each, one edge in ten negated. The page is rendered
 with `omsgraph.views.render.render_page` (so past `MAX_NODES` it is capped, with its note)
-and opened in Debian's Chromium through Playwright, launched as tests/test_views.py does.
+and opened in Debian's Chromium through Playwright, launched by omsgraph.views.browser.
 "Settled" is the page's own mark: the bounded layout is done, physics is off, and the graph
 is drawn (``document.body.dataset.settledMs``, milliseconds since navigation start).
 
@@ -25,9 +25,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from omsgraph.views.browser import CHROMIUM, launch
 from omsgraph.views.render import MAX_NODES, PHYSICS_NODES, TYPE_COLOURS, cap, render_page
 
-CHROMIUM = Path("/usr/bin/chromium")
 _KINDS = [k for k in TYPE_COLOURS if k in ("Symptom", "Cause", "Drug", "Tumour", "Finding")]
 _RELATIONS = ["has symptom", "has cause", "treated by", "diagnosed by", "has complication"]
 
@@ -107,17 +107,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-            ],
-        )
+        browser = launch(p)
         try:
             for size in args.sizes:
                 graph = synthetic(size)

@@ -22,11 +22,11 @@ from omsgraph.views import (
     write_site,
     write_view,
 )
+from omsgraph.views.browser import CHROMIUM, launch
 from omsgraph.views.render import cap
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small_graph.ttl"
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
 
 OMS = "https://w3id.org/omsgraph/ontology#"
 OMSE = "https://w3id.org/omsgraph/entity/"
@@ -219,17 +219,7 @@ def test_view_in_chromium(graph: Graph, tmp_path: Path) -> None:
             request_route.abort()
 
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-            ],
-        )
+        browser = launch(p)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -294,20 +284,6 @@ VIEWS = [
 ]
 
 
-def _launch(sync_api, p):
-    return p.chromium.launch(
-        executable_path=str(CHROMIUM),
-        args=[
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--disable-sync",
-        ],
-    )
-
-
 @pytest.fixture(scope="module")
 def chromium_browser():
     if not CHROMIUM.exists():
@@ -316,7 +292,7 @@ def chromium_browser():
         pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        browser = _launch(sync_api, p)
+        browser = launch(p)
         try:
             yield browser
         finally:
