@@ -198,75 +198,48 @@ def test_check_offline_rejects(bad: str) -> None:
 
 
 @pytest.mark.browser
-def test_view_in_chromium(graph: Graph, tmp_path: Path) -> None:
-    if not CHROMIUM.exists():
-        if os.environ.get("OMSGRAPH_REQUIRE_BROWSER"):
-            pytest.fail("OMSGRAPH_REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
-        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
+def test_view_in_chromium(chromium_browser, graph: Graph, tmp_path: Path) -> None:
     out = tmp_path / "view.html"
     write_view(graph, out)
     expected_nodes = project(graph).number_of_nodes()
     external: list[str] = []
     errors: list[str] = []
+    page = _open(chromium_browser, out.as_uri(), external, errors)
+    assert page.evaluate("nodes.length") == expected_nodes
+    assert page.evaluate("network.body.data.nodes.length") == expected_nodes
+    assert page.evaluate("edges.length") == 5
 
-    def route(request_route) -> None:
-        url = request_route.request.url
-        if url.startswith(("file://", "data:", "about:")):
-            request_route.continue_()
-        else:
-            external.append(url)
-            request_route.abort()
+    # hover the edge whose quote carries the payload: the tooltip shows it as text
+    edge = page.evaluate("""() => {
+        const e = edges.get({filter: x => x.label === 'has cause'})[0];
+        const pos = network.getPositions([e.from, e.to]);
+        const mid = network.canvasToDOM({x: (pos[e.from].x + pos[e.to].x) / 2,
+                                         y: (pos[e.from].y + pos[e.to].y) / 2});
+        const box = document.getElementById('mynetwork').getBoundingClientRect();
+        return {id: e.id, title: e.title, x: box.left + mid.x, y: box.top + mid.y};
+    }""")
+    assert SCRIPT_PAYLOAD in edge["title"]
+    page.mouse.move(edge["x"] + 40, edge["y"] + 40)
+    page.mouse.move(edge["x"], edge["y"], steps=5)
+    page.wait_for_function(
+        """() => { const t = document.querySelector('div.vis-tooltip');
+                   return t && t.style.visibility === 'visible'
+                          && t.innerText.includes('an associated neuroblastoma'); }""",
+        timeout=10_000,
+    )
+    tooltip = page.evaluate("""() => {
+        const t = document.querySelector('div.vis-tooltip');
+        return {text: t.innerText, tags: [...t.querySelectorAll('*')].map(c => c.tagName)};
+    }""")
+    assert SCRIPT_PAYLOAD in tooltip["text"] and IMG_PAYLOAD in tooltip["text"]
+    assert set(tooltip["tags"]) <= {"BR"}  # text (innerText makes <br>s), not markup
+    page.evaluate(f"network.selectEdges([{json.dumps(edge['id'])}])")
+    assert page.evaluate("network.getSelectedEdges()") == [edge["id"]]
 
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.route("**/*", route)
-            page.goto(out.as_uri())
-            page.wait_for_function(
-                "() => window.network && document.body.dataset.stabilized === 'true'",
-                timeout=30_000,
-            )
-            assert page.evaluate("nodes.length") == expected_nodes
-            assert page.evaluate("network.body.data.nodes.length") == expected_nodes
-            assert page.evaluate("edges.length") == 5
-
-            # hover the edge whose quote carries the payload: the tooltip shows it as text
-            edge = page.evaluate("""() => {
-                const e = edges.get({filter: x => x.label === 'has cause'})[0];
-                const pos = network.getPositions([e.from, e.to]);
-                const mid = network.canvasToDOM({x: (pos[e.from].x + pos[e.to].x) / 2,
-                                                 y: (pos[e.from].y + pos[e.to].y) / 2});
-                const box = document.getElementById('mynetwork').getBoundingClientRect();
-                return {id: e.id, title: e.title, x: box.left + mid.x, y: box.top + mid.y};
-            }""")
-            assert SCRIPT_PAYLOAD in edge["title"]
-            page.mouse.move(edge["x"] + 40, edge["y"] + 40)
-            page.mouse.move(edge["x"], edge["y"], steps=5)
-            page.wait_for_function(
-                """() => { const t = document.querySelector('div.vis-tooltip');
-                           return t && t.style.visibility === 'visible'
-                                  && t.innerText.includes('an associated neuroblastoma'); }""",
-                timeout=10_000,
-            )
-            tooltip = page.evaluate("""() => {
-                const t = document.querySelector('div.vis-tooltip');
-                return {text: t.innerText, tags: [...t.querySelectorAll('*')].map(c => c.tagName)};
-            }""")
-            assert SCRIPT_PAYLOAD in tooltip["text"] and IMG_PAYLOAD in tooltip["text"]
-            assert set(tooltip["tags"]) <= {"BR"}  # text (innerText makes <br>s), not markup
-            page.evaluate(f"network.selectEdges([{json.dumps(edge['id'])}])")
-            assert page.evaluate("network.getSelectedEdges()") == [edge["id"]]
-
-            assert page.evaluate("typeof window.__xss") == "undefined"
-            assert page.evaluate("document.querySelectorAll('img').length") == 0
-            ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / "view.png"))
-        finally:
-            browser.close()
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "view.png"))
     assert external == []
     assert errors == []
 
