@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from omsgraph.model import (
     Source,
     Status,
 )
-from omsgraph.sources import load_sources
+from omsgraph.sources import PARALLEL_FILES, load_sources
 from omsgraph.vocabulary import Vocabulary, load_vocabulary
 from omsgraph.yamlfile import Mapping, load_yaml, require
 
@@ -195,6 +195,14 @@ def load_claims(path: Path, sources: dict[str, Source], vocabulary: Vocabulary) 
     return claims
 
 
+def _load_claims(paths: Sequence[Path]) -> list[Claim]:
+    """The claims of ``paths``, in a worker of :func:`omsgraph.parallel.fork_map`."""
+    from omsgraph.parallel import shared
+
+    by_file, vocabulary = shared()
+    return [claim for path in paths for claim in load_claims(path, by_file, vocabulary)]
+
+
 def load_corpus(data_dir: Path) -> Corpus:
     """Load ``data_dir``: ``sources/``, ``vocabulary.yaml`` and ``claims/*.yaml``."""
     sources = load_sources(data_dir / "sources")
@@ -204,9 +212,16 @@ def load_corpus(data_dir: Path) -> Corpus:
             f"the vocabulary has no {CONDITION!r} concept", data_dir / "vocabulary.yaml"
         )
     by_file = {s.file: s for s in sources}
+    paths = sorted((data_dir / "claims").glob("*.yaml"))
     claims: list[Claim] = []
-    for path in sorted((data_dir / "claims").glob("*.yaml")):
-        claims.extend(load_claims(path, by_file, vocabulary))
+    if len(paths) < PARALLEL_FILES:
+        for path in paths:
+            claims.extend(load_claims(path, by_file, vocabulary))
+    else:  # a large corpus: read on every core
+        from omsgraph.parallel import chunks, fork_map
+
+        for part in fork_map(_load_claims, chunks(paths, 500), (by_file, vocabulary)):
+            claims.extend(part)
     return Corpus(sources=tuple(sources), vocabulary=vocabulary, claims=tuple(claims))
 
 

@@ -77,6 +77,14 @@ class Context:
             return _guard(
                 lambda: build_auto(corpus, reviewed_only=self.reviewed_only, mappings=mappings)
             )
+        if self.store.startswith("oxigraph:"):  # filled from data/ the first time, streamed
+            from omsgraph.store import fill, is_empty
+
+            graph = _guard(lambda: open_graph(self.store))
+            if is_empty(graph):
+                corpus, mappings = self.corpus(), self.mappings()
+                fill(graph, corpus, reviewed_only=self.reviewed_only, mappings=mappings)
+            return graph
         return _guard(lambda: open_graph(self.store, build=self.built))
 
 
@@ -188,12 +196,11 @@ def build(obj: Context, out_dir: Path, no_view: bool) -> None:
     Example:
       omsgraph build --out out
     """
-    from omsgraph.export import serialize
-    from omsgraph.output import write_atomic
+    from omsgraph.export import write_turtle
 
     corpus = obj.corpus()
     graph = obj.graph()
-    write_atomic(out_dir / "omsgraph.ttl", serialize(graph, "turtle"))
+    write_turtle(graph, out_dir / "omsgraph.ttl")
     message = (
         f"{len(corpus.sources)} sources, {len(corpus.vocabulary)} concepts, "
         f"{len(corpus.claims)} claims, {len(graph)} triples -> {out_dir / 'omsgraph.ttl'}"

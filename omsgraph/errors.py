@@ -18,3 +18,6 @@ class DataError(Exception):
         if where and line is not None:
             where += f":{line}"
         super().__init__(f"{where}: {message}" if where else message)
+
+    def __reduce__(self) -> tuple:  # raised in a worker process, shown here the same
+        return (DataError, (self.message, self.path, self.line))

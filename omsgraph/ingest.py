@@ -15,7 +15,6 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,8 @@ from omsgraph.yamlfile import load_yaml
 
 __all__ = ["IngestResult", "extract_files", "ingest", "ingest_files", "source_name"]
 
+#: libyaml's emitter when PyYAML has it (about 10 times faster; the same text)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _CLAIMS_BLOCK = re.compile(r"^claims:[ \t]*(?:#.*)?\n(?:[ \t]*(?:#.*)?\n)*([ \t]*)- ", re.MULTILINE)
 _NAME = re.compile(r"^(\d{3,})_([0-9a-f]{16})\.txt$")
 
@@ -104,6 +105,12 @@ def _key(record: dict[str, Any], vocabulary: Vocabulary) -> tuple[str, str, str]
     )
 
 
+def _anchor(record: dict[str, Any], vocabulary: Vocabulary) -> tuple[str, str, str, int]:
+    """(predicate, object, quote, occurrence): what makes two claims of a source the same."""
+    predicate, obj, _ = _key(record, vocabulary)
+    return predicate, obj, str(record.get("quote", "")), int(record.get("occurrence", 1) or 1)
+
+
 def _plain(value: Any) -> Any:
     """YAML-loaded data as plain dicts and lists, so it can be written back."""
     if isinstance(value, dict):
@@ -122,19 +129,23 @@ def _existing(path: Path) -> dict[str, Any]:
     return _plain(data)
 
 
+def _dump(data: Any, **options: Any) -> str:
+    return yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, **options)
+
+
 def _write_source(document: Document, name: str, sources_dir: Path) -> None:
     meta_path = sources_dir / f"{name[:-4]}.yaml"
     write_atomic(sources_dir / name, document.text, sync=False)
     if not meta_path.exists():  # a curator's corrections to the metadata are kept
         record = {"file": name, **document.metadata()}
         header = f"# Metadata of {name}: taken from the document by omsgraph ingest.\n"
-        text = header + yaml.safe_dump(record, sort_keys=False, allow_unicode=True)
+        text = header + _dump(record)
         write_atomic(meta_path, text, sync=False)
 
 
 def _items(records: list[dict[str, Any]], indent: str) -> str:
     """YAML list items indented by ``indent``, as the file being appended to has them."""
-    text = yaml.safe_dump(records, sort_keys=False, allow_unicode=True, width=100)
+    text = _dump(records, width=100)
     return "".join(indent + line if line.strip() else line for line in text.splitlines(True))
 
 
@@ -166,14 +177,24 @@ def _write_claims(
         f"# Claims of {name}. Automatic claims are candidates: set status to reviewed or\n"
         "# rejected; `omsgraph ingest` never changes a claim that is already here.\n"
     )
-    text = yaml.safe_dump(output, sort_keys=False, allow_unicode=True, width=100)
+    text = _dump(output, width=100)
     write_atomic(path, header + text, sync=False)
 
 
-def _read_and_extract(path: Path, vocabulary: Vocabulary) -> list[tuple[Document, list[Candidate]]]:
-    """The documents of ``path`` with their candidates: the part of ingest that can run apart."""
-    extractor = Extractor(vocabulary)
-    return [(document, extractor.extract(document.text)) for document in read_documents(path)]
+#: the extractor of this process (building its lexicon costs more than extracting a document)
+_extractor: Extractor | None = None
+
+
+def _start_extractor(vocabulary: Vocabulary) -> None:
+    global _extractor
+    _extractor = Extractor(vocabulary)
+
+
+def _read_and_extract(path: Path) -> list[tuple[Document, list[Candidate]]]:
+    """The documents of ``path`` with their candidates: the part of ingest that can run apart
+    (after :func:`_start_extractor` in the same process)."""
+    assert _extractor is not None
+    return [(document, _extractor.extract(document.text)) for document in read_documents(path)]
 
 
 class _SourceIndex:
@@ -207,16 +228,19 @@ def _store(
     candidates: list[Candidate],
     data_dir: Path,
     vocabulary: Vocabulary,
-    index: _SourceIndex,
+    name: str,
+    new_source: bool,
 ) -> IngestResult:
-    """Write one document and its new candidate claims to ``data_dir``."""
+    """Write one document (source file ``name``) and its new candidate claims to ``data_dir``."""
     sources_dir, claims_dir = data_dir / "sources", data_dir / "claims"
-    name, new_source = index.name(document)
     claims_path = claims_dir / f"{name[:-4]}.yaml"
     existing = _existing(claims_path)
     claims = list(existing.get("claims") or [])
     proposed = list(existing.get("proposed_concepts") or [])
     seen = {_key(c, vocabulary) for c in claims if isinstance(c, dict)}
+    # the loader's identity of a claim (omsgraph.model.Claim.id): two candidates from the
+    # same words about the same object (one affirmed, one negated) would not load together
+    anchored = {_anchor(c, vocabulary) for c in claims if isinstance(c, dict)}
     seen_proposed = {
         (p.get("predicate"), normalise(str(p.get("name", ""))))
         for p in proposed
@@ -239,10 +263,11 @@ def _store(
                 )
             continue
         record = _claim_yaml(candidate, document.text)
-        key = _key(record, vocabulary)
-        if key in seen:
+        key, anchor = _key(record, vocabulary), _anchor(record, vocabulary)
+        if key in seen or anchor in anchored:
             continue
         seen.add(key)
+        anchored.add(anchor)
         claims.append(record)
         added += 1
     if new_source or not (sources_dir / f"{name[:-4]}.yaml").exists():
@@ -269,22 +294,49 @@ def ingest_files(
 
         workers = min(jobs, len(paths))
         chunk = max(1, len(paths) // (workers * 4))
-        with ProcessPoolExecutor(workers) as pool:
-            extracted = list(
-                pool.map(_read_and_extract, paths, repeat(vocabulary), chunksize=chunk)
-            )
+        with ProcessPoolExecutor(
+            workers, initializer=_start_extractor, initargs=(vocabulary,)
+        ) as pool:
+            extracted = list(pool.map(_read_and_extract, paths, chunksize=chunk))
     else:
-        extracted = [_read_and_extract(path, vocabulary) for path in paths]
+        _start_extractor(vocabulary)
+        extracted = [_read_and_extract(path) for path in paths]
+    found = [pair for documents in extracted for pair in documents]
     index = _SourceIndex(data_dir / "sources")
+    names = [index.name(document) for document, _ in found]  # numbered in input order
+    by_name: dict[str, list[int]] = {}  # one source's documents are written by one worker
+    for number, (name, _) in enumerate(names):
+        by_name.setdefault(name, []).append(number)
+    results: list[IngestResult | None] = [None] * len(found)
+    from omsgraph.parallel import chunks, fork_map
+
+    shared = (found, names, data_dir, vocabulary)
     try:
-        return [
-            _store(document, candidates, data_dir, vocabulary, index)
-            for found in extracted
-            for document, candidates in found
-        ]
+        workers = jobs if len(found) >= PARALLEL_DOCUMENTS else 1
+        for part in fork_map(_store_all, chunks(list(by_name.values()), 500), shared, workers):
+            for number, result in part:
+                results[number] = result
     finally:
         if hasattr(os, "sync"):
             os.sync()  # one flush for the batch instead of an fsync per file
+    return [result for result in results if result is not None]
+
+
+#: from this many documents on, ``ingest --jobs N`` also writes in N processes
+PARALLEL_DOCUMENTS = 200
+
+
+def _store_all(groups: Sequence[list[int]]) -> list[tuple[int, IngestResult]]:
+    """Write the documents numbered in ``groups`` (each group one source file, in order), in
+    a worker of :func:`omsgraph.parallel.fork_map`."""
+    from omsgraph.parallel import shared
+
+    found, names, data_dir, vocabulary = shared()
+    return [
+        (number, _store(*found[number], data_dir, vocabulary, *names[number]))
+        for group in groups
+        for number in group
+    ]
 
 
 def ingest(path: Path, data_dir: Path, vocabulary: Vocabulary | None = None) -> list[IngestResult]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 __all__ = [
     "CONCEPT_TYPES",
@@ -194,7 +195,7 @@ class Claim:
     def entity_valued(self) -> bool:
         return self.predicate in ENTITY_PREDICATES
 
-    @property
+    @cached_property  # asked for again and again when conflicts are found in a large corpus
     def id(self) -> str:
         return claim_hash(
             self.source, self.subject, self.predicate, self.object, self.evidence.start

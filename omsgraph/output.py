@@ -7,24 +7,30 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 __all__ = ["render_records", "render_table", "write_atomic"]
 
 
-def write_atomic(path: Path, data: str | bytes, *, sync: bool = True) -> None:
+def write_atomic(
+    path: Path, data: str | bytes | Callable[[BinaryIO], None], *, sync: bool = True
+) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``.
 
+    ``data`` may also be a function that writes to the binary file it is given.
     ``sync=False`` skips the fsync before the rename, for a batch of many files that the
     caller makes durable at once (``os.sync()`` after the batch)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data.encode("utf-8") if isinstance(data, str) else data)
             handle.flush()
             if sync:
                 os.fsync(handle.fileno())

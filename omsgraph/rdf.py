@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
@@ -114,7 +115,8 @@ def _object(claim: Claim) -> URIRef | Literal:
     return concept_iri(claim.object) if claim.entity_valued else Literal(claim.object)
 
 
-def _add_claim(graph: Graph, claim: Claim, source: Source) -> None:
+def add_claim(graph: Graph, claim: Claim, source: Source) -> None:
+    """Add the triples of one claim (statement, provenance, evidence) to ``graph``."""
     node = claim_iri(claim)
     evidence, quote, position = (
         URIRef(f"{node}-{part}") for part in ("evidence", "quote", "position")
@@ -167,11 +169,14 @@ def build_graph(
     reviewed_only: bool = False,
     mappings: MappingSet | None = None,
     into: Graph | None = None,
+    add_claims: Callable[[Sequence[Claim], dict[str, Source]], None] | None = None,
 ) -> Graph:
     """One graph of concepts, sources, references and claims (rejected claims left out),
     with the SKOS mappings of ``mappings`` (an SSSOM table) for the concepts it knows.
     ``into``: add the triples to this graph, or to any sink with rdflib's ``add`` and
-    ``bind`` (``omsgraph.store`` streams a large corpus into Oxigraph this way)."""
+    ``bind`` (``omsgraph.store`` streams a large corpus into Oxigraph this way).
+    ``add_claims(claims, sources_by_file)``: adds the claims' triples instead of this process
+    (``omsgraph.store`` has them made on every core)."""
     graph = bind_prefixes(Graph()) if into is None else into
     for predicate, (name, _) in PREDICATES.items():  # so queries can show relation names
         graph.add((OMS[name], RDFS.label, Literal(predicate.replace("_", " "), lang="en")))
@@ -183,13 +188,12 @@ def build_graph(
     for source in corpus.sources:
         _add_source(graph, source)
     references.add_references(graph, corpus.sources)
-    built = []
-    for claim in corpus.claims:
-        if claim.status is Status.REJECTED:
-            continue
-        if reviewed_only and claim.status is not Status.REVIEWED:
-            continue
-        _add_claim(graph, claim, sources[claim.source])
-        built.append(claim)
+    keep = {Status.REVIEWED} if reviewed_only else {Status.REVIEWED, Status.CANDIDATE}
+    built = [claim for claim in corpus.claims if claim.status in keep]
+    if add_claims is not None:
+        add_claims(built, sources)
+    else:
+        for claim in built:
+            add_claim(graph, claim, sources[claim.source])
     add_support_and_conflicts(graph, built, corpus.vocabulary)
     return graph

@@ -6,6 +6,7 @@ Reference lists and a journal abstract's own record are parsed from the text
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -104,11 +105,26 @@ def load_source(meta_path: Path) -> Source:
     )
 
 
+#: from this many files on, sources and claims are read in parallel (omsgraph.parallel)
+PARALLEL_FILES = 2_000
+
+
+def _load_sources(paths: Sequence[Path]) -> list[Source]:
+    return [load_source(p) for p in paths]
+
+
 def load_sources(directory: Path) -> list[Source]:
     """Every source of ``directory``, ordered by file name; a text without a record is an error."""
     if not directory.is_dir():
         raise DataError("no such directory", directory)
-    sources = [load_source(p) for p in sorted(directory.glob("*.yaml"))]
+    paths = sorted(directory.glob("*.yaml"))
+    if len(paths) < PARALLEL_FILES:
+        sources = [load_source(p) for p in paths]
+    else:  # a large corpus: read on every core
+        from omsgraph.parallel import chunks, fork_map
+
+        parts = fork_map(_load_sources, chunks(paths))
+        sources = [source for part in parts for source in part]
     described = {s.file for s in sources}
     for text_path in sorted(directory.glob("*.txt")):
         if text_path.name not in described:

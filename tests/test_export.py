@@ -169,3 +169,34 @@ def test_pylode_documents_the_ontology() -> None:
     for name in ("Claim", "Symptom", "hasSymptom"):
         assert name in html
     assert (ONTOLOGY.parent / "docs" / "ontology.html").is_file()
+
+
+def test_an_oxigraph_store_writes_its_turtle_to_the_file(tmp_path: Path) -> None:
+    """Above the auto threshold the Turtle comes from Oxigraph's own writer, straight into
+    the file: the same text as serialize(), the same bytes twice, re-importing to the graph,
+    and the old file intact when the writing fails."""
+    import omsgraph.store
+    from omsgraph.export import write_turtle
+
+    corpus = load_corpus(CORPUS_DATA)
+    graph = omsgraph.store.fill(omsgraph.store._oxigraph_graph(pyoxigraph.Store()), corpus)
+    path = tmp_path / "out.ttl"
+    write_turtle(graph, path)
+    text = path.read_text(encoding="utf-8")
+    assert text == serialize(graph, "turtle") and text.startswith("@prefix ")
+    again = omsgraph.store.fill(omsgraph.store._oxigraph_graph(pyoxigraph.Store()), corpus)
+    write_turtle(again, tmp_path / "again.ttl")
+    assert (tmp_path / "again.ttl").read_bytes() == path.read_bytes()
+    assert len(Graph().parse(data=text, format="turtle")) == len(graph)
+
+    class Failing:
+        def dump(self, *_args: object, **_kwargs: object) -> None:
+            raise OSError("disk full")
+
+    class Broken:
+        store = type("Store", (), {"_inner": Failing()})()
+
+    with pytest.raises(OSError, match="disk full"):
+        write_turtle(Broken(), path)  # type: ignore[arg-type]
+    assert path.read_text(encoding="utf-8") == text
+    assert not list(tmp_path.glob(".*.tmp"))

@@ -120,3 +120,19 @@ def test_ingesting_a_known_text_adds_candidates_beside_curated_claims(data: Path
     assert after[: len(curated)] == curated  # the curated claims, untouched and first
     assert {c["status"] for c in after[len(curated) :]} <= {"candidate"}
     load_corpus(data)
+
+
+def test_one_quote_never_gives_a_claim_twice(data: Path, tmp_path: Path) -> None:
+    """A quote read both ways (the extractor joins "Coxsackie B." to the next sentence as if
+    "B." were an initial) must not give two claims the loader takes for one."""
+    page = tmp_path / "note.txt"
+    page.write_text(
+        "Opsoclonus-myoclonus syndrome\n\nSome cases follow Coxsackie B. OMS is not caused by "
+        "Coxsackie B virus infection.\n",
+        encoding="utf-8",
+    )
+    [result] = ingest(page, data)
+    claims = _claims(data / "claims" / result.source.replace(".txt", ".yaml"))["claims"]
+    keys = [(c["predicate"], c["object"], c["quote"]) for c in claims]
+    assert len(keys) == len(set(keys)) and result.added >= 1
+    load_corpus(data)

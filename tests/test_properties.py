@@ -193,6 +193,7 @@ def _tree(root: Path) -> dict[str, bytes]:
 def test_parallel_ingest_writes_what_sequential_ingest_writes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr("omsgraph.ingest.PARALLEL_DOCUMENTS", 1)  # written in parallel too
     paths = [str(p) for p in _documents(tmp_path / "docs")]
     trees, outputs = [], []
     for jobs in ("1", "2", "3"):
