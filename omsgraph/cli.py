@@ -744,9 +744,7 @@ def extract(obj: Context, files: tuple[Path, ...], fmt: str, output: Path | None
 
 
 @cli.command()
-@click.argument(
-    "files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path)
-)
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option(
     "-j",
     "--jobs",
@@ -762,15 +760,27 @@ def ingest(obj: Context, files: tuple[Path, ...], jobs: int) -> None:
     Writes data/sources/NNN_<hash>.txt and .yaml and data/claims/NNN_<hash>.yaml (status:
     candidate), numbered in the order the files are given. Running it again adds only new
     claims and keeps every curator decision. One unreadable file stops it before any write.
+    A directory stands for the files in it (not its subdirectories nor hidden files), in
+    name order.
 
     \b
     Examples:
       omsgraph ingest article.xml
       omsgraph ingest --jobs 2 downloads/*.html
+      omsgraph ingest --jobs 2 pubmed-export/
     """
     from omsgraph.ingest import ingest_files
 
-    for result in _guard(lambda: ingest_files(files, obj.data, jobs=jobs)):
+    paths: list[Path] = []
+    for path in files:
+        if not path.is_dir():
+            paths.append(path)
+            continue
+        found = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        if not found:
+            raise click.UsageError(f"{path}: the directory holds no files to ingest")
+        paths.extend(found)
+    for result in _guard(lambda: ingest_files(paths, obj.data, jobs=jobs)):
         state = "new source" if result.new_source else "known source"
         click.echo(
             f"{result.source} ({state}): {result.added} new candidate claims, "

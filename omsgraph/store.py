@@ -311,7 +311,14 @@ def replace(target: Graph, source: Graph) -> int:
     import pyoxigraph  # an Oxigraph store: its own bulk loader, many times faster
 
     inner.clear()
-    inner.bulk_load(source.serialize(format="nt", encoding="utf-8"), pyoxigraph.RdfFormat.N_TRIPLES)
+    origin = getattr(source.store, "_inner", None)
+    if origin is not None:  # from Oxigraph to Oxigraph: no rdflib terms on the way
+        data = origin.dump(
+            format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph()
+        )
+    else:
+        data = source.serialize(format="nt", encoding="utf-8")
+    inner.bulk_load(data, pyoxigraph.RdfFormat.N_TRIPLES)
     inner.flush()
     return len(source)
 

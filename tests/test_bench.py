@@ -134,3 +134,12 @@ def test_help_starts_fast() -> None:
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
     assert "Usage" in result.stdout
     assert not imported & {"rdflib", "pyoxigraph", "yaml", "networkx"}
+
+
+def test_pipeline_bench_ingests_and_builds(corpus_dir: Path, tmp_path: Path) -> None:
+    result = _script("pipeline").run_pipeline(corpus_dir, tmp_path / "work", jobs=2)
+    assert result["documents"] == 20
+    assert result["ingest"]["exit"] == result["build"]["exit"] == 0, result
+    assert "20 sources" in result["build_says"] and result["turtle_mb"] > 0
+    assert result["ingest"]["peak_mb"] > 10 and result["build"]["peak_mb"] > 10
+    assert len(list((tmp_path / "work" / "data" / "claims").glob("*.yaml"))) == 20

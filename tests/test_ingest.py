@@ -136,3 +136,25 @@ def test_one_quote_never_gives_a_claim_twice(data: Path, tmp_path: Path) -> None
     keys = [(c["predicate"], c["object"], c["quote"]) for c in claims]
     assert len(keys) == len(set(keys)) and result.added >= 1
     load_corpus(data)
+
+
+def test_a_directory_stands_for_its_files_in_name_order(data: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "downloads"
+    (folder / "nested").mkdir(parents=True)
+    for name in ("oms_pubmed.xml", "oms_note.txt", "oms_page.html"):
+        shutil.copy(FIXTURES / name, folder / name)
+    (folder / ".hidden.txt").write_text("Opsoclonus-myoclonus syndrome is treated with ACTH.\n")
+    shutil.copy(FIXTURES / "oms_note.txt", folder / "nested" / "other.txt")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--data", str(data), "ingest", str(folder)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 3 and all("(new source)" in line for line in lines)
+    one_by_one = [
+        runner.invoke(cli, ["--data", str(data), "ingest", str(folder / n)]).output
+        for n in ("oms_note.txt", "oms_page.html", "oms_pubmed.xml")
+    ]
+    assert [o.split(" ")[0] for o in one_by_one] == [line.split(" ")[0] for line in lines]
+    (tmp_path / "empty").mkdir()
+    empty = runner.invoke(cli, ["--data", str(data), "ingest", str(tmp_path / "empty")])
+    assert empty.exit_code == 2 and "holds no files" in empty.output

@@ -205,3 +205,37 @@ def test_unreachable_server_is_one_line_and_exit_1() -> None:
 def test_unknown_store_is_a_usage_error() -> None:
     result = CliRunner().invoke(cli, ["--store", "nosuch", "stats"])
     assert result.exit_code == 2 and "unknown store" in result.output
+
+
+def test_push_from_an_auto_store_into_an_oxigraph_store(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large corpus (auto, in Oxigraph) refreshes an oxigraph:PATH store Oxigraph to
+    Oxigraph; the CLI fills an empty oxigraph:PATH store by streaming."""
+    import omsgraph.store
+    from omsgraph.cli import cli
+
+    monkeypatch.setattr(omsgraph.store, "AUTO_CLAIMS", 1)
+    runner = CliRunner()
+    location = f"oxigraph:{tmp_path / 'db'}"
+    base = ["--data", str(data_dir)]
+    pushed = runner.invoke(cli, [*base, "--store", "auto", "push", location])
+    assert pushed.exit_code == 0, pushed.output
+    counted = runner.invoke(
+        cli, [*base, "--store", location, "query", "relations", "--format", "csv"]
+    )
+    fresh = runner.invoke(
+        cli,
+        [
+            *base,
+            "--store",
+            f"oxigraph:{tmp_path / 'fresh'}",
+            "query",
+            "relations",
+            "--format",
+            "csv",
+        ],
+    )
+    memory = runner.invoke(cli, [*base, "query", "relations", "--format", "csv"])
+    assert counted.exit_code == fresh.exit_code == memory.exit_code == 0, fresh.output
+    assert counted.output == fresh.output == memory.output

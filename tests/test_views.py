@@ -12,6 +12,7 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
+import omsgraph.views.render as render_module
 from omsgraph.views import (
     TYPE_COLOURS,
     ViewStats,
@@ -491,6 +492,30 @@ def test_filters_and_search_in_chromium(chromium_browser, graph: Graph, tmp_path
         page.press("#search", "Enter")
         assert page.evaluate("network.getSelectedNodes()") == [OMSE + "neuroblastoma"]
         assert page.inner_text("#details h2") == "neuroblastoma"
+    finally:
+        page.close()
+    assert external == [] and errors == []
+
+
+@pytest.mark.browser
+def test_capped_edge_panel_in_chromium(
+    chromium_browser, graph: Graph, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(render_module, "EDGE_CLAIMS", 1)
+    out = tmp_path / "capped.html"
+    write_view(graph, out)
+    external: list[str] = []
+    errors: list[str] = []
+    page = _open(chromium_browser, out.as_uri(), external, errors)
+    try:
+        edge = page.evaluate("edges.get({filter: e => e.label === 'has symptom'})[0].id")
+        page.evaluate("(id) => { network.selectEdges([id]); showEdge(id); }", edge)
+        panel = page.inner_text("#details")
+        assert "2 source(s), 2 claim(s)" in panel  # the true counts
+        assert "1 more claim(s) not in this page (it shows the first 1 of 2" in panel
+        assert "omsgraph evidence opsoclonus lists every claim about opsoclonus" in panel
+        assert page.evaluate("document.querySelectorAll('#details .claim').length") == 1
+        assert page.evaluate("document.querySelector('#details .more') !== null")
     finally:
         page.close()
     assert external == [] and errors == []

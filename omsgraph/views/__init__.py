@@ -5,8 +5,9 @@ neighbourhood, ``depth`` edges out), ``source`` (what one document claims), ``ci
 (sources and the references they cite, coloured by kind) and ``conflicts`` (the
 ``oms:Conflict`` records and the concepts their claims name). `project` (in
 `omsgraph.views.project`) builds the projections, `omsgraph.views.render` the pages;
-`write_site` writes every view that does not need an argument plus one page per source and an
-``index.html`` linking them.
+`write_site` writes every view that does not need an argument plus one page per source (for
+the first `SITE_SOURCES` sources) and an ``index.html`` linking them; it projects the claims
+once, and every function here takes that projection (``proj``) instead of projecting again.
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ from omsgraph.views.project import (
     find_source,
     project,
     source_view,
+    source_views,
 )
 from omsgraph.views.render import (
+    EDGE_CLAIMS,
     MAX_NODES,
     PHYSICS_NODES,
     TYPE_COLOURS,
@@ -40,8 +43,10 @@ from omsgraph.views.render import (
 
 __all__ = [
     "DEFAULT_TITLE",
+    "EDGE_CLAIMS",
     "MAX_NODES",
     "PHYSICS_NODES",
+    "SITE_SOURCES",
     "TYPE_COLOURS",
     "VIEW_KINDS",
     "View",
@@ -60,6 +65,8 @@ __all__ = [
 DEFAULT_TITLE = "Opsoclonus-myoclonus syndrome knowledge graph"
 VIEW_KINDS = ("overview", "entity", "source", "citations", "conflicts")
 _NEEDS_TARGET = {"entity": "a concept label", "source": "a source file name"}
+#: `write_site` writes source pages for at most this many sources (the first by file name).
+SITE_SOURCES = 100
 
 
 @dataclass(frozen=True)
@@ -88,8 +95,9 @@ def build_view(
     target: str | None = None,
     depth: int = 1,
     title: str = DEFAULT_TITLE,
+    proj: nx.MultiDiGraph | None = None,
 ) -> View:
-    """The projection for view `kind` of `graph`.
+    """The projection for view `kind` of `graph`; `proj` is ``project(graph)`` if known.
 
     Raises `ValueError` for an unknown kind or a missing target, `LookupError` when the
     entity or source `target` names nothing in the graph.
@@ -98,30 +106,34 @@ def build_view(
         raise ValueError(f"unknown view {kind!r}; choose one of {', '.join(VIEW_KINDS)}")
     if kind in _NEEDS_TARGET and not target:
         raise ValueError(f"the {kind} view needs {_NEEDS_TARGET[kind]}")
+    if kind in ("overview", "entity", "source") and proj is None:
+        proj = project(graph)
     if kind == "overview":
-        return View(kind, title, "every claim of every source", project(graph))
+        return View(kind, title, "every claim of every source", proj)
     if kind == "entity":
-        sub = entity_view(project(graph), str(target), depth)
+        sub = entity_view(proj, str(target), depth)
         label = sub.nodes[sub.graph["centre"]]["label"]
         hops = f"{depth} step{'s' if depth > 1 else ''}"
         return View(kind, f"{label} — {title}", f"{label} and what lies within {hops}", sub)
     if kind == "source":
         file = find_source(graph, str(target))
-        return View(
-            kind, f"{file} — {title}", f"what {file} claims", source_view(project(graph), file)
-        )
+        return _source_page(file, source_view(proj, file), title)
     if kind == "citations":
         return View(
             kind,
             f"Citations — {title}",
             "sources (coloured by kind) and the references they cite",
-            citations_view(graph),
+            citations_view(graph, proj),
         )
-    sub = conflicts_view(graph)
+    sub = conflicts_view(graph, proj)
     what = "where the sources disagree: each conflict and the concepts its claims name"
     if not len(sub):
         what = "no conflicts recorded in this graph"
     return View(kind, f"Conflicts — {title}", what, sub)
+
+
+def _source_page(file: str, sub: nx.MultiDiGraph, title: str) -> View:
+    return View("source", f"{file} — {title}", f"what {file} claims", sub)
 
 
 def render_view(
@@ -131,11 +143,18 @@ def render_view(
     target: str | None = None,
     depth: int = 1,
     index_href: str = "",
+    proj: nx.MultiDiGraph | None = None,
 ) -> tuple[str, nx.MultiDiGraph]:
-    """Render the page of one view of `graph`; return the HTML and the projection it draws."""
-    view = build_view(graph, kind, target, depth, title)
-    html = render_page(view.graph, view.title, kind, view.subtitle, index_href)
-    return html, view.graph
+    """Render the page of one view of `graph`; return the HTML and the projection it draws.
+
+    `proj` is ``project(graph)`` if already computed (it is computed otherwise).
+    """
+    view = build_view(graph, kind, target, depth, title, proj)
+    return _render(view, index_href), view.graph
+
+
+def _render(view: View, index_href: str) -> str:
+    return render_page(view.graph, view.title, view.kind, view.subtitle, index_href)
 
 
 def write_view(
@@ -146,12 +165,17 @@ def write_view(
     target: str | None = None,
     depth: int = 1,
     index_href: str = "",
+    proj: nx.MultiDiGraph | None = None,
 ) -> ViewStats:
-    """Write one view of `graph` to `path` atomically and return its stats."""
-    html, proj = render_view(graph, title, kind, target, depth, index_href)
-    data = html.encode("utf-8")
-    write_atomic(Path(path), data)
-    shown, note = cap(proj)
+    """Write one view of `graph` to `path` atomically and return its stats (`proj`: see
+    `render_view`)."""
+    return _write(build_view(graph, kind, target, depth, title, proj), Path(path), index_href)
+
+
+def _write(view: View, path: Path, index_href: str) -> ViewStats:
+    data = _render(view, index_href).encode("utf-8")
+    write_atomic(path, data)
+    shown, note = cap(view.graph)
     return ViewStats(shown.number_of_nodes(), shown.number_of_edges(), len(data), bool(note))
 
 
@@ -159,43 +183,69 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "source"
 
 
-def site_index(graph: Graph, overview: str = "omsgraph.html") -> list[tuple[str, str, str]]:
-    """The (file name, link text, description) rows of the index, in order."""
-    proj = project(graph)
-    rows = [
-        (overview, "Overview", f"every claim: {len(proj)} nodes, {proj.number_of_edges()} edges"),
-        ("citations.html", "Citations", "sources and the references they cite"),
-        ("conflicts.html", "Conflicts", "where the sources disagree"),
+def site_index(
+    graph: Graph, overview: str = "omsgraph.html", proj: nx.MultiDiGraph | None = None
+) -> list[tuple[str, str, str]]:
+    """The (file name, link text, description) rows of the index, in order: the overview,
+    citations and conflicts, then one per source (`proj`: see `render_view`)."""
+    proj = project(graph) if proj is None else proj
+    return [row for row, _ in _view_rows(proj, overview) + _source_rows(proj)]
+
+
+def _view_rows(proj: nx.MultiDiGraph, overview: str) -> list[tuple[tuple[str, str, str], str]]:
+    """The index rows of the views without a target, each with its kind."""
+    counts = f"{len(proj)} nodes, {proj.number_of_edges()} edges"
+    return [
+        ((overview, "Overview", f"every claim: {counts}"), "overview"),
+        (("citations.html", "Citations", "sources and the references they cite"), "citations"),
+        (("conflicts.html", "Conflicts", "where the sources disagree"), "conflicts"),
     ]
+
+
+def _source_rows(proj: nx.MultiDiGraph) -> list[tuple[tuple[str, str, str], str]]:
+    """One index row per source with claims in `proj`, by file name, each with its file."""
     files = sorted({c["source"] for _, _, d in proj.edges(data=True) for c in d["claims"]})
+    rows = []
     for file in files:
         stem = _slug(file.rsplit(".", 1)[0] if file.endswith(".txt") else file)
-        rows.append((f"source-{stem}.html", f"Source {file}", f"what {file} claims"))
+        rows.append(((f"source-{stem}.html", f"Source {file}", f"what {file} claims"), file))
     return rows
 
 
 def write_site(
     graph: Graph, out_dir: Path, title: str = DEFAULT_TITLE, overview: str = "omsgraph.html"
 ) -> dict[str, ViewStats]:
-    """Write the overview, citations, conflicts and per-source views and ``index.html``."""
+    """Write the overview, citations, conflicts and per-source views and ``index.html``.
+
+    The claims are projected once. Source pages are written for the first `SITE_SOURCES`
+    sources (by file name); past that the index says so and how to draw any other.
+    """
     out_dir = Path(out_dir)
+    proj = project(graph)
+    rows: list[tuple[str, str, str]] = []
     stats: dict[str, ViewStats] = {}
-    rows = site_index(graph, overview)
-    for href, _name, _what in rows:
-        if href == overview:
-            kind, target = "overview", None
-        elif href.startswith("source-"):
-            kind, target = "source", _name.removeprefix("Source ")
-        else:
-            kind, target = href.removesuffix(".html"), None
-        stats[href] = write_view(
-            graph, out_dir / href, title, kind, target, index_href="index.html"
+    for row, kind in _view_rows(proj, overview):
+        view = build_view(graph, kind, title=title, proj=proj)
+        stats[row[0]] = _write(view, out_dir / row[0], "index.html")
+        rows.append(row)
+    sources = _source_rows(proj)
+    kept = sources[:SITE_SOURCES]
+    views = source_views(proj, [file for _, file in kept])
+    for row, file in kept:
+        view = _source_page(file, views[file], title)
+        stats[row[0]] = _write(view, out_dir / row[0], "index.html")
+        rows.append(row)
+    note = ""
+    if len(sources) > len(kept):
+        note = (
+            f"{len(sources):,} sources: pages for the first {len(kept):,}; any other: "
+            "omsgraph view source FILE (or /view/source/FILE under omsgraph serve)."
         )
     hint = (
         "One concept and its neighbours: omsgraph view entity LABEL --depth 2 "
         "(or /view/entity/LABEL under omsgraph serve)."
     )
-    data = render_index(title, rows, hint).encode("utf-8")
+    data = render_index(title, rows, hint, note).encode("utf-8")
     write_atomic(out_dir / "index.html", data)
     stats["index.html"] = ViewStats(0, 0, len(data))
     return stats

@@ -7,7 +7,9 @@ number of distinct sources). Where the graph holds ``oms:Support`` / ``oms:Confl
 (the consensus and conflict model), edges are marked ``contested`` and carry the affirming and
 negating source counts; without them the projection is the same minus those marks.
 
-`entity_view`, `source_view`, `citations_view` and `conflicts_view` derive the other views.
+`entity_view`, `source_view` (`source_views` for many sources in one pass), `citations_view`
+and `conflicts_view` derive the other views; the last two take the projection too, so a site
+projects the claims once.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -31,6 +34,7 @@ __all__ = [
     "find_source",
     "project",
     "source_view",
+    "source_views",
 ]
 
 _INIT_NS = {
@@ -81,11 +85,14 @@ SELECT ?claim ?ref ?cite WHERE {
   ?claim cito:citesAsEvidence ?ref . OPTIONAL { ?ref dcterms:bibliographicCitation ?cite }
 }"""
 
+# (the concepts first, then their labels: not one row per claim and label)
 _CONCEPTS_QUERY = """
-SELECT DISTINCT ?c ?label ?alt ?type WHERE {
-  ?claim a oms:Claim .
-  { ?claim rdf:subject ?c } UNION { ?claim rdf:object ?c }
-  FILTER(isIRI(?c))
+SELECT ?c ?label ?alt ?type WHERE {
+  { SELECT DISTINCT ?c WHERE {
+      ?claim a oms:Claim .
+      { ?claim rdf:subject ?c } UNION { ?claim rdf:object ?c }
+      FILTER(isIRI(?c))
+  } }
   OPTIONAL { ?c skos:prefLabel ?label }
   OPTIONAL { ?c skos:altLabel ?alt }
   OPTIONAL { ?c a ?type FILTER(STRSTARTS(STR(?type), STR(oms:))) }
@@ -105,9 +112,13 @@ SELECT ?s ?p ?o ?aff ?neg ?contested WHERE {
   OPTIONAL { ?k oms:contested ?contested }
 }"""
 
+# (a conflict's text once, not once per claim it involves)
+_CONFLICT_CLAIMS_QUERY = """
+SELECT ?x ?claim WHERE { ?x a oms:Conflict ; oms:involvesClaim ?claim }"""
+
 _CONFLICTS_QUERY = """
-SELECT ?x ?claim ?kind ?severity ?topic ?comment WHERE {
-  ?x a oms:Conflict ; oms:involvesClaim ?claim .
+SELECT ?x ?kind ?severity ?topic ?comment WHERE {
+  ?x a oms:Conflict .
   OPTIONAL { ?x oms:conflictKind ?kind }
   OPTIONAL { ?x oms:severity ?severity }
   OPTIONAL { ?x oms:topic ?topic }
@@ -191,21 +202,22 @@ def _concept_nodes(graph: Graph) -> dict[str, dict[str, Any]]:
 
 
 def _conflicts(graph: Graph) -> dict[str, dict[str, Any]]:
-    """Conflict IRI -> kind, severity, topic, comment and its claim IRIs."""
+    """Conflict IRI -> kind, severity, topic, comment and its claim IRIs (at least one)."""
+    claims: dict[str, set[str]] = defaultdict(set)
+    for row in graph.query(_CONFLICT_CLAIMS_QUERY, initNs=_INIT_NS):
+        claims[str(row.x)].add(str(row.claim))
     out: dict[str, dict[str, Any]] = {}
     for row in graph.query(_CONFLICTS_QUERY, initNs=_INIT_NS):
-        record = out.setdefault(
-            str(row.x),
-            {
-                "conflict": str(row.x),
+        iri = str(row.x)
+        if iri in claims and iri not in out:
+            out[iri] = {
+                "conflict": iri,
                 "kind": _local(row.kind) if row.kind is not None else "",
                 "severity": _local(row.severity) if row.severity is not None else "",
                 "topic": _str(row.topic),
                 "comment": _str(row.comment),
-                "claims": set(),
-            },
-        )
-        record["claims"].add(str(row.claim))
+                "claims": claims[iri],
+            }
     return out
 
 
@@ -369,22 +381,41 @@ def find_source(graph: Graph, name: str) -> str:
 
 def source_view(proj: nx.MultiDiGraph, file: str) -> nx.MultiDiGraph:
     """What one source claims: the edges with its claims only (support stays overall)."""
-    out = nx.MultiDiGraph()
+    return source_views(proj, [file])[file]
+
+
+def source_views(proj: nx.MultiDiGraph, files: Iterable[str]) -> dict[str, nx.MultiDiGraph]:
+    """`source_view` of each of `files`, in one pass over the claims of `proj`."""
+    out = {file: nx.MultiDiGraph() for file in files}
     for u, v, key, attrs in proj.edges(keys=True, data=True):
-        mine = [c for c in attrs["claims"] if c["source"] == file]
-        if mine:
-            out.add_node(u, **proj.nodes[u])
-            out.add_node(v, **proj.nodes[v])
-            out.add_edge(u, v, key=key, **{**attrs, "claims": mine})
+        mine: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for claim in attrs["claims"]:
+            if claim["source"] in out:
+                mine[claim["source"]].append(claim)
+        for file, claims in mine.items():
+            sub = out[file]
+            sub.add_node(u, **proj.nodes[u])
+            sub.add_node(v, **proj.nodes[v])
+            sub.add_edge(u, v, key=key, **{**attrs, "claims": claims})
     return out
 
 
-def citations_view(graph: Graph) -> nx.MultiDiGraph:
+def _claims_by_iri(proj: nx.MultiDiGraph) -> dict[str, tuple[str, str, str, dict[str, Any]]]:
+    """Claim IRI -> (subject node, object node, edge key, claim) over the edges of `proj`."""
+    return {
+        claim["claim"]: (u, v, key, claim)
+        for u, v, key, attrs in proj.edges(keys=True, data=True)
+        for claim in attrs["claims"]
+    }
+
+
+def citations_view(graph: Graph, proj: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
     """Sources and the references they cite (``cito:cites``), one node per work.
 
     A reference that is itself one of the sources (same DOI or PMID, or ``owl:sameAs``) is
     drawn as that source. Edge claims are the citing source's claims that cite the reference
-    as evidence (``cito:citesAsEvidence``); ``support`` is the number of citing sources.
+    as evidence (``cito:citesAsEvidence``), as in `proj` (``project(graph)`` if not given);
+    ``support`` is the number of citing sources.
     """
     out = nx.MultiDiGraph()
     ids: dict[str, str] = {}
@@ -411,14 +442,14 @@ def citations_view(graph: Graph) -> nx.MultiDiGraph:
             details=[f"source: {file}", f"title: {_str(row.title)}", f"kind: {kind}"]
             + ([f"date: {row.date}"] if row.date is not None else []),
         )
-    claims = _claims(graph)
+    claims = _claims_by_iri(project(graph) if proj is None else proj)
     evidence: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in graph.query(
         "SELECT ?claim ?ref WHERE { ?claim cito:citesAsEvidence ?ref }", initNs=_INIT_NS
     ):
-        claim = claims.get(str(row.claim))
-        if claim is not None:
-            evidence[(claim["source"], str(row.ref))].append(claim)
+        found = claims.get(str(row.claim))
+        if found is not None:
+            evidence[(found[3]["source"], str(row.ref))].append(found[3])
     rows = sorted(graph.query(_CITATIONS_QUERY, initNs=_INIT_NS), key=lambda r: tuple(map(_str, r)))
     for row in rows:
         src, ref = str(row.src), str(row.ref)
@@ -467,14 +498,15 @@ def _kind_type(kind: str) -> str:
     return kind if kind in known else "Source"
 
 
-def conflicts_view(graph: Graph) -> nx.MultiDiGraph:
+def conflicts_view(graph: Graph, proj: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
     """One node per ``oms:Conflict`` (label: its topic), linked to the concepts its claims name.
 
     Each edge goes from a conflict to the object of an involved claim (a concept or a value)
-    and carries the claims of one relation and polarity, with their quotes and sources.
+    and carries the claims of one relation and polarity, with their quotes and sources, as in
+    `proj` (``project(graph)`` if not given).
     """
-    concepts = _concept_nodes(graph)
-    claims = _claims(graph)
+    proj = project(graph) if proj is None else proj
+    claims = _claims_by_iri(proj)
     out = nx.MultiDiGraph()
     for iri, record in sorted(_conflicts(graph).items()):
         severity = record["severity"] or "Contradiction"
@@ -492,26 +524,24 @@ def conflicts_view(graph: Graph) -> nx.MultiDiGraph:
             ],
         )
         for claim_iri in sorted(record["claims"]):
-            claim = claims.get(claim_iri)
-            if claim is None:
+            if claim_iri not in claims:
                 continue
-            claim = dict(claim)
-            target, attrs = _target(claim.pop("object"), concepts)
-            out.add_node(target, **attrs)
-            key = f"{claim['relation']} {claim['polarity']}"
+            subject, target, key, claim = claims[claim_iri]
+            out.add_node(target, **proj.nodes[target])
             if not out.has_edge(iri, target, key=key):
+                edge = proj.edges[subject, target, key]
                 out.add_edge(
                     iri,
                     target,
                     key=key,
-                    relation=claim["relation"],
-                    relation_label=_relation_label(claim["relation"]),
-                    polarity=claim["polarity"],
-                    negated=claim["polarity"] == "negated",
+                    relation=edge["relation"],
+                    relation_label=edge["relation_label"],
+                    polarity=edge["polarity"],
+                    negated=edge["negated"],
                     claims=[],
                     contested=True,
                 )
-            out.edges[iri, target, key]["claims"].append(claim)
+            out.edges[iri, target, key]["claims"].append(dict(claim))
     for _, _, attrs in out.edges(data=True):
         attrs["sources"] = sorted({c["source"] for c in attrs["claims"]})
         attrs["support"] = len(attrs["sources"])

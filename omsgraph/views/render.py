@@ -15,12 +15,19 @@ Scale: a page draws at most `MAX_NODES` nodes. Past that it keeps the best-conne
 (the hub always), says so in a visible note and suggests an entity view. Up to
 `PHYSICS_NODES` nodes vis-network refines a seeded layout for a bounded number of
 iterations and then freezes; above that the seeded layout is drawn as is (no physics).
+An edge carries at most `EDGE_CLAIMS` of its claims into the page (the first by source, then
+quote); its counts stay true, and its details panel says how many more there are and how to
+list them all. A page with claims from more than `FILTER_SOURCES` sources has no source filter
+(its edges do not list their sources), and says so.
 """
 
 from __future__ import annotations
 
+import functools
+import heapq
 import math
 import re
+import shlex
 from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
@@ -32,6 +39,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 __all__ = [
+    "EDGE_CLAIMS",
+    "FILTER_SOURCES",
     "MAX_NODES",
     "PHYSICS_NODES",
     "TYPE_COLOURS",
@@ -73,13 +82,17 @@ _NEGATED_COLOUR = "#d62728"
 _EDGE_COLOUR = "#8a8a8a"
 _CONTESTED_COLOUR = "#f39c12"
 _BOXES = {"Value", "Reference"}
-_BIG = {"Condition", "Contradiction", "Tension", "Conflict"}
-_BIG |= {"JournalAbstract", "PatientPage", "EncyclopediaEntry", "WikiPage", "Source"}
+_SOURCE_KINDS = {"JournalAbstract", "PatientPage", "EncyclopediaEntry", "WikiPage", "Source"}
+_BIG = {"Condition", "Contradiction", "Tension", "Conflict"} | _SOURCE_KINDS
 
 #: The most nodes a page draws; past it the view is capped (see the module docstring).
 MAX_NODES = 2000
 #: Up to this many nodes the layout is refined by physics before it freezes.
 PHYSICS_NODES = 500
+#: The most claims of one edge a page embeds (its counts stay true; the panel says the rest).
+EDGE_CLAIMS = 50
+#: The most sources a page's source filter lists; past it the page has no source filter.
+FILTER_SOURCES = 200
 _MAX_CLAIMS_IN_TITLE = 12
 _MAX_QUOTE = 400
 
@@ -113,13 +126,44 @@ def _support_line(attrs: dict[str, Any]) -> str:
     return line
 
 
-def _edge_title(proj: nx.MultiDiGraph, u: str, v: str, attrs: dict[str, Any]) -> str:
+def _edge_claims(attrs: dict[str, Any]) -> list[dict[str, Any]]:
+    """The claims of an edge the page embeds: all, or the first `EDGE_CLAIMS` by source, quote."""
+    claims = attrs["claims"]
+    if len(claims) <= EDGE_CLAIMS:
+        return claims
+    return heapq.nsmallest(
+        EDGE_CLAIMS, claims, key=lambda c: (c["source"], c.get("quote", ""), c.get("claim", ""))
+    )
+
+
+def _more_claims(proj: nx.MultiDiGraph, v: str, total: int, shown: int) -> str:
+    """The panel line of an edge with claims left out of the page: how many, how to list them."""
+    target = proj.nodes[v]
+    if target["type"] == "Reference" or target["type"] in _SOURCE_KINDS:
+        how = "the SPARQL endpoint (omsgraph serve) has every claim"
+    else:
+        label = target["label"]
+        how = f"omsgraph evidence {shlex.quote(label)} lists every claim about {label}"
+    return (
+        f"{total - shown:,} more claim(s) not in this page (it shows the first {shown:,} "
+        f"of {total:,}, by source then quote); {how}."
+    )
+
+
+def _edge_title(
+    proj: nx.MultiDiGraph,
+    u: str,
+    v: str,
+    attrs: dict[str, Any],
+    claims: list[dict[str, Any]] | None = None,
+) -> str:
+    """The edge's tooltip: its ends, counts and the first of `claims` (default: all of them)."""
     verb = ("NOT " if attrs["negated"] else "") + attrs["relation_label"]
     lines = [
         f"{_shorten(proj.nodes[u]['label'], 80)} → {verb} → {_shorten(proj.nodes[v]['label'], 80)}",
         _support_line(attrs),
     ]
-    for claim in attrs["claims"][:_MAX_CLAIMS_IN_TITLE]:
+    for claim in (attrs["claims"] if claims is None else claims)[:_MAX_CLAIMS_IN_TITLE]:
         source = claim["source"] + (f" — {claim['source_title']}" if claim["source_title"] else "")
         facts = [f"{claim['polarity']}, {claim['certainty']}"]
         if claim["population"]:
@@ -314,12 +358,13 @@ def _edge_dicts(proj: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
         pair_count[(u, v)] += 1
         negated, contested = attrs["negated"], attrs.get("contested", False)
         colour = _NEGATED_COLOUR if negated else _CONTESTED_COLOUR if contested else _EDGE_COLOUR
+        claims = _edge_claims(attrs)
         edge: dict[str, Any] = {
             "id": f"e{index}",
             "from": u,
             "to": v,
             "label": ("NOT " if negated else "") + attrs["relation_label"],
-            "title": _edge_title(proj, u, v, attrs),
+            "title": _edge_title(proj, u, v, attrs, claims),
             "width": round(1 + 2 * math.log2(max(attrs["support"], 1)) + (attrs["support"] > 1), 2),
             "color": {
                 "color": colour,
@@ -332,8 +377,10 @@ def _edge_dicts(proj: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
             "support": attrs["support"],
             "sources": attrs["sources"],
             "summary": _support_line(attrs),
-            "claims": [_claim_payload(c) for c in attrs["claims"]],
+            "claims": [_claim_payload(c) for c in claims],
         }
+        if len(claims) < len(attrs["claims"]):
+            edge["more"] = _more_claims(proj, v, len(attrs["claims"]), len(claims))
         (x1, y1), (x2, y2) = positions[u], positions[v]
         edge["length"] = max(150, round(math.hypot(x2 - x1, y2 - y1)))  # keep the seed rings
         if negated:
@@ -406,6 +453,7 @@ def check_offline(html: str, allow_links: bool = False) -> None:
         raise RuntimeError("view would load external resources: " + "; ".join(finder.problems))
 
 
+@functools.cache
 def _inline_asset(name: str, closing: str) -> Markup:
     text = (_VIS_DIR / name).read_text(encoding="utf-8")
     text = re.sub(r"/[/*][#@]\s*sourceMappingURL=[^\n]*", "", text)
@@ -414,6 +462,7 @@ def _inline_asset(name: str, closing: str) -> Markup:
     return Markup(text)  # noqa: S704 - pyvis's bundled library, checked above
 
 
+@functools.cache
 def _environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(str(_TEMPLATES)),
@@ -429,6 +478,15 @@ def render_page(
     shown, note = cap(proj)
     large = len(shown) > PHYSICS_NODES
     nodes, edges = _node_dicts(shown), _edge_dicts(shown, large)
+    sources = sorted({s for e in edges for s in e["sources"]})
+    if len(sources) > FILTER_SOURCES:
+        for edge in edges:
+            del edge["sources"]  # the filter that reads them is not on the page
+        off = (
+            f"Claims from {len(sources):,} sources: no source filter past {FILTER_SOURCES:,}; "
+            "one source's claims: omsgraph view source FILE."
+        )
+        note, sources = f"{note} {off}".strip(), []
     present = {attrs["type"] for _, attrs in shown.nodes(data=True)}
     legend = [(k, colour, k in _BOXES) for k, colour in TYPE_COLOURS.items() if k in present]
     legend += [(k, _UNKNOWN_COLOUR, False) for k in sorted(present - TYPE_COLOURS.keys())]
@@ -446,9 +504,10 @@ def render_page(
             options=_options(len(shown), nx.number_weakly_connected_components(shown)),
             legend=legend,
             relations=sorted({e["relation"] for e in edges}),
-            sources=sorted({s for e in edges for s in e["sources"]}),
+            sources=sources,
             max_support=max((e["support"] for e in edges), default=1),
             has_contested=any(e["contested"] for e in edges),
+            has_more=any("more" in e for e in edges),
             negated_colour=_NEGATED_COLOUR,
             edge_colour=_EDGE_COLOUR,
             contested_colour=_CONTESTED_COLOUR,
@@ -463,12 +522,15 @@ def render_page(
     return html
 
 
-def render_index(title: str, entries: list[tuple[str, str, str]], hint: str = "") -> str:
-    """The index page: `entries` are (href, name, description) rows, in order."""
+def render_index(
+    title: str, entries: list[tuple[str, str, str]], hint: str = "", note: str = ""
+) -> str:
+    """The index page: `entries` are (href, name, description) rows, in order; `note` (one
+    line under them) says what the list leaves out, `hint` what else can be drawn."""
     html = (
         _environment()
         .get_template("index.html.j2")
-        .render(heading=title, entries=entries, hint=hint)
+        .render(heading=title, entries=entries, hint=hint, note=note)
     )
     check_offline(html, allow_links=True)
     return html
