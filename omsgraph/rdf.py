@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from functools import cache, lru_cache
 
 from rdflib import Graph, Literal, URIRef
 
@@ -15,8 +16,10 @@ from omsgraph.model import (
     CONCEPT_TYPES,
     PREDICATES,
     SOURCE_KINDS,
+    Certainty,
     Claim,
     Concept,
+    Method,
     Polarity,
     Reference,
     Source,
@@ -51,6 +54,7 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=65_536)
 def concept_iri(concept_id: str) -> URIRef:
     return OMSE[concept_id]
 
@@ -64,6 +68,7 @@ def claim_iri(claim: Claim) -> URIRef:
     return OMSC[claim.id]
 
 
+@cache
 def predicate_iri(predicate: str) -> URIRef:
     return OMS[PREDICATES[predicate][0]]
 
@@ -115,8 +120,43 @@ def _object(claim: Claim) -> URIRef | Literal:
     return concept_iri(claim.object) if claim.entity_valued else Literal(claim.object)
 
 
+#: the fixed terms of a claim's triples, looked up once (rdflib's namespace attributes are slow)
+_T = {
+    "type": RDF.type,
+    "Claim": OMS.Claim,
+    "Statement": RDF.Statement,
+    "subject": RDF.subject,
+    "predicate": RDF.predicate,
+    "object": RDF.object,
+    "derived": PROV.wasDerivedFrom,
+    "generated": PROV.wasGeneratedBy,
+    "polarity": OMS.polarity,
+    "certainty": OMS.certainty,
+    "population": OMS.population,
+    "qualifier": OMS.qualifier,
+    "method": OMS.method,
+    "status": OMS.status,
+    "confidence": OMS.confidence,
+    "cites": CITO.citesAsEvidence,
+    "evidence": OMS.hasEvidence,
+    "SpecificResource": OA.SpecificResource,
+    "hasSource": OA.hasSource,
+    "hasSelector": OA.hasSelector,
+    "TextQuoteSelector": OA.TextQuoteSelector,
+    "exact": OA.exact,
+    "prefix": OA.prefix,
+    "suffix": OA.suffix,
+    "TextPositionSelector": OA.TextPositionSelector,
+    "start": OA.start,
+    "end": OA.end,
+}
+#: oms:Affirmed, oms:Hedged, oms:Curated, oms:Candidate ... by enum member
+_VALUE = {m: OMS[m.value.capitalize()] for e in (Polarity, Certainty, Method, Status) for m in e}
+
+
 def add_claim(graph: Graph, claim: Claim, source: Source) -> None:
     """Add the triples of one claim (statement, provenance, evidence) to ``graph``."""
+    t = _T
     node = claim_iri(claim)
     evidence, quote, position = (
         URIRef(f"{node}-{part}") for part in ("evidence", "quote", "position")
@@ -126,41 +166,50 @@ def add_claim(graph: Graph, claim: Claim, source: Source) -> None:
         predicate_iri(claim.predicate),
         _object(claim),
     )
-    graph.add((node, RDF.type, OMS.Claim))
-    graph.add((node, RDF.type, RDF.Statement))
-    graph.add((node, RDF.subject, subject))
-    graph.add((node, RDF.predicate, predicate))
-    graph.add((node, RDF.object, obj))
-    graph.add((node, PROV.wasDerivedFrom, source_iri(source)))
-    graph.add((node, OMS.polarity, OMS[claim.polarity.value.capitalize()]))
-    graph.add((node, OMS.certainty, OMS[claim.certainty.value.capitalize()]))
-    graph.add((node, OMS.population, Literal(claim.population)))
+    origin = source_iri(source)
+    triples = [
+        (node, t["type"], t["Claim"]),
+        (node, t["type"], t["Statement"]),
+        (node, t["subject"], subject),
+        (node, t["predicate"], predicate),
+        (node, t["object"], obj),
+        (node, t["derived"], origin),
+        (node, t["polarity"], _VALUE[claim.polarity]),
+        (node, t["certainty"], _VALUE[claim.certainty]),
+        (node, t["population"], Literal(claim.population)),
+    ]
     if claim.qualifier:
-        graph.add((node, OMS.qualifier, Literal(claim.qualifier)))
-    graph.add((node, OMS.method, OMS[claim.method.value.capitalize()]))
-    graph.add((node, OMS.status, OMS[claim.status.value.capitalize()]))
+        triples.append((node, t["qualifier"], Literal(claim.qualifier)))
+    triples += [
+        (node, t["method"], _VALUE[claim.method]),
+        (node, t["status"], _VALUE[claim.status]),
+    ]
     if claim.confidence is not None:
-        graph.add(
-            (node, OMS.confidence, Literal(Decimal(str(claim.confidence)), datatype=XSD.decimal))
-        )
+        value = Literal(Decimal(str(claim.confidence)), datatype=XSD.decimal)
+        triples.append((node, t["confidence"], value))
     if claim.extractor:
-        graph.add((node, PROV.wasGeneratedBy, OMS[f"extractor-{claim.extractor}"]))
+        triples.append((node, t["generated"], OMS[f"extractor-{claim.extractor}"]))
     if claim.reference is not None:
-        graph.add((node, CITO.citesAsEvidence, reference_iri(source.reference(claim.reference))))
-    graph.add((node, OMS.hasEvidence, evidence))
-    graph.add((evidence, RDF.type, OA.SpecificResource))
-    graph.add((evidence, OA.hasSource, source_iri(source)))
-    graph.add((evidence, OA.hasSelector, quote))
-    graph.add((evidence, OA.hasSelector, position))
-    graph.add((quote, RDF.type, OA.TextQuoteSelector))
-    graph.add((quote, OA.exact, Literal(claim.evidence.quote)))
-    graph.add((quote, OA.prefix, Literal(claim.evidence.prefix)))
-    graph.add((quote, OA.suffix, Literal(claim.evidence.suffix)))
-    graph.add((position, RDF.type, OA.TextPositionSelector))
-    for key, value in ((OA.start, claim.evidence.start), (OA.end, claim.evidence.end)):
-        graph.add((position, key, Literal(value, datatype=XSD.nonNegativeInteger)))
+        triples.append((node, t["cites"], reference_iri(source.reference(claim.reference))))
+    found = claim.evidence
+    triples += [
+        (node, t["evidence"], evidence),
+        (evidence, t["type"], t["SpecificResource"]),
+        (evidence, t["hasSource"], origin),
+        (evidence, t["hasSelector"], quote),
+        (evidence, t["hasSelector"], position),
+        (quote, t["type"], t["TextQuoteSelector"]),
+        (quote, t["exact"], Literal(found.quote)),
+        (quote, t["prefix"], Literal(found.prefix)),
+        (quote, t["suffix"], Literal(found.suffix)),
+        (position, t["type"], t["TextPositionSelector"]),
+        (position, t["start"], Literal(found.start, datatype=XSD.nonNegativeInteger)),
+        (position, t["end"], Literal(found.end, datatype=XSD.nonNegativeInteger)),
+    ]
     if claim.polarity is Polarity.AFFIRMED:
-        graph.add((subject, predicate, obj))
+        triples.append((subject, predicate, obj))
+    for triple in triples:
+        graph.add(triple)
 
 
 def build_graph(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph
+from rdflib import Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
@@ -179,12 +179,27 @@ class _NTriplesSink:
     into a pyoxigraph store a chunk at a time: no rdflib graph is ever held in memory."""
 
     def __init__(self, inner: Any) -> None:
-        from rdflib.plugins.serializers.nt import _nt_row
+        from rdflib.plugins.serializers.nt import _quoteLiteral
 
-        self._row, self._inner, self._lines = _nt_row, inner, []
+        self._literal, self._inner, self._lines = _quoteLiteral, inner, []
+        self._known: dict[Any, str] = {}  # N-Triples of the predicates and common objects
+
+    def _term(self, term: Any) -> str:
+        """``term`` as rdflib's N-Triples writer writes it."""
+        return self._literal(term) if isinstance(term, Literal) else term.n3()
 
     def add(self, triple: tuple) -> None:
-        self._lines.append(self._row(triple))
+        subject, predicate, obj = triple
+        known = self._known
+        p = known.get(predicate)
+        if p is None:
+            p = known[predicate] = self._term(predicate)
+        o = known.get(obj)
+        if o is None:
+            o = self._term(obj)
+            if len(known) < 100_000 and type(obj) is not Literal:  # IRIs repeat: types, concepts
+                known[obj] = o
+        self._lines.append(f"{subject.n3()} {p} {o} .\n")
         if len(self._lines) >= _CHUNK and self._inner is not None:
             self.flush()
 
