@@ -197,8 +197,9 @@ def load_claims(path: Path, sources: dict[str, Source], vocabulary: Vocabulary) 
 
 def _load_claims(paths: Sequence[Path]) -> list[Claim]:
     """The claims of ``paths``, in a worker of :func:`omsgraph.parallel.fork_map`."""
-    from omsgraph.parallel import shared
+    from omsgraph.parallel import prefetch, shared
 
+    prefetch(paths)
     by_file, vocabulary = shared()
     return [claim for path in paths for claim in load_claims(path, by_file, vocabulary)]
 

@@ -110,6 +110,10 @@ PARALLEL_FILES = 2_000
 
 
 def _load_sources(paths: Sequence[Path]) -> list[Source]:
+    """The sources of ``paths``, in a worker of :func:`omsgraph.parallel.fork_map`."""
+    from omsgraph.parallel import prefetch
+
+    prefetch([*paths, *(p.with_suffix(".txt") for p in paths)])
     return [load_source(p) for p in paths]
 
 

@@ -113,3 +113,11 @@ def test_load_and_fill_use_the_workers(parallel: None, monkeypatch: pytest.Monke
     corpus = load_corpus(ROOT / "data")
     omsgraph.store.fill(omsgraph.store._oxigraph_graph(pyoxigraph.Store()), corpus)
     assert calls == ["_load_sources", "_load_claims", "_claim_ntriples"]
+
+
+def test_prefetch_takes_missing_and_unreadable_paths(tmp_path: Path) -> None:
+    from omsgraph.parallel import prefetch
+
+    (tmp_path / "a.txt").write_text("text")
+    prefetch([tmp_path / "a.txt", tmp_path / "missing.txt", tmp_path])
+    assert (tmp_path / "a.txt").read_text() == "text"
