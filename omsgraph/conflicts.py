@@ -21,9 +21,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from functools import lru_cache
+from itertools import zip_longest
 
 from rdflib import Graph, Literal, Namespace
 
@@ -35,8 +36,10 @@ from omsgraph.values import attribute, compatible, parse_value
 from omsgraph.vocabulary import Vocabulary, normalise
 
 __all__ = [
+    "EXEMPLARS",
     "OMSK",
     "OMSX",
+    "OMSY",
     "Conflict",
     "Support",
     "add_support_and_conflicts",
@@ -51,9 +54,20 @@ __all__ = [
 
 OMSX = Namespace(BASE + "conflict/")
 OMSK = Namespace(BASE + "support/")
+OMSY = Namespace(BASE + "summary/")
+
+#: at most this many exemplar claims (oms:exemplar) per polarity of a statement and per
+#: conflict: the named queries read these, so that their answers stay bounded as the corpus
+#: grows; every claim stays linked by oms:supportedBy / oms:involvesClaim
+EXEMPLARS = 10
 
 OPPOSITE, VALUE, POPULATION = "OppositePolarity", "IncompatibleValue", "PopulationDifference"
 CONTRADICTION, TENSION = "Contradiction", "Tension"
+#: a conflict's comment quotes at most this many claims (a large corpus gives conflicts of
+#: thousands of claims; every one of them stays linked by oms:involvesClaim)
+SAY_AT_MOST = 12
+#: population groups that do not overlap
+_APART = {"adults": "children", "children": "adults"}
 _ADULT = re.compile(r"\badults?\b")
 _CHILD = re.compile(r"\b(child|children|infants?|toddlers?|teens?|teenagers?|paediatric|pediatric)")
 _ONLY = re.compile(r"\bonly\b")
@@ -73,6 +87,24 @@ class Conflict:
     def id(self) -> str:
         key = "|".join([*sorted(c.id for c in self.claims), self.kind])
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+    @property
+    def sources(self) -> int:
+        return len({c.source for c in self.claims})
+
+    @property
+    def exemplars(self) -> list[Claim]:
+        """At most :data:`EXEMPLARS` claims, balanced across the sides of the conflict: each
+        side (polarity, object, population group) in turn, affirming and negating alternately,
+        each side's claims in :func:`_preferred` order."""
+        sides: dict[tuple[bool, str, str], list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            negated = c.polarity is Polarity.NEGATED
+            sides[(negated, c.object, population_group(c.population))].append(c)
+        lanes: dict[bool, list[list[Claim]]] = defaultdict(list)
+        for key in sorted(sides):
+            lanes[key[0]].append(_preferred(sides[key]))
+        return _interleave([_interleave(lanes[k]) for k in sorted(lanes)])[:EXEMPLARS]
 
 
 @dataclass(frozen=True)
@@ -104,7 +136,46 @@ class Support:
         found = {c.certainty for c in self.claims if c.polarity is Polarity.AFFIRMED}
         return Certainty.ASSERTED if Certainty.ASSERTED in found else min(found, default=None)
 
+    @property
+    def affirming_claims(self) -> int:
+        return sum(c.polarity is Polarity.AFFIRMED for c in self.claims)
 
+    @property
+    def negating_claims(self) -> int:
+        return sum(c.polarity is Polarity.NEGATED for c in self.claims)
+
+    @property
+    def exemplars(self) -> list[Claim]:
+        """At most :data:`EXEMPLARS` affirming and as many negating claims, each in
+        :func:`_preferred` order."""
+        return [
+            claim
+            for polarity in Polarity
+            for claim in _preferred(c for c in self.claims if c.polarity is polarity)[:EXEMPLARS]
+        ]
+
+
+def _preferred(claims: Iterable[Claim]) -> list[Claim]:
+    """The order exemplars are taken in: one claim of every source before a second claim of
+    any; among those, asserted before hedged, then by source file name and start offset."""
+    ordered = sorted(
+        claims,
+        key=lambda c: (c.certainty is not Certainty.ASSERTED, c.source, c.evidence.start, c.id),
+    )
+    seen: Counter[str] = Counter()
+    ranked = []
+    for claim in ordered:
+        ranked.append((seen[claim.source], claim))
+        seen[claim.source] += 1
+    return [claim for _, claim in sorted(ranked, key=lambda item: item[0])]
+
+
+def _interleave(lists: Sequence[Sequence[Claim]]) -> list[Claim]:
+    """The first item of each list, then the second of each, and so on."""
+    return [c for row in zip_longest(*lists) for c in row if c is not None]
+
+
+@lru_cache(maxsize=4096)
 def population_group(population: str) -> str:
     """``children``, ``adults`` or ``all`` for a population phrase."""
     text = population.casefold()
@@ -112,11 +183,29 @@ def population_group(population: str) -> str:
     return "adults" if adult and not child else "children" if child and not adult else "all"
 
 
-def _disjoint(a: Claim, b: Claim) -> bool:
-    return {population_group(a.population), population_group(b.population)} == {
-        "adults",
-        "children",
-    }
+def _overlapping(group: str) -> tuple[str, ...]:
+    """The population groups that overlap ``group``."""
+    return ("adults", "children", "all") if group == "all" else (group, "all")
+
+
+def _partnered(claims: Sequence[Claim], partners: dict[str, set[str]], groups: Callable) -> list:
+    """The claims with a partner from another source: ``partners`` maps a population group to
+    the sources of the candidate partners in it, ``groups(group)`` names the groups to look in."""
+    found = []
+    for claim in claims:
+        for group in groups(population_group(claim.population)):
+            sources = partners.get(group, ())
+            if len(sources) > 1 or (sources and claim.source not in sources):
+                found.append(claim)
+                break
+    return found
+
+
+def _sources_by_group(claims: Iterable[Claim]) -> dict[str, set[str]]:
+    by_group: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        by_group[population_group(claim.population)].add(claim.source)
+    return by_group
 
 
 def _triple(claim: Claim) -> tuple[str, str, str]:
@@ -125,9 +214,14 @@ def _triple(claim: Claim) -> tuple[str, str, str]:
 
 def _say(claims: Iterable[Claim]) -> str:
     parts = []
-    for c in sorted(claims, key=lambda c: (c.source, c.evidence.start)):
+    ordered = sorted(claims, key=lambda c: (c.source, c.evidence.start))
+    for c in ordered[:SAY_AT_MOST]:
         negated = " (negated)" if c.polarity is Polarity.NEGATED else ""
         parts.append(f'{c.source[:3]} says "{c.evidence.quote}"{negated} [{c.population}]')
+    if len(ordered) > SAY_AT_MOST:
+        more = ordered[SAY_AT_MOST:]
+        sources = len({c.source for c in more})
+        parts.append(f"and {len(more)} more claims from {sources} sources")
     return "; ".join(parts)
 
 
@@ -148,22 +242,28 @@ def _opposite_polarity(
     by_triple: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         by_triple[_triple(claim)].append(claim)
+
+    def apart(group: str) -> tuple[str, ...]:
+        return (_APART[group],) if group in _APART else ()
+
     for triple in sorted(by_triple):
         group = by_triple[triple]
-        pairs = [
-            (a, n)
-            for a in group
-            if a.polarity is Polarity.AFFIRMED
-            for n in group
-            if n.polarity is Polarity.NEGATED and n.source != a.source
-        ]
+        affirmed = [c for c in group if c.polarity is Polarity.AFFIRMED]
+        negated = [c for c in group if c.polarity is Polarity.NEGATED]
+        if not affirmed or not negated:
+            continue
+        # the claims of every (affirmed, negated) pair from two sources: a contradiction where
+        # their populations overlap, a tension where they do not (children vs adults)
+        said_for, said_against = _sources_by_group(affirmed), _sources_by_group(negated)
         topic = _topic(group[0], vocabulary)
-        clash = [c for a, n in pairs if not _disjoint(a, n) for c in (a, n)]
+        clash = _partnered(affirmed, said_against, _overlapping)
+        clash += _partnered(negated, said_for, _overlapping)
         if clash:
             yield _conflict(OPPOSITE, CONTRADICTION, topic, clash)
-        apart = [c for a, n in pairs if _disjoint(a, n) for c in (a, n)]
-        if apart and not clash:
-            yield _conflict(POPULATION, TENSION, topic, apart)
+            continue
+        split = _partnered(affirmed, said_against, apart) + _partnered(negated, said_for, apart)
+        if split:
+            yield _conflict(POPULATION, TENSION, topic, split)
 
 
 def _umbrella_negations(claims: Sequence[Claim], vocabulary: Vocabulary) -> Iterable[Conflict]:
@@ -171,32 +271,34 @@ def _umbrella_negations(claims: Sequence[Claim], vocabulary: Vocabulary) -> Iter
     class_names = {
         t: normalise(re.sub(r"(?<!^)([A-Z])", r" \1", c)) for t, c in CONCEPT_TYPES.items()
     }
-    for negated in claims:
-        concept = vocabulary.concepts.get(negated.object) if negated.entity_valued else None
-        if negated.polarity is not Polarity.NEGATED or concept is None:
-            continue
-        umbrella = (class_names[concept.type], concept.type)
-        if not any(normalise(name) in umbrella for name in concept.names):
-            continue
-        negators = {
-            c.source
-            for c in claims
-            if c.polarity is Polarity.NEGATED and c.object == negated.object
-        }
-        own = {c.object for c in claims if c.source in negators}  # what they do accept
+    negations: dict[tuple[str, str], list[Claim]] = defaultdict(list)  # (object, relation)
+    negators: dict[str, set[str]] = defaultdict(set)  # object -> sources negating it
+    objects: dict[str, set[str]] = defaultdict(set)  # source -> objects of its claims
+    for claim in claims:
+        objects[claim.source].add(claim.object)
+        if claim.polarity is Polarity.NEGATED:
+            negators[claim.object].add(claim.source)
+            concept = vocabulary.concepts.get(claim.object) if claim.entity_valued else None
+            if concept is not None:
+                umbrella = (class_names[concept.type], concept.type)
+                if any(normalise(name) in umbrella for name in concept.names):
+                    negations[(claim.object, claim.predicate)].append(claim)
+    for (obj, predicate), negated in negations.items():
+        concept = vocabulary.concepts[obj]
+        own = {o for source in negators[obj] for o in objects[source]}  # what they do accept
         members = [
             c
             for c in claims
             if c.polarity is Polarity.AFFIRMED
             and c.object not in own
-            and c.predicate == negated.predicate
-            and c.source not in negators
+            and c.predicate == predicate
+            and c.source not in negators[obj]
             and c.entity_valued
-            and c.object != negated.object
+            and c.object != obj
             and vocabulary.concepts[c.object].type == concept.type
         ]
         if members:
-            yield _conflict(OPPOSITE, TENSION, concept.label, [negated, *members])
+            yield _conflict(OPPOSITE, TENSION, concept.label, [*negated, *members])
 
 
 def _merge(conflicts: Iterable[Conflict]) -> list[Conflict]:
@@ -217,23 +319,36 @@ def _values(claims: Sequence[Claim]) -> Iterable[Conflict]:
         if value is not None:
             by_attribute[parsed[0]].append((claim, value))
     for name in sorted(by_attribute):
+        # claims of one value and population group compare alike: compare the groups
+        buckets: dict[tuple[object, str], list[Claim]] = defaultdict(list)
+        for claim, value in by_attribute[name]:
+            buckets[(value, population_group(claim.population))].append(claim)
+        keys = list(buckets)
         clash: list[Claim] = []
         apart: list[Claim] = []
-        for (a, va), (b, vb) in combinations(by_attribute[name], 2):
-            if a.source == b.source:
-                continue
-            fits = compatible(va, vb)  # type: ignore[arg-type]
-            if fits is False:
-                clash += [a, b]
-            elif fits and population_group(a.population) != population_group(b.population):
-                apart += [a, b]
+        for i, (va, ga) in enumerate(keys):
+            for vb, gb in keys[i + 1 :]:
+                fits = compatible(va, vb)  # type: ignore[arg-type]
+                if fits is False or (fits and ga != gb):
+                    first, second = buckets[(va, ga)], buckets[(vb, gb)]
+                    pair = _partnered(first, {"": {c.source for c in second}}, _anywhere)
+                    pair += _partnered(second, {"": {c.source for c in first}}, _anywhere)
+                    (clash if fits is False else apart).extend(pair)
         if clash:
             yield _conflict(VALUE, CONTRADICTION, name, clash)
         elif apart:
             yield _conflict(POPULATION, TENSION, name, apart)
 
 
+def _anywhere(_group: str) -> tuple[str, ...]:
+    return ("",)
+
+
 def _restricted(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> Iterable[Conflict]:
+    affirmed: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.polarity is Polarity.AFFIRMED:
+            affirmed[_triple(claim)].append(claim)
     for only in claims:
         text = f"{only.qualifier} {only.evidence.quote}".casefold()
         group = population_group(only.population)
@@ -241,11 +356,8 @@ def _restricted(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> Itera
             continue
         others = [
             c
-            for c in claims
-            if _triple(c) == _triple(only)
-            and c.source != only.source
-            and c.polarity is Polarity.AFFIRMED
-            and population_group(c.population) != group
+            for c in affirmed[_triple(only)]
+            if c.source != only.source and population_group(c.population) != group
         ]
         if others:
             yield _conflict(POPULATION, TENSION, _topic(only, vocabulary), [only, *others])
@@ -277,13 +389,15 @@ def support(claims: Iterable[Claim], conflicts: Iterable[Conflict] = ()) -> list
 def add_support_and_conflicts(
     graph: Graph, claims: Iterable[Claim], vocabulary: Vocabulary | None = None
 ) -> list[Conflict]:
-    """Add oms:Support and oms:Conflict nodes for ``claims`` to ``graph``; return conflicts."""
+    """Add oms:Support, oms:Conflict and oms:RelationSummary nodes for ``claims`` to ``graph``
+    (counts and exemplars included, see docs/model.md); return the conflicts."""
     from omsgraph.rdf import claim_iri, predicate_iri  # rdf calls this module
 
     claims = list(claims)
     conflicts = find_conflicts(claims, vocabulary)
     graph.bind("omsx", OMSX)
     graph.bind("omsk", OMSK)
+    graph.bind("omsy", OMSY)
     for record in support(claims, conflicts):
         node = OMSK[record.id]
         obj = OMSE[record.object] if record.claims[0].entity_valued else Literal(record.object)
@@ -294,13 +408,17 @@ def add_support_and_conflicts(
         for prop, count in (
             (OMS.affirmingSources, record.affirming),
             (OMS.negatingSources, record.negating),
+            (OMS.affirmingClaims, record.affirming_claims),
+            (OMS.negatingClaims, record.negating_claims),
         ):
-            graph.add((node, prop, Literal(count, datatype=XSD.nonNegativeInteger)))
+            graph.add((node, prop, _count(count)))
         if record.strongest is not None:
             graph.add((node, OMS.strongestCertainty, OMS[record.strongest.value.capitalize()]))
         graph.add((node, OMS.contested, Literal(record.contested)))
         for claim in record.claims:
             graph.add((node, OMS.supportedBy, claim_iri(claim)))
+        for claim in record.exemplars:
+            graph.add((node, OMS.exemplar, claim_iri(claim)))
     for conflict in conflicts:
         node = OMSX[conflict.id]
         graph.add((node, RDF.type, OMS.Conflict))
@@ -308,9 +426,41 @@ def add_support_and_conflicts(
         graph.add((node, OMS.severity, OMS[conflict.severity]))
         graph.add((node, OMS.topic, Literal(conflict.topic)))
         graph.add((node, RDFS.comment, Literal(conflict.comment)))
+        graph.add((node, OMS.claimCount, _count(len(conflict.claims))))
+        graph.add((node, OMS.sourceCount, _count(conflict.sources)))
         for claim in conflict.claims:
             graph.add((node, OMS.involvesClaim, OMSC[claim.id]))
+        for claim in conflict.exemplars:
+            graph.add((node, OMS.exemplar, OMSC[claim.id]))
+    _add_relation_summaries(graph, claims)
     return conflicts
+
+
+def _count(value: int) -> Literal:
+    return Literal(value, datatype=XSD.nonNegativeInteger)
+
+
+def _add_relation_summaries(graph: Graph, claims: Sequence[Claim]) -> None:
+    """One oms:RelationSummary per relation that some claim uses: its claims and distinct
+    sources by polarity, over every subject and object (what query ``relations`` reads)."""
+    from omsgraph.rdf import predicate_iri
+
+    counts: dict[tuple[str, Polarity], int] = Counter()
+    sources: dict[tuple[str, Polarity], set[str]] = defaultdict(set)
+    for claim in claims:
+        counts[(claim.predicate, claim.polarity)] += 1
+        sources[(claim.predicate, claim.polarity)].add(claim.source)
+    for predicate in sorted({p for p, _ in counts}):
+        relation = predicate_iri(predicate)
+        node = OMSY[str(relation).rsplit("#", 1)[1]]
+        graph.add((node, RDF.type, OMS.RelationSummary))
+        graph.add((node, OMS.forRelation, relation))
+        for polarity, claims_prop, sources_prop in (
+            (Polarity.AFFIRMED, OMS.affirmingClaims, OMS.affirmingSources),
+            (Polarity.NEGATED, OMS.negatingClaims, OMS.negatingSources),
+        ):
+            graph.add((node, claims_prop, _count(counts[(predicate, polarity)])))
+            graph.add((node, sources_prop, _count(len(sources[(predicate, polarity)]))))
 
 
 def corpus_conflicts(corpus: Corpus, *, reviewed_only: bool = False) -> list[Conflict]:

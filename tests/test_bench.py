@@ -143,3 +143,11 @@ def test_pipeline_bench_ingests_and_builds(corpus_dir: Path, tmp_path: Path) -> 
     assert "20 sources" in result["build_says"] and result["turtle_mb"] > 0
     assert result["ingest"]["peak_mb"] > 10 and result["build"]["peak_mb"] > 10
     assert len(list((tmp_path / "work" / "data" / "claims").glob("*.yaml"))) == 20
+
+
+def test_queries_bench_times_every_named_query(corpus_dir: Path, tmp_path: Path) -> None:
+    bench = _script("queries")
+    assert bench.build_store(corpus_dir, tmp_path / "store") > 0
+    result = bench.measure(tmp_path / "store", repeat=1)
+    assert set(result["queries"]) == set(named_queries())
+    assert all(r["rows"] == r["cli_rows"] for r in result["queries"].values())

@@ -3,27 +3,34 @@ nodes and their shapes, the CLI, and the real corpus against tests/gold/gold_con
 
 from __future__ import annotations
 
+import dataclasses
+import importlib.util
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 
+import omsgraph.conflicts
+from omsgraph.claims import load_corpus
 from omsgraph.cli import cli
 from omsgraph.conflicts import (
     OMSK,
     OMSX,
+    OMSY,
     add_support_and_conflicts,
     corpus_conflicts,
     find_conflicts,
     population_group,
     support,
 )
+from omsgraph.export import serialize
 from omsgraph.model import Certainty, Claim, Concept, Evidence, Polarity
-from omsgraph.namespaces import OMS, RDF
+from omsgraph.namespaces import OMS, OMSC, PROV, RDF
 from omsgraph.query import resolve, run
-from omsgraph.rdf import claim_iri
+from omsgraph.rdf import build_graph, claim_iri
 from omsgraph.validate import load_ontology, validate
 from omsgraph.values import Category, Rate, Span, attribute, compatible, parse_value
 from omsgraph.vocabulary import Vocabulary
@@ -45,6 +52,7 @@ def claim(
     population: str = "all",
     qualifier: str = "",
     quote: str = "",
+    start: int = 0,
 ) -> Claim:
     quote = quote or f"{source} on {obj}"
     return Claim(
@@ -52,7 +60,7 @@ def claim(
         subject=OMS_ID,
         predicate=predicate,
         object=obj,
-        evidence=Evidence(quote, 0, len(quote), "", ""),
+        evidence=Evidence(quote, start, start + len(quote), "", ""),
         polarity=Polarity.NEGATED if negated else Polarity.AFFIRMED,
         certainty=Certainty.HEDGED if hedged else Certainty.ASSERTED,
         population=population,
@@ -293,6 +301,159 @@ def test_add_support_and_conflicts_is_deterministic() -> None:
     add_support_and_conflicts(second, list(reversed(claims)))
     assert first.serialize(format="nt", sort_keys=True) == second.serialize(format="nt")
     assert set(first.objects(None, OMS.conflictKind)) == {OMS.IncompatibleValue}
+
+
+# --- counts and exemplars: what keeps the named queries bounded ----------------------------
+
+
+def test_exemplars_take_one_claim_per_source_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    claims = [
+        claim("000", "treated_by", "rituximab", hedged=True, start=5),
+        claim("002", "treated_by", "rituximab", start=9),
+        claim("002", "treated_by", "rituximab", start=1),
+        claim("001", "treated_by", "rituximab", hedged=True),
+        claim("003", "treated_by", "rituximab", start=4),
+        claim("001", "treated_by", "rituximab", negated=True, start=2),
+        claim("004", "treated_by", "rituximab", negated=True, hedged=True, start=3),
+    ]
+    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 4)
+    (record,) = support(claims)
+    picked = [(c.source, c.evidence.start, c.polarity.value) for c in record.exemplars]
+    # affirming: each source's best claim (asserted first, then file name), then 002's second
+    assert picked[:4] == [
+        ("002", 1, "affirmed"),
+        ("003", 4, "affirmed"),
+        ("000", 5, "affirmed"),
+        ("001", 0, "affirmed"),
+    ]
+    assert picked[4:] == [("001", 2, "negated"), ("004", 3, "negated")]
+    assert (record.affirming_claims, record.negating_claims) == (5, 2)
+    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 5)
+    assert record.exemplars[4].evidence.start == 9
+
+
+def test_conflict_exemplars_take_every_side_in_turn(monkeypatch: pytest.MonkeyPatch) -> None:
+    affirmed = [claim(f"00{i}", "treated_by", "chemotherapy", start=i) for i in range(6)]
+    claims = [*affirmed, claim("009", "treated_by", "chemotherapy", negated=True)]
+    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 2)
+    (conflict,) = find_conflicts(claims)
+    assert len(conflict.claims) == 7 and conflict.sources == 7
+    assert [(c.source, c.polarity.value) for c in conflict.exemplars] == [
+        ("000", "affirmed"),
+        ("009", "negated"),
+    ]
+
+
+def test_relation_summaries_count_claims_and_sources() -> None:
+    claims = [
+        claim("000", "treated_by", "rituximab"),
+        claim("000", "treated_by", "steroids"),
+        claim("001", "treated_by", "steroids", negated=True),
+        claim("002", "has_symptom", "opsoclonus"),
+    ]
+    graph = Graph()
+    add_support_and_conflicts(graph, claims)
+    treated = OMSY.treatedBy
+    assert graph.value(treated, OMS.forRelation) == OMS.treatedBy
+    counts = {p: int(graph.value(treated, p)) for p in COUNTS}
+    assert counts == {
+        OMS.affirmingClaims: 2,
+        OMS.affirmingSources: 1,
+        OMS.negatingClaims: 1,
+        OMS.negatingSources: 1,
+    }
+    assert set(graph.subjects(RDF.type, OMS.RelationSummary)) == {treated, OMSY.hasSymptom}
+
+
+COUNTS = (OMS.affirmingClaims, OMS.affirmingSources, OMS.negatingClaims, OMS.negatingSources)
+
+
+def _bench_corpus(out: Path, docs: int, seed: int = 5):
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.write_corpus(out, docs, seed=seed)
+    return load_corpus(out)
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory):
+    """60 synthetic documents (bench/corpus.py): statements of dozens of claims each."""
+    return _bench_corpus(tmp_path_factory.mktemp("synthetic"), 60)
+
+
+def test_caps_and_counts_on_a_synthetic_corpus(synthetic, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 3)
+    graph = build_graph(synthetic)
+    polarity = {c.id: c.polarity for c in synthetic.claims}
+    source = {c.id: c.source for c in synthetic.claims}
+    supports = set(graph.subjects(RDF.type, OMS.Support))
+    capped = 0
+    for node in supports:
+        claims = [str(c).rsplit("/", 1)[1] for c in graph.objects(node, OMS.supportedBy)]
+        exemplars = [str(c).rsplit("/", 1)[1] for c in graph.objects(node, OMS.exemplar)]
+        assert set(exemplars) <= set(claims)
+        for pol, name in ((Polarity.AFFIRMED, "affirming"), (Polarity.NEGATED, "negating")):
+            mine = [c for c in claims if polarity[c] is pol]
+            shown = [c for c in exemplars if polarity[c] is pol]
+            assert int(graph.value(node, OMS[f"{name}Claims"])) == len(mine)
+            assert int(graph.value(node, OMS[f"{name}Sources"])) == len({source[c] for c in mine})
+            assert len(shown) == min(3, len(mine))
+            # one claim per source before a second one of any
+            assert len({source[c] for c in shown}) == min(3, len({source[c] for c in mine}))
+            capped += len(mine) > 3
+    assert capped > 10, "the corpus should reach the cap"
+    conflicts = set(graph.subjects(RDF.type, OMS.Conflict))
+    assert conflicts
+    for node in conflicts:
+        claims = set(graph.objects(node, OMS.involvesClaim))
+        exemplars = set(graph.objects(node, OMS.exemplar))
+        assert exemplars <= claims and len(exemplars) == min(3, len(claims))
+        assert int(graph.value(node, OMS.claimCount)) == len(claims)
+        sources = {graph.value(c, PROV.wasDerivedFrom) for c in claims}
+        assert int(graph.value(node, OMS.sourceCount)) == len(sources)
+        if graph.value(node, OMS.conflictKind) == OMS.OppositePolarity:
+            assert {graph.value(c, OMS.polarity) for c in exemplars} == {
+                OMS.Affirmed,
+                OMS.Negated,
+            }
+    summaries = {graph.value(s, OMS.forRelation): s for s in graph.subjects(OMS.forRelation)}
+    by_relation = Counter((c.predicate, c.polarity) for c in synthetic.claims)
+    treated = summaries[OMS.treatedBy]
+    assert (
+        int(graph.value(treated, OMS.affirmingClaims))
+        == by_relation[("treated_by", Polarity.AFFIRMED)]
+    )
+
+
+def test_exemplars_do_not_depend_on_claim_order(synthetic, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same Turtle, byte for byte, from the claims in reverse order."""
+    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 2)
+    reverse = dataclasses.replace(synthetic, claims=tuple(reversed(synthetic.claims)))
+    first = serialize(build_graph(synthetic), "turtle")
+    assert first == serialize(build_graph(reverse), "turtle")
+    assert "oms:exemplar" in first and "oms:RelationSummary" in first
+
+
+def test_built_graph_with_exemplars_conforms_to_the_shapes(
+    synthetic, shapes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 2)
+    graph = build_graph(dataclasses.replace(synthetic, claims=synthetic.claims[:150]))
+    conforms, violations = validate(graph, *shapes)
+    assert conforms, [v.message for v in violations][:5]
+    node = next(graph.subjects(RDF.type, OMS.Conflict))
+    graph.add((node, OMS.exemplar, OMSC["0000000000000000"]))
+    count = URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+    graph.set((node, OMS.claimCount, Literal(99, datatype=count)))
+    support_node = next(graph.subjects(RDF.type, OMS.Support))
+    graph.remove((support_node, OMS.affirmingClaims, None))
+    conforms, violations = validate(graph, *shapes)
+    messages = {v.message for v in violations}
+    assert not conforms
+    assert "conflict exemplar is not one of the claims it involves (oms:involvesClaim)" in messages
+    assert any(m.startswith("conflict claim or source count") for m in messages)
+    assert any(m.startswith("support must have one count of affirming claims") for m in messages)
 
 
 # --- the CLI -------------------------------------------------------------------------------

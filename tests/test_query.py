@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 from pathlib import Path
 
 import pytest
+from rdflib import Graph, URIRef
 
+import omsgraph.conflicts
 from omsgraph.claims import load_corpus
+from omsgraph.namespaces import OMS, RDF
 from omsgraph.query import QueryError, format_result, named_queries, resolve, run
 from omsgraph.rdf import build_graph
+from omsgraph.store import open_graph
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -36,6 +43,7 @@ def test_treatments_lists_sources_and_quotes(graph) -> None:
     assert str(rows["rituximab"].quote) == "It is often treated with rituximab."
     assert str(rows["rituximab"].certainty) == "hedged"
     assert str(rows["chemotherapy"].polarity) == "negated"
+    assert (int(rows["chemotherapy"].sources), int(rows["chemotherapy"].claims)) == (1, 1)
 
 
 def test_symptoms_counts_sources(graph) -> None:
@@ -51,6 +59,18 @@ def test_source_query_needs_its_parameter(graph) -> None:
 def test_negated(graph) -> None:
     rows = list(run(graph, resolve("negated")))
     assert [str(r.object) for r in rows] == ["chemotherapy"]
+    assert (int(rows[0].sources), int(rows[0].claims)) == (1, 1)
+
+
+def test_relations_and_consensus_count_claims(graph) -> None:
+    rows = [tuple(map(str, r)) for r in run(graph, resolve("relations"))]
+    assert rows == [
+        ("has symptom", "affirmed", "2", "1"),
+        ("epidemiology", "affirmed", "1", "1"),
+        ("treated by", "affirmed", "1", "1"),
+        ("treated by", "negated", "1", "1"),
+    ]
+    assert sorted(int(r.claims) for r in run(graph, resolve("consensus"))) == [1, 1, 1, 1, 1]
 
 
 def test_formats(graph) -> None:
@@ -98,3 +118,80 @@ def test_bad_queries(graph, text: str, message: str) -> None:
 def test_unknown_name_is_not_sparql() -> None:
     with pytest.raises(QueryError, match="not a named query"):
         resolve("treatmentz")
+
+
+# --- at scale: the named queries read counts and exemplars, never every claim -------------
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory):
+    """60 synthetic documents (bench/corpus.py): statements of dozens of claims each."""
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = tmp_path_factory.mktemp("synthetic")
+    module.write_corpus(out, 60, seed=5)
+    return load_corpus(out)
+
+
+def _answers(graph: Graph, bindings: dict[str, str]) -> dict[str, str]:
+    return {
+        name: format_result(
+            run(graph, named.text, {p: bindings[p] for p in named.parameters}), "csv"
+        )
+        for name, named in named_queries().items()
+    }
+
+
+def test_named_queries_read_only_counts_and_exemplars(
+    synthetic, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every claim that is no exemplar deleted, every named query but ``source`` (which reads
+    one source's claims) answers exactly as before."""
+    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 2)
+    graph = build_graph(synthetic)
+    before = _answers(graph, {"file": synthetic.sources[0].file})
+    exemplars = set(graph.objects(None, OMS.exemplar))
+    dropped = set(graph.subjects(RDF.type, OMS.Claim)) - exemplars
+    assert len(dropped) > len(exemplars)
+    for claim in dropped:
+        parts = [URIRef(f"{claim}-{part}") for part in ("evidence", "quote", "position")]
+        for node in (claim, *parts):
+            graph.remove((node, None, None))
+            graph.remove((None, None, node))
+    after = _answers(graph, {"file": synthetic.sources[0].file})
+    for name in before:
+        if name != "source":
+            assert after[name] == before[name], name
+    assert after["source"] != before["source"]
+
+
+def test_named_queries_are_capped_and_agree_on_memory_and_oxigraph(
+    synthetic, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 3)
+    graph = build_graph(synthetic)
+    stored = open_graph(f"oxigraph:{tmp_path / 'db'}", build=lambda: graph)
+    bindings = {"file": synthetic.sources[7].file}
+    memory, oxigraph = _answers(graph, bindings), _answers(stored, bindings)
+    stored.close()
+    assert memory == oxigraph
+    tables = {name: list(csv.DictReader(io.StringIO(text))) for name, text in memory.items()}
+    supports = len(set(graph.subjects(RDF.type, OMS.Support)))
+    treated = {r["treatment"] for r in tables["treatments"]}
+    assert len(tables["treatments"]) <= 2 * 3 * len(treated)
+    assert len(tables["negated"]) <= 3 * supports
+    assert len(tables["conflicts"]) <= 3 * len({r["conflict"] for r in tables["conflicts"]})
+    # the counts say how many more there are
+    shown = {}
+    for row in tables["treatments"]:
+        key = (row["treatment"], row["polarity"])
+        shown[key] = shown.get(key, 0) + 1
+        assert int(row["claims"]) >= int(row["sources"]) >= 1
+    totals = {(r["treatment"], r["polarity"]): int(r["claims"]) for r in tables["treatments"]}
+    assert all(shown[k] == min(3, totals[k]) for k in shown)
+    assert any(totals[k] > shown[k] for k in shown)
+    claims = len(synthetic.claims)
+    assert sum(int(r["claims"]) for r in tables["relations"]) == claims
+    assert sum(int(r["claims"]) for r in tables["consensus"]) == claims
+    assert all(len(r["files"].split()) <= 3 for r in tables["symptoms"])

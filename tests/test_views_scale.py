@@ -228,3 +228,64 @@ def test_source_filter_capped(graph: Graph, monkeypatch) -> None:
         "one source&#39;s claims: omsgraph view source FILE."
     )
     assert build_view(graph).graph.number_of_edges() == proj.number_of_edges()
+
+
+# ------------------------------------------------- many sources: the exemplars, true counts
+
+
+@pytest.fixture
+def many(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Graph:
+    """The 12-source corpus built with 2 exemplars per polarity, seen as "many sources"."""
+    import omsgraph.conflicts
+
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    corpus.write_corpus(tmp_path / "c", 12, seed=3)
+    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 2)
+    built = build_graph(load_corpus(tmp_path / "c"))
+    monkeypatch.setattr(project_module, "EXEMPLAR_SOURCES", 5)
+    return built
+
+
+def test_many_sources_draw_the_exemplars_with_true_counts(many: Graph) -> None:
+    full = project(many, where="")
+    drawn = project(many)
+    assert drawn.graph["exemplars"] and not full.graph["exemplars"]
+    assert sorted(drawn.edges(keys=True)) == sorted(full.edges(keys=True))
+    fewer = 0
+    for u, v, key, attrs in drawn.edges(keys=True, data=True):
+        whole = full.edges[u, v, key]
+        assert attrs["claim_count"] == len(whole["claims"])
+        assert attrs["support"] == whole["support"]
+        assert {c["claim"] for c in attrs["claims"]} <= {c["claim"] for c in whole["claims"]}
+        fewer += len(attrs["claims"]) < len(whole["claims"])
+    assert fewer > 0  # the cap of 2 per polarity bites on this corpus
+
+
+def test_many_sources_pages_say_the_true_counts(many: Graph, tmp_path: Path) -> None:
+    html = render_view(many)[0]
+    edges = _dataset(html, "edges")
+    capped = [e for e in edges if "more" in e]
+    assert capped and all("one per source first" in e["more"] for e in capped)
+    full = project(many, where="")
+    totals = sorted(len(d["claims"]) for *_, d in full.edges(data=True))
+    shown = sorted(int(re.search(r"(\d+) claim\(s\)", e["summary"]).group(1)) for e in edges)
+    assert shown == totals
+
+
+def test_many_sources_source_pages_hold_every_claim_of_the_source(
+    many: Graph, tmp_path: Path
+) -> None:
+    write_site(many, tmp_path / "site")
+    full = project(many, where="")
+    file = sorted({c["source"] for *_, d in full.edges(data=True) for c in d["claims"]})[0]
+    page = (tmp_path / "site" / f"source-{file.rsplit('.', 1)[0]}.html").read_text()
+    drawn = sorted(c["quote"] for e in _dataset(page, "edges") for c in e["claims"])
+    assert all(c["source"] == file for e in _dataset(page, "edges") for c in e["claims"])
+    expected = sorted(
+        c["quote"] for *_, d in full.edges(data=True) for c in d["claims"] if c["source"] == file
+    )
+    assert drawn == expected and len(expected) > 4
+    index = (tmp_path / "site" / "index.html").read_text()
+    assert index.count("source-") >= 12

@@ -19,11 +19,14 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
+from omsgraph.namespaces import DCTERMS, OMS, PROV
 from omsgraph.output import write_atomic
 from omsgraph.views.project import (
     citations_view,
+    claims_of_sources,
     conflicts_view,
     entity_view,
+    exemplar_mode,
     find_entity,
     find_source,
     project,
@@ -106,7 +109,14 @@ def build_view(
         raise ValueError(f"unknown view {kind!r}; choose one of {', '.join(VIEW_KINDS)}")
     if kind in _NEEDS_TARGET and not target:
         raise ValueError(f"the {kind} view needs {_NEEDS_TARGET[kind]}")
-    if kind in ("overview", "entity", "source") and proj is None:
+    if kind == "source":
+        file = find_source(graph, str(target))
+        if proj is None and not exemplar_mode(graph):
+            proj = project(graph)
+        elif proj is None or proj.graph.get("exemplars"):  # a source's page: all its claims
+            proj = project(graph, claims_of_sources([file]))
+        return _source_page(file, source_view(proj, file), title)
+    if kind in ("overview", "entity") and proj is None:
         proj = project(graph)
     if kind == "overview":
         return View(kind, title, "every claim of every source", proj)
@@ -115,9 +125,6 @@ def build_view(
         label = sub.nodes[sub.graph["centre"]]["label"]
         hops = f"{depth} step{'s' if depth > 1 else ''}"
         return View(kind, f"{label} — {title}", f"{label} and what lies within {hops}", sub)
-    if kind == "source":
-        file = find_source(graph, str(target))
-        return _source_page(file, source_view(proj, file), title)
     if kind == "citations":
         return View(
             kind,
@@ -189,7 +196,7 @@ def site_index(
     """The (file name, link text, description) rows of the index, in order: the overview,
     citations and conflicts, then one per source (`proj`: see `render_view`)."""
     proj = project(graph) if proj is None else proj
-    return [row for row, _ in _view_rows(proj, overview) + _source_rows(proj)]
+    return [row for row, _ in _view_rows(proj, overview) + _source_rows(proj, graph)]
 
 
 def _view_rows(proj: nx.MultiDiGraph, overview: str) -> list[tuple[tuple[str, str, str], str]]:
@@ -202,9 +209,22 @@ def _view_rows(proj: nx.MultiDiGraph, overview: str) -> list[tuple[tuple[str, st
     ]
 
 
-def _source_rows(proj: nx.MultiDiGraph) -> list[tuple[tuple[str, str, str], str]]:
-    """One index row per source with claims in `proj`, by file name, each with its file."""
-    files = sorted({c["source"] for _, _, d in proj.edges(data=True) for c in d["claims"]})
+_CLAIM_SOURCES = """
+SELECT DISTINCT ?id WHERE {
+  ?claim a oms:Claim ; prov:wasDerivedFrom ?src . ?src dcterms:identifier ?id
+}"""
+
+
+def _source_rows(
+    proj: nx.MultiDiGraph, graph: Graph | None = None
+) -> list[tuple[tuple[str, str, str], str]]:
+    """One index row per source with claims in `proj` (in `graph` when `proj` holds only the
+    exemplar claims), by file name, each with its file."""
+    if proj.graph.get("exemplars") and graph is not None:
+        rows = graph.query(_CLAIM_SOURCES, initNs={"oms": OMS, "prov": PROV, "dcterms": DCTERMS})
+        files = sorted({str(row.id) for row in rows})
+    else:
+        files = sorted({c["source"] for _, _, d in proj.edges(data=True) for c in d["claims"]})
     rows = []
     for file in files:
         stem = _slug(file.rsplit(".", 1)[0] if file.endswith(".txt") else file)
@@ -228,9 +248,12 @@ def write_site(
         view = build_view(graph, kind, title=title, proj=proj)
         stats[row[0]] = _write(view, out_dir / row[0], "index.html")
         rows.append(row)
-    sources = _source_rows(proj)
+    sources = _source_rows(proj, graph)
     kept = sources[:SITE_SOURCES]
-    views = source_views(proj, [file for _, file in kept])
+    files = [file for _, file in kept]
+    # a projection of exemplars lacks most of a source's claims: draw these sources' own
+    whole = project(graph, claims_of_sources(files)) if proj.graph.get("exemplars") else proj
+    views = source_views(whole, files)
     for row, file in kept:
         view = _source_page(file, views[file], title)
         stats[row[0]] = _write(view, out_dir / row[0], "index.html")

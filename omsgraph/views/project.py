@@ -27,9 +27,12 @@ from omsgraph.model import PREDICATES
 from omsgraph.namespaces import BIBO, CITO, DCTERMS, OA, OMS, PROV, RDF, RDFS, SKOS
 
 __all__ = [
+    "EXEMPLAR_SOURCES",
     "citations_view",
+    "claims_of_sources",
     "conflicts_view",
     "entity_view",
+    "exemplar_mode",
     "find_entity",
     "find_source",
     "project",
@@ -201,10 +204,16 @@ def _concept_nodes(graph: Graph) -> dict[str, dict[str, Any]]:
     }
 
 
-def _conflicts(graph: Graph) -> dict[str, dict[str, Any]]:
-    """Conflict IRI -> kind, severity, topic, comment and its claim IRIs (at least one)."""
+def _only(query: str, where: str) -> str:
+    """``query`` with the group pattern ``where`` (binding ?claim) first in its WHERE."""
+    return query.replace("WHERE {", "WHERE { " + where, 1) if where else query
+
+
+def _conflicts(graph: Graph, where: str = "") -> dict[str, dict[str, Any]]:
+    """Conflict IRI -> kind, severity, topic, comment and its claim IRIs (at least one);
+    ``where``: only the claims this pattern binds to ?claim."""
     claims: dict[str, set[str]] = defaultdict(set)
-    for row in graph.query(_CONFLICT_CLAIMS_QUERY, initNs=_INIT_NS):
+    for row in graph.query(_only(_CONFLICT_CLAIMS_QUERY, where), initNs=_INIT_NS):
         claims[str(row.x)].add(str(row.claim))
     out: dict[str, dict[str, Any]] = {}
     for row in graph.query(_CONFLICTS_QUERY, initNs=_INIT_NS):
@@ -221,20 +230,21 @@ def _conflicts(graph: Graph) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _claims(graph: Graph) -> dict[str, dict[str, Any]]:
-    """Every claim with its quote, source, qualifiers, cited references and conflicts."""
+def _claims(graph: Graph, where: str = "") -> dict[str, dict[str, Any]]:
+    """Every claim (``where``: those this pattern binds to ?claim) with its quote, source,
+    qualifiers, cited references and conflicts."""
     quotes: dict[str, set[str]] = defaultdict(set)
-    for row in graph.query(_QUOTES_QUERY, initNs=_INIT_NS):
+    for row in graph.query(_only(_QUOTES_QUERY, where), initNs=_INIT_NS):
         quotes[str(row.claim)].add(str(row.quote))
     cites: dict[str, set[str]] = defaultdict(set)
-    for row in graph.query(_CITES_QUERY, initNs=_INIT_NS):
+    for row in graph.query(_only(_CITES_QUERY, where), initNs=_INIT_NS):
         cites[str(row.claim)].add(_str(row.cite) or str(row.ref))
     in_conflict: dict[str, set[str]] = defaultdict(set)
-    for record in _conflicts(graph).values():
+    for record in _conflicts(graph, where).values():
         for claim in record["claims"]:
             in_conflict[claim].add(record["comment"] or record["topic"] or record["conflict"])
     claims: dict[str, dict[str, Any]] = {}
-    for row in graph.query(_CLAIMS_QUERY, initNs=_INIT_NS):
+    for row in graph.query(_only(_CLAIMS_QUERY, where), initNs=_INIT_NS):
         iri = str(row.claim)
         if iri in claims:  # a claim breaking the model's "exactly one" (source, polarity...)
             continue
@@ -263,7 +273,47 @@ def _target(obj: Any, concepts: dict[str, dict[str, Any]]) -> tuple[str, dict[st
     return str(obj), concepts[str(obj)]
 
 
-def project(graph: Graph) -> nx.MultiDiGraph:
+#: above this many sources a projection holds each statement's exemplar claims (the at most
+#: ``omsgraph.conflicts.EXEMPLARS`` per polarity the build chose), not every claim: its edges
+#: keep their true counts (``claim_count``, ``support``) from the oms:Support records. Pages
+#: past this many sources have no source filter (``render.FILTER_SOURCES``), which needs
+#: every claim's source.
+EXEMPLAR_SOURCES = 200
+#: binds ?claim to the exemplar claims of the statements
+EXEMPLARS_ONLY = (
+    "{ SELECT DISTINCT ?claim WHERE { "
+    "{ ?claimOf a oms:Support ; oms:exemplar ?claim } UNION "
+    "{ ?claimOf a oms:Conflict ; oms:exemplar ?claim } } }"
+)
+
+_COUNT_SOURCES = "SELECT (COUNT(?s) AS ?n) WHERE { ?s a oms:Source }"
+_HAS_EXEMPLARS = "ASK { ?k a oms:Support ; oms:exemplar ?c }"
+_SUPPORT_COUNTS_QUERY = """
+SELECT ?s ?p ?o ?affClaims ?negClaims WHERE {
+  ?k a oms:Support ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+  OPTIONAL { ?k oms:affirmingClaims ?affClaims }
+  OPTIONAL { ?k oms:negatingClaims ?negClaims }
+}"""
+
+
+def exemplar_mode(graph: Graph) -> bool:
+    """Whether `project` draws `graph` from its exemplar claims (see `EXEMPLAR_SOURCES`)."""
+    [row] = graph.query(_COUNT_SOURCES, initNs=_INIT_NS)
+    if int(row.n) <= EXEMPLAR_SOURCES:
+        return False
+    return bool(graph.query(_HAS_EXEMPLARS, initNs=_INIT_NS).askAnswer)
+
+
+def claims_of_sources(files: Iterable[str]) -> str:
+    """A restriction for `project`: the claims of the sources with these file names."""
+    values = " ".join(Literal(file).n3() for file in sorted(files))
+    return (
+        f"VALUES ?claimFile {{ {values} }} "
+        "?claimSource dcterms:identifier ?claimFile . ?claim prov:wasDerivedFrom ?claimSource ."
+    )
+
+
+def project(graph: Graph, where: str | None = None) -> nx.MultiDiGraph:
     """Project the claims of `graph` onto a networkx multigraph (see the module docstring).
 
     Node attributes: ``label``, ``type``, ``iri`` (concepts) or ``value`` (values) and
@@ -272,7 +322,14 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     with claim, quote, source, source_title, polarity, certainty, population, qualifier,
     cites, conflicts), ``sources``, ``support`` (distinct sources), ``contested`` and, where
     the graph has ``oms:Support`` records, ``affirming`` and ``negating`` source counts.
+
+    ``where`` restricts the claims drawn to those a SPARQL pattern binds to ``?claim``
+    (e.g. `claims_of_sources`); by default every claim, or only the exemplars of a graph of
+    many sources (`exemplar_mode`), with ``claim_count`` and ``support`` then taken from the
+    oms:Support records and ``graph.graph["exemplars"]`` set.
     """
+    exemplars = where is None and exemplar_mode(graph)
+    where = EXEMPLARS_ONLY if exemplars else (where or "")
     concepts = _concept_nodes(graph)
     support: dict[tuple[str, str, str], dict[str, Any]] = {}
     for row in graph.query(_SUPPORT_QUERY, initNs=_INIT_NS):
@@ -282,10 +339,17 @@ def project(graph: Graph) -> nx.MultiDiGraph:
             "negating": int(row.neg) if row.neg is not None else None,
             "contested": bool(row.contested is not None and row.contested.toPython() is True),
         }
-    out = nx.MultiDiGraph()
+    totals: dict[tuple[str, str, str, str], int] = {}
+    if exemplars:
+        for row in graph.query(_SUPPORT_COUNTS_QUERY, initNs=_INIT_NS):
+            target = _value_id(str(row.o)) if isinstance(row.o, Literal) else str(row.o)
+            for polarity, count in (("affirmed", row.affClaims), ("negated", row.negClaims)):
+                if count is not None:
+                    totals[(str(row.s), str(row.p), target, polarity)] = int(count)
+    out = nx.MultiDiGraph(exemplars=exemplars)
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for claim in _claims(graph).values():
+    for claim in _claims(graph, where).values():
         target, attrs = _target(claim.pop("object"), concepts)
         nodes[target] = attrs
         nodes[claim["subject"]] = concepts[claim["subject"]]
@@ -316,6 +380,12 @@ def project(graph: Graph) -> nx.MultiDiGraph:
         for count in ("affirming", "negating"):
             if record.get(count) is not None:
                 attrs[count] = record[count]
+        if exemplars:  # the true counts, not the exemplars'
+            polarity = attrs["polarity"]
+            total = totals.get((source, attrs["relation"], target, polarity))
+            attrs["claim_count"] = total if total is not None else len(attrs["claims"])
+            sources = record.get("negating" if polarity == "negated" else "affirming")
+            attrs["support"] = sources if sources is not None else attrs["support"]
         out.add_edge(source, target, key=key, **attrs)
     return out
 

@@ -115,7 +115,7 @@ def _node_title(attrs: dict[str, Any]) -> str:
 
 
 def _support_line(attrs: dict[str, Any]) -> str:
-    line = f"{attrs['support']} source(s), {len(attrs['claims'])} claim(s)"
+    line = f"{attrs['support']} source(s), {_total(attrs)} claim(s)"
     if "affirming" in attrs or "negating" in attrs:
         line += (
             f" · {attrs.get('affirming', 0)} source(s) affirm,"
@@ -124,6 +124,12 @@ def _support_line(attrs: dict[str, Any]) -> str:
     if attrs.get("contested"):
         line += " · CONTESTED"
     return line
+
+
+def _total(attrs: dict[str, Any]) -> int:
+    """The number of claims of an edge: ``claim_count`` where the projection holds only its
+    exemplars (``project.EXEMPLAR_SOURCES``), else its claims."""
+    return attrs.get("claim_count", len(attrs["claims"]))
 
 
 def _edge_claims(attrs: dict[str, Any]) -> list[dict[str, Any]]:
@@ -138,6 +144,7 @@ def _edge_claims(attrs: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _more_claims(proj: nx.MultiDiGraph, v: str, total: int, shown: int) -> str:
     """The panel line of an edge with claims left out of the page: how many, how to list them."""
+    exemplars = proj.graph.get("exemplars", False)
     target = proj.nodes[v]
     if target["type"] == "Reference" or target["type"] in _SOURCE_KINDS:
         how = "the SPARQL endpoint (omsgraph serve) has every claim"
@@ -145,8 +152,13 @@ def _more_claims(proj: nx.MultiDiGraph, v: str, total: int, shown: int) -> str:
         label = target["label"]
         how = f"omsgraph evidence {shlex.quote(label)} lists every claim about {label}"
     return (
-        f"{total - shown:,} more claim(s) not in this page (it shows the first {shown:,} "
-        f"of {total:,}, by source then quote); {how}."
+        f"{total - shown:,} more claim(s) not in this page (it shows "
+        + (
+            f"{shown:,} of {total:,}, one per source first"
+            if exemplars
+            else f"the first {shown:,} of {total:,}, by source then quote"
+        )
+        + f"); {how}."
     )
 
 
@@ -175,8 +187,8 @@ def _edge_title(
             lines.append(f"  “{_shorten(claim['quote'], _MAX_QUOTE)}”")
         lines += [f"  cites: {_shorten(cite, 200)}" for cite in claim["cites"]]
         lines += [f"  conflict: {_shorten(text, 200)}" for text in claim.get("conflicts", [])]
-    if len(attrs["claims"]) > _MAX_CLAIMS_IN_TITLE:
-        lines += ["", f"… and {len(attrs['claims']) - _MAX_CLAIMS_IN_TITLE} more claim(s)"]
+    if _total(attrs) > _MAX_CLAIMS_IN_TITLE:
+        lines += ["", f"… and {_total(attrs) - _MAX_CLAIMS_IN_TITLE} more claim(s)"]
     return "\n".join(lines)
 
 
@@ -379,8 +391,8 @@ def _edge_dicts(proj: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
             "summary": _support_line(attrs),
             "claims": [_claim_payload(c) for c in claims],
         }
-        if len(claims) < len(attrs["claims"]):
-            edge["more"] = _more_claims(proj, v, len(attrs["claims"]), len(claims))
+        if len(claims) < _total(attrs):
+            edge["more"] = _more_claims(proj, v, _total(attrs), len(claims))
         (x1, y1), (x2, y2) = positions[u], positions[v]
         edge["length"] = max(150, round(math.hypot(x2 - x1, y2 - y1)))  # keep the seed rings
         if negated:
@@ -513,7 +525,7 @@ def render_page(
             contested_colour=_CONTESTED_COLOUR,
             n_nodes=shown.number_of_nodes(),
             n_edges=shown.number_of_edges(),
-            n_claims=sum(len(d["claims"]) for _, _, d in shown.edges(data=True)),
+            n_claims=sum(_total(d) for _, _, d in shown.edges(data=True)),
             vis_css=_inline_asset("vis-network.css", "</style"),
             vis_js=_inline_asset("vis-network.min.js", "</script"),
         )
