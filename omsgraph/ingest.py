@@ -181,20 +181,15 @@ def _write_claims(
     write_atomic(path, header + text, sync=False)
 
 
-#: the extractor of this process (building its lexicon costs more than extracting a document)
-_extractor: Extractor | None = None
+def _extract_all(paths: Sequence[Path]) -> list[tuple[Document, list[Candidate]]]:
+    """The documents of ``paths`` with their candidates, in a worker of
+    :func:`omsgraph.parallel.fork_map` (whose shared data is the extractor): the part of
+    ingest that can run apart. The files are read ahead of their turn."""
+    from omsgraph.parallel import prefetch, shared
 
-
-def _start_extractor(vocabulary: Vocabulary) -> None:
-    global _extractor
-    _extractor = Extractor(vocabulary)
-
-
-def _read_and_extract(path: Path) -> list[tuple[Document, list[Candidate]]]:
-    """The documents of ``path`` with their candidates: the part of ingest that can run apart
-    (after :func:`_start_extractor` in the same process)."""
-    assert _extractor is not None
-    return [(document, _extractor.extract(document.text)) for document in read_documents(path)]
+    extractor: Extractor = shared()
+    prefetch(paths)
+    return [(doc, extractor.extract(doc.text)) for path in paths for doc in read_documents(path)]
 
 
 class _SourceIndex:
@@ -288,27 +283,18 @@ def ingest_files(
     input order, so the new sources are numbered the same whatever ``jobs`` is.
 
     Every file is read before anything is written: one unreadable file writes nothing."""
-    vocabulary = vocabulary or load_vocabulary(data_dir / "vocabulary.yaml")
-    if jobs > 1 and len(paths) > 1:
-        from concurrent.futures import ProcessPoolExecutor
+    from omsgraph.parallel import chunks, fork_map
 
-        workers = min(jobs, len(paths))
-        chunk = max(1, len(paths) // (workers * 4))
-        with ProcessPoolExecutor(
-            workers, initializer=_start_extractor, initargs=(vocabulary,)
-        ) as pool:
-            extracted = list(pool.map(_read_and_extract, paths, chunksize=chunk))
-    else:
-        _start_extractor(vocabulary)
-        extracted = [_read_and_extract(path) for path in paths]
-    found = [pair for documents in extracted for pair in documents]
+    vocabulary = vocabulary or load_vocabulary(data_dir / "vocabulary.yaml")
+    extractor = Extractor(vocabulary)  # built once; forked workers share it
+    parts = fork_map(_extract_all, chunks(list(paths), 200), extractor, jobs)
+    found = [pair for part in parts for pair in part]
     index = _SourceIndex(data_dir / "sources")
     names = [index.name(document) for document, _ in found]  # numbered in input order
     by_name: dict[str, list[int]] = {}  # one source's documents are written by one worker
     for number, (name, _) in enumerate(names):
         by_name.setdefault(name, []).append(number)
     results: list[IngestResult | None] = [None] * len(found)
-    from omsgraph.parallel import chunks, fork_map
 
     shared = (found, names, data_dir, vocabulary)
     try:

@@ -11,6 +11,7 @@ an rdflib :class:`~rdflib.Graph`, so the rest of the code never asks which store
 
 from __future__ import annotations
 
+import os
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -58,7 +59,7 @@ AUTO_CLAIMS = 4_000
 #: ... and above this many claims into an on-disk Oxigraph store in a temporary directory
 #: (deleted when the process ends) rather than in memory: about 25 triples per claim take
 #: about 8 KB of RAM each in an in-memory store (8.7 GB at 1 M claims), far less on disk
-AUTO_DISK_CLAIMS = 250_000
+AUTO_DISK_CLAIMS = int(os.environ.get("OMSGRAPH_DISK_CLAIMS") or 250_000)
 #: triples per bulk load when streaming
 _CHUNK = 500_000
 #: from this many claims on, their triples are made on every core
@@ -159,6 +160,7 @@ def open_graph(selector: str | StoreSpec, build: Callable[[], Graph] | None = No
         except OSError as exc:
             raise DataError(f"cannot open the Oxigraph store: {exc}", spec.location) from None
         graph = _oxigraph_graph(inner)
+        graph.store.on_disk = True  # type: ignore[attr-defined]
         if build is not None and is_empty(graph):
             replace(graph, build())
         return graph
@@ -290,6 +292,7 @@ def build_auto(
     else:
         inner = pyoxigraph.Store(_scratch_directory())
     graph = _oxigraph_graph(inner)
+    graph.store.on_disk = len(corpus.claims) > AUTO_DISK_CLAIMS  # type: ignore[attr-defined]
     return fill(graph, corpus, reviewed_only=reviewed_only, mappings=mappings)
 
 
