@@ -13,7 +13,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 from curies import Converter
@@ -165,35 +165,24 @@ def write_turtle(graph: Graph, path: Path) -> None:
     inner = getattr(graph.store, "_inner", None)
     if inner is None:
         write_atomic(path, serialize(graph, "turtle"))
-        return
+    else:
+        write_atomic(path, lambda handle: _oxigraph_dump(inner, "turtle", handle))
+
+
+def _oxigraph_dump(inner: Any, fmt: str, output: BinaryIO | None = None) -> Any:
+    """An Oxigraph store's own serializer (to ``output``, else returned as text): 30 times
+    faster than rdflib's on a large graph, and as deterministic (it writes in the order of its
+    index, which the triples alone decide)."""
     import pyoxigraph
 
-    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-
-    def dump(handle: Any) -> None:
-        inner.dump(
-            handle,
-            format=pyoxigraph.RdfFormat.TURTLE,
-            from_graph=pyoxigraph.DefaultGraph(),
-            prefixes=prefixes,
-        )
-
-    write_atomic(path, dump)
-
-
-def _oxigraph_dump(inner: Any, fmt: str) -> str:
-    """An Oxigraph store's own serializer: 30 times faster than rdflib's on a large graph, and
-    as deterministic (it writes in the order of its index, which the triples alone decide)."""
-    import pyoxigraph
-
-    rdf_format = pyoxigraph.RdfFormat.TURTLE if fmt == "turtle" else pyoxigraph.RdfFormat.N_TRIPLES
-    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    turtle = fmt == "turtle"
     data = inner.dump(
-        format=rdf_format,
+        output,
+        format=pyoxigraph.RdfFormat.TURTLE if turtle else pyoxigraph.RdfFormat.N_TRIPLES,
         from_graph=pyoxigraph.DefaultGraph(),
-        **({"prefixes": prefixes} if fmt == "turtle" else {}),
+        **({"prefixes": {p: str(ns) for p, ns in PREFIXES.items()}} if turtle else {}),
     )
-    return data.decode("utf-8")
+    return None if output is not None else data.decode("utf-8")
 
 
 def to_dataset(graph: Graph) -> Dataset:

@@ -28,7 +28,7 @@ from omsgraph.output import write_atomic
 from omsgraph.vocabulary import Vocabulary, load_vocabulary, normalise
 from omsgraph.yamlfile import load_yaml
 
-__all__ = ["IngestResult", "extract_files", "ingest", "ingest_files", "source_name"]
+__all__ = ["IngestResult", "extract_files", "ingest", "ingest_files"]
 
 #: libyaml's emitter when PyYAML has it (about 10 times faster; the same text)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -45,20 +45,6 @@ class IngestResult:
     kept: int
     proposed: int
     new_source: bool
-
-
-def source_name(document: Document, sources_dir: Path) -> tuple[str, bool]:
-    """The file name of ``document`` in ``sources_dir``: the existing one for the same text."""
-    payload = document.text.encode("utf-8")
-    digest = hashlib.sha256(payload).hexdigest()[:16]
-    numbers = []
-    for path in sorted(sources_dir.glob("*.txt")) if sources_dir.is_dir() else ():
-        if path.name.endswith(f"_{digest}.txt") or path.read_bytes() == payload:
-            return path.name, False
-        match = _NAME.match(path.name)
-        if match:
-            numbers.append(int(match.group(1)))
-    return f"{max(numbers, default=-1) + 1:03d}_{digest}.txt", True
 
 
 def _occurrence(text: str, quote: str, start: int) -> int:
@@ -208,7 +194,8 @@ class _SourceIndex:
             self.names.setdefault(digest, path.name)
 
     def name(self, document: Document) -> tuple[str, bool]:
-        """Like :func:`source_name`; a new name is taken at once (for the next document)."""
+        """The file name of ``document``: the existing one for the same text, else the next
+        number and the text's digest (taken at once, for the next document)."""
         digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()[:16]
         if digest in self.names:
             return self.names[digest], False
