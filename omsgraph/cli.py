@@ -205,13 +205,31 @@ def build(obj: Context, out_dir: Path, no_view: bool) -> None:
       omsgraph build --out out
     """
     from omsgraph.export import write_turtle
+    from omsgraph.store import AUTO_CLAIMS
 
     corpus = obj.corpus()
-    graph = obj.graph()
-    write_turtle(graph, out_dir / "omsgraph.ttl")
+    if obj.store == "auto" and len(corpus.claims) > AUTO_CLAIMS:
+        # a large graph is written as it is made; the site draws a smaller one
+        from omsgraph.store import build_streamed
+        from omsgraph.views import site_claims
+
+        graph, triples = _guard(
+            lambda: build_streamed(
+                corpus,
+                out_dir / "omsgraph.ttl",
+                reviewed_only=obj.reviewed_only,
+                mappings=obj.mappings(),
+                keep=None if no_view else site_claims,
+            )
+        )
+        count = f"{triples} triples"
+    else:
+        graph = obj.graph()
+        write_turtle(graph, out_dir / "omsgraph.ttl")
+        count = _triples(graph)
     message = (
         f"{len(corpus.sources)} sources, {len(corpus.vocabulary)} concepts, "
-        f"{len(corpus.claims)} claims, {_triples(graph)} -> {out_dir / 'omsgraph.ttl'}"
+        f"{len(corpus.claims)} claims, {count} -> {out_dir / 'omsgraph.ttl'}"
     )
     if not no_view:
         from omsgraph.views import write_site

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -51,6 +52,7 @@ __all__ = [
     "predicate_iri",
     "reference_iri",
     "source_iri",
+    "statement_of",
 ]
 
 
@@ -89,7 +91,7 @@ def _add_concept(graph: Graph, concept: Concept) -> None:
         graph.add((node, SKOS.definition, Literal(concept.definition, lang="en")))
 
 
-def _add_source(graph: Graph, source: Source) -> None:
+def _add_source(graph: Graph, source: Source, claims: int) -> None:
     node = source_iri(source)
     kind, fabio_class = SOURCE_KINDS[source.kind]
     graph.add((node, RDF.type, OMS.Source))
@@ -99,6 +101,7 @@ def _add_source(graph: Graph, source: Source) -> None:
     graph.add((node, OMS.sourceKind, OMS[kind]))
     graph.add((node, OMS.sha256, Literal(source.sha256)))
     graph.add((node, OMS.characters, Literal(len(source.text), datatype=XSD.nonNegativeInteger)))
+    graph.add((node, OMS.claimCount, Literal(claims, datatype=XSD.nonNegativeInteger)))
     for predicate, value in (
         (DCTERMS.publisher, source.publisher),
         (DCTERMS.date, source.date),
@@ -154,18 +157,16 @@ _T = {
 _VALUE = {m: OMS[m.value.capitalize()] for e in (Polarity, Certainty, Method, Status) for m in e}
 
 
-def add_claim(graph: Graph, claim: Claim, source: Source) -> None:
-    """Add the triples of one claim (statement, provenance, evidence) to ``graph``."""
+def add_claim(graph: Graph, claim: Claim, source: Source, statement: bool = True) -> None:
+    """Add the triples of one claim (provenance, evidence and, if affirmed, the statement
+    itself) to ``graph``; ``statement=False`` leaves out the statement, which many claims
+    share (`statement_of` gives it)."""
     t = _T
     node = claim_iri(claim)
     evidence, quote, position = (
         URIRef(f"{node}-{part}") for part in ("evidence", "quote", "position")
     )
-    subject, predicate, obj = (
-        concept_iri(claim.subject),
-        predicate_iri(claim.predicate),
-        _object(claim),
-    )
+    subject, predicate, obj = statement_of(claim)
     origin = source_iri(source)
     triples = [
         (node, t["type"], t["Claim"]),
@@ -206,10 +207,15 @@ def add_claim(graph: Graph, claim: Claim, source: Source) -> None:
         (position, t["start"], Literal(found.start, datatype=XSD.nonNegativeInteger)),
         (position, t["end"], Literal(found.end, datatype=XSD.nonNegativeInteger)),
     ]
-    if claim.polarity is Polarity.AFFIRMED:
+    if statement and claim.polarity is Polarity.AFFIRMED:
         triples.append((subject, predicate, obj))
     for triple in triples:
         graph.add(triple)
+
+
+def statement_of(claim: Claim) -> tuple[URIRef, URIRef, URIRef | Literal]:
+    """The triple an affirmed ``claim`` asserts (concept, relation, concept or value)."""
+    return concept_iri(claim.subject), predicate_iri(claim.predicate), _object(claim)
 
 
 def build_graph(
@@ -233,12 +239,13 @@ def build_graph(
         _add_concept(graph, concept)
     if mappings is not None:
         add_mappings(graph, mappings, corpus.vocabulary.concepts)
-    sources = {s.file: s for s in corpus.sources}
-    for source in corpus.sources:
-        _add_source(graph, source)
-    references.add_references(graph, corpus.sources)
     keep = {Status.REVIEWED} if reviewed_only else {Status.REVIEWED, Status.CANDIDATE}
     built = [claim for claim in corpus.claims if claim.status in keep]
+    counts = Counter(claim.source for claim in built)
+    sources = {s.file: s for s in corpus.sources}
+    for source in corpus.sources:
+        _add_source(graph, source, counts[source.file])
+    references.add_references(graph, corpus.sources)
     if add_claims is not None:
         add_claims(built, sources)
     else:

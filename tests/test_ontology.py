@@ -309,6 +309,7 @@ omss:000_aa4b564b5e99cff4 a oms:Source, fabio:Abstract ;
     schema:url "https://example.org/oms"^^xsd:anyURI ;
     oms:sha256 "aa4b564b5e99cff4aa4b564b5e99cff4aa4b564b5e99cff4aa4b564b5e99cff4" ;
     oms:characters 209 ;
+    oms:claimCount 2 ;
     cito:cites omsr:5d1c0a9e3b7f2468 .
 
 omsr:5d1c0a9e3b7f2468 a oms:Reference, fabio:Work ;
@@ -692,6 +693,14 @@ def _end_beyond_source(g: Graph) -> None:
     g.set((SOURCE, OMS.characters, Literal(150)))
 
 
+def _source_without_claim_count(g: Graph) -> None:
+    g.remove((SOURCE, OMS.claimCount, None))
+
+
+def _source_claim_count_wrong(g: Graph) -> None:
+    g.set((SOURCE, OMS.claimCount, Literal(3, datatype=XSD_NON_NEGATIVE_INTEGER)))
+
+
 def _reference_number_zero(g: Graph) -> None:
     g.set((REFERENCE, OMS.referenceNumber, Literal(0, datatype=XSD_NON_NEGATIVE_INTEGER)))
 
@@ -758,6 +767,8 @@ BROKEN: list[tuple[str, Callable[[Graph], None], str]] = [
     ("claim IRI not a hash", _bad_claim_iri, "claim IRI is not omsc:"),
     ("quote beyond source text", _end_beyond_source, "evidence ends beyond its source text"),
     ("reference number 0", _reference_number_zero, "reference number must be a positive integer"),
+    ("source without claim count", _source_without_claim_count, "one count of its claims"),
+    ("source claim count wrong", _source_claim_count_wrong, "not the number of claims derived"),
 ]
 
 

@@ -13,15 +13,17 @@ once, and every function here takes that projection (``proj``) instead of projec
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 from rdflib import Graph
 
-from omsgraph.namespaces import DCTERMS, OMS, PROV
+from omsgraph.namespaces import DCTERMS, OMS
 from omsgraph.output import write_atomic
 from omsgraph.views.project import (
+    EXEMPLARS_ONLY,
     citations_view,
     claims_of_sources,
     conflicts_view,
@@ -60,6 +62,7 @@ __all__ = [
     "project",
     "render_index",
     "render_view",
+    "site_claims",
     "site_index",
     "write_site",
     "write_view",
@@ -209,9 +212,10 @@ def _view_rows(proj: nx.MultiDiGraph, overview: str) -> list[tuple[tuple[str, st
     ]
 
 
+# (each source's count of claims, made by the build: not a scan of every claim)
 _CLAIM_SOURCES = """
-SELECT DISTINCT ?id WHERE {
-  ?claim a oms:Claim ; prov:wasDerivedFrom ?src . ?src dcterms:identifier ?id
+SELECT ?id WHERE {
+  ?src a oms:Source ; oms:claimCount ?n ; dcterms:identifier ?id FILTER(?n > 0)
 }"""
 
 
@@ -221,7 +225,7 @@ def _source_rows(
     """One index row per source with claims in `proj` (in `graph` when `proj` holds only the
     exemplar claims), by file name, each with its file."""
     if proj.graph.get("exemplars") and graph is not None:
-        rows = graph.query(_CLAIM_SOURCES, initNs={"oms": OMS, "prov": PROV, "dcterms": DCTERMS})
+        rows = graph.query(_CLAIM_SOURCES, initNs={"oms": OMS, "dcterms": DCTERMS})
         files = sorted({str(row.id) for row in rows})
     else:
         files = sorted({c["source"] for _, _, d in proj.edges(data=True) for c in d["claims"]})
@@ -230,6 +234,20 @@ def _source_rows(
         stem = _slug(file.rsplit(".", 1)[0] if file.endswith(".txt") else file)
         rows.append(((f"source-{stem}.html", f"Source {file}", f"what {file} claims"), file))
     return rows
+
+
+def site_claims(graph: Graph) -> Callable[[str, str], bool]:
+    """Which claims `write_site` draws of `graph`, asked before the claims' own triples are in
+    it (``omsgraph.store.build_streamed`` adds only these): a test of a claim's IRI and
+    source file name. Every claim; or, for a graph of many sources (`exemplar_mode`), the
+    exemplars and the claims of the sources that get a page."""
+    if not exemplar_mode(graph):
+        return lambda _iri, _file: True
+    rows = _source_rows(nx.MultiDiGraph(exemplars=True), graph)[:SITE_SOURCES]
+    kept = {file for _, file in rows}
+    query = f"SELECT ?claim WHERE {{ {EXEMPLARS_ONLY} }}"
+    exemplars = {str(row.claim) for row in graph.query(query, initNs={"oms": OMS})}
+    return lambda iri, file: iri in exemplars or file in kept
 
 
 def write_site(
