@@ -345,6 +345,7 @@ def build_streamed(
         add_claims=add_claims,
     )
     data = "".join(dict.fromkeys(lines._lines)).encode("utf-8")  # in order, once each
+    lines._lines = []
     count = data.count(b"\n")
     inner = pyoxigraph.Store()
     sink = _NTriplesSink(inner)

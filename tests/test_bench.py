@@ -65,6 +65,7 @@ def test_build_bench_reports_every_store(corpus_dir: Path) -> None:
         assert {"floor_s", "memory_s", "oxigraph_s"} <= set(row), name
     assert result["queries"]["symptoms"]["rows"] > 0
     assert result["auto_build_s"] > 0
+    assert result["streamed_turtle_s"] > 0 and result["streamed_turtle_mb"] > 0
 
 
 def test_stream_bench_has_the_same_triples(corpus_dir: Path) -> None:
