@@ -219,14 +219,19 @@ SELECT ?id WHERE {
 }"""
 
 
+def _files_with_claims(graph: Graph) -> list[str]:
+    """The file names of the sources that `graph` says have claims, sorted."""
+    rows = graph.query(_CLAIM_SOURCES, initNs={"oms": OMS, "dcterms": DCTERMS})
+    return sorted({str(row.id) for row in rows})
+
+
 def _source_rows(
     proj: nx.MultiDiGraph, graph: Graph | None = None
 ) -> list[tuple[tuple[str, str, str], str]]:
     """One index row per source with claims in `proj` (in `graph` when `proj` holds only the
     exemplar claims), by file name, each with its file."""
     if proj.graph.get("exemplars") and graph is not None:
-        rows = graph.query(_CLAIM_SOURCES, initNs={"oms": OMS, "dcterms": DCTERMS})
-        files = sorted({str(row.id) for row in rows})
+        files = _files_with_claims(graph)
     else:
         files = sorted({c["source"] for _, _, d in proj.edges(data=True) for c in d["claims"]})
     rows = []
@@ -243,8 +248,7 @@ def site_claims(graph: Graph) -> Callable[[str, str], bool]:
     exemplars and the claims of the sources that get a page."""
     if not exemplar_mode(graph):
         return lambda _iri, _file: True
-    rows = _source_rows(nx.MultiDiGraph(exemplars=True), graph)[:SITE_SOURCES]
-    kept = {file for _, file in rows}
+    kept = set(_files_with_claims(graph)[:SITE_SOURCES])
     query = f"SELECT ?claim WHERE {{ {EXEMPLARS_ONLY} }}"
     exemplars = {str(row.claim) for row in graph.query(query, initNs={"oms": OMS})}
     return lambda iri, file: iri in exemplars or file in kept
