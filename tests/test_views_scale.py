@@ -263,8 +263,13 @@ def test_many_sources_draw_the_exemplars_with_true_counts(many: Graph) -> None:
     assert fewer > 0  # the cap of 2 per polarity bites on this corpus
 
 
-def test_many_sources_pages_say_the_true_counts(many: Graph, tmp_path: Path) -> None:
+def test_many_sources_pages_say_the_true_counts(
+    many: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(render_module, "FILTER_SOURCES", 3)
     html = render_view(many)[0]
+    note = re.search(r'<p id="note" role="status">([^<]*)</p>', html).group(1)
+    assert note.startswith("The exemplar claims drawn come from ")  # not "claims from N"
     edges = _dataset(html, "edges")
     capped = [e for e in edges if "more" in e]
     assert capped and all("one per source first" in e["more"] for e in capped)

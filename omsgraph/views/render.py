@@ -494,8 +494,9 @@ def render_page(
     if len(sources) > FILTER_SOURCES:
         for edge in edges:
             del edge["sources"]  # the filter that reads them is not on the page
+        drawn = "The exemplar claims drawn come" if proj.graph.get("exemplars") else "Claims"
         off = (
-            f"Claims from {len(sources):,} sources: no source filter past {FILTER_SOURCES:,}; "
+            f"{drawn} from {len(sources):,} sources: no source filter past {FILTER_SOURCES:,}; "
             "one source's claims: omsgraph view source FILE."
         )
         note, sources = f"{note} {off}".strip(), []
