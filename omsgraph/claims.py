@@ -37,6 +37,8 @@ __all__ = [
 #: the default subject of a claim
 CONDITION = "opsoclonus-myoclonus-syndrome"
 CONTEXT = 32  # characters of prefix and suffix kept with a quote
+#: what an ``extractor`` may be called (it becomes part of an IRI, oms:extractor-NAME)
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,13 @@ def _claim(record: Any, source: Source, vocabulary: Vocabulary, path: Path) -> C
     for key in ("population", "qualifier"):
         if record.get(key) is not None and not isinstance(record[key], (str, int, float)):
             raise DataError(f"{key!r} must be a string", path, line(key))
+    extractor = record.get("extractor")
+    if extractor is not None and not (isinstance(extractor, str) and _NAME.fullmatch(extractor)):
+        raise DataError(
+            "'extractor' must be a name of letters, digits, '.', '_' and '-'",
+            path,
+            line("extractor"),
+        )
     return Claim(
         source=source.file,
         subject=subject.id,
@@ -164,7 +173,7 @@ def _claim(record: Any, source: Source, vocabulary: Vocabulary, path: Path) -> C
         status=_enum(Status, record, "status", Status.REVIEWED, path),
         reference=reference,
         confidence=None if confidence is None else float(confidence),
-        extractor=record.get("extractor"),
+        extractor=extractor,
         origin=f"{path}:{record.line}",
     )
 
@@ -180,19 +189,24 @@ def load_claims(path: Path, sources: dict[str, Source], vocabulary: Vocabulary) 
     records = data.get("claims") or []
     if not isinstance(records, list):
         raise DataError("'claims' must be a list", path, data.line)
-    claims: list[Claim] = []
-    seen: dict[str, str] = {}
-    for record in records:
-        claim = _claim(record, sources[file], vocabulary, path)
-        if claim.id in seen:
-            raise DataError(
-                f"duplicate claim (same predicate, object and quote as {seen[claim.id]})",
-                path,
-                record.line,
-            )
-        seen[claim.id] = claim.origin
-        claims.append(claim)
+    claims = [_claim(record, sources[file], vocabulary, path) for record in records]
+    _no_duplicates(claims)
     return claims
+
+
+def _no_duplicates(claims: Iterable[Claim]) -> None:
+    """Raise a DataError at the second of two claims with one id (same source, predicate,
+    object and quote), in one file or in two files naming the same source."""
+    seen: dict[str, str] = {}
+    for claim in claims:
+        first = seen.setdefault(claim.id, claim.origin)
+        if first != claim.origin:
+            path, _, line = claim.origin.rpartition(":")
+            raise DataError(
+                f"duplicate claim (same source, predicate, object and quote as {first})",
+                Path(path),
+                int(line),
+            )
 
 
 def _load_claims(paths: Sequence[Path]) -> list[Claim]:
@@ -223,6 +237,7 @@ def load_corpus(data_dir: Path) -> Corpus:
 
         for part in fork_map(_load_claims, chunks(paths, 500), (by_file, vocabulary)):
             claims.extend(part)
+    _no_duplicates(claims)  # across files too: two claim files may name one source
     return Corpus(sources=tuple(sources), vocabulary=vocabulary, claims=tuple(claims))
 
 

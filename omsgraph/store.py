@@ -313,19 +313,22 @@ def build_streamed(
     The smaller graph, in an in-memory Oxigraph store, holds every triple but the claims' own
     (concepts, sources, references, statements, support and conflict records), plus the
     claims that ``keep(graph)`` accepts by IRI and source file name (none without ``keep``):
-    ``omsgraph.views.site_claims`` picks what the HTML site draws. The Turtle holds the other
-    triples in the order they were made, each once, then the claims' (made as N-Triples and
-    turned into Turtle under the same prefixes in forked workers) in corpus order: the same
-    corpus gives the same bytes. No store's copy is read back, so the literals keep their
-    datatypes. (At 1 M claims, about 25 M triples, filling an on-disk store and having it
-    write the Turtle took 10 of the 16 minutes of the build; docs/performance.md.)"""
+    ``omsgraph.views.site_claims`` picks what the HTML site draws. More than
+    :data:`AUTO_DISK_CLAIMS` claims kept put it on disk (``graph.store.on_disk``).
+
+    The Turtle holds the other triples in the order they were made, each once, then the
+    claims' (made as N-Triples and turned into Turtle under the same prefixes in forked
+    workers) in corpus order: the same corpus gives the same bytes. No store's copy is read
+    back, so the literals keep their datatypes. (At 1 M claims, about 25 M triples, filling
+    an on-disk store and having it write the Turtle took 10 of the 16 minutes of the build;
+    docs/performance.md.)"""
     import pyoxigraph
 
     from omsgraph.model import Polarity
     from omsgraph.namespaces import PREFIXES
     from omsgraph.output import write_atomic
     from omsgraph.parallel import chunks, fork_map
-    from omsgraph.rdf import build_graph, statement_of
+    from omsgraph.rdf import build_graph, claim_iri, statement_of
 
     lines = _NTriplesSink(None)  # every triple but the claims': a few per source
     built: list[tuple[Sequence[Claim], dict[str, Source]]] = []
@@ -353,7 +356,16 @@ def build_streamed(
     graph = _oxigraph_graph(inner)
     [(claims, sources)] = built
     prefixes = {**{p: str(ns) for p, ns in PREFIXES.items()}, **lines.prefixes}
-    share = (claims, sources, keep(graph) if keep else None, prefixes)
+    chooser = keep(graph) if keep else None
+    if chooser is not None and len(claims) > AUTO_DISK_CLAIMS:
+        kept = sum(1 for c in claims if chooser(str(claim_iri(c)), c.source))
+        if kept > AUTO_DISK_CLAIMS:  # e.g. every claim of a few sources: too many for memory
+            inner = pyoxigraph.Store(_scratch_directory())
+            sink = _NTriplesSink(inner)
+            sink.load(data)
+            graph = _oxigraph_graph(inner)
+            graph.store.on_disk = True  # type: ignore[attr-defined]
+    share = (claims, sources, chooser, prefixes)
 
     def write(handle: Any) -> None:
         nonlocal count

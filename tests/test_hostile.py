@@ -116,6 +116,13 @@ DATA_CASES = {
     "claims-object-mapping": (CLAIMS, _claim(object="{a: 1}"), ":4: 'object' must be a str"),
     "claims-duplicate-key": (CLAIMS, _claim(predicate="has_symptom\n    predicate: x"), ":4: du"),
     "claims-duplicate-claim": (CLAIMS, _claim() + GOOD_CLAIM, ":6: duplicate claim"),
+    "claims-duplicate-in-two-files": (  # a second claims file naming the same source
+        "data/claims/101_copy.yaml",
+        HEAD + "  - predicate: has_symptom\n    object: opsoclonus\n"
+        '    quote: "causes opsoclonus and myoclonus [1]"\n    reference: 1\n',
+        "101_copy.yaml:3: duplicate claim",
+    ),
+    "claims-extractor-not-a-name": (CLAIMS, _claim(extractor="'my tool'"), ":6: 'extractor'"),
     "claims-bad-polarity": (CLAIMS, _claim(polarity="maybe"), "polarity"),
     "claims-bad-occurrence": (CLAIMS, _claim(occurrence="x"), ":6: occurrence"),
     "claims-reference-list": (CLAIMS, _claim(reference="[1]"), ":6: reference [1]"),

@@ -5,8 +5,12 @@ the same HTML site as the whole graph."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import importlib.util
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +23,9 @@ import omsgraph.store
 import omsgraph.views as views
 from omsgraph.claims import Corpus, load_corpus
 from omsgraph.cli import cli
-from omsgraph.namespaces import OMS, XSD
+from omsgraph.mappings import load_mappings
+from omsgraph.model import Status
+from omsgraph.namespaces import OMS, SKOS, XSD
 from omsgraph.rdf import build_graph, source_iri
 from omsgraph.store import build_streamed
 from omsgraph.views import site_claims, write_site
@@ -30,14 +36,19 @@ project_module = importlib.import_module("omsgraph.views.project")
 
 
 @pytest.fixture(scope="module")
-def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+def synthetic_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """bench/corpus.py's 12 sources (about 130 claims)."""
     spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     out = tmp_path_factory.mktemp("corpus")
     module.write_corpus(out, 12, seed=3)
-    return load_corpus(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def synthetic(synthetic_dir: Path) -> Corpus:
+    return load_corpus(synthetic_dir)
 
 
 def _triples(path: Path) -> set:
@@ -68,6 +79,40 @@ def test_same_bytes_twice_and_with_one_worker(
     assert first == (tmp_path / "b.ttl").read_bytes() == (tmp_path / "c.ttl").read_bytes()
     # the claims went through several workers' chunks, each without its own prefix lines
     assert first.count(b"@prefix oms: ") == 1
+
+
+def test_same_bytes_whatever_the_hash_seed(synthetic_dir: Path, tmp_path: Path) -> None:
+    """Each run in its own process, as the CLI runs: set and dict orders that depend on
+    string hashing must not reach the file."""
+    script = (
+        "import sys; from pathlib import Path; from omsgraph.claims import load_corpus; "
+        "from omsgraph.store import build_streamed; "
+        "build_streamed(load_corpus(Path(sys.argv[1])), Path(sys.argv[2]))"
+    )
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "OMSGRAPH_JOBS": "2"}
+        out = tmp_path / f"{seed}.ttl"
+        command = [sys.executable, "-c", script, str(synthetic_dir), str(out)]
+        subprocess.run(command, env=env, check=True)
+    assert (tmp_path / "1.ttl").read_bytes() == (tmp_path / "2.ttl").read_bytes()
+
+
+def test_reviewed_only_and_mappings(synthetic: Corpus, tmp_path: Path) -> None:
+    mixed = dataclasses.replace(
+        synthetic,
+        claims=tuple(
+            dataclasses.replace(c, status=Status.CANDIDATE if i % 3 else Status.REVIEWED)
+            for i, c in enumerate(synthetic.claims)
+        ),
+    )
+    mappings = load_mappings(ROOT / "ontology" / "mappings.sssom.tsv")
+    path = tmp_path / "g.ttl"
+    _, count = build_streamed(mixed, path, reviewed_only=True, mappings=mappings)
+    expected = set(build_graph(mixed, reviewed_only=True, mappings=mappings))
+    assert _triples(path) == expected and count == len(expected)
+    everything = set(build_graph(mixed, mappings=mappings))
+    assert len(expected) < len(everything)  # the candidates were left out
+    assert any(p == SKOS.exactMatch for _, p, _ in expected)  # and the mappings are in
 
 
 def test_typed_counts_stay_typed(synthetic: Corpus, tmp_path: Path) -> None:
@@ -108,6 +153,28 @@ def test_the_smaller_graph_draws_the_same_site(
         assert _claims(small) == _claims(whole)
     without, _ = build_streamed(synthetic, tmp_path / "h.ttl")
     assert _claims(without) == 0
+
+
+def test_the_smaller_graph_goes_on_disk_when_it_keeps_many_claims(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, synthetic: Corpus
+) -> None:
+    monkeypatch.setattr(omsgraph.store, "AUTO_DISK_CLAIMS", 10)  # every claim is kept here
+    small, _ = build_streamed(synthetic, tmp_path / "g.ttl", keep=site_claims)
+    assert small.store.on_disk
+    assert _site(small, tmp_path / "small") == _site(build_graph(synthetic), tmp_path / "whole")
+
+
+def test_an_index_without_claim_counts_scans_the_claims(
+    monkeypatch: pytest.MonkeyPatch, synthetic: Corpus
+) -> None:
+    """A graph built before sources carried oms:claimCount (an old Turtle file, an old
+    oxigraph:PATH store) still lists its sources."""
+    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 2)
+    monkeypatch.setattr(project_module, "EXEMPLAR_SOURCES", 5)
+    graph = build_graph(synthetic)
+    rows = views.site_index(graph)
+    graph.remove((None, OMS.claimCount, None))
+    assert views.site_index(graph) == rows and len(rows) > 10
 
 
 def test_a_failing_build_leaves_the_old_turtle(

@@ -20,7 +20,7 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
-from omsgraph.namespaces import DCTERMS, OMS
+from omsgraph.namespaces import DCTERMS, OMS, PROV
 from omsgraph.output import write_atomic
 from omsgraph.views.project import (
     EXEMPLARS_ONLY,
@@ -219,10 +219,21 @@ SELECT ?id WHERE {
 }"""
 
 
+# (a graph built before sources carried their counts: every claim read)
+_SCANNED_CLAIM_SOURCES = """
+SELECT DISTINCT ?id WHERE {
+  ?claim a oms:Claim ; prov:wasDerivedFrom ?src . ?src dcterms:identifier ?id
+}"""
+_COUNTED = "ASK { ?src a oms:Source ; oms:claimCount ?n }"
+
+
 def _files_with_claims(graph: Graph) -> list[str]:
     """The file names of the sources that `graph` says have claims, sorted."""
-    rows = graph.query(_CLAIM_SOURCES, initNs={"oms": OMS, "dcterms": DCTERMS})
-    return sorted({str(row.id) for row in rows})
+    names = {"oms": OMS, "dcterms": DCTERMS, "prov": PROV}
+    files = {str(row.id) for row in graph.query(_CLAIM_SOURCES, initNs=names)}
+    if not files and not graph.query(_COUNTED, initNs=names).askAnswer:
+        files = {str(row.id) for row in graph.query(_SCANNED_CLAIM_SOURCES, initNs=names)}
+    return sorted(files)
 
 
 def _source_rows(
