@@ -350,20 +350,21 @@ def build_streamed(
     data = "".join(dict.fromkeys(lines._lines)).encode("utf-8")  # in order, once each
     lines._lines = []
     count = data.count(b"\n")
-    inner = pyoxigraph.Store()
-    sink = _NTriplesSink(inner)
-    sink.load(data)
-    graph = _oxigraph_graph(inner)
+
+    def smaller(inner: Any) -> tuple[_NTriplesSink, Graph]:
+        """``inner`` holding every triple but the claims', and a graph over it."""
+        sink = _NTriplesSink(inner)
+        sink.load(data)
+        return sink, _oxigraph_graph(inner)
+
+    sink, graph = smaller(pyoxigraph.Store())
     [(claims, sources)] = built
     prefixes = {**{p: str(ns) for p, ns in PREFIXES.items()}, **lines.prefixes}
     chooser = keep(graph) if keep else None
     if chooser is not None and len(claims) > AUTO_DISK_CLAIMS:
         kept = sum(1 for c in claims if chooser(str(claim_iri(c)), c.source))
         if kept > AUTO_DISK_CLAIMS:  # e.g. every claim of a few sources: too many for memory
-            inner = pyoxigraph.Store(_scratch_directory())
-            sink = _NTriplesSink(inner)
-            sink.load(data)
-            graph = _oxigraph_graph(inner)
+            sink, graph = smaller(pyoxigraph.Store(_scratch_directory()))
             graph.store.on_disk = True  # type: ignore[attr-defined]
     share = (claims, sources, chooser, prefixes)
 
@@ -379,7 +380,7 @@ def build_streamed(
                 sink.load(kept)
 
     write_atomic(turtle, write)
-    inner.flush()
+    graph.store._inner.flush()  # type: ignore[attr-defined]
     return graph, count
 
 
