@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any, BinaryIO
 import yaml
 from curies import Converter
 from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from omsgraph.mappings import COLUMNS, MappingSet
@@ -149,12 +151,49 @@ def serialize(graph: Graph, fmt: str = "turtle") -> str:
         return "\n".join(lines) + "\n"
     if fmt == "jsonld":
         context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-        return _ordered(graph).serialize(
-            format="json-ld", context=context, indent=2, sort_keys=True
-        )
+        text = _ordered(graph).serialize(format="json-ld", context=context, sort_keys=True)
+        return json.dumps(_canonical(json.loads(text)), indent=2, sort_keys=True) + "\n"
     if fmt == "trig":
-        return to_dataset(graph).serialize(format="trig")
+        return _trig(to_dataset(graph))
     return graph.serialize(format="turtle")
+
+
+def _canonical(value: Any, key: str = "") -> Any:
+    """JSON-LD with every unordered array sorted, so that the bytes do not depend on the order
+    in which rdflib happens to visit the triples (arrays are sets in JSON-LD, ``@list`` aside)."""
+    if isinstance(value, dict):
+        return {k: _canonical(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical(v) for v in value]
+        if key == "@list":
+            return items
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+    return value
+
+
+def _trig(dataset: Dataset) -> str:
+    """TriG with the default graph first and the named graphs in IRI order, each written by
+    rdflib's Turtle writer (which sorts subjects): rdflib's TriG writer orders the graphs by
+    the hash seed, and Oxigraph's would turn ``xsd:nonNegativeInteger`` into ``xsd:integer``."""
+    chunks: list[str] = []
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
+    graphs = sorted(
+        dataset.graphs(),
+        key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID, str(g.identifier)),
+    )
+    for graph in graphs:
+        if not len(graph):
+            continue
+        copy = bind_prefixes(Graph())
+        for triple in graph:
+            copy.add(triple)
+        text = copy.serialize(format="turtle")
+        lines = text.splitlines()
+        prefixes = [line for line in lines if line.startswith("@prefix")]
+        body = "\n".join(lines[len(prefixes) :]).strip()  # never indented: literals span lines
+        name = "" if graph.identifier == DATASET_DEFAULT_GRAPH_ID else f"<{graph.identifier}> "
+        chunks.append(f"{name}{{\n{body}\n}}\n")
+    return f"{header}\n" + "\n".join(chunks)
 
 
 def write_turtle(graph: Graph, path: Path) -> None:

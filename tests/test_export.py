@@ -200,3 +200,29 @@ def test_an_oxigraph_store_writes_its_turtle_to_the_file(tmp_path: Path) -> None
         write_turtle(Broken(), path)  # type: ignore[arg-type]
     assert path.read_text(encoding="utf-8") == text
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_every_export_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    """JSON-LD and TriG once followed the hash seed (rdflib's visiting order): every format
+    must give the same bytes in two processes with different seeds."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    written: dict[str, list[bytes]] = {}
+    for seed in ("1", "2"):
+        for fmt in FORMATS:
+            target = tmp_path / f"{seed}-{fmt}"
+            subprocess.run(
+                [sys.executable, "-m", "omsgraph", "export", "--format", fmt, "-o", str(target)],
+                check=True,
+                env={**os.environ, "PYTHONHASHSEED": seed},
+                cwd=root,
+                capture_output=True,
+            )
+            for path in sorted(tmp_path.glob(f"{seed}-{fmt}*")):
+                written.setdefault(path.name.split("-", 1)[1], []).append(path.read_bytes())
+    assert len(written) >= len(FORMATS)
+    for name, (first, second) in written.items():
+        assert first == second, name
