@@ -2,19 +2,19 @@
 
 Stages, timed in wall seconds in this one process (run one process per corpus size, so the
 peak resident memory, ``ru_maxrss``, belongs to that size): loading ``data/`` (YAML and
-quote anchoring), building the rdflib graph, Turtle export (``omsgraph.export.serialize``),
+quote anchoring), building the rdflib graph, Turtle export (``omsgraph.graph.export.serialize``),
 N-Triples export; then the floors on the same data: a bulk load of those N-Triples into an
 in-memory ``pyoxigraph.Store`` and its own Turtle dump. Every named query
-(``omsgraph/queries/*.rq``) is timed on the memory store (``omsgraph.query.run`` on the rdflib
-graph), on the ``oxigraph:PATH`` store (the same call through oxrdflib, after
-``omsgraph.store.open_graph`` filled it) and, as the floor, raw ``pyoxigraph.Store.query``
-over the same triples. Each query's first run is reported. ``auto_build_s`` is the time of
-the streaming path of ``--store auto`` (``omsgraph.store.build_auto``), and
-``streamed_turtle_s`` that of ``--store auto build`` from the loaded corpus to the Turtle file
-(``omsgraph.store.build_streamed``: compare with build + Turtle, and with the floor's load +
-dump); ``--stream`` measures
-that path alone, in a process that never holds an rdflib graph (its memory figure is the
-one that matters at 100,000 documents).
+(``omsgraph/graph/queries/*.rq``) is timed on the memory store (``omsgraph.graph.query.run`` on
+the rdflib graph), on the ``oxigraph:PATH`` store (the same call through oxrdflib, after
+``omsgraph.graph.store.open_graph`` filled it) and, as the floor, raw
+``pyoxigraph.Store.query`` over the same triples. Each query's first run is reported.
+``auto_build_s`` is the time of the streaming path of ``--store auto``
+(``omsgraph.graph.store.build_auto``), and ``streamed_turtle_s`` that of ``--store auto build``
+from the loaded corpus to the Turtle file (``omsgraph.graph.store.build_streamed``: compare
+with build + Turtle, and with the floor's load + dump); ``--stream`` measures that path alone,
+in a process that never holds an rdflib graph (its memory figure is the one that matters at
+100,000 documents).
 
     .venv/bin/python bench/corpus.py /tmp/corpus-1k --docs 1000
     .venv/bin/python bench/build.py /tmp/corpus-1k --json
@@ -57,11 +57,11 @@ def measure(data: Path, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Every figure for the corpus in ``data``; ``skip`` names stages of :data:`STAGES`."""
     import pyoxigraph
 
-    from omsgraph.claims import load_corpus
-    from omsgraph.export import serialize
-    from omsgraph.query import named_queries, run
-    from omsgraph.rdf import build_graph
-    from omsgraph.store import open_graph
+    from omsgraph.corpus.claims import load_corpus
+    from omsgraph.graph.export import serialize
+    from omsgraph.graph.query import named_queries, run
+    from omsgraph.graph.rdf import build_graph
+    from omsgraph.graph.store import open_graph
 
     out: dict[str, Any] = {"data": str(data)}
     corpus, out["load_s"] = _timed(lambda: load_corpus(data))
@@ -110,12 +110,12 @@ def measure(data: Path, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
                 lambda q=query, g=store_graph: _drain(run(g, q.text, q.parameters and bindings))
             )
     if "auto" not in skip:
-        import omsgraph.store
+        import omsgraph.graph.store
 
-        _, out["auto_build_s"] = _timed(lambda: _force_auto(omsgraph.store, corpus))
+        _, out["auto_build_s"] = _timed(lambda: _force_auto(omsgraph.graph.store, corpus))
         turtle_path = Path(scratch) / "streamed.ttl"
         _, out["streamed_turtle_s"] = _timed(
-            lambda: omsgraph.store.build_streamed(corpus, turtle_path)
+            lambda: omsgraph.graph.store.build_streamed(corpus, turtle_path)
         )
         out["streamed_turtle_mb"] = round(turtle_path.stat().st_size / 1e6, 2)
     out["queries"] = rows
@@ -138,15 +138,15 @@ def measure_stream(data: Path) -> dict[str, Any]:
     stream into Oxigraph, query; peak memory without any rdflib graph."""
     import pyoxigraph
 
-    import omsgraph.store
-    from omsgraph.claims import load_corpus
-    from omsgraph.query import named_queries, run
+    import omsgraph.graph.store
+    from omsgraph.corpus.claims import load_corpus
+    from omsgraph.graph.query import named_queries, run
 
     out: dict[str, Any] = {"data": str(data), "mode": "stream"}
     corpus, out["load_s"] = _timed(lambda: load_corpus(data))
     out |= {"documents": len(corpus.sources), "claims": len(corpus.claims)}
     out["load_rss_mb"] = _rss_mb()
-    graph, out["stream_build_s"] = _timed(lambda: _force_auto(omsgraph.store, corpus))
+    graph, out["stream_build_s"] = _timed(lambda: _force_auto(omsgraph.graph.store, corpus))
     inner = graph.store._inner
     out["triples"] = len(inner)
     out["stream_rss_mb"] = _rss_mb()

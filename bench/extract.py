@@ -23,8 +23,8 @@ from pathlib import Path
 
 import click
 
+from omsgraph.corpus.vocabulary import load_vocabulary
 from omsgraph.extract import Extractor
-from omsgraph.vocabulary import load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,10 +1,10 @@
 """Every named query on an on-disk Oxigraph store: raw pyoxigraph beside the user-visible CLI.
 
-For each named query (``omsgraph/queries/*.rq``) this reports the wall seconds of the first
+For each named query (``omsgraph/graph/queries/*.rq``) this reports the wall seconds of the first
 run and the best of ``--repeat`` runs (3 by default), twice:
 
 * ``raw``: ``pyoxigraph.Store.read_only(STORE).query(text)``, every answer row read, in this
-  process (parameters bound as ``omsgraph.store`` binds them for Oxigraph: a trailing
+  process (parameters bound as ``omsgraph.graph.store`` binds them for Oxigraph: a trailing
   ``VALUES`` clause);
 * ``cli``: ``omsgraph --store oxigraph:STORE query NAME --format tsv`` as a subprocess, output
   discarded: what a user waits for, Python start-up and imports included. The row ``(start-up)``
@@ -68,7 +68,7 @@ def build_store(data: Path, store: Path) -> float:
 def _raw(store: Path, file: str | None, repeat: int) -> tuple[str, dict[str, dict[str, Any]]]:
     import pyoxigraph
 
-    from omsgraph.query import named_queries
+    from omsgraph.graph.query import named_queries
 
     inner = pyoxigraph.Store.read_only(str(store))
     if file is None:
@@ -101,7 +101,7 @@ def _cli(store: Path, args: list[str], repeat: int) -> tuple[int, list[float]]:
 
 def measure(store: Path, file: str | None = None, repeat: int = 3) -> dict[str, Any]:
     """Every named query on ``store``: rows, raw and CLI seconds (first run, best run)."""
-    from omsgraph.query import named_queries
+    from omsgraph.graph.query import named_queries
 
     file, rows = _raw(store, file, repeat)
     _, startup = _cli(store, ["ASK {}"], repeat)

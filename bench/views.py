@@ -3,8 +3,8 @@
 Each synthetic graph looks like the real one, only bigger: a hub (the condition) linked to
 every concept, plus random links between concepts (half as many as nodes), each edge with one
 to three claims from ten sources, a quote each, one edge in ten negated. The page is rendered
-with `omsgraph.views.render.render_page` (so past `MAX_NODES` it is capped, with its note)
-and opened in Debian's Chromium through Playwright, launched by omsgraph.views.browser.
+with `omsgraph.web.render.render_page` (so past `MAX_NODES` it is capped, with its note)
+and opened in Debian's Chromium through Playwright, launched by omsgraph.web.browser.
 "Settled" is the page's own mark: the bounded layout is done, physics is off, and the graph
 is drawn (``document.body.dataset.settledMs``, milliseconds since navigation start).
 
@@ -25,8 +25,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from omsgraph.views.browser import CHROMIUM, launch
-from omsgraph.views.render import MAX_NODES, PHYSICS_NODES, TYPE_COLOURS, cap, render_page
+from omsgraph.web.browser import CHROMIUM, launch
+from omsgraph.web.render import MAX_NODES, PHYSICS_NODES, TYPE_COLOURS, cap, render_page
 
 _KINDS = [k for k in TYPE_COLOURS if k in ("Symptom", "Cause", "Drug", "Tumour", "Finding")]
 _RELATIONS = ["has symptom", "has cause", "treated by", "diagnosed by", "has complication"]
@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         for row in rows:
             print(json.dumps(row))
         return 0
-    print(f"MAX_NODES={MAX_NODES} PHYSICS_NODES={PHYSICS_NODES} (omsgraph.views.render)")
+    print(f"MAX_NODES={MAX_NODES} PHYSICS_NODES={PHYSICS_NODES} (omsgraph.web.render)")
     header = list(rows[0])
     print("  ".join(f"{h:>11}" for h in header))
     for row in rows:

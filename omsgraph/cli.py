@@ -18,8 +18,8 @@ from omsgraph.output import render_records
 if TYPE_CHECKING:
     from rdflib import Graph
 
-    from omsgraph.claims import Corpus
-    from omsgraph.mappings import MappingSet
+    from omsgraph.corpus.claims import Corpus
+    from omsgraph.graph.mappings import MappingSet
 
 __all__ = ["main"]
 
@@ -43,7 +43,7 @@ class Context:
     _corpus: Corpus | None = field(default=None, repr=False)
 
     def corpus(self) -> Corpus:
-        from omsgraph.claims import load_corpus
+        from omsgraph.corpus.claims import load_corpus
 
         if self._corpus is None:
             self._corpus = _guard(lambda: load_corpus(self.data))
@@ -51,34 +51,34 @@ class Context:
 
     def mappings(self) -> MappingSet | None:
         """The SSSOM mapping set ``ONTOLOGY/mappings.sssom.tsv``, when there is one."""
-        from omsgraph.mappings import load_mappings
+        from omsgraph.graph.mappings import load_mappings
 
         path = self.ontology / "mappings.sssom.tsv"
         return _guard(lambda: load_mappings(path)) if path.is_file() else None
 
     def built(self) -> Graph:
         """The graph built in memory from ``data/``, with the concepts' mappings."""
-        from omsgraph.rdf import build_graph
+        from omsgraph.graph.rdf import build_graph
 
         corpus, mappings = self.corpus(), self.mappings()
         return build_graph(corpus, reviewed_only=self.reviewed_only, mappings=mappings)
 
     def graph(self, path: Path | None = None) -> Graph:
         """The graph from a Turtle file, or from the ``--store`` (built from ``data/``)."""
-        from omsgraph.store import open_graph
-        from omsgraph.validate import load_ontology
+        from omsgraph.graph.store import open_graph
+        from omsgraph.graph.validate import load_ontology
 
         if path is not None:
             return _guard(lambda: load_ontology(path))
         if self.store == "auto":  # a large corpus goes straight into Oxigraph
-            from omsgraph.store import build_auto
+            from omsgraph.graph.store import build_auto
 
             corpus, mappings = self.corpus(), self.mappings()
             return _guard(
                 lambda: build_auto(corpus, reviewed_only=self.reviewed_only, mappings=mappings)
             )
         if self.store.startswith("oxigraph:"):  # filled from data/ the first time, streamed
-            from omsgraph.store import fill, is_empty
+            from omsgraph.graph.store import fill, is_empty
 
             graph = _guard(lambda: open_graph(self.store))
             if is_empty(graph):
@@ -107,7 +107,7 @@ def _guard(action: Callable[[], Any]) -> Any:
 
 
 def _store_selector(value: str) -> str:
-    from omsgraph.store import parse_selector
+    from omsgraph.graph.store import parse_selector
 
     try:
         return str(parse_selector(value))
@@ -204,14 +204,14 @@ def build(obj: Context, out_dir: Path, no_view: bool) -> None:
     Example:
       omsgraph build --out out
     """
-    from omsgraph.export import write_turtle
-    from omsgraph.store import AUTO_CLAIMS
+    from omsgraph.graph.export import write_turtle
+    from omsgraph.graph.store import AUTO_CLAIMS
 
     corpus = obj.corpus()
     if obj.store == "auto" and len(corpus.claims) > AUTO_CLAIMS:
         # a large graph is written as it is made; the site draws a smaller one
-        from omsgraph.store import build_streamed
-        from omsgraph.views import site_claims
+        from omsgraph.graph.store import build_streamed
+        from omsgraph.web import site_claims
 
         graph, triples = _guard(
             lambda: build_streamed(
@@ -232,7 +232,7 @@ def build(obj: Context, out_dir: Path, no_view: bool) -> None:
         f"{len(corpus.claims)} claims, {count} -> {out_dir / 'omsgraph.ttl'}"
     )
     if not no_view:
-        from omsgraph.views import write_site
+        from omsgraph.web import write_site
 
         site = write_site(graph, out_dir)
         stats = site["omsgraph.html"]
@@ -287,7 +287,7 @@ def claims(obj: Context, fmt: str, source_file: str | None, output: Path | None)
     Example:
       omsgraph claims --format jsonl > claims.jsonl
     """
-    from omsgraph.claims import interchange_record, write_jsonl
+    from omsgraph.corpus.claims import interchange_record, write_jsonl
 
     corpus = obj.corpus()
     selected = [c for c in corpus.claims if source_file in (None, c.source)]
@@ -362,7 +362,7 @@ def query(
       omsgraph query source -p file=003_6e40a66a197a718b.txt --format csv
       omsgraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
-    from omsgraph.query import QueryError, evaluate, named_queries, resolve
+    from omsgraph.graph.query import QueryError, evaluate, named_queries, resolve
 
     if list_queries or query is None:
         if query is None and not list_queries:
@@ -395,8 +395,8 @@ def validate(obj: Context, graph_path: Path | None) -> None:
     Example:
       omsgraph validate
     """
-    from omsgraph.validate import load_ontology
-    from omsgraph.validate import validate as run_validation
+    from omsgraph.graph.validate import load_ontology
+    from omsgraph.graph.validate import validate as run_validation
 
     graph = obj.graph(graph_path)
     shapes = _guard(lambda: load_ontology(obj.ontology / "shapes.ttl"))
@@ -446,7 +446,7 @@ def view(
       omsgraph view source 000_aa4b564b5e99cff4.txt
       omsgraph view index -o out/index.html
     """
-    from omsgraph.views import write_site, write_view
+    from omsgraph.web import write_site, write_view
 
     if kind in ("entity", "source") and not target:
         raise click.UsageError(f"`omsgraph view {kind}` needs a {kind} name")
@@ -494,8 +494,8 @@ def export(obj: Context, fmt: str, graph_path: Path | None, output: Path | None)
       omsgraph export --format jsonld -o out/omsgraph.jsonld
       omsgraph export --format kgx -o out/omsgraph     # out/omsgraph_nodes.tsv, _edges.tsv
     """
-    from omsgraph.export import export as run_export
-    from omsgraph.export import export_paths
+    from omsgraph.graph.export import export as run_export
+    from omsgraph.graph.export import export_paths
 
     if fmt == "kgx" and output is None:
         raise click.UsageError("--format kgx writes two files: give -o, e.g. -o out/omsgraph")
@@ -570,16 +570,16 @@ def evaluate(
       omsgraph evaluate tests/gold/gold_claims.jsonl --format json
       omsgraph evaluate tests/gold/gold_claims.jsonl --sources data/sources
     """
-    from omsgraph.claims import interchange_record
-    from omsgraph.evaluate import evaluate as score
-    from omsgraph.evaluate import read_jsonl
+    from omsgraph.corpus.claims import interchange_record
+    from omsgraph.extract.evaluate import evaluate as score
+    from omsgraph.extract.evaluate import read_jsonl
 
     gold_records = _guard(lambda: read_jsonl(gold))
     if sources_dir is not None:
         if predicted is not None:
             raise click.UsageError("give --predicted or --sources, not both")
-        from omsgraph.ingest import extract_files
-        from omsgraph.vocabulary import load_vocabulary
+        from omsgraph.corpus.vocabulary import load_vocabulary
+        from omsgraph.curate.ingest import extract_files
 
         vocabulary = _guard(lambda: load_vocabulary(obj.data / "vocabulary.yaml"))
         files = [sources_dir / name for name in sorted({g["source"] for g in gold_records})]
@@ -628,7 +628,7 @@ def push(obj: Context, url: str, graph_iri: str | None, graph_path: Path | None)
       omsgraph push http://localhost:7878/store
       omsgraph --store sparql:http://localhost:7878/query query symptoms
     """
-    from omsgraph.store import push as run_push
+    from omsgraph.graph.store import push as run_push
 
     graph = obj.graph(graph_path) if graph_path is not None else obj.built()
     try:
@@ -659,7 +659,7 @@ def conflicts(obj: Context, fmt: str) -> None:
       omsgraph conflicts
       omsgraph conflicts --format json
     """
-    from omsgraph.conflicts import conflict_records, corpus_conflicts, render_conflicts
+    from omsgraph.graph.conflicts import conflict_records, corpus_conflicts, render_conflicts
 
     corpus = obj.corpus()
     found = _guard(lambda: corpus_conflicts(corpus, reviewed_only=obj.reviewed_only))
@@ -684,7 +684,7 @@ def evidence(obj: Context, name: str, fmt: str) -> None:
       omsgraph evidence rituximab
       omsgraph evidence "IVIg" --format json
     """
-    from omsgraph.conflicts import evidence as find_evidence
+    from omsgraph.graph.conflicts import evidence as find_evidence
 
     corpus = obj.corpus()
     records = _guard(lambda: find_evidence(corpus, name, reviewed_only=obj.reviewed_only))
@@ -722,7 +722,7 @@ def serve(
     Example:
       omsgraph serve --port 8000 --timeout 5
     """
-    from omsgraph.serve import serve as run_server
+    from omsgraph.web.serve import serve as run_server
 
     graph = obj.graph(graph_path)
 
@@ -756,8 +756,8 @@ def extract(obj: Context, files: tuple[Path, ...], fmt: str, output: Path | None
     Example:
       omsgraph extract data/sources/000_aa4b564b5e99cff4.txt --format jsonl
     """
-    from omsgraph.ingest import extract_files
-    from omsgraph.vocabulary import load_vocabulary
+    from omsgraph.corpus.vocabulary import load_vocabulary
+    from omsgraph.curate.ingest import extract_files
 
     vocabulary = _guard(lambda: load_vocabulary(obj.data / "vocabulary.yaml"))
     records = _guard(lambda: extract_files(files, vocabulary))
@@ -795,7 +795,7 @@ def ingest(obj: Context, files: tuple[Path, ...], jobs: int) -> None:
       omsgraph ingest --jobs 2 downloads/*.html
       omsgraph ingest --jobs 2 pubmed-export/
     """
-    from omsgraph.ingest import ingest_files
+    from omsgraph.curate.ingest import ingest_files
 
     paths: list[Path] = []
     for path in files:

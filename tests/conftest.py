@@ -24,13 +24,13 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def corpus():
-    from omsgraph.claims import load_corpus
+    from omsgraph.corpus.claims import load_corpus
 
     return load_corpus(CORPUS_DATA)
 
 
 @pytest.fixture(scope="session")
 def corpus_graph(corpus):
-    from omsgraph.rdf import build_graph
+    from omsgraph.graph.rdf import build_graph
 
     return build_graph(corpus)

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from omsgraph.claims import load_corpus
-from omsgraph.query import named_queries, run
-from omsgraph.rdf import build_graph
-from omsgraph.store import open_graph, parse_selector
+from omsgraph.corpus.claims import load_corpus
+from omsgraph.graph.query import named_queries, run
+from omsgraph.graph.rdf import build_graph
+from omsgraph.graph.store import open_graph, parse_selector
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,13 +82,13 @@ def test_stream_bench_has_the_same_triples(corpus_dir: Path) -> None:
 def test_cli_auto_store_streams_a_large_corpus(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import omsgraph.store
+    import omsgraph.graph.store
     from omsgraph.cli import cli
 
     runner = CliRunner()
     args = ["--data", str(corpus_dir), "query", "treatments", "--format", "csv"]
     memory = runner.invoke(cli, args)
-    monkeypatch.setattr(omsgraph.store, "AUTO_CLAIMS", 10)
+    monkeypatch.setattr(omsgraph.graph.store, "AUTO_CLAIMS", 10)
     auto = runner.invoke(cli, ["--store", "auto", *args])
     assert memory.exit_code == auto.exit_code == 0, auto.output
     assert sorted(memory.output.splitlines()) == sorted(auto.output.splitlines())
@@ -106,10 +106,10 @@ def test_auto_store_below_threshold_is_the_memory_graph(corpus_dir: Path) -> Non
 def test_auto_store_above_threshold_gives_the_same_answers(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import omsgraph.store
+    import omsgraph.graph.store
 
     graph = build_graph(load_corpus(corpus_dir))
-    monkeypatch.setattr(omsgraph.store, "AUTO_TRIPLES", 1000)
+    monkeypatch.setattr(omsgraph.graph.store, "AUTO_TRIPLES", 1000)
     auto = open_graph("auto", build=lambda: graph)
     assert auto is not graph and len(auto) == len(graph)
     source = sorted((corpus_dir / "sources").glob("*.txt"))[1].name

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from omsgraph.claims import anchor, load_corpus
+from omsgraph.corpus.claims import anchor, load_corpus
+from omsgraph.corpus.model import Certainty, Polarity
 from omsgraph.errors import DataError
-from omsgraph.model import Certainty, Polarity
 
 
 def _edit(path: Path, old: str, new: str) -> None:

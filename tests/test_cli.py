@@ -138,10 +138,10 @@ def test_real_subprocess() -> None:
 
 
 def test_validate_reports_violations_readably(data_dir: Path, tmp_path: Path) -> None:
-    from omsgraph.claims import load_corpus
-    from omsgraph.export import serialize
-    from omsgraph.namespaces import OMSS, PROV
-    from omsgraph.rdf import build_graph
+    from omsgraph.corpus.claims import load_corpus
+    from omsgraph.graph.export import serialize
+    from omsgraph.graph.namespaces import OMSS, PROV
+    from omsgraph.graph.rdf import build_graph
 
     graph = build_graph(load_corpus(data_dir))
     claim = sorted(graph.subjects(PROV.wasDerivedFrom, None))[0]

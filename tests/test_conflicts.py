@@ -13,10 +13,13 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 
-import omsgraph.conflicts
-from omsgraph.claims import load_corpus
+import omsgraph.graph.conflicts
 from omsgraph.cli import cli
-from omsgraph.conflicts import (
+from omsgraph.corpus.claims import load_corpus
+from omsgraph.corpus.model import Certainty, Claim, Concept, Evidence, Polarity
+from omsgraph.corpus.values import Category, Rate, Span, attribute, compatible, parse_value
+from omsgraph.corpus.vocabulary import Vocabulary
+from omsgraph.graph.conflicts import (
     OMSK,
     OMSX,
     OMSY,
@@ -26,14 +29,11 @@ from omsgraph.conflicts import (
     population_group,
     support,
 )
-from omsgraph.export import serialize
-from omsgraph.model import Certainty, Claim, Concept, Evidence, Polarity
-from omsgraph.namespaces import OMS, OMSC, PROV, RDF
-from omsgraph.query import resolve, run
-from omsgraph.rdf import build_graph, claim_iri
-from omsgraph.validate import load_ontology, validate
-from omsgraph.values import Category, Rate, Span, attribute, compatible, parse_value
-from omsgraph.vocabulary import Vocabulary
+from omsgraph.graph.export import serialize
+from omsgraph.graph.namespaces import OMS, OMSC, PROV, RDF
+from omsgraph.graph.query import resolve, run
+from omsgraph.graph.rdf import build_graph, claim_iri
+from omsgraph.graph.validate import load_ontology, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = Path(__file__).parent / "gold" / "gold_conflicts.md"
@@ -316,7 +316,7 @@ def test_exemplars_take_one_claim_per_source_first(monkeypatch: pytest.MonkeyPat
         claim("001", "treated_by", "rituximab", negated=True, start=2),
         claim("004", "treated_by", "rituximab", negated=True, hedged=True, start=3),
     ]
-    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 4)
+    monkeypatch.setattr(omsgraph.graph.conflicts, "EXEMPLARS", 4)
     (record,) = support(claims)
     picked = [(c.source, c.evidence.start, c.polarity.value) for c in record.exemplars]
     # affirming: each source's best claim (asserted first, then file name), then 002's second
@@ -328,14 +328,14 @@ def test_exemplars_take_one_claim_per_source_first(monkeypatch: pytest.MonkeyPat
     ]
     assert picked[4:] == [("001", 2, "negated"), ("004", 3, "negated")]
     assert (record.affirming_claims, record.negating_claims) == (5, 2)
-    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 5)
+    monkeypatch.setattr(omsgraph.graph.conflicts, "EXEMPLARS", 5)
     assert record.exemplars[4].evidence.start == 9
 
 
 def test_conflict_exemplars_take_every_side_in_turn(monkeypatch: pytest.MonkeyPatch) -> None:
     affirmed = [claim(f"00{i}", "treated_by", "chemotherapy", start=i) for i in range(6)]
     claims = [*affirmed, claim("009", "treated_by", "chemotherapy", negated=True)]
-    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 2)
+    monkeypatch.setattr(omsgraph.graph.conflicts, "EXEMPLARS", 2)
     (conflict,) = find_conflicts(claims)
     assert len(conflict.claims) == 7 and conflict.sources == 7
     assert [(c.source, c.polarity.value) for c in conflict.exemplars] == [
@@ -383,7 +383,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory):
 
 
 def test_caps_and_counts_on_a_synthetic_corpus(synthetic, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 3)
+    monkeypatch.setattr(omsgraph.graph.conflicts, "EXEMPLARS", 3)
     graph = build_graph(synthetic)
     polarity = {c.id: c.polarity for c in synthetic.claims}
     source = {c.id: c.source for c in synthetic.claims}
@@ -428,7 +428,7 @@ def test_caps_and_counts_on_a_synthetic_corpus(synthetic, monkeypatch: pytest.Mo
 
 def test_exemplars_do_not_depend_on_claim_order(synthetic, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same Turtle, byte for byte, from the claims in reverse order."""
-    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 2)
+    monkeypatch.setattr(omsgraph.graph.conflicts, "EXEMPLARS", 2)
     reverse = dataclasses.replace(synthetic, claims=tuple(reversed(synthetic.claims)))
     first = serialize(build_graph(synthetic), "turtle")
     assert first == serialize(build_graph(reverse), "turtle")
@@ -438,7 +438,7 @@ def test_exemplars_do_not_depend_on_claim_order(synthetic, monkeypatch: pytest.M
 def test_built_graph_with_exemplars_conforms_to_the_shapes(
     synthetic, shapes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 2)
+    monkeypatch.setattr(omsgraph.graph.conflicts, "EXEMPLARS", 2)
     graph = build_graph(dataclasses.replace(synthetic, claims=synthetic.claims[:150]))
     conforms, violations = validate(graph, *shapes)
     assert conforms, [v.message for v in violations][:5]

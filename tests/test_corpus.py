@@ -6,10 +6,10 @@ from collections import Counter
 
 import pytest
 
-from omsgraph.claims import interchange_record
-from omsgraph.evaluate import evaluate, read_jsonl
-from omsgraph.query import resolve, run
-from omsgraph.validate import load_ontology, validate
+from omsgraph.corpus.claims import interchange_record
+from omsgraph.extract.evaluate import evaluate, read_jsonl
+from omsgraph.graph.query import resolve, run
+from omsgraph.graph.validate import load_ontology, validate
 
 from .conftest import GOLD, ONTOLOGY
 

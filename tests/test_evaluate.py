@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from omsgraph.errors import DataError
-from omsgraph.evaluate import evaluate, read_jsonl
+from omsgraph.extract.evaluate import evaluate, read_jsonl
 
 
 def claim(predicate: str, obj: str, polarity: str = "affirmed", **extra) -> dict:

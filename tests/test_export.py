@@ -14,9 +14,9 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
-from omsgraph.claims import load_corpus
 from omsgraph.cli import EXPORT_FORMATS, cli
-from omsgraph.export import (
+from omsgraph.corpus.claims import load_corpus
+from omsgraph.graph.export import (
     BIOLINK_CATEGORIES,
     BIOLINK_PREDICATES,
     FORMATS,
@@ -26,9 +26,9 @@ from omsgraph.export import (
     kgx_tables,
     serialize,
 )
-from omsgraph.mappings import load_mappings
-from omsgraph.namespaces import OMS, PROV, RDF
-from omsgraph.rdf import build_graph
+from omsgraph.graph.mappings import load_mappings
+from omsgraph.graph.namespaces import OMS, PROV, RDF
+from omsgraph.graph.rdf import build_graph
 
 from .conftest import CORPUS_DATA, ONTOLOGY
 
@@ -175,16 +175,20 @@ def test_an_oxigraph_store_writes_its_turtle_to_the_file(tmp_path: Path) -> None
     """Above the auto threshold the Turtle comes from Oxigraph's own writer, straight into
     the file: the same text as serialize(), the same bytes twice, re-importing to the graph,
     and the old file intact when the writing fails."""
-    import omsgraph.store
-    from omsgraph.export import write_turtle
+    import omsgraph.graph.store
+    from omsgraph.graph.export import write_turtle
 
     corpus = load_corpus(CORPUS_DATA)
-    graph = omsgraph.store.fill(omsgraph.store._oxigraph_graph(pyoxigraph.Store()), corpus)
+    graph = omsgraph.graph.store.fill(
+        omsgraph.graph.store._oxigraph_graph(pyoxigraph.Store()), corpus
+    )
     path = tmp_path / "out.ttl"
     write_turtle(graph, path)
     text = path.read_text(encoding="utf-8")
     assert text == serialize(graph, "turtle") and text.startswith("@prefix ")
-    again = omsgraph.store.fill(omsgraph.store._oxigraph_graph(pyoxigraph.Store()), corpus)
+    again = omsgraph.graph.store.fill(
+        omsgraph.graph.store._oxigraph_graph(pyoxigraph.Store()), corpus
+    )
     write_turtle(again, tmp_path / "again.ttl")
     assert (tmp_path / "again.ttl").read_bytes() == path.read_bytes()
     assert len(Graph().parse(data=text, format="turtle")) == len(graph)

@@ -11,12 +11,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from omsgraph.cli import cli
+from omsgraph.corpus.vocabulary import load_vocabulary
+from omsgraph.curate.ingest import extract_files
 from omsgraph.errors import DataError
-from omsgraph.evaluate import evaluate, read_jsonl
 from omsgraph.extract import Extractor, Lexicon, read_documents
+from omsgraph.extract.evaluate import evaluate, read_jsonl
 from omsgraph.extract.lexicon import fold_token
-from omsgraph.ingest import extract_files
-from omsgraph.vocabulary import load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "gold_claims.jsonl"

@@ -9,11 +9,11 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from omsgraph.claims import load_corpus
 from omsgraph.cli import cli
+from omsgraph.corpus.claims import load_corpus
+from omsgraph.curate.ingest import ingest
 from omsgraph.errors import DataError
-from omsgraph.ingest import ingest
-from omsgraph.rdf import build_graph
+from omsgraph.graph.rdf import build_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"

@@ -10,13 +10,13 @@ import pytest
 from curies import Converter
 from rdflib import URIRef
 
+from omsgraph.corpus.vocabulary import load_vocabulary
 from omsgraph.errors import DataError
-from omsgraph.export import sssom_text
-from omsgraph.mappings import load_mappings
-from omsgraph.namespaces import OMSE, SKOS
-from omsgraph.rdf import build_graph
-from omsgraph.validate import load_ontology, validate
-from omsgraph.vocabulary import load_vocabulary
+from omsgraph.graph.export import sssom_text
+from omsgraph.graph.mappings import load_mappings
+from omsgraph.graph.namespaces import OMSE, SKOS
+from omsgraph.graph.rdf import build_graph
+from omsgraph.graph.validate import load_ontology, validate
 
 from .conftest import CORPUS_DATA, ONTOLOGY
 

@@ -2,7 +2,7 @@
 
 * both files parse;
 * every oms: term that docs/model.md or the shapes use is declared, with a label;
-* the alignments of the model.md tables are in the ontology, and agree with omsgraph.model;
+* the alignments of the model.md tables are in the ontology, and agree with omsgraph.corpus.model;
 * an OWL RL closure of the ontology (alone, and with a valid graph) is consistent;
 * a small graph written exactly per docs/model.md conforms to the shapes, and broken
   variants of it fail with the expected message.
@@ -21,7 +21,7 @@ from pyshacl import validate
 from rdflib import BNode, Graph, Literal, Namespace, URIRef, Variable
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH
 
-from omsgraph.model import CONCEPT_TYPES, PREDICATES, SOURCE_KINDS
+from omsgraph.corpus.model import CONCEPT_TYPES, PREDICATES, SOURCE_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY_FILE = ROOT / "ontology" / "omsgraph.ttl"
@@ -165,7 +165,7 @@ def test_no_external_ontology_identifiers(ontology: Graph) -> None:
 
 
 # ---------------------------------------------------------------------------------------
-# the ontology agrees with the model.md tables and with omsgraph.model
+# the ontology agrees with the model.md tables and with omsgraph.corpus.model
 # ---------------------------------------------------------------------------------------
 
 
@@ -451,7 +451,7 @@ def _nested_shapes(shapes: Graph) -> set:
 
 
 def test_valid_graph_with_the_builders_datatypes_conforms(shapes: Graph, ontology: Graph) -> None:
-    """omsgraph.rdf writes typed integers where the fixture has plain Turtle numbers."""
+    """omsgraph.graph.rdf writes typed integers where the fixture has plain Turtle numbers."""
     data = valid_graph()
     data.set((REFERENCE, OMS.referenceNumber, Literal(9, datatype=XSD_POSITIVE_INTEGER)))
     data.set((SOURCE, OMS.characters, Literal(len(SOURCE_TEXT), datatype=XSD_NON_NEGATIVE_INTEGER)))

@@ -9,15 +9,15 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-import omsgraph.claims
+import omsgraph.corpus.claims
+import omsgraph.corpus.sources
+import omsgraph.graph.store
 import omsgraph.parallel
-import omsgraph.sources
-import omsgraph.store
-from omsgraph.claims import load_corpus
+from omsgraph.corpus.claims import load_corpus
 from omsgraph.errors import DataError
-from omsgraph.export import serialize
+from omsgraph.graph.export import serialize
+from omsgraph.graph.rdf import build_graph
 from omsgraph.parallel import chunks, fork_map, shared
-from omsgraph.rdf import build_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,9 +32,9 @@ def _square_plus(x: int) -> int:
 def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every threshold at its lowest and two workers, so that tiny corpora fork."""
     monkeypatch.setattr("omsgraph.parallel.JOBS", 2)
-    monkeypatch.setattr(omsgraph.sources, "PARALLEL_FILES", 1)
-    monkeypatch.setattr(omsgraph.claims, "PARALLEL_FILES", 1)
-    monkeypatch.setattr(omsgraph.store, "PARALLEL_CLAIMS", 1)
+    monkeypatch.setattr(omsgraph.corpus.sources, "PARALLEL_FILES", 1)
+    monkeypatch.setattr(omsgraph.corpus.claims, "PARALLEL_FILES", 1)
+    monkeypatch.setattr(omsgraph.graph.store, "PARALLEL_CLAIMS", 1)
 
 
 def test_fork_map_keeps_order_and_shares_data() -> None:
@@ -60,8 +60,8 @@ def test_parallel_load_is_the_sequential_load(parallel: None) -> None:
     for data in (ROOT / "data", ROOT / "tests" / "fixtures" / "data"):
         forked = load_corpus(data)
         with pytest.MonkeyPatch.context() as m:
-            m.setattr(omsgraph.sources, "PARALLEL_FILES", 10**9)
-            m.setattr(omsgraph.claims, "PARALLEL_FILES", 10**9)
+            m.setattr(omsgraph.corpus.sources, "PARALLEL_FILES", 10**9)
+            m.setattr(omsgraph.corpus.claims, "PARALLEL_FILES", 10**9)
             assert load_corpus(data) == forked
 
 
@@ -84,8 +84,8 @@ def _oxigraph_lines(ntriples: str) -> set[str]:
 
 def test_parallel_fill_has_the_triples_of_the_memory_build(parallel: None) -> None:
     corpus = load_corpus(ROOT / "data")
-    graph = omsgraph.store._oxigraph_graph(pyoxigraph.Store())
-    omsgraph.store.fill(graph, corpus)
+    graph = omsgraph.graph.store._oxigraph_graph(pyoxigraph.Store())
+    omsgraph.graph.store.fill(graph, corpus)
     memory = build_graph(corpus)
     assert len(graph) == len(memory)
     assert _oxigraph_lines(serialize(graph, "ntriples")) == _oxigraph_lines(
@@ -111,7 +111,7 @@ def test_load_and_fill_use_the_workers(parallel: None, monkeypatch: pytest.Monke
 
     monkeypatch.setattr(omsgraph.parallel, "fork_map", spy)
     corpus = load_corpus(ROOT / "data")
-    omsgraph.store.fill(omsgraph.store._oxigraph_graph(pyoxigraph.Store()), corpus)
+    omsgraph.graph.store.fill(omsgraph.graph.store._oxigraph_graph(pyoxigraph.Store()), corpus)
     assert calls == ["_load_sources", "_load_claims", "_claim_ntriples"]
 
 

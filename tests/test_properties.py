@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from omsgraph.claims import anchor, load_corpus
 from omsgraph.cli import cli
+from omsgraph.corpus.claims import anchor, load_corpus
 from omsgraph.errors import DataError
-from omsgraph.export import serialize
 from omsgraph.extract.readers import read_documents, read_html
-from omsgraph.rdf import build_graph
+from omsgraph.graph.export import serialize
+from omsgraph.graph.rdf import build_graph
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SETTINGS = settings(
@@ -193,7 +193,7 @@ def _tree(root: Path) -> dict[str, bytes]:
 def test_parallel_ingest_writes_what_sequential_ingest_writes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("omsgraph.ingest.PARALLEL_DOCUMENTS", 1)  # written in parallel too
+    monkeypatch.setattr("omsgraph.curate.ingest.PARALLEL_DOCUMENTS", 1)  # written in parallel too
     paths = [str(p) for p in _documents(tmp_path / "docs")]
     trees, outputs = [], []
     for jobs in ("1", "2", "3"):

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-import omsgraph.conflicts
-from omsgraph.claims import load_corpus
-from omsgraph.namespaces import OMS, RDF
-from omsgraph.query import QueryError, format_result, named_queries, resolve, run
-from omsgraph.rdf import build_graph
-from omsgraph.store import open_graph
+import omsgraph.graph.conflicts
+from omsgraph.corpus.claims import load_corpus
+from omsgraph.graph.namespaces import OMS, RDF
+from omsgraph.graph.query import QueryError, format_result, named_queries, resolve, run
+from omsgraph.graph.rdf import build_graph
+from omsgraph.graph.store import open_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -148,7 +148,7 @@ def test_named_queries_read_only_counts_and_exemplars(
 ) -> None:
     """Every claim that is no exemplar deleted, every named query but ``source`` (which reads
     one source's claims) answers exactly as before."""
-    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 2)
+    monkeypatch.setattr(omsgraph.graph.conflicts, "EXEMPLARS", 2)
     graph = build_graph(synthetic)
     before = _answers(graph, {"file": synthetic.sources[0].file})
     exemplars = set(graph.objects(None, OMS.exemplar))
@@ -169,7 +169,7 @@ def test_named_queries_read_only_counts_and_exemplars(
 def test_named_queries_are_capped_and_agree_on_memory_and_oxigraph(
     synthetic, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 3)
+    monkeypatch.setattr(omsgraph.graph.conflicts, "EXEMPLARS", 3)
     graph = build_graph(synthetic)
     stored = open_graph(f"oxigraph:{tmp_path / 'db'}", build=lambda: graph)
     bindings = {"file": synthetic.sources[7].file}

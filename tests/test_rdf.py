@@ -9,10 +9,10 @@ from pathlib import Path
 
 from rdflib import Literal
 
-from omsgraph.claims import load_corpus
-from omsgraph.export import serialize
-from omsgraph.namespaces import CITO, OA, OMS, OMSE, PROV, RDF
-from omsgraph.rdf import build_graph, claim_iri, source_iri
+from omsgraph.corpus.claims import load_corpus
+from omsgraph.graph.export import serialize
+from omsgraph.graph.namespaces import CITO, OA, OMS, OMSE, PROV, RDF
+from omsgraph.graph.rdf import build_graph, claim_iri, source_iri
 
 CONDITION = OMSE["opsoclonus-myoclonus-syndrome"]
 

@@ -9,17 +9,17 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from omsgraph.model import Source
-from omsgraph.namespaces import CITO, DCTERMS, OMS, OMSS, SKOS
-from omsgraph.rdf import reference_iri
-from omsgraph.references import (
+from omsgraph.corpus.model import Source
+from omsgraph.corpus.references import (
     add_references,
     parse_own_record,
     parse_reference,
     parse_references,
     resolve,
 )
-from omsgraph.sources import load_sources
+from omsgraph.corpus.sources import load_sources
+from omsgraph.graph.namespaces import CITO, DCTERMS, OMS, OMSS, SKOS
+from omsgraph.graph.rdf import reference_iri
 
 GOLD = Path(__file__).parent / "gold" / "gold_citations.jsonl"
 

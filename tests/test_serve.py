@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from omsgraph.query import named_queries, run
-from omsgraph.serve import refusal, start_server
+from omsgraph.graph.query import named_queries, run
+from omsgraph.web.serve import refusal, start_server
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small_graph.ttl"
 TIMEOUT = 1.5

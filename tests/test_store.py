@@ -21,10 +21,10 @@ from rdflib.compare import isomorphic
 
 from omsgraph.cli import cli
 from omsgraph.errors import DataError
-from omsgraph.mappings import load_mappings
-from omsgraph.query import format_result, named_queries, run
-from omsgraph.rdf import build_graph
-from omsgraph.store import StoreSpec, open_graph, parse_selector, push
+from omsgraph.graph.mappings import load_mappings
+from omsgraph.graph.query import format_result, named_queries, run
+from omsgraph.graph.rdf import build_graph
+from omsgraph.graph.store import StoreSpec, open_graph, parse_selector, push
 
 from .conftest import CORPUS_DATA, ONTOLOGY
 
@@ -88,7 +88,7 @@ def graph(corpus) -> Graph:
 
 
 def test_oxigraph_store_persists_and_is_refreshed_by_push(tmp_path: Path, data_dir: Path) -> None:
-    from omsgraph.claims import load_corpus
+    from omsgraph.corpus.claims import load_corpus
 
     small = build_graph(load_corpus(data_dir))
     location = f"oxigraph:{tmp_path / 'db'}"
@@ -212,10 +212,10 @@ def test_push_from_an_auto_store_into_an_oxigraph_store(
 ) -> None:
     """A large corpus (auto, in Oxigraph) refreshes an oxigraph:PATH store Oxigraph to
     Oxigraph; the CLI fills an empty oxigraph:PATH store by streaming."""
-    import omsgraph.store
+    import omsgraph.graph.store
     from omsgraph.cli import cli
 
-    monkeypatch.setattr(omsgraph.store, "AUTO_CLAIMS", 1)
+    monkeypatch.setattr(omsgraph.graph.store, "AUTO_CLAIMS", 1)
     runner = CliRunner()
     location = f"oxigraph:{tmp_path / 'db'}"
     base = ["--data", str(data_dir)]

@@ -1,4 +1,4 @@
-"""The streamed build (`omsgraph.store.build_streamed`, what ``--store auto build`` does above
+"""The streamed build (`omsgraph.graph.store.build_streamed`, what ``--store auto build`` does above
 ``AUTO_CLAIMS`` claims): its Turtle holds exactly the triples of the in-memory build, the same
 bytes every time and whatever the number of workers, and the smaller graph it returns draws
 the same HTML site as the whole graph."""
@@ -17,22 +17,22 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal
 
-import omsgraph.conflicts
+import omsgraph.graph.conflicts
+import omsgraph.graph.store
 import omsgraph.parallel
-import omsgraph.store
-import omsgraph.views as views
-from omsgraph.claims import Corpus, load_corpus
+import omsgraph.web.site as views
 from omsgraph.cli import cli
-from omsgraph.mappings import load_mappings
-from omsgraph.model import Status
-from omsgraph.namespaces import OMS, SKOS, XSD
-from omsgraph.rdf import build_graph, source_iri
-from omsgraph.store import build_streamed
-from omsgraph.views import site_claims, write_site
+from omsgraph.corpus.claims import Corpus, load_corpus
+from omsgraph.corpus.model import Status
+from omsgraph.graph.mappings import load_mappings
+from omsgraph.graph.namespaces import OMS, SKOS, XSD
+from omsgraph.graph.rdf import build_graph, source_iri
+from omsgraph.graph.store import build_streamed
+from omsgraph.web.site import site_claims, write_site
 
 from .conftest import CORPUS_DATA, ROOT
 
-project_module = importlib.import_module("omsgraph.views.project")
+project_module = importlib.import_module("omsgraph.web.project")
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +85,8 @@ def test_same_bytes_whatever_the_hash_seed(synthetic_dir: Path, tmp_path: Path) 
     """Each run in its own process, as the CLI runs: set and dict orders that depend on
     string hashing must not reach the file."""
     script = (
-        "import sys; from pathlib import Path; from omsgraph.claims import load_corpus; "
-        "from omsgraph.store import build_streamed; "
+        "import sys; from pathlib import Path; from omsgraph.corpus.claims import load_corpus; "
+        "from omsgraph.graph.store import build_streamed; "
         "build_streamed(load_corpus(Path(sys.argv[1])), Path(sys.argv[2]))"
     )
     for seed in ("1", "2"):
@@ -141,7 +141,7 @@ def test_the_smaller_graph_draws_the_same_site(
     many: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, synthetic: Corpus
 ) -> None:
     if many:  # a corpus of "many sources": exemplars, and pages for the first 3 sources
-        monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 2)
+        monkeypatch.setattr(omsgraph.graph.conflicts, "EXEMPLARS", 2)
         monkeypatch.setattr(project_module, "EXEMPLAR_SOURCES", 5)
         monkeypatch.setattr(views, "SITE_SOURCES", 3)
     whole = build_graph(synthetic)
@@ -158,7 +158,7 @@ def test_the_smaller_graph_draws_the_same_site(
 def test_the_smaller_graph_goes_on_disk_when_it_keeps_many_claims(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, synthetic: Corpus
 ) -> None:
-    monkeypatch.setattr(omsgraph.store, "AUTO_DISK_CLAIMS", 10)  # every claim is kept here
+    monkeypatch.setattr(omsgraph.graph.store, "AUTO_DISK_CLAIMS", 10)  # every claim is kept here
     small, _ = build_streamed(synthetic, tmp_path / "g.ttl", keep=site_claims)
     assert small.store.on_disk
     assert _site(small, tmp_path / "small") == _site(build_graph(synthetic), tmp_path / "whole")
@@ -169,7 +169,7 @@ def test_an_index_without_claim_counts_scans_the_claims(
 ) -> None:
     """A graph built before sources carried oms:claimCount (an old Turtle file, an old
     oxigraph:PATH store) still lists its sources."""
-    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 2)
+    monkeypatch.setattr(omsgraph.graph.conflicts, "EXEMPLARS", 2)
     monkeypatch.setattr(project_module, "EXEMPLAR_SOURCES", 5)
     graph = build_graph(synthetic)
     rows = views.site_index(graph)
@@ -187,7 +187,7 @@ def test_a_failing_build_leaves_the_old_turtle(
         raise OSError("disk full")
 
     monkeypatch.setattr(omsgraph.parallel, "JOBS", 1)  # the patched function runs here
-    monkeypatch.setattr(omsgraph.store, "_claim_turtle", broken)
+    monkeypatch.setattr(omsgraph.graph.store, "_claim_turtle", broken)
     with pytest.raises(OSError, match="disk full"):
         build_streamed(synthetic, path)
     assert path.read_text(encoding="utf-8") == "old\n"
@@ -199,7 +199,7 @@ def test_cli_auto_build_streams_above_the_threshold(
 ) -> None:
     runner = CliRunner()
     memory = runner.invoke(cli, ["--data", str(CORPUS_DATA), "build", "--out", str(tmp_path / "m")])
-    monkeypatch.setattr(omsgraph.store, "AUTO_CLAIMS", 1)
+    monkeypatch.setattr(omsgraph.graph.store, "AUTO_CLAIMS", 1)
     auto = runner.invoke(
         cli, ["--data", str(CORPUS_DATA), "--store", "auto", "build", "--out", str(tmp_path / "a")]
     )

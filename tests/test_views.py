@@ -1,4 +1,4 @@
-"""Tests of the HTML graph view (omsgraph.views) on tests/fixtures/small_graph.ttl."""
+"""Tests of the HTML graph view (omsgraph.web) on tests/fixtures/small_graph.ttl."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
-import omsgraph.views.render as render_module
-from omsgraph.views import (
+import omsgraph.web.render as render_module
+from omsgraph.web.site import (
     TYPE_COLOURS,
     ViewStats,
     build_view,
@@ -23,8 +23,8 @@ from omsgraph.views import (
     write_site,
     write_view,
 )
-from omsgraph.views.browser import CHROMIUM, launch
-from omsgraph.views.render import cap
+from omsgraph.web.browser import CHROMIUM, launch
+from omsgraph.web.render import cap
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small_graph.ttl"
 ARTIFACTS = Path(__file__).parent / "artifacts"

@@ -14,10 +14,10 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
-import omsgraph.views as views
-from omsgraph.claims import load_corpus
-from omsgraph.rdf import build_graph
-from omsgraph.views import (
+import omsgraph.web.site as views
+from omsgraph.corpus.claims import load_corpus
+from omsgraph.graph.rdf import build_graph
+from omsgraph.web.site import (
     build_view,
     project,
     render_index,
@@ -26,12 +26,12 @@ from omsgraph.views import (
     write_site,
     write_view,
 )
-from omsgraph.views.project import source_view
-from omsgraph.views.render import render_page
+from omsgraph.web.project import source_view
+from omsgraph.web.render import render_page
 
 ROOT = Path(__file__).resolve().parent.parent
-project_module = importlib.import_module("omsgraph.views.project")
-render_module = importlib.import_module("omsgraph.views.render")
+project_module = importlib.import_module("omsgraph.web.project")
+render_module = importlib.import_module("omsgraph.web.render")
 PAYLOAD = '<img src=x onerror="window.__xss=1">'
 
 
@@ -236,13 +236,13 @@ def test_source_filter_capped(graph: Graph, monkeypatch) -> None:
 @pytest.fixture
 def many(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Graph:
     """The 12-source corpus built with 2 exemplars per polarity, seen as "many sources"."""
-    import omsgraph.conflicts
+    import omsgraph.graph.conflicts
 
     spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
     corpus = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(corpus)
     corpus.write_corpus(tmp_path / "c", 12, seed=3)
-    monkeypatch.setattr(omsgraph.conflicts, "EXEMPLARS", 2)
+    monkeypatch.setattr(omsgraph.graph.conflicts, "EXEMPLARS", 2)
     built = build_graph(load_corpus(tmp_path / "c"))
     monkeypatch.setattr(project_module, "EXEMPLAR_SOURCES", 5)
     return built

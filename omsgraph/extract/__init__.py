@@ -1,7 +1,7 @@
 """Automatic claim extraction: readers, scoping, concept mentions, relation typing, qualifiers.
 
 ``extract_document(document, vocabulary)`` turns one read document into candidate claims in
-the interchange format; :mod:`omsgraph.ingest` writes them for a curator to review.
+the interchange format; :mod:`omsgraph.curate.ingest` writes them for a curator to review.
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from omsgraph.model import Concept
-from omsgraph.vocabulary import Vocabulary
+from omsgraph.corpus.model import Concept
+from omsgraph.corpus.vocabulary import Vocabulary
 
 __all__ = ["Lexicon", "Mention", "fold_token", "tokens"]
 

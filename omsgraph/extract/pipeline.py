@@ -13,12 +13,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from omsgraph.corpus.model import Concept
+from omsgraph.corpus.vocabulary import Vocabulary, normalise
 from omsgraph.extract import cues
 from omsgraph.extract.lexicon import Lexicon, Mention
 from omsgraph.extract.qualify import SentenceCues
 from omsgraph.extract.scope import Block, blocks
-from omsgraph.model import Concept
-from omsgraph.vocabulary import Vocabulary, normalise
 
 __all__ = ["CONDITION", "Candidate", "Extractor"]
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from omsgraph.corpus.sources import read_text
 from omsgraph.errors import DataError
-from omsgraph.sources import read_text
 
 __all__ = ["Document", "read_documents", "read_html", "read_pubmed", "read_plain"]
 

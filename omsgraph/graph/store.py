@@ -26,12 +26,12 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
 from omsgraph.errors import DataError
-from omsgraph.namespaces import bind_prefixes
+from omsgraph.graph.namespaces import bind_prefixes
 
 if TYPE_CHECKING:
-    from omsgraph.claims import Corpus
-    from omsgraph.mappings import MappingSet
-    from omsgraph.model import Claim, Source
+    from omsgraph.corpus.claims import Corpus
+    from omsgraph.corpus.model import Claim, Source
+    from omsgraph.graph.mappings import MappingSet
 
 __all__ = [
     "AUTO_CLAIMS",
@@ -102,7 +102,7 @@ def _example(kind: str) -> str:
 
 
 class _ProtocolStore(SPARQLStore):
-    """rdflib's SPARQL Protocol client, also taking the prepared queries of ``omsgraph.query``
+    """rdflib's SPARQL Protocol client, also taking the prepared queries of ``omsgraph.graph.query``
     (it sends their original text; bindings go in a VALUES clause, as rdflib does)."""
 
     def query(self, query: Query | str, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
@@ -178,7 +178,7 @@ def open_graph(selector: str | StoreSpec, build: Callable[[], Graph] | None = No
 
 
 class _NTriplesSink:
-    """What :func:`omsgraph.rdf.build_graph` adds to, written as N-Triples and bulk-loaded
+    """What :func:`omsgraph.graph.rdf.build_graph` adds to, written as N-Triples and bulk-loaded
     into a pyoxigraph store a chunk at a time: no rdflib graph is ever held in memory."""
 
     def __init__(self, inner: Any) -> None:
@@ -226,8 +226,8 @@ class _NTriplesSink:
     def add_claims(self, claims: Sequence[Claim], sources: dict[str, Source]) -> None:
         """The claims' triples, made in forked workers (:mod:`omsgraph.parallel`) when there
         are many, loaded here as they come back."""
+        from omsgraph.graph.rdf import add_claim
         from omsgraph.parallel import chunks, fork_map
-        from omsgraph.rdf import add_claim
 
         if len(claims) < PARALLEL_CLAIMS:
             for claim in claims:
@@ -241,8 +241,8 @@ class _NTriplesSink:
 
 def _claim_ntriples(bounds: tuple[int, int]) -> bytes:
     """N-Triples of ``claims[start:end]``, in a worker of :func:`omsgraph.parallel.fork_map`."""
+    from omsgraph.graph.rdf import add_claim
     from omsgraph.parallel import shared
-    from omsgraph.rdf import add_claim
 
     claims, sources = shared()
     lines = _NTriplesSink(None)
@@ -260,7 +260,7 @@ def fill(
 ) -> Graph:
     """Replace what the Oxigraph-backed ``graph`` holds by the graph of ``corpus``, streamed
     as N-Triples (no rdflib graph is ever held in memory); returns ``graph``."""
-    from omsgraph.rdf import build_graph
+    from omsgraph.graph.rdf import build_graph
 
     inner = graph.store._inner  # type: ignore[attr-defined]
     inner.clear()
@@ -284,7 +284,7 @@ def build_auto(
     streamed into an Oxigraph store (same triples, SPARQL evaluated by Oxigraph, literals as
     docs/stores.md says Oxigraph keeps them), in memory up to :data:`AUTO_DISK_CLAIMS` claims
     and in a temporary directory above."""
-    from omsgraph.rdf import build_graph
+    from omsgraph.graph.rdf import build_graph
 
     if len(corpus.claims) <= AUTO_CLAIMS:
         return build_graph(corpus, reviewed_only=reviewed_only, mappings=mappings)
@@ -313,7 +313,7 @@ def build_streamed(
     The smaller graph, in an in-memory Oxigraph store, holds every triple but the claims' own
     (concepts, sources, references, statements, support and conflict records), plus the
     claims that ``keep(graph)`` accepts by IRI and source file name (none without ``keep``):
-    ``omsgraph.views.site_claims`` picks what the HTML site draws. More than
+    ``omsgraph.web.site_claims`` picks what the HTML site draws. More than
     :data:`AUTO_DISK_CLAIMS` claims kept put it on disk (``graph.store.on_disk``).
 
     The Turtle holds the other triples in the order they were made, each once, then the
@@ -324,11 +324,11 @@ def build_streamed(
     docs/performance.md.)"""
     import pyoxigraph
 
-    from omsgraph.model import Polarity
-    from omsgraph.namespaces import PREFIXES
+    from omsgraph.corpus.model import Polarity
+    from omsgraph.graph.namespaces import PREFIXES
+    from omsgraph.graph.rdf import build_graph, claim_iri, statement_of
     from omsgraph.output import write_atomic
     from omsgraph.parallel import chunks, fork_map
-    from omsgraph.rdf import build_graph, claim_iri, statement_of
 
     lines = _NTriplesSink(None)  # every triple but the claims': a few per source
     built: list[tuple[Sequence[Claim], dict[str, Source]]] = []
@@ -389,8 +389,8 @@ def _claim_turtle(bounds: tuple[int, int]) -> tuple[bytes, int, bytes]:
     Turtle (without the prefix lines), how many, and as N-Triples those of the claims kept."""
     import pyoxigraph
 
+    from omsgraph.graph.rdf import add_claim, claim_iri
     from omsgraph.parallel import shared
-    from omsgraph.rdf import add_claim, claim_iri
 
     claims, sources, keep, prefixes = shared()
     lines = _NTriplesSink(None)

@@ -25,9 +25,9 @@ from dataclasses import replace
 
 from rdflib import Graph, Literal, URIRef
 
-from omsgraph.model import Reference, Source
-from omsgraph.namespaces import BIBO, CITO, DCTERMS, FABIO, OMS, OMSR, OMSS, RDF, SKOS, XSD
-from omsgraph.vocabulary import normalise
+from omsgraph.corpus.model import Reference, Source
+from omsgraph.corpus.vocabulary import normalise
+from omsgraph.graph.namespaces import BIBO, CITO, DCTERMS, FABIO, OMS, OMSR, OMSS, RDF, SKOS, XSD
 
 __all__ = [
     "add_references",

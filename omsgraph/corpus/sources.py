@@ -1,7 +1,7 @@
 """Load the source documents of ``data/sources/``: exact texts plus one metadata record each.
 
 Reference lists and a journal abstract's own record are parsed from the text
-(``omsgraph.references``); works cited twice are resolved to one key across the corpus.
+(``omsgraph.corpus.references``); works cited twice are resolved to one key across the corpus.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from omsgraph.corpus.model import SOURCE_KINDS, Reference, Source
+from omsgraph.corpus.references import parse_own_record, parse_reference, parse_references, resolve
+from omsgraph.corpus.yamlfile import load_yaml, require
 from omsgraph.errors import DataError
-from omsgraph.model import SOURCE_KINDS, Reference, Source
-from omsgraph.references import parse_own_record, parse_reference, parse_references, resolve
-from omsgraph.yamlfile import load_yaml, require
 
 __all__ = ["load_source", "load_sources", "read_text"]
 

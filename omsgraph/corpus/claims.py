@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from omsgraph.errors import DataError
-from omsgraph.model import (
+from omsgraph.corpus.model import (
     PREDICATES,
     Certainty,
     Claim,
@@ -20,9 +19,10 @@ from omsgraph.model import (
     Source,
     Status,
 )
-from omsgraph.sources import PARALLEL_FILES, load_sources
-from omsgraph.vocabulary import Vocabulary, load_vocabulary
-from omsgraph.yamlfile import Mapping, load_yaml, require
+from omsgraph.corpus.sources import PARALLEL_FILES, load_sources
+from omsgraph.corpus.vocabulary import Vocabulary, load_vocabulary
+from omsgraph.corpus.yamlfile import Mapping, load_yaml, require
+from omsgraph.errors import DataError
 
 __all__ = [
     "CONDITION",

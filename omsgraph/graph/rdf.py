@@ -9,11 +9,9 @@ from functools import cache, lru_cache
 
 from rdflib import Graph, Literal, URIRef
 
-from omsgraph import references
-from omsgraph.claims import Corpus
-from omsgraph.conflicts import add_support_and_conflicts
-from omsgraph.mappings import MappingSet, add_mappings
-from omsgraph.model import (
+from omsgraph.corpus import references
+from omsgraph.corpus.claims import Corpus
+from omsgraph.corpus.model import (
     CONCEPT_TYPES,
     PREDICATES,
     SOURCE_KINDS,
@@ -26,7 +24,9 @@ from omsgraph.model import (
     Source,
     Status,
 )
-from omsgraph.namespaces import (
+from omsgraph.graph.conflicts import add_support_and_conflicts
+from omsgraph.graph.mappings import MappingSet, add_mappings
+from omsgraph.graph.namespaces import (
     BIBO,
     CITO,
     DCTERMS,
@@ -76,7 +76,7 @@ def predicate_iri(predicate: str) -> URIRef:
 
 
 def reference_iri(reference: Reference) -> URIRef:
-    """Same work, same IRI: see ``omsgraph.references.reference_iri``."""
+    """Same work, same IRI: see ``omsgraph.corpus.references.reference_iri``."""
     return references.reference_iri(reference)
 
 
@@ -229,9 +229,9 @@ def build_graph(
     """One graph of concepts, sources, references and claims (rejected claims left out),
     with the SKOS mappings of ``mappings`` (an SSSOM table) for the concepts it knows.
     ``into``: add the triples to this graph, or to any sink with rdflib's ``add`` and
-    ``bind`` (``omsgraph.store`` streams a large corpus into Oxigraph this way).
+    ``bind`` (``omsgraph.graph.store`` streams a large corpus into Oxigraph this way).
     ``add_claims(claims, sources_by_file)``: adds the claims' triples instead of this process
-    (``omsgraph.store`` has them made on every core)."""
+    (``omsgraph.graph.store`` has them made on every core)."""
     graph = bind_prefixes(Graph()) if into is None else into
     for predicate, (name, _) in PREDICATES.items():  # so queries can show relation names
         graph.add((OMS[name], RDFS.label, Literal(predicate.replace("_", " "), lang="en")))

@@ -10,7 +10,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.collection import Collection
 
 from omsgraph.errors import DataError
-from omsgraph.namespaces import bind_prefixes
+from omsgraph.graph.namespaces import bind_prefixes
 
 __all__ = ["Violation", "load_ontology", "validate"]
 

@@ -49,7 +49,7 @@ class NamedQuery:
 def named_queries() -> dict[str, NamedQuery]:
     """The query library shipped in ``omsgraph/queries``, by name."""
     found = {}
-    for entry in sorted(resources.files("omsgraph.queries").iterdir(), key=lambda e: e.name):
+    for entry in sorted(resources.files("omsgraph.graph.queries").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".rq"):
             text = entry.read_text(encoding="utf-8")
             header = [ln[1:].strip() for ln in text.splitlines() if ln.startswith("#")]

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from omsgraph.corpus.model import ENTITY_PREDICATES
+from omsgraph.corpus.vocabulary import Vocabulary, normalise
 from omsgraph.errors import DataError
-from omsgraph.model import ENTITY_PREDICATES
-from omsgraph.vocabulary import Vocabulary, normalise
 
 __all__ = ["SCORED_ENTITY", "Report", "Score", "evaluate", "read_jsonl"]
 

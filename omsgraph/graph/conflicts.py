@@ -8,7 +8,7 @@ Rules, all general (docs/model.md, "Support and conflicts"):
   umbrella concept of a class ("no diagnostic test": the concept whose label is the class
   name) is in tension with affirmed claims of the same relation about members of that class.
 * **incompatible value**: value claims ``attribute: value`` of one attribute family whose
-  parsed values (``omsgraph.values``) cannot both hold: a contradiction. Values that can both
+  parsed values (``omsgraph.corpus.values``) cannot both hold: a contradiction. Values that can both
   hold but are stated for different populations are a tension (population difference).
 * **population difference**: a claim restricted to one population ("only … adults") and an
   affirmed claim of the same triple from another source for a population outside it.
@@ -28,12 +28,12 @@ from itertools import zip_longest
 
 from rdflib import Graph, Literal, Namespace
 
-from omsgraph.claims import Corpus
+from omsgraph.corpus.claims import Corpus
+from omsgraph.corpus.model import CONCEPT_TYPES, Certainty, Claim, Polarity, Status
+from omsgraph.corpus.values import attribute, compatible, parse_value
+from omsgraph.corpus.vocabulary import Vocabulary, normalise
 from omsgraph.errors import DataError
-from omsgraph.model import CONCEPT_TYPES, Certainty, Claim, Polarity, Status
-from omsgraph.namespaces import BASE, OMS, OMSC, OMSE, RDF, RDFS, XSD
-from omsgraph.values import attribute, compatible, parse_value
-from omsgraph.vocabulary import Vocabulary, normalise
+from omsgraph.graph.namespaces import BASE, OMS, OMSC, OMSE, RDF, RDFS, XSD
 
 __all__ = [
     "EXEMPLARS",
@@ -391,7 +391,7 @@ def add_support_and_conflicts(
 ) -> list[Conflict]:
     """Add oms:Support, oms:Conflict and oms:RelationSummary nodes for ``claims`` to ``graph``
     (counts and exemplars included, see docs/model.md); return the conflicts."""
-    from omsgraph.rdf import claim_iri, predicate_iri  # rdf calls this module
+    from omsgraph.graph.rdf import claim_iri, predicate_iri  # rdf calls this module
 
     claims = list(claims)
     conflicts = find_conflicts(claims, vocabulary)
@@ -443,7 +443,7 @@ def _count(value: int) -> Literal:
 def _add_relation_summaries(graph: Graph, claims: Sequence[Claim]) -> None:
     """One oms:RelationSummary per relation that some claim uses: its claims and distinct
     sources by polarity, over every subject and object (what query ``relations`` reads)."""
-    from omsgraph.rdf import predicate_iri
+    from omsgraph.graph.rdf import predicate_iri
 
     counts: dict[tuple[str, Polarity], int] = Counter()
     sources: dict[tuple[str, Polarity], set[str]] = defaultdict(set)

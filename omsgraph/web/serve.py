@@ -159,7 +159,7 @@ def _worker_main(read_fd: int, write_fd: int, limit: int) -> None:
 class QueryEngine:
     """pyoxigraph in a child process that is killed and replaced when a query overruns.
 
-    The child is ``python -m omsgraph.serve --worker`` talking over two pipes (a subprocess,
+    The child is ``python -m omsgraph.web.serve --worker`` talking over two pipes (a subprocess,
     not `multiprocessing`, so it never re-imports the caller's ``__main__``).
     """
 
@@ -178,7 +178,7 @@ class QueryEngine:
     def _start(self) -> None:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
-        command = [sys.executable, "-m", "omsgraph.serve", "--worker"]
+        command = [sys.executable, "-m", "omsgraph.web.serve", "--worker"]
         command += [str(to_child_r), str(from_child_w), str(self.max_results)]
         process = subprocess.Popen(command, pass_fds=(to_child_r, from_child_w))
         os.close(to_child_r)
@@ -250,7 +250,7 @@ class SparqlApp:
     """The WSGI application: ``/`` index, ``/view/...`` pages, ``/sparql`` endpoint."""
 
     def __init__(self, graph: Graph, engine: QueryEngine, title: str | None = None) -> None:
-        from omsgraph.views import DEFAULT_TITLE
+        from omsgraph.web.site import DEFAULT_TITLE
 
         self.graph = graph
         self.engine = engine
@@ -278,7 +278,7 @@ class SparqlApp:
         return response(environ, start_response)
 
     def on_index(self, request: Request) -> Response:
-        from omsgraph.views import render_index, site_index
+        from omsgraph.web.site import render_index, site_index
 
         rows = []
         for href, name, what in site_index(self.graph):
@@ -292,7 +292,7 @@ class SparqlApp:
         return Response(render_index(self.title, rows, hint), mimetype="text/html")
 
     def on_view(self, request: Request, kind: str, target: str | None = None) -> Response:
-        from omsgraph.views import VIEW_KINDS, render_view
+        from omsgraph.web.site import VIEW_KINDS, render_view
 
         if kind not in VIEW_KINDS:
             raise NotFound(f"no view {kind!r}; views: {', '.join(VIEW_KINDS)}")

@@ -23,8 +23,8 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph, Literal
 
-from omsgraph.model import PREDICATES
-from omsgraph.namespaces import BIBO, CITO, DCTERMS, OA, OMS, PROV, RDF, RDFS, SKOS
+from omsgraph.corpus.model import PREDICATES
+from omsgraph.graph.namespaces import BIBO, CITO, DCTERMS, OA, OMS, PROV, RDF, RDFS, SKOS
 
 __all__ = [
     "EXEMPLAR_SOURCES",
@@ -276,7 +276,7 @@ def _target(obj: Any, concepts: dict[str, dict[str, Any]]) -> tuple[str, dict[st
 
 
 #: above this many sources a projection holds each statement's exemplar claims (the at most
-#: ``omsgraph.conflicts.EXEMPLARS`` per polarity the build chose), not every claim: its edges
+#: ``omsgraph.graph.conflicts.EXEMPLARS`` per polarity the build chose), not every claim: its edges
 #: keep their true counts (``claim_count``, ``support``) from the oms:Support records. Pages
 #: past this many sources have no source filter (``render.FILTER_SOURCES``), which needs
 #: every claim's source.

@@ -20,13 +20,13 @@ from typing import Any
 
 import yaml
 
+from omsgraph.corpus.model import PREDICATES
+from omsgraph.corpus.vocabulary import Vocabulary, load_vocabulary, normalise
+from omsgraph.corpus.yamlfile import load_yaml
 from omsgraph.errors import DataError
 from omsgraph.extract.pipeline import Candidate, Extractor
 from omsgraph.extract.readers import Document, read_documents
-from omsgraph.model import PREDICATES
 from omsgraph.output import write_atomic
-from omsgraph.vocabulary import Vocabulary, load_vocabulary, normalise
-from omsgraph.yamlfile import load_yaml
 
 __all__ = ["IngestResult", "extract_files", "ingest", "ingest_files"]
 
@@ -220,7 +220,7 @@ def _store(
     claims = list(existing.get("claims") or [])
     proposed = list(existing.get("proposed_concepts") or [])
     seen = {_key(c, vocabulary) for c in claims if isinstance(c, dict)}
-    # the loader's identity of a claim (omsgraph.model.Claim.id): two candidates from the
+    # the loader's identity of a claim (omsgraph.corpus.model.Claim.id): two candidates from the
     # same words about the same object (one affirmed, one negated) would not load together
     anchored = {_anchor(c, vocabulary) for c in claims if isinstance(c, dict)}
     seen_proposed = {

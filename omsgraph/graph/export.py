@@ -22,9 +22,9 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from omsgraph.mappings import COLUMNS, MappingSet
-from omsgraph.model import CONCEPT_TYPES, PREDICATES
-from omsgraph.namespaces import (
+from omsgraph.corpus.model import CONCEPT_TYPES, PREDICATES
+from omsgraph.graph.mappings import COLUMNS, MappingSet
+from omsgraph.graph.namespaces import (
     BIBO,
     MESH,
     OA,
@@ -398,7 +398,9 @@ def document_ontology(ontology: Path) -> str:
     return OntPub(ontology=str(ontology)).make_html()
 
 
-if __name__ == "__main__":  # python -m omsgraph.export ontology/omsgraph.ttl docs/ontology.html
+if (
+    __name__ == "__main__"
+):  # python -m omsgraph.graph.export ontology/omsgraph.ttl docs/ontology.html
     import sys
 
     from omsgraph.output import write_atomic

@@ -20,7 +20,7 @@ import yaml
 from rdflib import Graph, URIRef
 
 from omsgraph.errors import DataError
-from omsgraph.namespaces import OMSE, SKOS
+from omsgraph.graph.namespaces import OMSE, SKOS
 
 __all__ = [
     "COLUMNS",

@@ -408,7 +408,7 @@ def _edge_dicts(proj: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
     return out
 
 
-_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
 _VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 _URL_ATTRS = frozenset(
     "src href action formaction srcset poster data background xlink:href manifest ping".split()

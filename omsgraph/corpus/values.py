@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from omsgraph.vocabulary import normalise
+from omsgraph.corpus.vocabulary import normalise
 
 __all__ = ["Category", "Rate", "Span", "Value", "attribute", "compatible", "parse_value"]
 

@@ -7,9 +7,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from omsgraph.corpus.model import CONCEPT_TYPES, Concept
+from omsgraph.corpus.yamlfile import load_yaml, require
 from omsgraph.errors import DataError
-from omsgraph.model import CONCEPT_TYPES, Concept
-from omsgraph.yamlfile import load_yaml, require
 
 __all__ = ["Vocabulary", "load_vocabulary", "normalise"]
 

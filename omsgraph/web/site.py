@@ -4,7 +4,7 @@ Five kinds (`VIEW_KINDS`): ``overview`` (every claim), ``entity`` (one concept a
 neighbourhood, ``depth`` edges out), ``source`` (what one document claims), ``citations``
 (sources and the references they cite, coloured by kind) and ``conflicts`` (the
 ``oms:Conflict`` records and the concepts their claims name). `project` (in
-`omsgraph.views.project`) builds the projections, `omsgraph.views.render` the pages;
+`omsgraph.web.project`) builds the projections, `omsgraph.web.render` the pages;
 `write_site` writes every view that does not need an argument plus one page per source (for
 the first `SITE_SOURCES` sources) and an ``index.html`` linking them; it projects the claims
 once, and every function here takes that projection (``proj``) instead of projecting again.
@@ -20,9 +20,9 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
-from omsgraph.namespaces import DCTERMS, OMS, PROV
+from omsgraph.graph.namespaces import DCTERMS, OMS, PROV
 from omsgraph.output import write_atomic
-from omsgraph.views.project import (
+from omsgraph.web.project import (
     EXEMPLARS_ONLY,
     citations_view,
     claims_of_sources,
@@ -35,7 +35,7 @@ from omsgraph.views.project import (
     source_view,
     source_views,
 )
-from omsgraph.views.render import (
+from omsgraph.web.render import (
     EDGE_CLAIMS,
     MAX_NODES,
     PHYSICS_NODES,
@@ -254,7 +254,7 @@ def _source_rows(
 
 def site_claims(graph: Graph) -> Callable[[str, str], bool]:
     """Which claims `write_site` draws of `graph`, asked before the claims' own triples are in
-    it (``omsgraph.store.build_streamed`` adds only these): a test of a claim's IRI and
+    it (``omsgraph.graph.store.build_streamed`` adds only these): a test of a claim's IRI and
     source file name. Every claim; or, for a graph of many sources (`exemplar_mode`), the
     exemplars and the claims of the sources that get a page."""
     if not exemplar_mode(graph):
