@@ -10,8 +10,8 @@ the rdflib graph), on the ``oxigraph:PATH`` store (the same call through oxrdfli
 ``omsgraph.graph.store.open_graph`` filled it) and, as the floor, raw
 ``pyoxigraph.Store.query`` over the same triples. Each query's first run is reported.
 ``auto_build_s`` is the time of the streaming path of ``--store auto``
-(``omsgraph.graph.store.build_auto``), and ``streamed_turtle_s`` that of ``--store auto build``
-from the loaded corpus to the Turtle file (``omsgraph.graph.store.build_streamed``: compare
+(``omsgraph.graph.streamed.build_auto``), and ``streamed_turtle_s`` that of ``--store auto build``
+from the loaded corpus to the Turtle file (``omsgraph.graph.streamed.build_streamed``: compare
 with build + Turtle, and with the floor's load + dump); ``--stream`` measures that path alone,
 in a process that never holds an rdflib graph (its memory figure is the one that matters at
 100,000 documents).
@@ -110,12 +110,12 @@ def measure(data: Path, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
                 lambda q=query, g=store_graph: _drain(run(g, q.text, q.parameters and bindings))
             )
     if "auto" not in skip:
-        import omsgraph.graph.store
+        import omsgraph.graph.streamed
 
-        _, out["auto_build_s"] = _timed(lambda: _force_auto(omsgraph.graph.store, corpus))
+        _, out["auto_build_s"] = _timed(lambda: _force_auto(omsgraph.graph.streamed, corpus))
         turtle_path = Path(scratch) / "streamed.ttl"
         _, out["streamed_turtle_s"] = _timed(
-            lambda: omsgraph.graph.store.build_streamed(corpus, turtle_path)
+            lambda: omsgraph.graph.streamed.build_streamed(corpus, turtle_path)
         )
         out["streamed_turtle_mb"] = round(turtle_path.stat().st_size / 1e6, 2)
     out["queries"] = rows
@@ -138,7 +138,7 @@ def measure_stream(data: Path) -> dict[str, Any]:
     stream into Oxigraph, query; peak memory without any rdflib graph."""
     import pyoxigraph
 
-    import omsgraph.graph.store
+    import omsgraph.graph.streamed
     from omsgraph.corpus.claims import load_corpus
     from omsgraph.graph.query import named_queries, run
 
@@ -146,7 +146,7 @@ def measure_stream(data: Path) -> dict[str, Any]:
     corpus, out["load_s"] = _timed(lambda: load_corpus(data))
     out |= {"documents": len(corpus.sources), "claims": len(corpus.claims)}
     out["load_rss_mb"] = _rss_mb()
-    graph, out["stream_build_s"] = _timed(lambda: _force_auto(omsgraph.graph.store, corpus))
+    graph, out["stream_build_s"] = _timed(lambda: _force_auto(omsgraph.graph.streamed, corpus))
     inner = graph.store._inner
     out["triples"] = len(inner)
     out["stream_rss_mb"] = _rss_mb()

@@ -71,14 +71,15 @@ class Context:
         if path is not None:
             return _guard(lambda: load_ontology(path))
         if self.store == "auto":  # a large corpus goes straight into Oxigraph
-            from omsgraph.graph.store import build_auto
+            from omsgraph.graph.streamed import build_auto
 
             corpus, mappings = self.corpus(), self.mappings()
             return _guard(
                 lambda: build_auto(corpus, reviewed_only=self.reviewed_only, mappings=mappings)
             )
         if self.store.startswith("oxigraph:"):  # filled from data/ the first time, streamed
-            from omsgraph.graph.store import fill, is_empty
+            from omsgraph.graph.store import is_empty
+            from omsgraph.graph.streamed import fill
 
             graph = _guard(lambda: open_graph(self.store))
             if is_empty(graph):
@@ -205,12 +206,12 @@ def build(obj: Context, out_dir: Path, no_view: bool) -> None:
       omsgraph build --out out
     """
     from omsgraph.graph.export import write_turtle
-    from omsgraph.graph.store import AUTO_CLAIMS
+    from omsgraph.graph.streamed import AUTO_CLAIMS
 
     corpus = obj.corpus()
     if obj.store == "auto" and len(corpus.claims) > AUTO_CLAIMS:
         # a large graph is written as it is made; the site draws a smaller one
-        from omsgraph.graph.store import build_streamed
+        from omsgraph.graph.streamed import build_streamed
         from omsgraph.web import site_claims
 
         graph, triples = _guard(
@@ -659,7 +660,8 @@ def conflicts(obj: Context, fmt: str) -> None:
       omsgraph conflicts
       omsgraph conflicts --format json
     """
-    from omsgraph.graph.conflicts import conflict_records, corpus_conflicts, render_conflicts
+    from omsgraph.graph.conflicts import corpus_conflicts
+    from omsgraph.graph.evidence import conflict_records, render_conflicts
 
     corpus = obj.corpus()
     found = _guard(lambda: corpus_conflicts(corpus, reviewed_only=obj.reviewed_only))
@@ -684,7 +686,7 @@ def evidence(obj: Context, name: str, fmt: str) -> None:
       omsgraph evidence rituximab
       omsgraph evidence "IVIg" --format json
     """
-    from omsgraph.graph.conflicts import evidence as find_evidence
+    from omsgraph.graph.evidence import evidence as find_evidence
 
     corpus = obj.corpus()
     records = _guard(lambda: find_evidence(corpus, name, reviewed_only=obj.reviewed_only))

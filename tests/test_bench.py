@@ -82,13 +82,13 @@ def test_stream_bench_has_the_same_triples(corpus_dir: Path) -> None:
 def test_cli_auto_store_streams_a_large_corpus(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import omsgraph.graph.store
+    import omsgraph.graph.streamed
     from omsgraph.cli import cli
 
     runner = CliRunner()
     args = ["--data", str(corpus_dir), "query", "treatments", "--format", "csv"]
     memory = runner.invoke(cli, args)
-    monkeypatch.setattr(omsgraph.graph.store, "AUTO_CLAIMS", 10)
+    monkeypatch.setattr(omsgraph.graph.streamed, "AUTO_CLAIMS", 10)
     auto = runner.invoke(cli, ["--store", "auto", *args])
     assert memory.exit_code == auto.exit_code == 0, auto.output
     assert sorted(memory.output.splitlines()) == sorted(auto.output.splitlines())
@@ -106,7 +106,7 @@ def test_auto_store_below_threshold_is_the_memory_graph(corpus_dir: Path) -> Non
 def test_auto_store_above_threshold_gives_the_same_answers(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import omsgraph.graph.store
+    import omsgraph.graph.streamed
 
     graph = build_graph(load_corpus(corpus_dir))
     monkeypatch.setattr(omsgraph.graph.store, "AUTO_TRIPLES", 1000)

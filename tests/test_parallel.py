@@ -12,6 +12,7 @@ import pytest
 import omsgraph.corpus.claims
 import omsgraph.corpus.sources
 import omsgraph.graph.store
+import omsgraph.graph.streamed
 import omsgraph.parallel
 from omsgraph.corpus.claims import load_corpus
 from omsgraph.errors import DataError
@@ -34,7 +35,7 @@ def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("omsgraph.parallel.JOBS", 2)
     monkeypatch.setattr(omsgraph.corpus.sources, "PARALLEL_FILES", 1)
     monkeypatch.setattr(omsgraph.corpus.claims, "PARALLEL_FILES", 1)
-    monkeypatch.setattr(omsgraph.graph.store, "PARALLEL_CLAIMS", 1)
+    monkeypatch.setattr(omsgraph.graph.streamed, "PARALLEL_CLAIMS", 1)
 
 
 def test_fork_map_keeps_order_and_shares_data() -> None:
@@ -84,8 +85,8 @@ def _oxigraph_lines(ntriples: str) -> set[str]:
 
 def test_parallel_fill_has_the_triples_of_the_memory_build(parallel: None) -> None:
     corpus = load_corpus(ROOT / "data")
-    graph = omsgraph.graph.store._oxigraph_graph(pyoxigraph.Store())
-    omsgraph.graph.store.fill(graph, corpus)
+    graph = omsgraph.graph.store.oxigraph_graph(pyoxigraph.Store())
+    omsgraph.graph.streamed.fill(graph, corpus)
     memory = build_graph(corpus)
     assert len(graph) == len(memory)
     assert _oxigraph_lines(serialize(graph, "ntriples")) == _oxigraph_lines(
@@ -111,7 +112,7 @@ def test_load_and_fill_use_the_workers(parallel: None, monkeypatch: pytest.Monke
 
     monkeypatch.setattr(omsgraph.parallel, "fork_map", spy)
     corpus = load_corpus(ROOT / "data")
-    omsgraph.graph.store.fill(omsgraph.graph.store._oxigraph_graph(pyoxigraph.Store()), corpus)
+    omsgraph.graph.streamed.fill(omsgraph.graph.store.oxigraph_graph(pyoxigraph.Store()), corpus)
     assert calls == ["_load_sources", "_load_claims", "_claim_ntriples"]
 
 

@@ -18,24 +18,19 @@ or the folded citation text; ``resolve`` gives each record of the corpus the key
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-
-from rdflib import Graph, Literal, URIRef
 
 from omsgraph.corpus.model import Reference, Source
 from omsgraph.corpus.vocabulary import normalise
-from omsgraph.graph.namespaces import BIBO, CITO, DCTERMS, FABIO, OMS, OMSR, OMSS, RDF, SKOS, XSD
 
 __all__ = [
-    "add_references",
     "parse_own_record",
     "parse_reference",
     "parse_references",
-    "reference_iri",
     "resolve",
+    "work_key",
     "work_keys",
 ]
 
@@ -260,46 +255,6 @@ def resolve(sources: Sequence[Source]) -> list[Source]:
     ]
 
 
-def reference_iri(reference: Reference) -> URIRef:
-    """The node of the work: 16 hex digits of SHA-256 over its key (see ``resolve``)."""
-    key = reference.key or min(work_keys(reference), key=_rank)
-    return OMSR[hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]]
-
-
-def add_references(graph: Graph, sources: Iterable[Source]) -> None:
-    """Work nodes (one per work), ``cito:cites`` from each citing source, numbers, links."""
-    sources = list(sources)
-    described: set[URIRef] = set()
-    for source in sources:  # own records first, so a work that is a source reads as it does
-        if source.work:
-            described.add(node := reference_iri(source.work))
-            _describe(graph, node, source.work)
-    for source in sources:
-        for record in source.references:
-            node = reference_iri(record)
-            graph.add((OMSS[source.slug], CITO.cites, node))
-            if record.number is not None:
-                number = Literal(record.number, datatype=XSD.positiveInteger)
-                graph.add((node, OMS.referenceNumber, number))
-            if node not in described:
-                described.add(node)
-                _describe(graph, node, record)
-
-
-def _describe(graph: Graph, node: URIRef, record: Reference) -> None:
-    graph.add((node, RDF.type, OMS.Reference))
-    graph.add((node, RDF.type, FABIO.Work))
-    graph.add((node, DCTERMS.bibliographicCitation, Literal(record.citation)))
-    for predicate, value in (
-        (DCTERMS.title, record.title),
-        (DCTERMS.isPartOf, record.container),
-        (DCTERMS.date, str(record.year) if record.year else None),
-        (BIBO.doi, record.doi),
-        (BIBO.pmid, record.pmid),
-    ):
-        if value:
-            graph.add((node, predicate, Literal(value)))
-    for person in record.authors:
-        graph.add((node, DCTERMS.creator, Literal(person)))
-    if record.same_as:
-        graph.add((node, SKOS.exactMatch, OMSS[record.same_as.rsplit(".", 1)[0]]))
+def work_key(reference: Reference) -> str:
+    """The one key that names the work: the key ``resolve`` gave it, else its best own key."""
+    return reference.key or min(work_keys(reference), key=_rank)

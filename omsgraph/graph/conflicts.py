@@ -1,4 +1,6 @@
-"""Where the sources agree (support per triple) and where they disagree (conflicts).
+"""Where the sources agree (support per triple) and where they disagree (conflicts): detection
+only; :mod:`omsgraph.graph.support_rdf` writes the records as RDF and
+:mod:`omsgraph.graph.evidence` renders them for people.
 
 Rules, all general (docs/model.md, "Support and conflicts"):
 
@@ -26,35 +28,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import zip_longest
 
-from rdflib import Graph, Literal, Namespace
-
 from omsgraph.corpus.claims import Corpus
 from omsgraph.corpus.model import CONCEPT_TYPES, Certainty, Claim, Polarity, Status
 from omsgraph.corpus.values import attribute, compatible, parse_value
 from omsgraph.corpus.vocabulary import Vocabulary, normalise
-from omsgraph.errors import DataError
-from omsgraph.graph.namespaces import BASE, OMS, OMSC, OMSE, RDF, RDFS, XSD
 
 __all__ = [
+    "CONTRADICTION",
     "EXEMPLARS",
-    "OMSK",
-    "OMSX",
-    "OMSY",
+    "TENSION",
     "Conflict",
     "Support",
-    "add_support_and_conflicts",
-    "conflict_records",
+    "built_claims",
     "corpus_conflicts",
-    "evidence",
     "find_conflicts",
     "population_group",
-    "render_conflicts",
     "support",
 ]
-
-OMSX = Namespace(BASE + "conflict/")
-OMSK = Namespace(BASE + "support/")
-OMSY = Namespace(BASE + "summary/")
 
 #: at most this many exemplar claims (oms:exemplar) per polarity of a statement and per
 #: conflict: the named queries read these, so that their answers stay bounded as the corpus
@@ -386,172 +376,12 @@ def support(claims: Iterable[Claim], conflicts: Iterable[Conflict] = ()) -> list
     ]
 
 
-def add_support_and_conflicts(
-    graph: Graph, claims: Iterable[Claim], vocabulary: Vocabulary | None = None
-) -> list[Conflict]:
-    """Add oms:Support, oms:Conflict and oms:RelationSummary nodes for ``claims`` to ``graph``
-    (counts and exemplars included, see docs/model.md); return the conflicts."""
-    from omsgraph.graph.rdf import claim_iri, predicate_iri  # rdf calls this module
-
-    claims = list(claims)
-    conflicts = find_conflicts(claims, vocabulary)
-    graph.bind("omsx", OMSX)
-    graph.bind("omsk", OMSK)
-    graph.bind("omsy", OMSY)
-    for record in support(claims, conflicts):
-        node = OMSK[record.id]
-        obj = OMSE[record.object] if record.claims[0].entity_valued else Literal(record.object)
-        graph.add((node, RDF.type, OMS.Support))
-        graph.add((node, RDF.subject, OMSE[record.subject]))
-        graph.add((node, RDF.predicate, predicate_iri(record.predicate)))
-        graph.add((node, RDF.object, obj))
-        for prop, count in (
-            (OMS.affirmingSources, record.affirming),
-            (OMS.negatingSources, record.negating),
-            (OMS.affirmingClaims, record.affirming_claims),
-            (OMS.negatingClaims, record.negating_claims),
-        ):
-            graph.add((node, prop, _count(count)))
-        if record.strongest is not None:
-            graph.add((node, OMS.strongestCertainty, OMS[record.strongest.value.capitalize()]))
-        graph.add((node, OMS.contested, Literal(record.contested)))
-        for claim in record.claims:
-            graph.add((node, OMS.supportedBy, claim_iri(claim)))
-        for claim in record.exemplars:
-            graph.add((node, OMS.exemplar, claim_iri(claim)))
-    for conflict in conflicts:
-        node = OMSX[conflict.id]
-        graph.add((node, RDF.type, OMS.Conflict))
-        graph.add((node, OMS.conflictKind, OMS[conflict.kind]))
-        graph.add((node, OMS.severity, OMS[conflict.severity]))
-        graph.add((node, OMS.topic, Literal(conflict.topic)))
-        graph.add((node, RDFS.comment, Literal(conflict.comment)))
-        graph.add((node, OMS.claimCount, _count(len(conflict.claims))))
-        graph.add((node, OMS.sourceCount, _count(conflict.sources)))
-        for claim in conflict.claims:
-            graph.add((node, OMS.involvesClaim, OMSC[claim.id]))
-        for claim in conflict.exemplars:
-            graph.add((node, OMS.exemplar, OMSC[claim.id]))
-    _add_relation_summaries(graph, claims)
-    return conflicts
-
-
-def _count(value: int) -> Literal:
-    return Literal(value, datatype=XSD.nonNegativeInteger)
-
-
-def _add_relation_summaries(graph: Graph, claims: Sequence[Claim]) -> None:
-    """One oms:RelationSummary per relation that some claim uses: its claims and distinct
-    sources by polarity, over every subject and object (what query ``relations`` reads)."""
-    from omsgraph.graph.rdf import predicate_iri
-
-    counts: dict[tuple[str, Polarity], int] = Counter()
-    sources: dict[tuple[str, Polarity], set[str]] = defaultdict(set)
-    for claim in claims:
-        counts[(claim.predicate, claim.polarity)] += 1
-        sources[(claim.predicate, claim.polarity)].add(claim.source)
-    for predicate in sorted({p for p, _ in counts}):
-        relation = predicate_iri(predicate)
-        node = OMSY[str(relation).rsplit("#", 1)[1]]
-        graph.add((node, RDF.type, OMS.RelationSummary))
-        graph.add((node, OMS.forRelation, relation))
-        for polarity, claims_prop, sources_prop in (
-            (Polarity.AFFIRMED, OMS.affirmingClaims, OMS.affirmingSources),
-            (Polarity.NEGATED, OMS.negatingClaims, OMS.negatingSources),
-        ):
-            graph.add((node, claims_prop, _count(counts[(predicate, polarity)])))
-            graph.add((node, sources_prop, _count(len(sources[(predicate, polarity)]))))
-
-
 def corpus_conflicts(corpus: Corpus, *, reviewed_only: bool = False) -> list[Conflict]:
     """The conflicts among the claims ``build_graph`` would build."""
-    return find_conflicts(_built(corpus, reviewed_only), corpus.vocabulary)
+    return find_conflicts(built_claims(corpus, reviewed_only), corpus.vocabulary)
 
 
-def _built(corpus: Corpus, reviewed_only: bool) -> list[Claim]:
+def built_claims(corpus: Corpus, reviewed_only: bool = False) -> list[Claim]:
+    """The claims a build keeps: rejected claims never, candidates unless ``reviewed_only``."""
     keep = {Status.REVIEWED} if reviewed_only else {Status.REVIEWED, Status.CANDIDATE}
     return [c for c in corpus.claims if c.status in keep]
-
-
-def conflict_records(conflicts: Iterable[Conflict]) -> list[dict[str, object]]:
-    """Plain records, one per conflict, each claim with its source, polarity and quote."""
-    return [
-        {
-            "id": c.id,
-            "severity": c.severity.lower(),
-            "kind": c.kind,
-            "topic": c.topic,
-            "claims": [
-                {
-                    "source": x.source,
-                    "polarity": x.polarity.value,
-                    "certainty": x.certainty.value,
-                    "population": x.population,
-                    "object": x.object,
-                    "quote": x.evidence.quote,
-                }
-                for x in c.claims
-            ],
-        }
-        for c in conflicts
-    ]
-
-
-def render_conflicts(conflicts: Sequence[Conflict]) -> str:
-    """Human-readable text: a heading per conflict, then each claim's source and quote."""
-    lines = []
-    for c in conflicts:
-        lines.append(f"{c.severity.upper()} ({c.kind}): {c.topic}")
-        for x in c.claims:
-            lines.append(
-                f"  {x.source}  {x.polarity.value}, {x.certainty.value}, {x.population}: "
-                f'"{x.evidence.quote}"'
-            )
-        lines.append("")
-    counts = Counter(c.severity for c in conflicts)
-    lines.append(
-        f"{len(conflicts)} conflicts: {counts[CONTRADICTION]} contradictions, "
-        f"{counts[TENSION]} tensions"
-    )
-    return "\n".join(lines) + "\n"
-
-
-def evidence(corpus: Corpus, name: str, *, reviewed_only: bool = False) -> list[dict[str, object]]:
-    """Every claim about a concept (any label or synonym) or naming ``name`` in its value.
-
-    One record per claim: source, relation, object, polarity, certainty, population, quote and
-    the citation of the reference the source gives for it.
-    """
-    concept = corpus.vocabulary.resolve(name)
-    folded = normalise(name)
-    if concept is None and not folded:
-        raise DataError(f"{name!r} is not a concept or a value")
-    sources = {s.file: s for s in corpus.sources}
-    records = []
-    for claim in _built(corpus, reviewed_only):
-        if concept is not None:
-            hit = concept.id in (claim.subject, claim.object if claim.entity_valued else None)
-        else:
-            hit = not claim.entity_valued and folded in normalise(claim.object)
-        if not hit:
-            continue
-        reference = sources[claim.source].reference(claim.reference) if claim.reference else None
-        obj = claim.object
-        if claim.entity_valued:
-            obj = corpus.vocabulary.concepts[claim.object].label
-        records.append(
-            {
-                "source": claim.source,
-                "relation": claim.predicate.replace("_", " "),
-                "object": obj,
-                "polarity": claim.polarity.value,
-                "certainty": claim.certainty.value,
-                "population": claim.population,
-                "quote": claim.evidence.quote,
-                "reference": reference.citation if reference else "",
-            }
-        )
-    if not records:
-        what = f"concept {concept.label!r}" if concept else repr(name)
-        raise DataError(f"no claim about {what}; try a label or synonym of the vocabulary")
-    return records

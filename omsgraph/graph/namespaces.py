@@ -17,8 +17,11 @@ __all__ = [
     "OMS",
     "OMSC",
     "OMSE",
+    "OMSK",
     "OMSR",
     "OMSS",
+    "OMSX",
+    "OMSY",
     "OWL",
     "PREFIXES",
     "PROV",
@@ -36,6 +39,10 @@ OMSE = Namespace(BASE + "entity/")
 OMSS = Namespace(BASE + "source/")
 OMSC = Namespace(BASE + "claim/")
 OMSR = Namespace(BASE + "reference/")
+#: support, conflict and relation-summary records (bound where they are added, not in PREFIXES)
+OMSK = Namespace(BASE + "support/")
+OMSX = Namespace(BASE + "conflict/")
+OMSY = Namespace(BASE + "summary/")
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 CITO = Namespace("http://purl.org/spar/cito/")

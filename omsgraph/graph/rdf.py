@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from functools import cache, lru_cache
 
 from rdflib import Graph, Literal, URIRef
 
-from omsgraph.corpus import references
 from omsgraph.corpus.claims import Corpus
 from omsgraph.corpus.model import (
     CONCEPT_TYPES,
@@ -20,11 +18,11 @@ from omsgraph.corpus.model import (
     Concept,
     Method,
     Polarity,
-    Reference,
     Source,
     Status,
 )
-from omsgraph.graph.conflicts import add_support_and_conflicts
+from omsgraph.graph.bibliography import add_references
+from omsgraph.graph.iris import claim_iri, concept_iri, predicate_iri, reference_iri, source_iri
 from omsgraph.graph.mappings import MappingSet, add_mappings
 from omsgraph.graph.namespaces import (
     BIBO,
@@ -33,9 +31,6 @@ from omsgraph.graph.namespaces import (
     FABIO,
     OA,
     OMS,
-    OMSC,
-    OMSE,
-    OMSS,
     PROV,
     RDF,
     RDFS,
@@ -44,6 +39,7 @@ from omsgraph.graph.namespaces import (
     XSD,
     bind_prefixes,
 )
+from omsgraph.graph.support_rdf import add_support_and_conflicts
 
 __all__ = [
     "build_graph",
@@ -54,30 +50,6 @@ __all__ = [
     "source_iri",
     "statement_of",
 ]
-
-
-@lru_cache(maxsize=65_536)
-def concept_iri(concept_id: str) -> URIRef:
-    return OMSE[concept_id]
-
-
-def source_iri(source: Source | str) -> URIRef:
-    file = source if isinstance(source, str) else source.file
-    return OMSS[file.rsplit(".", 1)[0]]
-
-
-def claim_iri(claim: Claim) -> URIRef:
-    return OMSC[claim.id]
-
-
-@cache
-def predicate_iri(predicate: str) -> URIRef:
-    return OMS[PREDICATES[predicate][0]]
-
-
-def reference_iri(reference: Reference) -> URIRef:
-    """Same work, same IRI: see ``omsgraph.corpus.references.reference_iri``."""
-    return references.reference_iri(reference)
 
 
 def _add_concept(graph: Graph, concept: Concept) -> None:
@@ -245,7 +217,7 @@ def build_graph(
     sources = {s.file: s for s in corpus.sources}
     for source in corpus.sources:
         _add_source(graph, source, counts[source.file])
-    references.add_references(graph, corpus.sources)
+    add_references(graph, corpus.sources)
     if add_claims is not None:
         add_claims(built, sources)
     else:

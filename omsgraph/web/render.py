@@ -29,7 +29,6 @@ import math
 import re
 import shlex
 from collections import defaultdict
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +37,8 @@ import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from omsgraph.web.offline import check_offline
+
 __all__ = [
     "EDGE_CLAIMS",
     "FILTER_SOURCES",
@@ -45,7 +46,6 @@ __all__ = [
     "PHYSICS_NODES",
     "TYPE_COLOURS",
     "cap",
-    "check_offline",
     "render_index",
     "render_page",
 ]
@@ -410,59 +410,6 @@ def _edge_dicts(proj: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-_URL_ATTRS = frozenset(
-    "src href action formaction srcset poster data background xlink:href manifest ping".split()
-)
-_CSS_EXTERNAL = re.compile(r"url\(\s*[\"']?\s*(?!data:)[^)\s\"']|@import", re.IGNORECASE)
-
-
-class _ExternalFinder(HTMLParser):
-    """Collect what in a page would make the browser fetch something."""
-
-    def __init__(self, allow_links: bool) -> None:
-        super().__init__(convert_charrefs=True)
-        self.problems: list[str] = []
-        self._in_style = False
-        self._allow_links = allow_links
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in {"link", "iframe", "object", "embed", "base"}:
-            self.problems.append(f"<{tag}> element")
-        for name, value in attrs:
-            value = (value or "").strip().lower()
-            local = not re.match(r"^([a-z][a-z0-9+.-]*:|//)", value)
-            if tag == "a" and name == "href" and self._allow_links and local:
-                continue  # a link to another page of the site, followed only on a click
-            if name in _URL_ATTRS and value and not value.startswith(("data:", "#", "about:")):
-                self.problems.append(f"<{tag} {name}={value[:80]!r}>")
-            if name == "style" and _CSS_EXTERNAL.search(value):
-                self.problems.append(f"<{tag} style={value[:80]!r}>")
-            if name == "http-equiv" and value == "refresh":
-                self.problems.append("meta refresh")
-        self._in_style = tag == "style"
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_style = False
-
-    def handle_data(self, data: str) -> None:
-        found = _CSS_EXTERNAL.search(data) if self._in_style else None
-        if found:
-            self.problems.append(f"CSS {data[found.start() : found.start() + 80]!r}")
-
-
-def check_offline(html: str, allow_links: bool = False) -> None:
-    """Raise `RuntimeError` if `html` would load anything at all (only inline content allowed).
-
-    Markup is parsed as a browser would (script bodies are opaque text, so http:// strings in
-    JavaScript, e.g. the SVG xmlns, are not loads); every URL-valued attribute and every CSS
-    ``url()``/``@import`` must be inline (``data:``) or in-page (``#...``). With
-    `allow_links`, ``<a href>`` to a relative address (another page of the site) is allowed.
-    """
-    finder = _ExternalFinder(allow_links)
-    finder.feed(html)
-    finder.close()
-    if finder.problems:
-        raise RuntimeError("view would load external resources: " + "; ".join(finder.problems))
 
 
 @functools.cache

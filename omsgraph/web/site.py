@@ -22,26 +22,23 @@ from rdflib import Graph
 
 from omsgraph.graph.namespaces import DCTERMS, OMS, PROV
 from omsgraph.output import write_atomic
-from omsgraph.web.project import (
-    EXEMPLARS_ONLY,
+from omsgraph.web.derived import (
     citations_view,
-    claims_of_sources,
     conflicts_view,
     entity_view,
-    exemplar_mode,
     find_entity,
     find_source,
-    project,
     source_view,
     source_views,
 )
+from omsgraph.web.offline import check_offline
+from omsgraph.web.project import EXEMPLARS_ONLY, claims_of_sources, exemplar_mode, project
 from omsgraph.web.render import (
     EDGE_CLAIMS,
     MAX_NODES,
     PHYSICS_NODES,
     TYPE_COLOURS,
     cap,
-    check_offline,
     render_index,
     render_page,
 )
@@ -254,7 +251,7 @@ def _source_rows(
 
 def site_claims(graph: Graph) -> Callable[[str, str], bool]:
     """Which claims `write_site` draws of `graph`, asked before the claims' own triples are in
-    it (``omsgraph.graph.store.build_streamed`` adds only these): a test of a claim's IRI and
+    it (``omsgraph.graph.streamed.build_streamed`` adds only these): a test of a claim's IRI and
     source file name. Every claim; or, for a graph of many sources (`exemplar_mode`), the
     exemplars and the claims of the sources that get a page."""
     if not exemplar_mode(graph):

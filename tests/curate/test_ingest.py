@@ -15,7 +15,7 @@ from omsgraph.curate.ingest import ingest
 from omsgraph.errors import DataError
 from omsgraph.graph.rdf import build_graph
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
 
 

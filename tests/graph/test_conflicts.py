@@ -20,23 +20,21 @@ from omsgraph.corpus.model import Certainty, Claim, Concept, Evidence, Polarity
 from omsgraph.corpus.values import Category, Rate, Span, attribute, compatible, parse_value
 from omsgraph.corpus.vocabulary import Vocabulary
 from omsgraph.graph.conflicts import (
-    OMSK,
-    OMSX,
-    OMSY,
-    add_support_and_conflicts,
     corpus_conflicts,
     find_conflicts,
     population_group,
     support,
 )
 from omsgraph.graph.export import serialize
-from omsgraph.graph.namespaces import OMS, OMSC, PROV, RDF
+from omsgraph.graph.iris import claim_iri
+from omsgraph.graph.namespaces import OMS, OMSC, OMSK, OMSX, OMSY, PROV, RDF
 from omsgraph.graph.query import resolve, run
-from omsgraph.graph.rdf import build_graph, claim_iri
+from omsgraph.graph.rdf import build_graph
+from omsgraph.graph.support_rdf import add_support_and_conflicts
 from omsgraph.graph.validate import load_ontology, validate
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLD = Path(__file__).parent / "gold" / "gold_conflicts.md"
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = Path(__file__).parents[1] / "gold" / "gold_conflicts.md"
 CONTRADICTIONS, TENSIONS, NOT_A_CONFLICT = {1, 2, 3, 4, 5}, {6, 8, 9}, 7
 
 OMS_ID = "opsoclonus-myoclonus-syndrome"

@@ -17,8 +17,7 @@ from omsgraph.graph.mappings import load_mappings
 from omsgraph.graph.namespaces import OMSE, SKOS
 from omsgraph.graph.rdf import build_graph
 from omsgraph.graph.validate import load_ontology, validate
-
-from .conftest import CORPUS_DATA, ONTOLOGY
+from tests.conftest import CORPUS_DATA, ONTOLOGY
 
 MAPPINGS = ONTOLOGY / "mappings.sssom.tsv"
 MAPPING_SET = load_mappings(MAPPINGS)

@@ -18,7 +18,7 @@ from omsgraph.graph.query import QueryError, format_result, named_queries, resol
 from omsgraph.graph.rdf import build_graph
 from omsgraph.graph.store import open_graph
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

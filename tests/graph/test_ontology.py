@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH
 
 from omsgraph.corpus.model import CONCEPT_TYPES, PREDICATES, SOURCE_KINDS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ONTOLOGY_FILE = ROOT / "ontology" / "omsgraph.ttl"
 SHAPES_FILE = ROOT / "ontology" / "shapes.ttl"
 MODEL_DOC = ROOT / "docs" / "model.md"

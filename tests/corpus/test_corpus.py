@@ -10,8 +10,7 @@ from omsgraph.corpus.claims import interchange_record
 from omsgraph.extract.evaluate import evaluate, read_jsonl
 from omsgraph.graph.query import resolve, run
 from omsgraph.graph.validate import load_ontology, validate
-
-from .conftest import GOLD, ONTOLOGY
+from tests.conftest import GOLD, ONTOLOGY
 
 FILES = [
     "000_aa4b564b5e99cff4.txt",

@@ -11,8 +11,9 @@ from rdflib import Literal
 
 from omsgraph.corpus.claims import load_corpus
 from omsgraph.graph.export import serialize
+from omsgraph.graph.iris import claim_iri, source_iri
 from omsgraph.graph.namespaces import CITO, OA, OMS, OMSE, PROV, RDF
-from omsgraph.graph.rdf import build_graph, claim_iri, source_iri
+from omsgraph.graph.rdf import build_graph
 
 CONDITION = OMSE["opsoclonus-myoclonus-syndrome"]
 
@@ -65,7 +66,7 @@ def test_iris_do_not_depend_on_load_order(data_dir: Path) -> None:
     path.write_text(head + "".join("  - " + item for item in reversed(items)))
     reordered = serialize(build_graph(load_corpus(data_dir)))
     assert reordered == serialize(build_graph(load_corpus(data_dir)))
-    original = build_graph(load_corpus(Path(__file__).parent / "fixtures" / "data"))
+    original = build_graph(load_corpus(Path(__file__).parents[1] / "fixtures" / "data"))
     assert serialize(original) == reordered
 
 
@@ -79,7 +80,7 @@ def test_turtle_byte_identical_across_processes(tmp_path: Path) -> None:
             [sys.executable, "-m", "omsgraph", "build", "--out", str(out)],
             check=True,
             env=env,
-            cwd=Path(__file__).resolve().parent.parent,
+            cwd=Path(__file__).resolve().parents[2],
             capture_output=True,
         )
         outputs.append(((out / "omsgraph.ttl").read_bytes(), (out / "omsgraph.html").read_bytes()))

@@ -25,8 +25,7 @@ from omsgraph.graph.mappings import load_mappings
 from omsgraph.graph.query import format_result, named_queries, run
 from omsgraph.graph.rdf import build_graph
 from omsgraph.graph.store import StoreSpec, open_graph, parse_selector, push
-
-from .conftest import CORPUS_DATA, ONTOLOGY
+from tests.conftest import CORPUS_DATA, ONTOLOGY
 
 PARAMETERS = {"file": "003_6e40a66a197a718b.txt"}
 
@@ -212,10 +211,10 @@ def test_push_from_an_auto_store_into_an_oxigraph_store(
 ) -> None:
     """A large corpus (auto, in Oxigraph) refreshes an oxigraph:PATH store Oxigraph to
     Oxigraph; the CLI fills an empty oxigraph:PATH store by streaming."""
-    import omsgraph.graph.store
+    import omsgraph.graph.streamed
     from omsgraph.cli import cli
 
-    monkeypatch.setattr(omsgraph.graph.store, "AUTO_CLAIMS", 1)
+    monkeypatch.setattr(omsgraph.graph.streamed, "AUTO_CLAIMS", 1)
     runner = CliRunner()
     location = f"oxigraph:{tmp_path / 'db'}"
     base = ["--data", str(data_dir)]
@@ -237,5 +236,7 @@ def test_push_from_an_auto_store_into_an_oxigraph_store(
         ],
     )
     memory = runner.invoke(cli, [*base, "query", "relations", "--format", "csv"])
-    assert counted.exit_code == fresh.exit_code == memory.exit_code == 0, fresh.output
+    assert counted.exit_code == fresh.exit_code == memory.exit_code == 0, (
+        counted.output + fresh.output + memory.output
+    )
     assert counted.output == fresh.output == memory.output

@@ -13,6 +13,8 @@ import pytest
 from rdflib import Graph
 
 import omsgraph.web.render as render_module
+from omsgraph.web.browser import CHROMIUM, launch
+from omsgraph.web.render import cap
 from omsgraph.web.site import (
     TYPE_COLOURS,
     ViewStats,
@@ -23,11 +25,9 @@ from omsgraph.web.site import (
     write_site,
     write_view,
 )
-from omsgraph.web.browser import CHROMIUM, launch
-from omsgraph.web.render import cap
 
-FIXTURE = Path(__file__).parent / "fixtures" / "small_graph.ttl"
-ARTIFACTS = Path(__file__).parent / "artifacts"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "small_graph.ttl"
+ARTIFACTS = Path(__file__).parents[1] / "artifacts"
 
 OMS = "https://w3id.org/omsgraph/ontology#"
 OMSE = "https://w3id.org/omsgraph/entity/"

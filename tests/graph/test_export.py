@@ -29,8 +29,7 @@ from omsgraph.graph.export import (
 from omsgraph.graph.mappings import load_mappings
 from omsgraph.graph.namespaces import OMS, PROV, RDF
 from omsgraph.graph.rdf import build_graph
-
-from .conftest import CORPUS_DATA, ONTOLOGY
+from tests.conftest import CORPUS_DATA, ONTOLOGY
 
 OXIGRAPH_FORMATS = {
     "turtle": pyoxigraph.RdfFormat.TURTLE,
@@ -176,18 +175,19 @@ def test_an_oxigraph_store_writes_its_turtle_to_the_file(tmp_path: Path) -> None
     the file: the same text as serialize(), the same bytes twice, re-importing to the graph,
     and the old file intact when the writing fails."""
     import omsgraph.graph.store
+    import omsgraph.graph.streamed
     from omsgraph.graph.export import write_turtle
 
     corpus = load_corpus(CORPUS_DATA)
-    graph = omsgraph.graph.store.fill(
-        omsgraph.graph.store._oxigraph_graph(pyoxigraph.Store()), corpus
+    graph = omsgraph.graph.streamed.fill(
+        omsgraph.graph.store.oxigraph_graph(pyoxigraph.Store()), corpus
     )
     path = tmp_path / "out.ttl"
     write_turtle(graph, path)
     text = path.read_text(encoding="utf-8")
     assert text == serialize(graph, "turtle") and text.startswith("@prefix ")
-    again = omsgraph.graph.store.fill(
-        omsgraph.graph.store._oxigraph_graph(pyoxigraph.Store()), corpus
+    again = omsgraph.graph.streamed.fill(
+        omsgraph.graph.store.oxigraph_graph(pyoxigraph.Store()), corpus
     )
     write_turtle(again, tmp_path / "again.ttl")
     assert (tmp_path / "again.ttl").read_bytes() == path.read_bytes()
@@ -213,7 +213,7 @@ def test_every_export_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     written: dict[str, list[bytes]] = {}
     for seed in ("1", "2"):
         for fmt in FORMATS:

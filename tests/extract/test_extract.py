@@ -18,7 +18,7 @@ from omsgraph.extract import Extractor, Lexicon, read_documents
 from omsgraph.extract.evaluate import evaluate, read_jsonl
 from omsgraph.extract.lexicon import fold_token
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold" / "gold_claims.jsonl"
 SOURCES = ROOT / "data" / "sources"
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"

@@ -1,7 +1,7 @@
-"""The streamed build (`omsgraph.graph.store.build_streamed`, what ``--store auto build`` does above
-``AUTO_CLAIMS`` claims): its Turtle holds exactly the triples of the in-memory build, the same
-bytes every time and whatever the number of workers, and the smaller graph it returns draws
-the same HTML site as the whole graph."""
+"""The streamed build (`omsgraph.graph.streamed.build_streamed`, what ``--store auto build``
+does above ``AUTO_CLAIMS`` claims): its Turtle holds exactly the triples of the in-memory
+build, the same bytes every time and whatever the number of workers, and the smaller graph it
+returns draws the same HTML site as the whole graph."""
 
 from __future__ import annotations
 
@@ -19,18 +19,19 @@ from rdflib import Graph, Literal
 
 import omsgraph.graph.conflicts
 import omsgraph.graph.store
+import omsgraph.graph.streamed
 import omsgraph.parallel
 import omsgraph.web.site as views
 from omsgraph.cli import cli
 from omsgraph.corpus.claims import Corpus, load_corpus
 from omsgraph.corpus.model import Status
+from omsgraph.graph.iris import source_iri
 from omsgraph.graph.mappings import load_mappings
 from omsgraph.graph.namespaces import OMS, SKOS, XSD
-from omsgraph.graph.rdf import build_graph, source_iri
-from omsgraph.graph.store import build_streamed
+from omsgraph.graph.rdf import build_graph
+from omsgraph.graph.streamed import build_streamed
 from omsgraph.web.site import site_claims, write_site
-
-from .conftest import CORPUS_DATA, ROOT
+from tests.conftest import CORPUS_DATA, ROOT
 
 project_module = importlib.import_module("omsgraph.web.project")
 
@@ -86,7 +87,7 @@ def test_same_bytes_whatever_the_hash_seed(synthetic_dir: Path, tmp_path: Path) 
     string hashing must not reach the file."""
     script = (
         "import sys; from pathlib import Path; from omsgraph.corpus.claims import load_corpus; "
-        "from omsgraph.graph.store import build_streamed; "
+        "from omsgraph.graph.streamed import build_streamed; "
         "build_streamed(load_corpus(Path(sys.argv[1])), Path(sys.argv[2]))"
     )
     for seed in ("1", "2"):
@@ -158,7 +159,7 @@ def test_the_smaller_graph_draws_the_same_site(
 def test_the_smaller_graph_goes_on_disk_when_it_keeps_many_claims(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, synthetic: Corpus
 ) -> None:
-    monkeypatch.setattr(omsgraph.graph.store, "AUTO_DISK_CLAIMS", 10)  # every claim is kept here
+    monkeypatch.setattr(omsgraph.graph.streamed, "AUTO_DISK_CLAIMS", 10)  # every claim is kept here
     small, _ = build_streamed(synthetic, tmp_path / "g.ttl", keep=site_claims)
     assert small.store.on_disk
     assert _site(small, tmp_path / "small") == _site(build_graph(synthetic), tmp_path / "whole")
@@ -187,7 +188,7 @@ def test_a_failing_build_leaves_the_old_turtle(
         raise OSError("disk full")
 
     monkeypatch.setattr(omsgraph.parallel, "JOBS", 1)  # the patched function runs here
-    monkeypatch.setattr(omsgraph.graph.store, "_claim_turtle", broken)
+    monkeypatch.setattr(omsgraph.graph.streamed, "_claim_turtle", broken)
     with pytest.raises(OSError, match="disk full"):
         build_streamed(synthetic, path)
     assert path.read_text(encoding="utf-8") == "old\n"
@@ -199,7 +200,7 @@ def test_cli_auto_build_streams_above_the_threshold(
 ) -> None:
     runner = CliRunner()
     memory = runner.invoke(cli, ["--data", str(CORPUS_DATA), "build", "--out", str(tmp_path / "m")])
-    monkeypatch.setattr(omsgraph.graph.store, "AUTO_CLAIMS", 1)
+    monkeypatch.setattr(omsgraph.graph.streamed, "AUTO_CLAIMS", 1)
     auto = runner.invoke(
         cli, ["--data", str(CORPUS_DATA), "--store", "auto", "build", "--out", str(tmp_path / "a")]
     )

@@ -22,7 +22,7 @@ from rdflib import Graph
 from omsgraph.graph.query import named_queries, run
 from omsgraph.web.serve import refusal, start_server
 
-FIXTURE = Path(__file__).parent / "fixtures" / "small_graph.ttl"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "small_graph.ttl"
 TIMEOUT = 1.5
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?q ?r }"

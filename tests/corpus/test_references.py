@@ -11,17 +11,17 @@ from rdflib import Graph
 
 from omsgraph.corpus.model import Source
 from omsgraph.corpus.references import (
-    add_references,
     parse_own_record,
     parse_reference,
     parse_references,
     resolve,
 )
 from omsgraph.corpus.sources import load_sources
+from omsgraph.graph.bibliography import add_references
+from omsgraph.graph.iris import reference_iri
 from omsgraph.graph.namespaces import CITO, DCTERMS, OMS, OMSS, SKOS
-from omsgraph.graph.rdf import reference_iri
 
-GOLD = Path(__file__).parent / "gold" / "gold_citations.jsonl"
+GOLD = Path(__file__).parents[1] / "gold" / "gold_citations.jsonl"
 
 WIKI = """Some text.[2]
 

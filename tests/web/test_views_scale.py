@@ -17,6 +17,8 @@ from rdflib import Graph
 import omsgraph.web.site as views
 from omsgraph.corpus.claims import load_corpus
 from omsgraph.graph.rdf import build_graph
+from omsgraph.web.derived import source_view
+from omsgraph.web.render import render_page
 from omsgraph.web.site import (
     build_view,
     project,
@@ -26,11 +28,10 @@ from omsgraph.web.site import (
     write_site,
     write_view,
 )
-from omsgraph.web.project import source_view
-from omsgraph.web.render import render_page
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 project_module = importlib.import_module("omsgraph.web.project")
+derived_module = importlib.import_module("omsgraph.web.derived")
 render_module = importlib.import_module("omsgraph.web.render")
 PAYLOAD = '<img src=x onerror="window.__xss=1">'
 
@@ -76,7 +77,7 @@ def _count_calls(monkeypatch: pytest.MonkeyPatch, module, name: str, *also) -> l
 def test_site_projects_once(graph: Graph, files: list[str], tmp_path: Path, monkeypatch) -> None:
     projections = _count_calls(monkeypatch, project_module, "project", views)
     claim_queries = _count_calls(monkeypatch, project_module, "_claims")
-    source_lookups = _count_calls(monkeypatch, project_module, "find_source", views)
+    source_lookups = _count_calls(monkeypatch, derived_module, "find_source", views)
     stats = write_site(graph, tmp_path)
     assert len([name for name in stats if name.startswith("source-")]) == len(files) == 12
     assert projections == [1] and claim_queries == [1] and source_lookups == [0]
