@@ -13,11 +13,14 @@ from pathlib import Path
 from omsgraph.errors import DataError
 from omsgraph.model import SOURCE_KINDS, Reference, Source
 from omsgraph.references import parse_own_record, parse_reference, parse_references, resolve
-from omsgraph.yamlfile import load_yaml, require
+from omsgraph.yamlfile import check_keys, load_yaml, require
 
 __all__ = ["load_source", "load_sources", "read_text"]
 
 _OPTIONAL = ("publisher", "date", "container", "doi", "pmid", "url")
+#: the keys of a metadata record and of one of its references (docs/data-formats.md)
+RECORD_KEYS = frozenset({"file", "title", "kind", "authors", "editors", "references", *_OPTIONAL})
+REFERENCE_KEYS = frozenset({"number", "citation", "doi", "pmid"})
 
 
 def read_text(path: Path) -> str:
@@ -57,6 +60,7 @@ def _references(record: dict, path: Path, text: str) -> tuple[Reference, ...]:
         raise DataError("'references' must be a list", path, record.line_of("references"))
     refs = []
     for item in record["references"]:
+        check_keys(item, REFERENCE_KEYS, path)
         citation = require(item, "citation", path)
         number = item.get("number")
         if number is not None and not isinstance(number, int):
@@ -80,6 +84,7 @@ def _opt_str(value: object) -> str | None:
 def load_source(meta_path: Path) -> Source:
     """Read one metadata record and the text file it names."""
     record = load_yaml(meta_path)
+    check_keys(record, RECORD_KEYS, meta_path)
     file = require(record, "file", meta_path)
     kind = require(record, "kind", meta_path)
     if kind not in SOURCE_KINDS:

@@ -130,6 +130,17 @@ DATA_CASES = {
     "claims-qualifier-mapping": (CLAIMS, _claim(qualifier="{a: 1}"), ":6: 'qualifier' must"),
     "claims-population-list": (CLAIMS, _claim(population="[a, b]"), ":6: 'population' must"),
     "claims-unknown-source": (CLAIMS, "source: 999.txt\nclaims: []\n", ":1: source '999.txt'"),
+    "claims-misspelt-key": (
+        CLAIMS,
+        _claim(polarty="negated"),
+        "100_fixture.yaml:6: unknown key 'polarty' (did you mean 'polarity'?)",
+    ),
+    "claims-misspelt-top-key": (
+        CLAIMS,
+        HEAD + GOOD_CLAIM + "propsed_concepts: []\n",
+        ":6: unknown key 'propsed_concepts' (did you mean 'proposed_concepts'?)",
+    ),
+    "claims-unknown-key": (CLAIMS, _claim(colour="red"), ":6: unknown key 'colour' (use certainty"),
     # vocabulary
     "vocab-duplicate-name": (
         VOCAB,
@@ -155,11 +166,32 @@ DATA_CASES = {
         "concepts:\n  - {id: a, label: x, type: symptom, synonyms: 5}\n",
         ":2: 'synonyms' must be a list",
     ),
+    "vocab-misspelt-key": (
+        VOCAB,
+        "concepts:\n  - id: a\n    label: x\n    type: symptom\n    synonym: [y]\n",
+        "vocabulary.yaml:5: unknown key 'synonym' (did you mean 'synonyms'?)",
+    ),
+    "vocab-misspelt-top-key": (
+        VOCAB,
+        "concepts: []\nconcept: []\n",
+        "vocabulary.yaml:2: unknown key 'concept' (did you mean 'concepts'?)",
+    ),
     "vocab-unknown-type": (VOCAB, "concepts:\n  - {id: a, label: x, type: fruit}\n", ":2: unk"),
     # source metadata
     "meta-title-list": (META, "file: 100_fixture.txt\ntitle: [1]\nkind: wiki-page\n", ":2: 'ti"),
     "meta-unknown-kind": (META, "file: 100_fixture.txt\ntitle: t\nkind: blog\n", "unknown kind"),
     "meta-missing-file": (META, "file: gone.txt\ntitle: t\nkind: wiki-page\n", "'gone.txt'"),
+    "meta-misspelt-key": (
+        META,
+        "file: 100_fixture.txt\ntitle: t\nkind: wiki-page\nautors: [A B]\n",
+        "100_fixture.yaml:4: unknown key 'autors' (did you mean 'authors'?)",
+    ),
+    "meta-reference-misspelt-key": (
+        META,
+        "file: 100_fixture.txt\ntitle: t\nkind: wiki-page\nreferences:\n"
+        "  - citation: A B. Title. J 2020.\n    pimd: '1'\n",
+        "100_fixture.yaml:6: unknown key 'pimd' (did you mean 'pmid'?)",
+    ),
     "meta-top-list": (META, "- file\n", "100_fixture.yaml: expected a mapping"),
     "meta-references-number": (
         META,
