@@ -787,7 +787,8 @@ def ingest(obj: Context, files: tuple[Path, ...], jobs: int) -> None:
     candidate), numbered in the order the files are given. Running it again adds only new
     claims and keeps every curator decision. One unreadable file stops it before any write.
     A directory stands for the files in it (not its subdirectories nor hidden files), in
-    name order.
+    name order. Only regular files of at most 50 MB are read: a device, FIFO, socket or
+    larger file is refused before anything is opened or written.
 
     \b
     Examples:

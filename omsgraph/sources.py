@@ -15,7 +15,7 @@ from omsgraph.model import SOURCE_KINDS, Reference, Source
 from omsgraph.references import parse_own_record, parse_reference, parse_references, resolve
 from omsgraph.yamlfile import check_keys, load_yaml, require
 
-__all__ = ["load_source", "load_sources", "read_text"]
+__all__ = ["decode_text", "load_source", "load_sources", "read_text"]
 
 _OPTIONAL = ("publisher", "date", "container", "doi", "pmid", "url")
 #: the keys of a metadata record and of one of its references (docs/data-formats.md)
@@ -29,6 +29,11 @@ def read_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise DataError(f"cannot read: {exc.strerror}", path) from None
+    return decode_text(data, path)
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """``data``, the bytes of ``path``, as text: UTF-8, not binary, not blank."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -281,6 +281,60 @@ def test_one_bad_file_stops_a_batch_before_any_write(work: Path) -> None:
     _fails(work, ["ingest", "--jobs", "2", "good.txt", "bad.txt"], 1, "bad.txt:1: not UTF-8")
 
 
+def _bounded(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """``omsgraph ARGS`` as a real process with 2 GB of address space and 30 s: a read without
+    end fails the test (a MemoryError traceback, or the timeout) instead of the host."""
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
+
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "omsgraph", *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            preexec_fn=limit,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"omsgraph {' '.join(args)} did not stop within 30 s")
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+@pytest.mark.parametrize("kind", ["device", "fifo", "fifo-in-batch"])
+def test_only_regular_files_are_read(work: Path, command: str, kind: str) -> None:
+    """/dev/zero is never read to its (missing) end; a FIFO is never opened, so never waited
+    on; one such file in a batch stops it before any write."""
+    if kind == "device":
+        files = ["/dev/zero"]
+    else:
+        os.mkfifo(work / "pipe.txt")
+        files = ["pipe.txt"]
+        if kind == "fifo-in-batch":
+            (work / "good.txt").write_text("OMS\n\nOMS causes opsoclonus.\n", encoding="utf-8")
+            files.insert(0, "good.txt")
+    before = _snapshot(work)
+    done = _bounded(work, command, *files)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert f"{files[-1]}: not a regular file" in done.stderr, done.stderr
+    assert _snapshot(work) == before
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_a_document_over_the_limit_is_refused_unread(work: Path, command: str) -> None:
+    from omsgraph.extract.readers import MAX_DOCUMENT_BYTES
+
+    with open(work / "big.txt", "wb") as handle:  # sparse: no disk space, no time
+        handle.write(b"OMS causes opsoclonus. ")
+        handle.truncate(MAX_DOCUMENT_BYTES + 1)
+    args = [command, "big.txt"] + (["-o", "out/extract.jsonl"] if command == "extract" else [])
+    _fails(work, args, 1, "big.txt: 50.0 MB is more than a document may be (50 MB)")
+
+
 @pytest.mark.parametrize(
     "name, content",
     [
