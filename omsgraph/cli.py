@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -122,7 +123,7 @@ def _emit(text: str, output: Path | None) -> None:
     else:
         from omsgraph.output import write_atomic
 
-        write_atomic(output, text)
+        _guard(lambda: write_atomic(output, text))
         click.echo(f"wrote {output}", err=True)
 
 
@@ -201,14 +202,40 @@ def cli(ctx: click.Context, data: Path, ontology: Path, reviewed_only: bool, sto
 def build(obj: Context, out_dir: Path, no_view: bool) -> None:
     """Build the graph from the data directory; write OUT/omsgraph.ttl and OUT/omsgraph.html.
 
+    The build's files (listed in OUT/.omsgraph-build) are replaced as a whole: the new set
+    is written aside, then swapped in, so OUT never mixes two builds, keeps no page of a
+    source that is gone, and stays as it was when the build fails or is killed. Other files
+    in OUT are left alone (docs/data-formats.md).
+
     \b
     Example:
       omsgraph build --out out
     """
+    from omsgraph.output import replace_directory
+
+    corpus = obj.corpus()
+
+    def write(staging: Path) -> str:
+        return _write_build(obj, corpus, staging, out_dir, no_view)
+
+    click.echo(_guard(lambda: replace_directory(out_dir, write, _built_before)), err=True)
+
+
+#: the files a build wrote into OUT before builds kept a manifest of them (replaced whole)
+_BUILD_FILES = re.compile(
+    r"(?:omsgraph\.ttl|omsgraph\.html|index\.html|citations\.html|conflicts\.html|source-.+\.html)"
+)
+
+
+def _built_before(name: str) -> bool:
+    return bool(_BUILD_FILES.fullmatch(name))
+
+
+def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_view: bool) -> str:
+    """Write the build's files into ``staging`` (to become ``out_dir``); return its report."""
     from omsgraph.graph.export import write_turtle
     from omsgraph.graph.streamed import AUTO_CLAIMS
 
-    corpus = obj.corpus()
     if obj.store == "auto" and len(corpus.claims) > AUTO_CLAIMS:
         # a large graph is written as it is made; the site draws a smaller one
         from omsgraph.graph.streamed import build_streamed
@@ -217,7 +244,7 @@ def build(obj: Context, out_dir: Path, no_view: bool) -> None:
         graph, triples = _guard(
             lambda: build_streamed(
                 corpus,
-                out_dir / "omsgraph.ttl",
+                staging / "omsgraph.ttl",
                 reviewed_only=obj.reviewed_only,
                 mappings=obj.mappings(),
                 keep=None if no_view else site_claims,
@@ -226,7 +253,7 @@ def build(obj: Context, out_dir: Path, no_view: bool) -> None:
         count = f"{triples} triples"
     else:
         graph = obj.graph()
-        write_turtle(graph, out_dir / "omsgraph.ttl")
+        write_turtle(graph, staging / "omsgraph.ttl")
         count = _triples(graph)
     message = (
         f"{len(corpus.sources)} sources, {len(corpus.vocabulary)} concepts, "
@@ -235,11 +262,11 @@ def build(obj: Context, out_dir: Path, no_view: bool) -> None:
     if not no_view:
         from omsgraph.web import write_site
 
-        site = write_site(graph, out_dir)
+        site = write_site(graph, staging)
         stats = site["omsgraph.html"]
         message += f", {out_dir / 'omsgraph.html'} ({stats.nodes} nodes, {stats.edges} edges)"
         message += f", {out_dir / 'index.html'} ({len(site) - 1} views)"
-    click.echo(message, err=True)
+    return message
 
 
 @cli.command()
@@ -456,7 +483,7 @@ def view(
     graph = obj.graph(graph_path)
     if kind == "index":
         out_dir = output.parent if output is not None else Path("out")
-        stats = write_site(graph, out_dir)
+        stats = _guard(lambda: write_site(graph, out_dir))
         click.echo(f"wrote {out_dir / 'index.html'} and {len(stats) - 1} views", err=True)
         return
     if output is None:
@@ -464,7 +491,7 @@ def view(
         name = "omsgraph" if kind == "overview" else f"{kind}-{slug}" if slug else kind
         output = Path("out") / f"{name}.html"
     try:
-        stats = write_view(graph, output, kind=kind, target=target, depth=depth)
+        stats = _guard(lambda: write_view(graph, output, kind=kind, target=target, depth=depth))
     except LookupError as exc:
         raise click.UsageError(str(exc.args[0])) from None
     capped = " (capped: see the note on the page)" if stats.capped else ""
@@ -789,7 +816,8 @@ def ingest(obj: Context, files: tuple[Path, ...], jobs: int) -> None:
     candidate), numbered in the order the files are given. Running it again adds only new
     claims and keeps every curator decision. One unreadable file stops it before any write.
     A directory stands for the files in it (not its subdirectories nor hidden files), in
-    name order.
+    name order. Only regular files of at most 50 MB are read: a device, FIFO, socket or
+    larger file is refused before anything is opened or written.
 
     \b
     Examples:

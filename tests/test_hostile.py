@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from omsgraph.cli import cli
+from omsgraph.output import MANIFEST
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
@@ -130,6 +131,17 @@ DATA_CASES = {
     "claims-qualifier-mapping": (CLAIMS, _claim(qualifier="{a: 1}"), ":6: 'qualifier' must"),
     "claims-population-list": (CLAIMS, _claim(population="[a, b]"), ":6: 'population' must"),
     "claims-unknown-source": (CLAIMS, "source: 999.txt\nclaims: []\n", ":1: source '999.txt'"),
+    "claims-misspelt-key": (
+        CLAIMS,
+        _claim(polarty="negated"),
+        "100_fixture.yaml:6: unknown key 'polarty' (did you mean 'polarity'?)",
+    ),
+    "claims-misspelt-top-key": (
+        CLAIMS,
+        HEAD + GOOD_CLAIM + "propsed_concepts: []\n",
+        ":6: unknown key 'propsed_concepts' (did you mean 'proposed_concepts'?)",
+    ),
+    "claims-unknown-key": (CLAIMS, _claim(colour="red"), ":6: unknown key 'colour' (use certainty"),
     # vocabulary
     "vocab-duplicate-name": (
         VOCAB,
@@ -155,11 +167,32 @@ DATA_CASES = {
         "concepts:\n  - {id: a, label: x, type: symptom, synonyms: 5}\n",
         ":2: 'synonyms' must be a list",
     ),
+    "vocab-misspelt-key": (
+        VOCAB,
+        "concepts:\n  - id: a\n    label: x\n    type: symptom\n    synonym: [y]\n",
+        "vocabulary.yaml:5: unknown key 'synonym' (did you mean 'synonyms'?)",
+    ),
+    "vocab-misspelt-top-key": (
+        VOCAB,
+        "concepts: []\nconcept: []\n",
+        "vocabulary.yaml:2: unknown key 'concept' (did you mean 'concepts'?)",
+    ),
     "vocab-unknown-type": (VOCAB, "concepts:\n  - {id: a, label: x, type: fruit}\n", ":2: unk"),
     # source metadata
     "meta-title-list": (META, "file: 100_fixture.txt\ntitle: [1]\nkind: wiki-page\n", ":2: 'ti"),
     "meta-unknown-kind": (META, "file: 100_fixture.txt\ntitle: t\nkind: blog\n", "unknown kind"),
     "meta-missing-file": (META, "file: gone.txt\ntitle: t\nkind: wiki-page\n", "'gone.txt'"),
+    "meta-misspelt-key": (
+        META,
+        "file: 100_fixture.txt\ntitle: t\nkind: wiki-page\nautors: [A B]\n",
+        "100_fixture.yaml:4: unknown key 'autors' (did you mean 'authors'?)",
+    ),
+    "meta-reference-misspelt-key": (
+        META,
+        "file: 100_fixture.txt\ntitle: t\nkind: wiki-page\nreferences:\n"
+        "  - citation: A B. Title. J 2020.\n    pimd: '1'\n",
+        "100_fixture.yaml:6: unknown key 'pimd' (did you mean 'pmid'?)",
+    ),
     "meta-top-list": (META, "- file\n", "100_fixture.yaml: expected a mapping"),
     "meta-references-number": (
         META,
@@ -247,6 +280,60 @@ def test_one_bad_file_stops_a_batch_before_any_write(work: Path) -> None:
     (work / "good.txt").write_text("OMS\n\nOMS causes opsoclonus.\n", encoding="utf-8")
     (work / "bad.txt").write_bytes(b"\xff")
     _fails(work, ["ingest", "--jobs", "2", "good.txt", "bad.txt"], 1, "bad.txt:1: not UTF-8")
+
+
+def _bounded(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """``omsgraph ARGS`` as a real process with 2 GB of address space and 30 s: a read without
+    end fails the test (a MemoryError traceback, or the timeout) instead of the host."""
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
+
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "omsgraph", *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            preexec_fn=limit,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"omsgraph {' '.join(args)} did not stop within 30 s")
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+@pytest.mark.parametrize("kind", ["device", "fifo", "fifo-in-batch"])
+def test_only_regular_files_are_read(work: Path, command: str, kind: str) -> None:
+    """/dev/zero is never read to its (missing) end; a FIFO is never opened, so never waited
+    on; one such file in a batch stops it before any write."""
+    if kind == "device":
+        files = ["/dev/zero"]
+    else:
+        os.mkfifo(work / "pipe.txt")
+        files = ["pipe.txt"]
+        if kind == "fifo-in-batch":
+            (work / "good.txt").write_text("OMS\n\nOMS causes opsoclonus.\n", encoding="utf-8")
+            files.insert(0, "good.txt")
+    before = _snapshot(work)
+    done = _bounded(work, command, *files)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert f"{files[-1]}: not a regular file" in done.stderr, done.stderr
+    assert _snapshot(work) == before
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_a_document_over_the_limit_is_refused_unread(work: Path, command: str) -> None:
+    from omsgraph.extract.readers import MAX_DOCUMENT_BYTES
+
+    with open(work / "big.txt", "wb") as handle:  # sparse: no disk space, no time
+        handle.write(b"OMS causes opsoclonus. ")
+        handle.truncate(MAX_DOCUMENT_BYTES + 1)
+    args = [command, "big.txt"] + (["-o", "out/extract.jsonl"] if command == "extract" else [])
+    _fails(work, args, 1, "big.txt: 50.0 MB is more than a document may be (50 MB)")
 
 
 @pytest.mark.parametrize(
@@ -371,7 +458,9 @@ def test_cartesian_product_times_out(work: Path) -> None:
     assert done.returncode == 2, done.stderr
     assert done.stderr == "Error: query timed out after 1 s (see --timeout)\n"
     assert (work / "out/query.txt").read_bytes() == before
-    assert not [p for p in (work / "out").iterdir() if p.name.startswith(".")]
+    assert not [
+        p for p in (work / "out").iterdir() if p.name.startswith(".") and p.name != MANIFEST
+    ]
 
 
 def test_timeout_leaves_fast_queries_alone(work: Path) -> None:
@@ -382,6 +471,152 @@ def test_timeout_leaves_fast_queries_alone(work: Path) -> None:
     assert re.search(r"^\d+$", result.stdout.splitlines()[-1])
     refused = CliRunner().invoke(cli, ["query", "--timeout", "0", "treatments"])
     assert refused.exit_code == 2 and "Invalid value for '--timeout'" in refused.stderr
+
+
+# --------------------------------------------------------------------------- output paths
+
+UNWRITABLE = {
+    "build-proc": (["build", "--out", "/proc/x"], "/proc/x: cannot write"),
+    "build-under-a-file": (["build", "--out", "/dev/null/x"], "/dev/null is not a directory"),
+    "build-no-view": (["build", "--no-view", "--out", "/proc/x/y"], "/proc/x/y: cannot write"),
+    "view": (["view", "-o", "/proc/x.html"], "/proc/x.html: cannot write"),
+    "view-entity": (["view", "entity", "opsoclonus", "-o", "/dev/null/e.html"], "/dev/null is"),
+    "view-index": (["view", "index", "-o", "/proc/x/index.html"], "/proc/x/"),
+    "export-turtle": (["export", "--format", "turtle", "-o", "/proc/x.ttl"], "/proc/x.ttl: c"),
+    "export-kgx": (["export", "--format", "kgx", "-o", "/proc/x"], "/proc/x_nodes.tsv: cannot"),
+    "export-sssom": (["export", "--format", "sssom", "-o", "/dev/null/m.tsv"], "/dev/null is"),
+    "claims": (["claims", "-o", "/proc/x.jsonl"], "/proc/x.jsonl: cannot write"),
+    "query": (["query", "treatments", "-o", "/proc/x.txt"], "/proc/x.txt: cannot write"),
+    "extract": (["extract", TEXT, "-o", "/dev/null/x"], "/dev/null/x: cannot write"),
+    "ingest": (["ingest", "new.txt"], "data/sources is not a directory"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNWRITABLE))
+def test_unwritable_output_is_one_line(work: Path, case: str) -> None:
+    args, needle = UNWRITABLE[case]
+    if case == "ingest":  # where ingest writes the new source is a file, not a directory
+        (work / "new.txt").write_text("OMS\n\nOMS causes opsoclonus.\n", encoding="utf-8")
+        shutil.rmtree(work / "data/sources")
+        (work / "data/sources").write_text("not a directory\n", encoding="utf-8")
+    _fails(work, args, 1, needle)
+
+
+# --------------------------------------------------------------------------- a build's outputs
+
+USER_FILES = ("claims.jsonl", "query.txt", "omsgraph.nt", "extract.jsonl")  # see `built`
+
+
+def _move_source(root: Path, new: str = "101_moved") -> None:
+    """Rename the one source of the data directory (its text, record and claims)."""
+    for folder in ("sources", "claims"):
+        for path in (root / "data" / folder).glob("100_fixture.*"):
+            text = path.read_bytes().replace(b"100_fixture.txt", f"{new}.txt".encode())
+            (path.parent / f"{new}{path.suffix}").write_bytes(text)
+            path.unlink()
+
+
+def _out(root: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in (root / "out").iterdir() if p.is_file()}
+
+
+def _leftovers(root: Path) -> list[str]:
+    return [p.name for p in root.iterdir() if p.name.startswith(".out.")]
+
+
+@pytest.mark.parametrize("manifest", [True, False], ids=["manifest", "built-before-manifests"])
+def test_a_build_replaces_its_outputs_as_a_whole(work: Path, manifest: bool) -> None:
+    """The page of a source that is gone goes with it; every file the build did not write
+    stays byte-identical, and the build lists what it wrote."""
+    before = _out(work)
+    assert "source-100_fixture.html" in before
+    if not manifest:
+        (work / "out/.omsgraph-build").unlink(missing_ok=True)
+    _move_source(work)
+    result = CliRunner().invoke(cli, ["build"])
+    assert result.exit_code == 0, result.output
+    after = _out(work)
+    assert "source-101_moved.html" in after and "source-100_fixture.html" not in after
+    assert all(after[name] == before[name] for name in USER_FILES)
+    built = {"omsgraph.ttl", "omsgraph.html", "index.html", "citations.html", "conflicts.html"}
+    assert set(after) == {*USER_FILES, *built, "source-101_moved.html", ".omsgraph-build"}
+    listed = (work / "out/.omsgraph-build").read_text(encoding="utf-8").splitlines()[1:]
+    assert listed == sorted({*built, "source-101_moved.html"})
+    assert not _leftovers(work)
+    again = CliRunner().invoke(cli, ["build", "--no-view"])  # the views go: not left stale
+    assert again.exit_code == 0, again.output
+    assert set(_out(work)) == {*USER_FILES, "omsgraph.ttl", ".omsgraph-build"}
+
+
+def test_a_build_keeps_a_users_subdirectory(work: Path) -> None:
+    (work / "out/notes").mkdir()
+    (work / "out/notes/n.txt").write_text("mine\n", encoding="utf-8")
+    _move_source(work)
+    result = CliRunner().invoke(cli, ["build"])
+    assert result.exit_code == 0, result.output
+    assert (work / "out/notes/n.txt").read_text(encoding="utf-8") == "mine\n"
+    assert "source-100_fixture.html" not in _out(work) and "source-101_moved.html" in _out(work)
+    assert not _leftovers(work)
+
+
+def _build_process(root: Path, limit: int | None = None) -> subprocess.Popen:
+    import resource
+
+    def fsize() -> None:
+        if limit is not None:  # a file past this size cannot be written (EFBIG)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.Popen(
+        [sys.executable, "-m", "omsgraph", "build"],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=fsize,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+            "PYTHONDONTWRITEBYTECODE": "1",
+        },
+    )
+
+
+def test_a_build_failing_midway_leaves_out_as_it_was(work: Path) -> None:
+    """A real process that can write the Turtle (12 kB) but not the pages (700 kB): the new
+    Turtle must not end up beside the old pages."""
+    before = _snapshot(work / "out")
+    _move_source(work)
+    process = _build_process(work, limit=100_000)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 1 and "Traceback" not in stderr, stderr[-2000:]
+    assert stderr.count("\n") == 1 and "cannot write: File too large" in stderr, stderr
+    assert _snapshot(work / "out") == before
+    assert not _leftovers(work)
+
+
+def test_a_build_killed_midway_leaves_one_whole_build(work: Path) -> None:
+    """SIGKILL as soon as the new build has written something: out/ holds the previous
+    build or the new one, never a mix; the next build clears what the killed one left."""
+    import signal
+    import time
+
+    before = _snapshot(work / "out")
+    _move_source(work)
+    process = _build_process(work)
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        staged = [p for d in work.glob(".out.build-*") for p in d.iterdir()]
+        turtle = (work / "out/omsgraph.ttl").read_bytes()
+        if staged or turtle != before["omsgraph.ttl"]:
+            process.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.002)
+    process.communicate(timeout=60)
+    killed = _snapshot(work / "out")
+    result = CliRunner().invoke(cli, ["build"])
+    assert result.exit_code == 0, result.output
+    assert killed in (before, _snapshot(work / "out")), "out/ mixes two builds"
+    assert not _leftovers(work)
 
 
 # --------------------------------------------------------------------------- markup in data

@@ -21,7 +21,7 @@ from omsgraph.corpus.model import (
 )
 from omsgraph.corpus.sources import PARALLEL_FILES, load_sources
 from omsgraph.corpus.vocabulary import Vocabulary, load_vocabulary
-from omsgraph.corpus.yamlfile import Mapping, load_yaml, require
+from omsgraph.corpus.yamlfile import Mapping, check_keys, load_yaml, require
 from omsgraph.errors import DataError
 
 __all__ = [
@@ -39,6 +39,26 @@ CONDITION = "opsoclonus-myoclonus-syndrome"
 CONTEXT = 32  # characters of prefix and suffix kept with a quote
 #: what an ``extractor`` may be called (it becomes part of an IRI, oms:extractor-NAME)
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+#: the keys a claims file and each of its claims may have (docs/data-formats.md)
+FILE_KEYS = frozenset({"source", "claims", "proposed_concepts"})
+CLAIM_KEYS = frozenset(
+    {
+        "predicate",
+        "object",
+        "subject",
+        "quote",
+        "occurrence",
+        "polarity",
+        "certainty",
+        "population",
+        "qualifier",
+        "method",
+        "status",
+        "reference",
+        "confidence",
+        "extractor",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -103,6 +123,7 @@ def _claim(record: Any, source: Source, vocabulary: Vocabulary, path: Path) -> C
     if not isinstance(record, Mapping):
         raise DataError("each claim must be a mapping", path)
     line = record.line_of
+    check_keys(record, CLAIM_KEYS, path)
     predicate = require(record, "predicate", path)
     if predicate not in PREDICATES:
         raise DataError(
@@ -183,6 +204,7 @@ def load_claims(path: Path, sources: dict[str, Source], vocabulary: Vocabulary) 
     data = load_yaml(path)
     if not isinstance(data, Mapping):
         raise DataError("expected 'source:' and 'claims:' at the top level", path, 1)
+    check_keys(data, FILE_KEYS, path)
     file = require(data, "source", path)
     if file not in sources:
         raise DataError(f"source {file!r} is not in data/sources", path, data.line_of("source"))

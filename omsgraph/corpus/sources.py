@@ -12,12 +12,15 @@ from pathlib import Path
 
 from omsgraph.corpus.model import SOURCE_KINDS, Reference, Source
 from omsgraph.corpus.references import parse_own_record, parse_reference, parse_references, resolve
-from omsgraph.corpus.yamlfile import load_yaml, require
+from omsgraph.corpus.yamlfile import check_keys, load_yaml, require
 from omsgraph.errors import DataError
 
-__all__ = ["load_source", "load_sources", "read_text"]
+__all__ = ["decode_text", "load_source", "load_sources", "read_text"]
 
 _OPTIONAL = ("publisher", "date", "container", "doi", "pmid", "url")
+#: the keys of a metadata record and of one of its references (docs/data-formats.md)
+RECORD_KEYS = frozenset({"file", "title", "kind", "authors", "editors", "references", *_OPTIONAL})
+REFERENCE_KEYS = frozenset({"number", "citation", "doi", "pmid"})
 
 
 def read_text(path: Path) -> str:
@@ -26,6 +29,11 @@ def read_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise DataError(f"cannot read: {exc.strerror}", path) from None
+    return decode_text(data, path)
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """``data``, the bytes of ``path``, as text: UTF-8, not binary, not blank."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -57,6 +65,7 @@ def _references(record: dict, path: Path, text: str) -> tuple[Reference, ...]:
         raise DataError("'references' must be a list", path, record.line_of("references"))
     refs = []
     for item in record["references"]:
+        check_keys(item, REFERENCE_KEYS, path)
         citation = require(item, "citation", path)
         number = item.get("number")
         if number is not None and not isinstance(number, int):
@@ -80,6 +89,7 @@ def _opt_str(value: object) -> str | None:
 def load_source(meta_path: Path) -> Source:
     """Read one metadata record and the text file it names."""
     record = load_yaml(meta_path)
+    check_keys(record, RECORD_KEYS, meta_path)
     file = require(record, "file", meta_path)
     kind = require(record, "kind", meta_path)
     if kind not in SOURCE_KINDS:

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from omsgraph.corpus.model import CONCEPT_TYPES, Concept
-from omsgraph.corpus.yamlfile import load_yaml, require
+from omsgraph.corpus.yamlfile import check_keys, load_yaml, require
 from omsgraph.errors import DataError
 
 __all__ = ["Vocabulary", "load_vocabulary", "normalise"]
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: the keys of one concept (docs/data-formats.md)
+CONCEPT_KEYS = frozenset({"id", "label", "type", "synonyms", "definition"})
 
 
 def normalise(name: str) -> str:
@@ -46,9 +48,11 @@ def load_vocabulary(path: Path) -> Vocabulary:
     data = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("concepts"), list):
         raise DataError("expected a top-level 'concepts:' list", path, 1)
+    check_keys(data, {"concepts"}, path)
     concepts: dict[str, Concept] = {}
     names: dict[str, str] = {}
     for record in data["concepts"]:
+        check_keys(record, CONCEPT_KEYS, path)
         concept_id = require(record, "id", path)
         if not _SLUG.match(concept_id):
             raise DataError(

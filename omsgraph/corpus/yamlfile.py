@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +11,7 @@ import yaml
 
 from omsgraph.errors import DataError
 
-__all__ = ["Mapping", "load_yaml", "require"]
+__all__ = ["Mapping", "check_keys", "load_yaml", "require"]
 
 
 class Mapping(dict):
@@ -75,3 +77,17 @@ def require(record: Any, key: str, path: Path, kind: type = str) -> Any:
             f"{key!r} {what}", path, record.line_of(key) if isinstance(record, Mapping) else None
         )
     return value
+
+
+def check_keys(record: Any, allowed: Collection[str], path: Path) -> None:
+    """Refuse a key of the mapping ``record`` that is not in ``allowed``, at its line: a
+    misspelt key (``polarty``) would otherwise be ignored and its default used silently."""
+    if not isinstance(record, dict):
+        return  # the caller says what it expected instead
+    for key in record:
+        if key in allowed:
+            continue
+        close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"use {', '.join(sorted(allowed))}"
+        line = record.line_of(key) if isinstance(record, Mapping) else None
+        raise DataError(f"unknown key {key!r} ({hint})", path, line)

@@ -25,7 +25,7 @@ from omsgraph.corpus.vocabulary import Vocabulary, load_vocabulary, normalise
 from omsgraph.corpus.yamlfile import load_yaml
 from omsgraph.errors import DataError
 from omsgraph.extract.pipeline import Candidate, Extractor
-from omsgraph.extract.readers import Document, read_documents
+from omsgraph.extract.readers import Document, check_document, read_documents
 from omsgraph.output import write_atomic
 
 __all__ = ["IngestResult", "extract_files", "ingest", "ingest_files"]
@@ -272,6 +272,8 @@ def ingest_files(
     Every file is read before anything is written: one unreadable file writes nothing."""
     from omsgraph.parallel import chunks, fork_map
 
+    for path in paths:  # before any file is opened: a FIFO would hang the read-ahead
+        check_document(path)
     vocabulary = vocabulary or load_vocabulary(data_dir / "vocabulary.yaml")
     extractor = Extractor(vocabulary)  # built once; forked workers share it
     parts = fork_map(_extract_all, chunks(list(paths), 200), extractor, jobs)
