@@ -41,6 +41,7 @@ class Context:
     ontology: Path
     reviewed_only: bool = False
     store: str = "memory"
+    data_given: bool = False
     _corpus: Corpus | None = field(default=None, repr=False)
 
     def corpus(self) -> Corpus:
@@ -49,6 +50,16 @@ class Context:
         if self._corpus is None:
             self._corpus = _guard(lambda: load_corpus(self.data))
         return self._corpus
+
+    def vocabulary_path(self) -> Path:
+        """``DATA/vocabulary.yaml``; outside a project (no such file and ``--data`` not given),
+        the vocabulary the package ships, so that ``extract`` and ``evaluate`` run anywhere."""
+        from omsgraph.corpus.vocabulary import default_vocabulary_path
+
+        path = self.data / "vocabulary.yaml"
+        if path.is_file() or self.data_given:
+            return path
+        return default_vocabulary_path()
 
     def mappings(self) -> MappingSet | None:
         """The SSSOM mapping set ``ONTOLOGY/mappings.sssom.tsv``, when there is one."""
@@ -185,7 +196,11 @@ def cli(ctx: click.Context, data: Path, ontology: Path, reviewed_only: bool, sto
     omsgraph query treatments            # a named query, a .rq file or SPARQL text
     omsgraph claims --format jsonl       # every claim in the interchange format
     """
-    ctx.obj = Context(data=data, ontology=ontology, reviewed_only=reviewed_only, store=store)
+    source = ctx.get_parameter_source("data")
+    given = source not in (None, click.core.ParameterSource.DEFAULT)
+    ctx.obj = Context(
+        data=data, ontology=ontology, reviewed_only=reviewed_only, store=store, data_given=given
+    )
 
 
 @cli.command()
@@ -609,7 +624,7 @@ def evaluate(
         from omsgraph.corpus.vocabulary import load_vocabulary
         from omsgraph.curate.ingest import extract_files
 
-        vocabulary = _guard(lambda: load_vocabulary(obj.data / "vocabulary.yaml"))
+        vocabulary = _guard(lambda: load_vocabulary(obj.vocabulary_path()))
         files = [sources_dir / name for name in sorted({g["source"] for g in gold_records})]
         records = _guard(lambda: extract_files(files, vocabulary))
         report = score(gold_records, records, vocabulary)
@@ -788,7 +803,7 @@ def extract(obj: Context, files: tuple[Path, ...], fmt: str, output: Path | None
     from omsgraph.corpus.vocabulary import load_vocabulary
     from omsgraph.curate.ingest import extract_files
 
-    vocabulary = _guard(lambda: load_vocabulary(obj.data / "vocabulary.yaml"))
+    vocabulary = _guard(lambda: load_vocabulary(obj.vocabulary_path()))
     records = _guard(lambda: extract_files(files, vocabulary))
     if fmt == "jsonl":
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)

@@ -11,7 +11,7 @@ from omsgraph.corpus.model import CONCEPT_TYPES, Concept
 from omsgraph.corpus.yamlfile import check_keys, load_yaml, require
 from omsgraph.errors import DataError
 
-__all__ = ["Vocabulary", "load_vocabulary", "normalise"]
+__all__ = ["Vocabulary", "default_vocabulary_path", "load_vocabulary", "normalise"]
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: the keys of one concept (docs/data-formats.md)
@@ -84,3 +84,13 @@ def load_vocabulary(path: Path) -> Vocabulary:
             names[name] = concept_id
         concepts[concept_id] = concept
     return Vocabulary(concepts=concepts, names=names)
+
+
+def default_vocabulary_path() -> Path:
+    """The vocabulary the package ships, for commands run outside a project: a wheel carries
+    ``data/vocabulary.yaml`` as ``omsgraph/corpus/vocabulary.yaml``; a source checkout (an
+    editable install) reads the repository's own ``data/vocabulary.yaml``."""
+    packaged = Path(__file__).with_name("vocabulary.yaml")
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "vocabulary.yaml"
