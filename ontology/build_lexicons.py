@@ -18,7 +18,11 @@ bytes):
 - ``RELEASES.tsv``: ontology, release, release date, source file, its sha256, licence.
 
 Types. HPO: the Phenotypic abnormality branch (HP:0000118); the Neoplasm branch (HP:0002664)
-is ``tumour``, the rest ``symptom`` (the pipeline tells symptom from complication by context).
+is ``tumour``, the rest ``symptom`` (the pipeline tells symptom from complication by context),
+except the Autoimmune antibody positivity branch (HP:0030057): an antibody is a marker or a
+cause, which the pipeline's own antibody pattern reads by context, and the grouping classes
+("Abnormality of movement", "Abnormal autonomic nervous system physiology", "Autoimmunity":
+a term with subclasses named "Abnormal..." or "Autoimmunity"), too general for a claim.
 Exact and related synonyms are kept; broad and narrow ones name other concepts and are not.
 MAxO: diagnostic procedures (MAXO:0000003) are ``test``; surgical and other hands-on
 procedures under therapeutic procedure are ``procedure``; the remaining therapeutic
@@ -69,6 +73,7 @@ from omsgraph.extract.lexicon import fold_token, tokens  # noqa: E402
 
 OUT = ROOT / "omsgraph" / "extract" / "lexicons"
 HPO_ROOT, HPO_NEOPLASM = "HP:0000118", "HP:0002664"
+HPO_LEFT_OUT = "HP:0030057"  # autoimmune antibody positivity: markers or causes, not symptoms
 MAXO_TEST = ("MAXO:0000003",)
 MAXO_PROCEDURE = (
     "MAXO:0000004",  # surgical procedure
@@ -94,6 +99,9 @@ _INFECTION = re.compile(
     r"\b(?:infections?|infectious|viral|virus\w*|bacterial|fungal|parasitic|tuberculosis|sepsis)\b",
     re.IGNORECASE,
 )
+# MeSH tree of enzymes (D08.811): named in tests and mechanisms, not given as drugs
+NOT_DRUGS = ("D08.811",)
+_GROUPING = re.compile(r"(?:Abnormality of|Abnormal)\b|Autoimmunity$")
 _ABBREVIATION = re.compile(r"^[A-Za-z0-9-]{2,6}$")
 COMMON_SYNONYM, COMMON_LABEL = 3.5, 5.5
 PREFERRED = {
@@ -180,6 +188,9 @@ def hpo_entries(path: Path) -> tuple[list[Entry], dict[str, str], str]:
         t: terms[t]["name"][0] for t in sorted(terms) if t.startswith("HP:") and live(terms[t])
     }
     branch, neoplasm = descendants(terms, HPO_ROOT), descendants(terms, HPO_NEOPLASM)
+    branch -= descendants(terms, HPO_LEFT_OUT)
+    grouping = {p.split()[0] for t in branch for p in terms[t].get("is_a", [])}
+    branch -= {t for t in grouping if _GROUPING.match(terms[t]["name"][0])}
     entries = [
         Entry(
             t,
@@ -287,19 +298,25 @@ def drug_entries(path: Path) -> tuple[list[Entry], dict[str, str]]:
     for variant, targets in data["drug_variant_to_canonical"].items():
         for target in targets:
             names[target].append(variant)
+    mesh_uses: dict[str, int] = defaultdict(int)
+    for record in canonical.values():
+        if record.get("mesh_id"):
+            mesh_uses[record["mesh_id"]] += 1
     entries: dict[str, Entry] = {}
     valid: dict[str, str] = {}
     for key in sorted(canonical):
         record = canonical[key]
-        if record.get("mesh_id"):
+        trees = record.get("mesh_tree") or []
+        if trees and all(t.startswith(NOT_DRUGS) for t in trees):
+            continue
+        if record.get("mesh_id") and mesh_uses[record["mesh_id"]] == 1:
             curie = f"MESH:{record['mesh_id']}"
-        elif record.get("drugbank_id"):
+        elif record.get("drugbank_id"):  # a MeSH class shared by several drugs: the drug's own
             curie = f"DRUGBANK:{record['drugbank_id']}"
         else:
             continue
         label = record.get("name") or key
-        if curie in entries:  # two dictionary rows with one ID: pool their names
-            entries[curie].synonyms.extend([key, *names[key]])
+        if curie in entries:
             continue
         xrefs = [f"DRUGBANK:{record['drugbank_id']}"] if record.get("drugbank_id") else []
         if curie.startswith("DRUGBANK:"):
@@ -339,7 +356,7 @@ def guard(name: str, is_label: bool) -> tuple[bool, bool]:
             return True, True
         if len(word) < 4:
             return False, False
-        frequency = zipf(word.lower())
+        frequency = max(zipf(word.lower()), zipf(fold_token(word)))  # "dids" folds to "did"
         if frequency >= (COMMON_LABEL if is_label else COMMON_SYNONYM):
             return False, False
         return True, False
@@ -424,8 +441,7 @@ def build(hpo: Path, drugs: Path, maxo: Path, mondo: Path, out: Path = OUT) -> d
             if not key:
                 continue
             by_key[key].append((entry, position == 0, case))
-            if case:
-                spelling[(key, entry.curie)] = name
+            spelling.setdefault((key, entry.curie), name)
     names: list[list[str]] = []
     used: set[str] = set()
     for key in sorted(by_key):
@@ -433,7 +449,7 @@ def build(hpo: Path, drugs: Path, maxo: Path, mondo: Path, out: Path = OUT) -> d
         if chosen is None:
             continue
         entry, case = chosen
-        surface = spelling.get((key, entry.curie), key) if case else key
+        surface = spelling[key, entry.curie]
         names.append([surface, entry.curie, "1" if case else "0"])
         used.add(entry.curie)
     entry_rows = [
