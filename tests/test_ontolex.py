@@ -88,7 +88,9 @@ def test_longest_match_wins_over_a_shorter_one(ontologies: OntologyLexicon) -> N
 
 
 def test_curated_layer_wins_where_names_collide(ontologies: OntologyLexicon) -> None:
-    curated = Concept(id="dribbling", label="dribbling", type="complication", synonyms=("drooling",))
+    curated = Concept(
+        id="dribbling", label="dribbling", type="complication", synonyms=("drooling",)
+    )
     lexicon = Lexicon(_tiny_vocabulary(curated), ontologies)
     (mention,) = lexicon.find("marked drooling")
     assert mention.concept.id == "dribbling" and mention.concept.type == "complication"

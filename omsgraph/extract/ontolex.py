@@ -22,6 +22,8 @@ import pickle
 import re
 import tempfile
 from dataclasses import dataclass
+from itertools import accumulate, chain
+from operator import add
 from pathlib import Path
 
 import ahocorasick
@@ -241,19 +243,19 @@ class OntologyLexicon:
         """
         if not toks:
             return {}
-        parts: list[str] = []
-        starts: dict[int, int] = {}
-        ends: dict[int, int] = {}
-        at = 0
-        for k, word in enumerate(folded):
-            if k:
-                parts.append(" " if joinable[k] else "\x00")
-                at += 1
-            starts[at] = k
-            parts.append(word)
-            at += len(word)
-            ends[at - 1] = k
-        haystack = "".join(parts)
+        n = len(folded)
+        separators = [" " if j else "\x00" for j in joinable]  # joinable[0] is never used
+        haystack = "".join(chain.from_iterable(zip(separators, folded, strict=False)))
+        lengths = list(map(len, folded))
+        last_chars = list(map(add, accumulate(lengths), range(n)))  # after the leading separator
+        ends = dict(zip(last_chars, range(n), strict=False))
+        starts = dict(
+            zip(
+                [e - k + 1 for e, k in zip(last_chars, lengths, strict=False)],
+                range(n),
+                strict=False,
+            )
+        )
         best: dict[int, tuple[int, GroundedConcept]] = {}
         for end, value in self.automaton.iter(haystack):
             length = (value >> 1) & 1023
