@@ -135,6 +135,13 @@ def test_compiled_lexicon_is_cached_and_reused(tmp_path: Path) -> None:
     assert second.lookup("drooling").curie == "HP:0002307"
 
 
+def test_a_new_cache_replaces_those_of_earlier_lexicon_files(tmp_path: Path) -> None:
+    stale = tmp_path / "ontolex-000000000000000000000000.pickle"
+    stale.write_bytes(b"the cache of an earlier lexicon")
+    OntologyLexicon.load(cache_dir=tmp_path)
+    assert not stale.exists() and len(list(tmp_path.glob("ontolex-*.pickle"))) == 1
+
+
 def test_unwritable_cache_falls_back_to_memory(tmp_path: Path) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")

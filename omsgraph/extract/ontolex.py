@@ -200,6 +200,9 @@ class OntologyLexicon:
                 pickle.dump(state, buffer, protocol=5)
                 tmp.write(buffer.getvalue())
             os.replace(tmp.name, path)
+            for stale in cache_dir.glob("ontolex-*.pickle"):  # of earlier lexicon files
+                if stale != path:
+                    stale.unlink(missing_ok=True)
         except OSError:  # a read-only home: the lexicon works from memory
             pass
         return built
