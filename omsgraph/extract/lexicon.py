@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ __all__ = ["Lexicon", "Mention", "fold_token", "tokens"]
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _JOINABLE_GAP = re.compile(r"[\s\-\u2010\u2011\u2012\u2013()\"'“”/]*\Z")
+_BREAK = re.compile(r"[^\w\s\-\u2010\u2011\u2012\u2013()\"'“”/]|_")  # complement of the gap
 _ABBREVIATION_GAP = re.compile(r"\.[ \t]?\Z")
 _ACRONYM = re.compile(r"^[A-Za-z]{1,5}$")
 
@@ -145,6 +147,23 @@ class Lexicon:
             and _ABBREVIATION_GAP.match(text, previous[1], start) is not None
         )
 
+    def _joinable_gaps(self, text: str, toks: list[tuple[int, int, str]]) -> list[bool]:
+        """``[k]``: whether a name may run on from word ``k - 1`` to word ``k``.
+
+        Only the gaps that hold a character no name runs across (found in one regex pass) need
+        the full test; every other gap is joinable.
+        """
+        n = len(toks)
+        joinable = [True] * n
+        if n:
+            joinable[0] = False
+        starts = [t[0] for t in toks]
+        for match in _BREAK.finditer(text):
+            k = bisect_right(starts, match.start())
+            if 0 < k < n and joinable[k]:
+                joinable[k] = self._joinable(text, toks[k - 1], starts[k])
+        return joinable
+
     def lookup(self, phrase: str, ontology: bool = False) -> Concept | None:
         """The concept whose name is exactly ``phrase`` (after folding), or None.
 
@@ -172,14 +191,7 @@ class Lexicon:
         toks = tokens(text)
         folded = [self._fold(w) for _, _, w in toks]
         n = len(toks)
-        joinable = [False] * n
-        for k in range(1, n):
-            previous, start = toks[k - 1], toks[k][0]
-            joinable[k] = (
-                start - previous[1] == 1
-                and text[start - 1] == " "
-                or self._joinable(text, previous, start)
-            )
+        joinable = self._joinable_gaps(text, toks)
         ontologies = self.ontologies
         others = ontologies.scan(text, toks, folded, joinable) if ontologies is not None else {}
         mentions: list[Mention] = []

@@ -23,7 +23,7 @@ import re
 import tempfile
 from dataclasses import dataclass
 from itertools import accumulate, chain
-from operator import add
+from operator import add, sub
 from pathlib import Path
 
 import ahocorasick
@@ -41,7 +41,8 @@ __all__ = [
 ]
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
-_FORMAT = b"ontolex-1"
+_FORMAT = b"ontolex-3"
+_US = "\x1f"  # between the other names of an entry
 _SLUG_GAP = re.compile(r"[^a-z0-9]+")
 # concept types that may share one external ID (a curated "symptom" may be an HPO phenotype)
 _GROUPS = (
@@ -125,13 +126,15 @@ class OntologyLexicon:
     def __init__(
         self,
         automaton: ahocorasick.Automaton,
-        entries: list[tuple[str, str, str, str, tuple[str, ...]]],
+        entries: list[str],
         releases: dict[str, Release],
         spelling: dict[str, str],
     ):
         self.automaton = automaton  # folded name -> (entry index * 1024 + key length) * 2 + case
         self.spelling = spelling  # folded name -> the only spelling an abbreviation matches in
-        self.entries = entries  # (curie, ontology, type, label, other names) by index
+        # by index: "curie TAB ontology TAB type TAB label TAB other names (split by US)",
+        # one string each so that the cache unpickles fast
+        self.entries = entries
         self.releases = releases
         self._concepts: dict[int, GroundedConcept] = {}
 
@@ -162,21 +165,15 @@ class OntologyLexicon:
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         spelling: dict[str, str] = {}
         for name, curie, case in _read_tsv_gz(directory / "names.tsv.gz"):
-            key = _fold_name(name)
-            if key and len(key) < 1024:
+            key = f" {_fold_name(name)} "  # spaces: a match starts and ends on a word boundary
+            if key.strip() and len(key) < 1024:
                 automaton.add_word(key, (index[curie] * 1024 + len(key)) * 2 + (case == "1"))
                 names[index[curie]].append(name)
                 if case == "1":
                     spelling[key] = name
         automaton.make_automaton()
         entries = [
-            (
-                curie,
-                ontology,
-                kind,
-                label,
-                tuple(n for n in names[k] if n.casefold() != label.casefold()),
-            )
+            "\t".join((curie, ontology, kind, label, _US.join(n for n in names[k] if n != label)))
             for k, (curie, ontology, kind, label, _xrefs) in enumerate(rows)
         ]
         return cls(automaton, entries, releases, spelling)
@@ -212,7 +209,8 @@ class OntologyLexicon:
         """The concept of entry ``index`` (made once, on first use)."""
         concept = self._concepts.get(index)
         if concept is None:
-            curie, ontology, kind, label, synonyms = self.entries[index]
+            curie, ontology, kind, label, others = self.entries[index].split("\t")
+            synonyms = tuple(others.split(_US)) if others else ()
             release = self.releases.get(ontology)
             concept = self._concepts[index] = GroundedConcept(
                 id=slug(label) or curie.lower().replace(":", "-"),
@@ -227,7 +225,7 @@ class OntologyLexicon:
 
     def lookup(self, phrase: str) -> GroundedConcept | None:
         """The concept one of whose names is ``phrase`` (after folding), or None."""
-        key = _fold_name(phrase)
+        key = f" {_fold_name(phrase)} "
         value = self.automaton.get(key, None)
         if value is None or (value & 1 and self.spelling[key] != phrase.strip()):
             return None
@@ -247,22 +245,18 @@ class OntologyLexicon:
         if not toks:
             return {}
         n = len(folded)
-        separators = [" " if j else "\x00" for j in joinable]  # joinable[0] is never used
-        haystack = "".join(chain.from_iterable(zip(separators, folded, strict=False)))
+        # words apart by one space where a name may run on, by " NUL " where it may not
+        separators = [" " if j else " \x00 " for j in joinable]
+        separators[0] = " "
+        haystack = "".join(chain.from_iterable(zip(separators, folded, strict=True))) + " "
         lengths = list(map(len, folded))
-        last_chars = list(map(add, accumulate(lengths), range(n)))  # after the leading separator
-        ends = dict(zip(last_chars, range(n), strict=False))
-        starts = dict(
-            zip(
-                [e - k + 1 for e, k in zip(last_chars, lengths, strict=False)],
-                range(n),
-                strict=False,
-            )
-        )
+        after = list(accumulate(map(add, map(len, separators), lengths)))  # a word's end
+        ends = dict(zip(after, range(n), strict=True))
+        starts = dict(zip(map(sub, after, lengths), range(n), strict=True))
         best: dict[int, tuple[int, GroundedConcept]] = {}
         for end, value in self.automaton.iter(haystack):
-            length = (value >> 1) & 1023
-            first = starts.get(end - length + 1)
+            length = (value >> 1) & 1023  # of the key with its two spaces
+            first = starts.get(end - length + 2)
             last = ends.get(end)
             if first is None or last is None:
                 continue
