@@ -189,20 +189,24 @@ class Lexicon:
     def find(self, text: str, offset: int = 0) -> list[Mention]:
         """Leftmost-longest mentions of vocabulary names in ``text``, offsets plus ``offset``."""
         toks = tokens(text)
-        folded = [self._fold(w) for _, _, w in toks]
+        known = self._fold_cache.get
+        folded = [known(w) or self._fold(w) for _, _, w in toks]
         n = len(toks)
         joinable = self._joinable_gaps(text, toks)
         ontologies = self.ontologies
         others = ontologies.scan(text, toks, folded, joinable) if ontologies is not None else {}
         mentions: list[Mention] = []
         trie, concepts = self._trie, self.concepts
-        i = 0
-        while i < n:
+        # only the words that can start a name are visited
+        firsts = [k for k, word in enumerate(folded) if word in trie]
+        if others:
+            firsts = sorted({*firsts, *others})
+        after = 0  # the first word not yet covered by a mention
+        for i in firsts:
+            if i < after:
+                continue
             node = trie.get(folded[i])
             other = others.get(i)
-            if node is None and other is None:
-                i += 1
-                continue
             best: tuple[int, Concept] | None = None
             j = i
             while node is not None:
@@ -220,10 +224,9 @@ class Lexicon:
             if other is not None and (best is None or other[0] > best[0]):
                 best = other  # a longer ontology name: the more specific concept
             if best is None:
-                i += 1
                 continue
             last, concept = best
             start, end = toks[i][0], toks[last][1]
             mentions.append(Mention(start + offset, end + offset, concept, text[start:end]))
-            i = last + 1
+            after = last + 1
         return mentions
