@@ -275,7 +275,12 @@ def default_cache_dir() -> Path:
     """``$OMSGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/omsgraph``, else ``~/.cache/omsgraph``."""
     if os.environ.get("OMSGRAPH_CACHE_DIR"):
         return Path(os.environ["OMSGRAPH_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home folder: a cache in the temporary folder still helps
+            base = tempfile.gettempdir()
     return Path(base) / "omsgraph"
 
 
