@@ -1,5 +1,10 @@
 """Find vocabulary concepts in text: one token trie, case- and inflection-tolerant, longest match.
 
+Under the curated vocabulary lies the ontology layer (:mod:`omsgraph.extract.ontolex`: HPO,
+MAxO, MONDO and a drug dictionary, loaded lazily): the longest name wins, and the curated one
+where both cover the same words. A curated concept that an ontology names the same way carries
+that ontology's ID (:class:`~omsgraph.extract.ontolex.GroundedConcept`).
+
 Text is cut into word tokens; each token is folded (case, accents, British/American spelling,
 plural and agent-noun endings) so that ``Tumours``, ``tumor`` and ``tumors`` are one key. A
 name only matches across token gaps made of spaces, hyphens or brackets, never across a
@@ -10,15 +15,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from omsgraph.extract.ontolex import OntologyLexicon
 
 __all__ = ["Lexicon", "Mention", "fold_token", "tokens"]
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _JOINABLE_GAP = re.compile(r"[\s\-\u2010\u2011\u2012\u2013()\"'“”/]*\Z")
+_BREAK = re.compile(r"[^\w\s\-\u2010\u2011\u2012\u2013()\"'“”/]|_")  # complement of the gap
 _ABBREVIATION_GAP = re.compile(r"\.[ \t]?\Z")
 _ACRONYM = re.compile(r"^[A-Za-z]{1,5}$")
 
@@ -67,13 +78,24 @@ class _Entry:
 
 
 class Lexicon:
-    """Every vocabulary name as a path of folded tokens; ``find`` returns the longest matches."""
+    """Every vocabulary name as a path of folded tokens; ``find`` returns the longest matches.
 
-    def __init__(self, vocabulary: Vocabulary):
+    ``ontologies``: True loads the shipped ontology lexicon, False leaves it out, or pass one.
+    """
+
+    def __init__(self, vocabulary: Vocabulary, ontologies: OntologyLexicon | bool = True):
         self.vocabulary = vocabulary
         self._trie: dict = {}
         self._fold_cache: dict[str, str] = {}
-        self._lookup_cache: dict[str, Concept | None] = {}
+        self._lookup_cache: dict[tuple[str, bool], Concept | None] = {}
+        if ontologies is True:
+            from omsgraph.extract.ontolex import load_ontologies
+
+            ontologies = load_ontologies()
+        self.ontologies: OntologyLexicon | None = ontologies or None
+        self.concepts: dict[str, Concept] = {
+            c.id: self._grounded(c) for c in vocabulary.concepts.values()
+        }
         for concept in vocabulary.concepts.values():
             for name in concept.names:
                 words = [w for _, _, w in tokens(name)]
@@ -86,6 +108,25 @@ class Lexicon:
                 for word in words:
                     node = node.setdefault(self._fold(word), {})
                 node.setdefault(None, _Entry(concept.id, exact))
+
+    def _grounded(self, concept: Concept) -> Concept:
+        """``concept`` with the ID of the first ontology entry that one of its names names."""
+        if self.ontologies is None:
+            return concept
+        from omsgraph.extract.ontolex import GroundedConcept, compatible
+
+        for name in concept.names:
+            found = self.ontologies.lookup(name)
+            if found is not None and compatible(concept.type, found.type):
+                own = {f.name: getattr(concept, f.name) for f in fields(Concept)}
+                return GroundedConcept(
+                    **own,
+                    curie=found.curie,
+                    ontology=found.ontology,
+                    release=found.release,
+                    curated=True,
+                )
+        return concept
 
     def _fold(self, word: str) -> str:
         cache = self._fold_cache
@@ -106,58 +147,86 @@ class Lexicon:
             and _ABBREVIATION_GAP.match(text, previous[1], start) is not None
         )
 
-    def lookup(self, phrase: str) -> Concept | None:
-        """The concept whose name is exactly ``phrase`` (after folding), or None."""
+    def _joinable_gaps(self, text: str, toks: list[tuple[int, int, str]]) -> list[bool]:
+        """``[k]``: whether a name may run on from word ``k - 1`` to word ``k``.
+
+        Only the gaps that hold a character no name runs across (found in one regex pass) need
+        the full test; every other gap is joinable.
+        """
+        n = len(toks)
+        joinable = [True] * n
+        if n:
+            joinable[0] = False
+        starts = [t[0] for t in toks]
+        for match in _BREAK.finditer(text):
+            k = bisect_right(starts, match.start())
+            if 0 < k < n and joinable[k]:
+                joinable[k] = self._joinable(text, toks[k - 1], starts[k])
+        return joinable
+
+    def lookup(self, phrase: str, ontology: bool = False) -> Concept | None:
+        """The concept whose name is exactly ``phrase`` (after folding), or None.
+
+        Only the curated vocabulary unless ``ontology``: then an ontology name counts too.
+        """
         cache = self._lookup_cache
-        if phrase in cache:
-            return cache[phrase]
+        if (phrase, ontology) in cache:
+            return cache[phrase, ontology]
         node: dict | None = self._trie
         for word in _TOKEN.findall(phrase):
             node = node.get(self._fold(word))
             if node is None:
                 break
         entry = node.get(None) if node is not None else None
-        concept = self.vocabulary.concepts[entry.concept_id] if entry else None
+        concept = self.concepts[entry.concept_id] if entry else None
+        if concept is None and ontology and self.ontologies is not None:
+            concept = self.ontologies.lookup(phrase)
         if len(cache) > 100_000:
             cache.clear()
-        cache[phrase] = concept
+        cache[phrase, ontology] = concept
         return concept
 
     def find(self, text: str, offset: int = 0) -> list[Mention]:
         """Leftmost-longest mentions of vocabulary names in ``text``, offsets plus ``offset``."""
         toks = tokens(text)
-        folded = [self._fold(w) for _, _, w in toks]
+        known = self._fold_cache.get
+        folded = [known(w) or self._fold(w) for _, _, w in toks]
+        n = len(toks)
+        joinable = self._joinable_gaps(text, toks)
+        ontologies = self.ontologies
+        others = ontologies.scan(text, toks, folded, joinable) if ontologies is not None else {}
         mentions: list[Mention] = []
-        trie, concepts = self._trie, self.vocabulary.concepts
-        i, n = 0, len(toks)
-        while i < n:
-            node = trie.get(folded[i])
-            if node is None:
-                i += 1
+        trie, concepts = self._trie, self.concepts
+        # only the words that can start a name are visited
+        firsts = [k for k, word in enumerate(folded) if word in trie]
+        if others:
+            firsts = sorted({*firsts, *others})
+        after = 0  # the first word not yet covered by a mention
+        for i in firsts:
+            if i < after:
                 continue
-            best: tuple[int, _Entry] | None = None
+            node = trie.get(folded[i])
+            other = others.get(i)
+            best: tuple[int, Concept] | None = None
             j = i
-            while True:
+            while node is not None:
                 entry = node.get(None)
                 if entry is not None and (
                     entry.case_sensitive is None
                     or entry.case_sensitive.casefold() == toks[i][2].casefold()
                     and sum(c.isupper() for c in toks[i][2]) >= 2
                 ):
-                    best = (j, entry)
+                    best = (j, concepts[entry.concept_id])
                 j += 1
-                if j >= n or not self._joinable(text, toks[j - 1], toks[j][0]):
+                if j >= n or not joinable[j]:
                     break
                 node = node.get(folded[j])
-                if node is None:
-                    break
+            if other is not None and (best is None or other[0] > best[0]):
+                best = other  # a longer ontology name: the more specific concept
             if best is None:
-                i += 1
                 continue
-            last, entry = best
+            last, concept = best
             start, end = toks[i][0], toks[last][1]
-            mentions.append(
-                Mention(start + offset, end + offset, concepts[entry.concept_id], text[start:end])
-            )
-            i = last + 1
+            mentions.append(Mention(start + offset, end + offset, concept, text[start:end]))
+            after = last + 1
         return mentions

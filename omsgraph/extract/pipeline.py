@@ -17,6 +17,7 @@ from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import Vocabulary, normalise
 from omsgraph.extract import cues
 from omsgraph.extract.lexicon import Lexicon, Mention
+from omsgraph.extract.ontolex import GroundedConcept, record_fields
 from omsgraph.extract.qualify import SentenceCues
 from omsgraph.extract.scope import Block, blocks
 
@@ -104,14 +105,27 @@ class Candidate:
             "qualifier": self.qualifier,
             "start": self.start,
             "end": self.end,
-            "object_id": f"omse:{self.concept.id}" if self.concept else None,
+            "object_id": _object_id(self.concept),
             "object_synonyms": list(self.concept.synonyms) if self.concept else [],
             "confidence": round(self.confidence, 2),
             "method": "automatic",
         }
+        record.update(record_fields(self.concept))
         if self.proposed_type:
             record["proposed_type"] = self.proposed_type
         return record
+
+
+def _object_id(concept: Concept | None) -> str | None:
+    """``omse:<id>`` for a vocabulary concept, the CURIE for one found through an ontology."""
+    if isinstance(concept, GroundedConcept) and not concept.curated:
+        return concept.curie
+    return f"omse:{concept.id}" if concept else None
+
+
+def _review_type(concept: Concept | None) -> str | None:
+    """A concept found through an ontology is proposed for the vocabulary, with its type."""
+    return concept.type if isinstance(concept, GroundedConcept) and not concept.curated else None
 
 
 class Extractor:
@@ -352,10 +366,17 @@ class Extractor:
             typed = self._predicate(mention, frames, block.section, specific, clause)
             if typed is not None:
                 predicate, name, confidence = typed
-                concept = None if predicate == "has_synonym" else self.lexicon.lookup(name)
+                concept = (
+                    None
+                    if predicate == "has_synonym"
+                    else mention.concept
+                    if name == mention.concept.label
+                    else self.lexicon.lookup(name)
+                )
                 confidence -= 0.1 if mention.generated else 0.0
+                review = _review_type(concept)
                 found.append(
-                    (mention.start, mention.end, predicate, name, concept, confidence, None)
+                    (mention.start, mention.end, predicate, name, concept, confidence, review)
                 )
         if "differential" in block.section:
             frames |= {"differential"}
