@@ -14,50 +14,23 @@ comma or a full stop, so ``opsoclonus, myoclonus`` stays two symptoms.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import Vocabulary
+from omsgraph.extract.folding import _TOKEN, fold_token, tokens
 
 if TYPE_CHECKING:
     from omsgraph.extract.ontolex import OntologyLexicon
 
 __all__ = ["Lexicon", "Mention", "fold_token", "tokens"]
 
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _JOINABLE_GAP = re.compile(r"[\s\-\u2010\u2011\u2012\u2013()\"'“”/]*\Z")
 _BREAK = re.compile(r"[^\w\s\-\u2010\u2011\u2012\u2013()\"'“”/]|_")  # complement of the gap
 _ABBREVIATION_GAP = re.compile(r"\.[ \t]?\Z")
 _ACRONYM = re.compile(r"^[A-Za-z]{1,5}$")
-
-
-def fold_token(token: str) -> str:
-    """One comparable key per word form: ``Tumours`` -> ``tumor``, ``therapist`` -> ``therapy``."""
-    t = token.casefold()
-    if not t.isascii():
-        t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
-    if len(t) <= 3:
-        return t
-    t = t.replace("paed", "ped").replace("aetio", "etio").replace("haem", "hem")
-    if t.endswith("ies") and len(t) > 4:
-        t = t[:-3] + "y"
-    elif t.endswith(("ses", "xes", "ches", "shes")) and len(t) > 5:
-        t = t[:-2]
-    elif t.endswith("s") and not t.endswith(("ss", "us", "is", "ys", "as")):
-        t = t[:-1]
-    if t.endswith("our") and len(t) > 5:
-        t = t[:-3] + "or"
-    if t.endswith("ist") and len(t) > 6:
-        t = t[:-3] + "y"
-    return t
-
-
-def tokens(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, word)`` for every word of ``text``."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,9 @@ from pathlib import Path
 
 import ahocorasick
 
-from omsgraph.model import Concept
+from omsgraph.corpus.model import Concept
+from omsgraph.extract import folding
+from omsgraph.extract.folding import fold_token, tokens
 
 __all__ = [
     "LEXICON_DIR",
@@ -81,7 +83,7 @@ def compatible(curated_type: str, ontology_type: str) -> bool:
 
 def slug(label: str) -> str:
     """A concept id from a preferred label: ``Head tremor`` -> ``head-tremor``."""
-    from omsgraph.vocabulary import normalise
+    from omsgraph.corpus.vocabulary import normalise
 
     return _SLUG_GAP.sub("-", normalise(label).encode("ascii", "ignore").decode()).strip("-")
 
@@ -115,8 +117,6 @@ def _read_tsv_gz(path: Path) -> list[list[str]]:
 
 
 def _fold_name(name: str) -> str:
-    from omsgraph.extract.lexicon import fold_token, tokens
-
     return " ".join(fold_token(w) for _, _, w in tokens(name))
 
 
@@ -142,12 +142,10 @@ class OntologyLexicon:
     @staticmethod
     def fingerprint(directory: Path) -> str:
         """Hash of the lexicon files and the folding code: the compiled cache's key."""
-        from omsgraph.extract import lexicon
-
         digest = hashlib.sha256(_FORMAT)
         for name in ("RELEASES.tsv", "entries.tsv.gz", "names.tsv.gz"):
             digest.update((directory / name).read_bytes())
-        digest.update(Path(lexicon.__file__).read_bytes())
+        digest.update(Path(folding.__file__).read_bytes())
         return digest.hexdigest()[:24]
 
     @classmethod

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from omsgraph.vocabulary import normalise
+from omsgraph.corpus.vocabulary import normalise
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LEXICONS = ROOT / "omsgraph" / "extract" / "lexicons"
 MAPPINGS = ROOT / "ontology" / "mappings.sssom.tsv"
 # which release list an ID of each prefix is checked against

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from omsgraph.corpus.model import Concept
+from omsgraph.corpus.vocabulary import Vocabulary, load_vocabulary, normalise
 from omsgraph.extract import Extractor, Lexicon
 from omsgraph.extract.ontolex import GroundedConcept, OntologyLexicon, load_ontologies
-from omsgraph.model import Concept
-from omsgraph.vocabulary import Vocabulary, load_vocabulary, normalise
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
