@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from omsgraph.extract import cues
+from omsgraph.extract import cues, openvocab
 from omsgraph.extract.lexicon import Lexicon, Mention
 from omsgraph.extract.qualify import SentenceCues
 from omsgraph.extract.scope import Block, blocks
@@ -349,7 +349,10 @@ class Extractor:
         found: list[tuple[int, int, str, str, Concept | None, float, str | None]] = []
         for mention in mentions:
             clause = sc.clause_frames(mention.start - s, mention.end - s)
-            typed = self._predicate(mention, frames, block.section, specific, clause)
+            m_frames = frames
+            if cues.frame_after(sentence, mention.end - s) == "cause":  # "phenytoin toxicity"
+                m_frames = (frames - {"treat"}) | {"cause"}
+            typed = self._predicate(mention, m_frames, block.section, specific, clause)
             if typed is not None:
                 predicate, name, confidence = typed
                 concept = None if predicate == "has_synonym" else self.lexicon.lookup(name)
@@ -364,12 +367,19 @@ class Extractor:
         for p_start, p_end, kind, predicate in proposals:
             name = text[p_start:p_end].lower()
             found.append((p_start, p_end, predicate, name, None, 0.4, kind))
+        known = [(m.start - s, m.end - s) for m in mentions]
+        known += [(a - s, b - s) for a, b, *_ in found]
+        for o_start, o_end, label, kind, predicate in openvocab.proposals(
+            sentence, known, block.section | block.list_frames
+        ):  # a phrase a relation frame introduces that no lexicon knows
+            found.append((o_start + s, o_end + s, predicate, label, None, 0.35, kind))
         if "synonym" in frames:
             for n_start, n_end in self._other_names(text, s, e, mentions):
                 name = text[n_start:n_end].lower()
                 found.append((n_start, n_end, "has_synonym", name, None, 0.6, None))
         for m_start, m_end, predicate, name, concept, confidence, kind in found:
-            polarity, certainty = sc.qualify(m_start - s, m_end - s, block.list_hedged)
+            c_kind = concept.type if concept is not None else kind
+            polarity, certainty = sc.qualify(m_start - s, m_end - s, block.list_hedged, c_kind)
             out.append(
                 Candidate(
                     predicate=predicate,
