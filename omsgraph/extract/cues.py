@@ -176,7 +176,7 @@ def alternation(rules: Iterable[Rule], flags: int = 0) -> re.Pattern[str]:
         return re.compile(r"(?!x)x")
     words = "|".join(r for r in regexes if _WORDY.search(r))
     marks = "|".join(r for r in regexes if not _WORDY.search(r))  # punctuation: no boundary
-    body = "|".join(filter(None, [words and rf"(?<!\w)(?:{words})(?!\w)", marks]))
+    body = "|".join(filter(None, [words and rf"(?<!\w)(?=\w)(?:{words})(?!\w)", marks]))
     return re.compile(body, flags)
 
 
@@ -198,27 +198,35 @@ def _frames() -> dict[str, re.Pattern[str]]:
 #: relation frames a sentence can carry, each found by its cue phrases (lower-cased text)
 FRAMES: dict[str, re.Pattern[str]] = _frames()
 
-#: every frame's cues in one pattern, one named group per frame (one scan per sentence)
-_ALL_FRAMES = re.compile(
-    "|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in FRAMES.items())
-)
 
-#: the FORWARD triggers of each frame: a phrase right after one is that frame's object
-_INTRODUCERS = re.compile(
-    "|".join(
-        f"(?P<{f}>{alternation(r for r in table('relations.tsv') if r.fields['frame'] == f and r.fields['direction'] == 'FORWARD').pattern})"  # noqa: E501
+def grouped(groups: dict[str, list[Rule]]) -> re.Pattern[str]:
+    """One pattern over word-like rules with a named group per key (one scan for all)."""
+    bodies = []
+    for name, rules in groups.items():
+        regexes = sorted({r.regex for r in rules}, key=lambda r: (-len(r), r))
+        if regexes:
+            bodies.append(f"(?P<{name}>{'|'.join(regexes)})")
+    if not bodies:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<!\w)(?=[a-z0-9])(?:{'|'.join(bodies)})(?!\w)")
+
+
+def _relation_rows(direction: str | None = None) -> dict[str, list[Rule]]:
+    rows = table("relations.tsv")
+    return {
+        f: [
+            r for r in rows if r.fields["frame"] == f and direction in (None, r.fields["direction"])
+        ]
         for f in FRAME_NAMES
-    )
-)
+    }
+
+
+#: every frame's cues in one pattern, one named group per frame (one scan per sentence)
+_ALL_FRAMES = grouped(_relation_rows())
+#: the FORWARD triggers of each frame: a phrase right after one is that frame's object
+_INTRODUCERS = grouped(_relation_rows("FORWARD"))
 #: BACKWARD triggers: they type the mention just before them ("phenytoin toxicity")
-BACKWARD_FRAMES = {
-    f: alternation(
-        r
-        for r in table("relations.tsv")
-        if r.fields["frame"] == f and r.fields["direction"] == "BACKWARD"
-    )
-    for f in FRAME_NAMES
-}
+_BACKWARD = grouped(_relation_rows("BACKWARD"))
 
 _HEADINGS: dict[str, re.Pattern[str]] = {
     kind: alternation((r for r in table("sections.tsv") if r.fields["kind"] == kind), re.I)
@@ -274,10 +282,8 @@ def introducers(text: str) -> list[tuple[int, str]]:
 
 def frame_after(text: str, at: int) -> str | None:
     """The frame of a BACKWARD trigger right after position ``at`` ("phenytoin| toxicity")."""
-    for frame, pattern in BACKWARD_FRAMES.items():
-        if pattern.match(text, at + 1 if text[at : at + 1] in " -" else at):
-            return frame
-    return None
+    match = _BACKWARD.match(text, at + 1 if text[at : at + 1] in " -" else at)
+    return match.lastgroup if match else None
 
 
 def heading_frames(line: str) -> frozenset[str]:

@@ -350,7 +350,8 @@ class Extractor:
         for mention in mentions:
             clause = sc.clause_frames(mention.start - s, mention.end - s)
             m_frames = frames
-            if cues.frame_after(sentence, mention.end - s) == "cause":  # "phenytoin toxicity"
+            drug = mention.concept.type == "drug"
+            if drug and cues.frame_after(sentence, mention.end - s) == "cause":  # "X toxicity"
                 m_frames = (frames - {"treat"}) | {"cause"}
             typed = self._predicate(mention, m_frames, block.section, specific, clause)
             if typed is not None:

@@ -64,17 +64,46 @@ def _one(category: str) -> re.Pattern[str]:
 
 
 _PSEUDO = _one("PSEUDO")
-_PSEUDO_POSSIBLE = _one("PSEUDO_POSSIBLE")
 _UNIVERSAL = _one("UNIVERSAL")
 _UNIVERSAL_REACH = max((s.scope or 2 for s in _of("UNIVERSAL")), default=2)
 _TERMINATOR = _one("TERMINATE")
-_CLAUSE_BREAK = _one("CLAUSE_BREAK")
-_STOP = _one("STOP")
 _NEG = _of("NEGATED_EXISTENCE") + _of("NORMAL_RESULT")
 _ANY_NEG = cues.alternation(
     cues.context_rules("NEGATED_EXISTENCE") + cues.context_rules("NORMAL_RESULT")
 )
-_HEDGES = _of("POSSIBLE_EXISTENCE")
+
+
+class _Family:
+    """Several categories' triggers in one pattern, so that a sentence is scanned once; each
+    match is then told which rows it is (cached by its text)."""
+
+    def __init__(self, categories: tuple[str, ...]):
+        self.specs: dict[str, list[tuple[str, str, int | None]]] = {}
+        rules = [r for c in categories for r in cues.context_rules(c)]
+        for rule in rules:
+            f = rule.fields
+            scope = int(f["max_scope"]) if f["max_scope"].isdigit() else None
+            self.specs.setdefault(rule.regex, []).append((f["category"], f["direction"], scope))
+        self.compiled = {regex: re.compile(regex) for regex in self.specs}
+        self.pattern = cues.alternation(rules)
+        self._cache: dict[str, list[tuple[str, str, int | None]]] = {}
+
+    def of(self, matched: str) -> list[tuple[str, str, int | None]]:
+        specs = self._cache.get(matched)
+        if specs is None:
+            specs = [
+                spec
+                for regex, pattern in self.compiled.items()
+                if pattern.fullmatch(matched)
+                for spec in self.specs[regex]
+            ]
+            if len(self._cache) < 10_000:
+                self._cache[matched] = specs
+        return specs
+
+
+#: hedges, the phrases that only look like hedges, clause breaks and stops: one scan
+_SCOPE = _Family(("POSSIBLE_EXISTENCE", "PSEUDO_POSSIBLE", "CLAUSE_BREAK", "STOP"))
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
@@ -117,15 +146,18 @@ class SentenceCues:
             )
             self.terminators = [m.span() for m in _TERMINATOR.finditer(sentence)]
             self.universals = [m.start() for m in _UNIVERSAL.finditer(sentence)]
-        self.breaks = [m.span() for m in _CLAUSE_BREAK.finditer(sentence)]
-        self.stops = [m.start() for m in _STOP.finditer(sentence)]
-        hedge_text = _blank(sentence, _PSEUDO_POSSIBLE)
+        self.breaks: list[tuple[int, int]] = []
+        self.stops: list[int] = []
         #: (direction, scope, start, end) of every hedge
-        self.hedges: list[tuple[str, int | None, int, int]] = [
-            (s.direction, s.scope, m.start(), m.end())
-            for s in _HEDGES
-            for m in s.pattern.finditer(hedge_text)
-        ]
+        self.hedges: list[tuple[str, int | None, int, int]] = []
+        for m in _SCOPE.pattern.finditer(sentence):
+            for category, direction, scope in _SCOPE.of(m.group()):
+                if category == "POSSIBLE_EXISTENCE":
+                    self.hedges.append((direction, scope, m.start(), m.end()))
+                elif category == "CLAUSE_BREAK":
+                    self.breaks.append(m.span())
+                elif category == "STOP":
+                    self.stops.append(m.start())
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around ``start:end``: between "but", "although", "which", ";" ..."""
