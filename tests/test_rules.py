@@ -152,6 +152,18 @@ def test_frequency_words_follow_one_rule() -> None:
     assert status("Boys more often had a fever.", "fever")[1] == "asserted"
 
 
+def test_a_subgroup_without_something_negates_nothing() -> None:
+    s = "Patients without a tumour relapsed less often."
+    assert status(s, "tumour")[0] == "affirmed"
+    assert status("The boy had no tumour.", "tumour")[0] == "negated"
+
+
+def test_a_new_clause_with_its_own_subject_ends_a_negation() -> None:
+    s = "Some adults have no fever, and they may show a rash."
+    assert status(s, "fever")[0] == "negated"
+    assert status(s, "rash")[0] == "affirmed"
+
+
 def test_modal_hedges_cover_their_clause_only() -> None:
     s = "Drowsiness may follow the dose, but nausea is common."
     assert status(s, "Drowsiness")[1] == "hedged"
@@ -183,6 +195,23 @@ def test_relation_negation_reaches_the_claim(extractor: Extractor) -> None:
     assert found[("treated_by", "chemotherapy")] == ("negated", "asserted")
     found = claims(extractor, "In OMS, tumour removal is rarely curative.")
     assert found[("treated_by", "tumour resection")] == ("affirmed", "hedged")
+
+
+def test_a_search_that_finds_nothing_is_still_a_test(extractor: Extractor) -> None:
+    text = "Children with OMS have scans to make sure that a neuroblastoma is not present."
+    found = claims(extractor, text)
+    assert found == {("diagnosed_by", "tumour screening"): ("affirmed", "asserted")}
+    found = claims(extractor, "In this girl with OMS, a neuroblastoma was not found.")
+    assert found[("has_cause", "neuroblastoma")][0] == "negated"
+
+
+def test_a_document_on_one_line_is_not_a_citation(extractor: Extractor) -> None:
+    text = (
+        'Rare Disorders Database, 1990. "Resources" section. Opsoclonus-myoclonus syndrome '
+        + "is a rare disorder with many names. " * 20
+        + "Its major symptoms include ataxia and tremor."
+    )
+    assert ("has_symptom", "ataxia") in claims(extractor, text)
 
 
 def test_a_name_after_called_is_not_a_synonym(extractor: Extractor) -> None:
