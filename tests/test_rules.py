@@ -234,6 +234,7 @@ def test_lasting_effects_are_complications(extractor: Extractor) -> None:
 def test_labels_are_normalised() -> None:
     assert normalise_label("the Persistent Head Tremors") == "persistent head tremor"
     assert normalise_label("frequent nosebleeds") == "frequent nosebleed"
+    assert normalise_label("measles") == "measles"
     assert normalise_label("some cases") is None
     assert normalise_label("precluding sitting") is None
     assert normalise_label("a very long phrase of many more words") is None
@@ -254,6 +255,13 @@ def test_a_phrase_a_frame_introduces_becomes_a_proposed_concept(extractor: Extra
     assert ("has_symptom", "hiccup", "symptom") in found
     assert ("treated_by", "zumabazine", "therapy") in found
     assert ("has_cause", "thymic carcinoid", "cause") in found
+
+
+def test_examples_share_the_relation_of_what_they_exemplify(extractor: Extractor) -> None:
+    text = "In rare cases OMS follows an infection such as mumps or Lyme disease, e.g. in adults."
+    found = {(c.predicate, c.object, c.certainty) for c in extractor.extract(text)}
+    assert ("has_cause", "mumps", "hedged") in found
+    assert ("has_cause", "lyme disease", "hedged") in found
 
 
 def test_a_known_concept_is_not_proposed_again(extractor: Extractor) -> None:

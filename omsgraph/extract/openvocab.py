@@ -28,13 +28,18 @@ PROPOSED = {
 _GENERIC_TRIGGER = re.compile(r"(?:include[sd]?|including|consists? of|were|was)$")
 #: where an introduced phrase ends: punctuation, a clause word, a preposition of context
 _PHRASE_END = re.compile(
-    r"[.;:()\[\]!?\"]|\b(?:which|that|who|whose|but|after|before|since|because|when|while|"
-    r"whereas|although|though|however|yet|so|if|whether|then|also|such|at|on|to|from|by|for|"
-    r"during|within|until|than|as|is|are|was|were|"
+    r"(?<!\be\.g)(?<!\be)\.|[;:()\[\]!?\"]|(?<!such )\bas\b|"
+    r"\b(?:which|that|who|whose|but|after|before|since|because|when|while|"
+    r"whereas|although|though|however|yet|so|if|whether|then|also|with|at|on|to|from|by|for|"
+    r"during|within|until|than|is|are|was|were|"
     r"has|have|had|may|can|could|will|would|should|in|due|resulting|leading|followed|"
     r"without|vs|versus|per|p)\b"
 )
-_ITEM_SPLIT = re.compile(r",\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or|as well as|plus)\s+")
+#: list items; examples ("such as", "like", "e.g.") share the relation of what they exemplify
+_ITEM_SPLIT = re.compile(
+    r",\s*(?:and/or\s+|and\s+|or\s+|such as\s+|e\.g\.\s*|including\s+)?|"
+    r"\s+(?:and/or|and|or|as well as|plus|such as|like|e\.g\.|including)\s+"
+)
 _DETERMINERS = frozenset(
     "a an the some any his her their its this these those such other several many more most "
     "mild severe marked significant new both each either all one two three your my our".split()
@@ -42,21 +47,27 @@ _DETERMINERS = frozenset(
 #: words that are never a concept name on their own
 _NOT_NAMES = frozenset(
     "symptom sign feature finding treatment therapy patient child children adult case cause "
-    "test result option drug medication disease disorder condition syndrome problem history "
+    "test result option drug medication problem history "
     "week month year day time level dose period onset age lot number group type form part "
     "it they them he she we you this that there here which what also well other etc "
     "following further others combination use doctor rest illness first antibody "
     # the course of a disease, not a sign of it
     "relapse recurrence remission recovery improvement response worsening".split()
 )
+#: heads that make a name with a word before them ("Lyme disease") but are none alone
+_GENERIC_HEADS = frozenset("disease disorder condition syndrome".split())
 _WORD = re.compile(r"[a-z][a-z'’-]*$")
 _MAX_WORDS = 4
-_ADJECTIVE = re.compile(r"(?:id|al|ic|ous|ive|ary|ory|er|ible|able)$")
+#: names that end in -s and are not plurals
+_NOT_PLURAL = frozenset(
+    "measles mumps diabetes herpes rabies scabies rickets series species".split()
+)
+_ADJECTIVE = re.compile(r"(?:id|al|ic|ous|ive|ary|ory|er|ible|able|ent)$")
 
 
 def singular(word: str) -> str:
     """A plural noun's singular by the regular English endings ("tremors" -> "tremor")."""
-    if len(word) <= 3 or word.endswith(("ss", "us", "is", "ics", "sis")):
+    if len(word) <= 3 or word in _NOT_PLURAL or word.endswith(("ss", "us", "is", "ics", "sis")):
         return word
     if word.endswith("ies"):
         return word[:-3] + "y"
@@ -87,7 +98,7 @@ def normalise_label(phrase: str) -> str | None:
         return None  # a participle ("induced") or an adjective left by a comma ("rapid")
     if len(words) > 1 and words[0].endswith("ing"):
         return None  # a verb phrase ("causing ataxia"), not a name
-    if len(words) == 1 and (len(words[0]) < 4 or words[0] in _NOT_NAMES):
+    if len(words) == 1 and (len(words[0]) < 4 or words[0] in _GENERIC_HEADS):
         return None
     return " ".join(words)
 
