@@ -34,7 +34,9 @@ def claims(extractor: Extractor, text: str) -> dict[tuple[str, str], tuple[str, 
 
 
 # -- the tables ---------------------------------------------------------------------------
-@pytest.mark.parametrize("name", ["context.tsv", "relations.tsv", "sections.tsv", "qualifiers.tsv"])
+@pytest.mark.parametrize(
+    "name", ["context.tsv", "relations.tsv", "sections.tsv", "qualifiers.tsv", "morphology.tsv"]
+)
 def test_every_table_loads_and_says_what_its_columns_mean(name: str) -> None:
     rules = cues.read_table(RULES / name)
     assert len(rules) >= 5
@@ -91,6 +93,14 @@ def test_a_row_added_to_a_table_is_a_new_rule(tmp_path: Path) -> None:
     assert cues.alternation(r for r in rules if r.fields["frame"] == "treat").search(
         "it was soothed by warm baths"
     )
+
+
+def test_word_shapes_come_from_the_morphology_table() -> None:
+    shape = cues.drug_shape()
+    assert shape.search("she was given tocilizumab")
+    assert shape.search("on mycophenolate mofetil").group() == "mycophenolate mofetil"
+    assert not shape.search("the mab")  # three letters at least before the ending
+    assert "glaucoma" in cues.not_names()
 
 
 # -- negation and hedging of the mention and of the relation -------------------------------

@@ -36,12 +36,15 @@ __all__ = [
     "TAIL",
     "Rule",
     "context_rules",
+    "drug_shape",
     "frame_after",
     "frame_spans",
     "frames_of",
     "heading_frames",
     "introducers",
     "lower",
+    "name_cue",
+    "not_names",
     "population",
     "qualifier",
     "read_table",
@@ -53,6 +56,7 @@ _COLUMNS = {
     "relations.tsv": ("trigger", "pattern", "frame", "direction"),
     "sections.tsv": ("heading", "pattern", "kind"),
     "qualifiers.tsv": ("literal", "pattern", "kind", "value"),
+    "morphology.tsv": ("literal", "pattern", "kind"),
 }
 CATEGORIES = frozenset(
     {
@@ -149,6 +153,8 @@ def _check(table: str, fields: dict[str, str], path: Path, line: int) -> None:
         allowed = {"frame": FRAME_NAMES, "direction": DIRECTIONS}
     elif table == "sections.tsv":
         allowed = {"kind": (*FRAME_NAMES, "END")}
+    elif table == "morphology.tsv":
+        allowed = {"kind": ("DRUG_ENDING", "DRUG_SALT", "NOT_A_NAME")}
     elif table == "qualifiers.tsv":
         allowed = {"kind": ("POPULATION", "FREQUENCY")}
         if fields["kind"] == "POPULATION" and fields["value"] not in {"children", "adults"}:
@@ -255,6 +261,29 @@ _FREQUENCY = re.compile(
         sorted((r.regex for r in _QUALIFIERS if r.fields["kind"] == "FREQUENCY"), key=len)[::-1]
     )
 )
+
+
+def _morphology(kind: str) -> str:
+    rows = [r.regex for r in table("morphology.tsv") if r.fields["kind"] == kind]
+    return "|".join(sorted(rows, key=lambda r: (-len(r), r))) or r"(?!x)x"
+
+
+def drug_shape() -> re.Pattern[str]:
+    """A word shaped like a drug name (``rules/morphology.tsv``), on lower-cased text."""
+    salts = _morphology("DRUG_SALT")
+    return re.compile(rf"\b[a-z]{{3,}}(?:{_morphology('DRUG_ENDING')})\b(?:\s+(?:{salts}))?")
+
+
+def not_names() -> frozenset[str]:
+    """Words shaped like a concept name that name none ("glaucoma" is no tumour)."""
+    return frozenset(
+        r.fields["literal"] for r in table("morphology.tsv") if r.fields["kind"] == "NOT_A_NAME"
+    )
+
+
+def name_cue() -> re.Pattern[str]:
+    """The synonym triggers of ``rules/relations.tsv`` with a following colon, any case."""
+    return re.compile(FRAMES["synonym"].pattern + r"\s*:?\s*", re.IGNORECASE)
 
 
 def lower(text: str) -> str:

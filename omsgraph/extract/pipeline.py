@@ -43,11 +43,7 @@ _POST_COORD = re.compile(
     r"([a-z][^.;:()]{0,120}?(?:,|\band\b|\bor\b)[^.;:()]{0,200})"
 )
 _LIST_SPLIT = re.compile(r",\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+")
-_DRUGLIKE = re.compile(
-    r"\b[a-z]{3,}(?:mab|cept|tinib|limus|phosphamide|phenolate|prine|trexate|sone|solone|"
-    r"olone|azepam|azolam|iracetam|pril|cillin|mycin|cycline|azole|barbital|toin|parin|platin|"
-    r"rubicin|poside|taxel|amide|tropin)\b(?:\s+mofetil)?"
-)
+_DRUGLIKE = cues.drug_shape()  # endings in rules/morphology.tsv
 _CAUSELIKE = re.compile(
     r"\b(?:[A-Z][\w-]+\s+)?(?:[a-z]{4,}(?:blastoma|sarcoma|carcinoma|teratoma)|[a-z]{5,}oma|"
     r"[A-Z][a-z]+ (?:virus|bacteri(?:um|a))|[a-z]+virus|(?:anti-[A-Za-z0-9]+|[A-Z][\w-]*) "
@@ -58,11 +54,7 @@ _DISEASELIKE = re.compile(
     r"\b(?:[A-Z][\w'’-]*[ -])*[A-Z][\w'’-]*(?:'s|’s)? (?:[Ss]yndrome|[Dd]isease)\b|"
     r"\b[a-z]{4,}(?:itis|opathy)\b"
 )
-_NAME_CUE = re.compile(
-    r"\b(?:also known as|also called|also termed|known as|referred to as|other names?(?: are| "
-    r"include)?|synonyms?(?: and keywords)?)\s*:?\s*",
-    re.IGNORECASE,
-)
+_NAME_CUE = cues.name_cue()  # the synonym triggers of rules/relations.tsv
 _NAME_ITEM = re.compile(
     r"\s*[\"“]?([A-Za-z][\w'’ -]*?\w)[\"”]?(?:\s*\([^)]*\))?(\s*(?:,|;|\bor\b|\band\b|[.)]|$))"
 )
@@ -70,7 +62,7 @@ _NOT_A_NAME = frozenset(
     {"is", "are", "was", "were", "which", "that", "has", "have", "can", "may", "will", "and", "or"}
 )
 _PRONOUN = re.compile(r"\b(?:it|this (?:syndrome|condition|disorder|disease))\b", re.IGNORECASE)
-_NOT_PROPOSABLE = frozenset({"symptoms", "diploma", "glaucoma", "aroma", "stroma", "coma"})
+_NOT_PROPOSABLE = cues.not_names()
 
 
 @dataclass(frozen=True)
