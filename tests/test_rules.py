@@ -238,6 +238,10 @@ def test_a_sources_line_ends_the_content(extractor: Extractor) -> None:
 def test_lasting_effects_are_complications(extractor: Extractor) -> None:
     found = claims(extractor, "After OMS, residual ataxia persists in some children.")
     assert ("has_complication", "ataxia") in found
+    # the verbs of a residual state: "end up with", "go on to develop", "continue to have"
+    for verb in ("ended up with", "went on to develop", "continued to have"):
+        text = f"Several teenagers treated for OMS {verb} tremor and poor balance."
+        assert ("has_complication", "tremor") in claims(extractor, text), verb
 
 
 # -- open vocabulary -----------------------------------------------------------------------
