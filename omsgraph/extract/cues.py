@@ -23,7 +23,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from omsgraph.errors import DataError
@@ -94,7 +93,7 @@ class Rule:
 
 
 def _rules_dir() -> Path:
-    return Path(str(resources.files("omsgraph.extract") / "rules"))
+    return Path(__file__).resolve().parent / "rules"  # package data, shipped in the wheel
 
 
 def read_table(path: Path) -> list[Rule]:
