@@ -56,7 +56,18 @@ _COLUMNS = {
     "sections.tsv": ("heading", "pattern", "kind"),
     "qualifiers.tsv": ("literal", "pattern", "kind", "value"),
     "morphology.tsv": ("literal", "pattern", "kind"),
+    "phrases.tsv": ("literal", "pattern", "kind"),
 }
+_PHRASE_KINDS = (
+    "PHRASE_END",
+    "LIST_SEPARATOR",
+    "GENERIC_TRIGGER",
+    "DETERMINER",
+    "NOT_A_NAME",
+    "GENERIC_HEAD",
+    "NOT_PLURAL",
+    "ADJECTIVE_ENDING",
+)
 CATEGORIES = frozenset(
     {
         "NEGATED_EXISTENCE",
@@ -154,6 +165,8 @@ def _check(table: str, fields: dict[str, str], path: Path, line: int) -> None:
         allowed = {"kind": (*FRAME_NAMES, "END")}
     elif table == "morphology.tsv":
         allowed = {"kind": ("DRUG_ENDING", "DRUG_SALT", "NOT_A_NAME")}
+    elif table == "phrases.tsv":
+        allowed = {"kind": _PHRASE_KINDS}
     elif table == "qualifiers.tsv":
         allowed = {"kind": ("POPULATION", "FREQUENCY")}
         if fields["kind"] == "POPULATION" and fields["value"] not in {"children", "adults"}:
@@ -171,7 +184,9 @@ def table(name: str) -> tuple[Rule, ...]:
     return tuple(read_table(_rules_dir() / name))
 
 
-_WORDY = re.compile(r"[A-Za-z0-9]|\\[wd]")
+#: a rule that starts with a word (not with punctuation, a class or a lookbehind) is matched
+#: at word boundaries
+_WORDY = re.compile(r"(?!\(\?<)(?:[A-Za-z0-9(]|\\[wd])")
 
 
 def alternation(rules: Iterable[Rule], flags: int = 0) -> re.Pattern[str]:
@@ -179,8 +194,8 @@ def alternation(rules: Iterable[Rule], flags: int = 0) -> re.Pattern[str]:
     regexes = sorted({r.regex for r in rules}, key=lambda r: (-len(r), r))
     if not regexes:
         return re.compile(r"(?!x)x")
-    words = "|".join(r for r in regexes if _WORDY.search(r))
-    marks = "|".join(r for r in regexes if not _WORDY.search(r))  # punctuation: no boundary
+    words = "|".join(r for r in regexes if _WORDY.match(r))
+    marks = "|".join(r for r in regexes if not _WORDY.match(r))  # punctuation: no boundary
     body = "|".join(filter(None, [words and rf"(?<!\w)(?=\w)(?:{words})(?!\w)", marks]))
     return re.compile(body, flags)
 

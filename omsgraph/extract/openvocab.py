@@ -25,44 +25,32 @@ PROPOSED = {
     "diagnose": ("test", "diagnosed_by"),
     "differential": ("condition", "differential_diagnosis"),
 }
-_GENERIC_TRIGGER = re.compile(r"(?:include[sd]?|including|consists? of|were|was)$")
+
+
+def _rows(kind: str) -> list[cues.Rule]:
+    return [r for r in cues.table("phrases.tsv") if r.fields["kind"] == kind]
+
+
+def _words(kind: str) -> frozenset[str]:
+    """The words of the ``phrases.tsv`` rows of one kind (a pattern row is a|b|c)."""
+    return frozenset(w for r in _rows(kind) for w in r.regex.split("|"))
+
+
+_GENERIC_TRIGGER = re.compile(f"(?:{'|'.join(r.regex for r in _rows('GENERIC_TRIGGER'))})$")
 #: where an introduced phrase ends: punctuation, a clause word, a preposition of context
-_PHRASE_END = re.compile(
-    r"(?<!\be\.g)(?<!\be)\.|[;:()\[\]!?\"]|(?<!such )\bas\b|"
-    r"\b(?:which|that|who|whose|but|after|before|since|because|when|while|"
-    r"whereas|although|though|however|yet|so|if|whether|then|also|with|at|on|to|from|by|for|"
-    r"during|within|until|than|is|are|was|were|"
-    r"has|have|had|may|can|could|will|would|should|in|due|resulting|leading|followed|"
-    r"without|vs|versus|per|p)\b"
-)
+_PHRASE_END = cues.alternation(_rows("PHRASE_END"))
 #: list items; examples ("such as", "like", "e.g.") share the relation of what they exemplify
-_ITEM_SPLIT = re.compile(
-    r",\s*(?:and/or\s+|and\s+|or\s+|such as\s+|e\.g\.\s*|including\s+)?|"
-    r"\s+(?:and/or|and|or|as well as|plus|such as|like|e\.g\.|including)\s+"
-)
-_DETERMINERS = frozenset(
-    "a an the some any his her their its this these those such other several many more most "
-    "mild severe marked significant new both each either all one two three your my our".split()
-)
-#: words that are never a concept name on their own
-_NOT_NAMES = frozenset(
-    "symptom sign feature finding treatment therapy patient child children adult case cause "
-    "test result option drug medication problem history "
-    "week month year day time level dose period onset age lot number group type form part "
-    "it they them he she we you this that there here which what also well other etc "
-    "following further others combination use doctor rest illness first antibody "
-    # the course of a disease, not a sign of it
-    "relapse recurrence remission recovery improvement response worsening".split()
-)
+_ITEM_SPLIT = re.compile("|".join(r.regex for r in _rows("LIST_SEPARATOR")))
+_DETERMINERS = _words("DETERMINER")
+#: words that are never part of a concept name
+_NOT_NAMES = _words("NOT_A_NAME")
 #: heads that make a name with a word before them ("Lyme disease") but are none alone
-_GENERIC_HEADS = frozenset("disease disorder condition syndrome".split())
+_GENERIC_HEADS = _words("GENERIC_HEAD")
+#: names that end in -s and are not plurals
+_NOT_PLURAL = _words("NOT_PLURAL")
+_ADJECTIVE = re.compile(f"(?:{'|'.join(r.regex for r in _rows('ADJECTIVE_ENDING'))})$")
 _WORD = re.compile(r"[a-z][a-z'’-]*$")
 _MAX_WORDS = 4
-#: names that end in -s and are not plurals
-_NOT_PLURAL = frozenset(
-    "measles mumps diabetes herpes rabies scabies rickets series species".split()
-)
-_ADJECTIVE = re.compile(r"(?:id|al|ic|ous|ive|ary|ory|er|ible|able|ent)$")
 
 
 def singular(word: str) -> str:
