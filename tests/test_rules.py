@@ -294,6 +294,30 @@ def test_examples_share_the_relation_of_what_they_exemplify(extractor: Extractor
     assert ("has_cause", "lyme disease", "hedged") in found
 
 
+def test_a_generic_trigger_borrows_the_frame_of_its_subject(extractor: Extractor) -> None:
+    text = "Treatment of the symptoms of OMS includes clonoxapil or valproate."
+    found = {(c.predicate, c.object, c.proposed_type) for c in extractor.extract(text)}
+    assert ("treated_by", "clonoxapil", "therapy") in found
+    assert ("has_symptom", "clonoxapil", "symptom") not in found
+
+
+def test_the_extractor_and_assertion_agree(extractor: Extractor) -> None:
+    text = (
+        "In OMS, steroids do not help the jerks. Ataxia may persist after OMS. "
+        "Brain MRI in OMS was unremarkable. OMS is not always linked to a neuroblastoma."
+    )
+    spans = {
+        "corticosteroids": ("steroids", None),
+        "ataxia": ("Ataxia", "symptom"),
+        "magnetic resonance imaging": ("Brain MRI", "test"),
+        "neuroblastoma": ("neuroblastoma", "tumour"),
+    }
+    found = {c.object: (c.polarity, c.certainty) for c in extractor.extract(text)}
+    assert set(spans) <= set(found)
+    for name, (surface, kind) in spans.items():
+        assert found[name] == status(text, surface, kind), name
+
+
 def test_a_known_concept_is_not_proposed_again(extractor: Extractor) -> None:
     text = "The symptoms of OMS include ataxia and tremor."
     assert all(c.concept is not None for c in extractor.extract(text))
