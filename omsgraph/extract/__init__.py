@@ -6,8 +6,17 @@ the interchange format; :mod:`omsgraph.curate.ingest` writes them for a curator 
 
 from __future__ import annotations
 
+from omsgraph.extract.assertion import assertion
 from omsgraph.extract.lexicon import Lexicon, Mention
 from omsgraph.extract.pipeline import Candidate, Extractor
 from omsgraph.extract.readers import Document, read_documents
 
-__all__ = ["Candidate", "Document", "Extractor", "Lexicon", "Mention", "read_documents"]
+__all__ = [
+    "Candidate",
+    "Document",
+    "Extractor",
+    "Lexicon",
+    "Mention",
+    "assertion",
+    "read_documents",
+]

@@ -1,197 +1,303 @@
-"""The cue phrases that type relations and qualify them, compiled once.
+"""The cue phrases that type relations and qualify them: read from the rule tables, compiled once.
 
-Relation cues ("is treated with", "caused by", "symptoms include"), section headings
-("Symptoms", "Treatment", "Causes"), NegEx/ConText-style negation and hedging triggers with
-their scope terminators, and the population and frequency qualifiers.
+The phrases live in tab-separated tables in ``omsgraph/extract/rules/`` that a person can read
+and extend (modelled on medspaCy's ConText rules and negspacy's termsets):
+
+- ``relations.tsv``: relation triggers ("is treated with", "caused by", "symptoms include")
+  with the frame they announce and where their object stands;
+- ``sections.tsv``: section headings ("Symptoms", "Treatment") and the lines that end a
+  document's content ("Comments", "References");
+- ``context.tsv``: negation and hedging triggers with category, direction and scope,
+  pseudo-triggers, terminators, clause breaks and screening phrases;
+- ``qualifiers.tsv``: population and frequency qualifiers.
+
+This module holds no phrase of its own: it loads the tables, checks them (a bad row is a
+:class:`~omsgraph.errors.DataError` naming the table and line) and compiles each group of
+rows into one regular expression. The algorithm that uses them is in :mod:`.qualify`.
 """
 
 from __future__ import annotations
 
+import csv
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from omsgraph.errors import DataError
 
 __all__ = [
     "FRAMES",
     "HEDGE_FORWARD",
     "HEDGE_MODAL",
-    "HEDGE_SOFT",
-    "NEG_POST",
-    "NEG_POST_HINT",
-    "NEG_PRE",
-    "NEG_PSEUDO",
     "SCREEN",
     "TAIL",
-    "TERMINATOR",
+    "Rule",
+    "context_rules",
+    "drug_shape",
+    "frame_after",
     "frame_spans",
     "frames_of",
     "heading_frames",
+    "introducers",
     "lower",
+    "name_cue",
+    "not_names",
     "population",
     "qualifier",
+    "read_table",
 ]
 
-_I = re.IGNORECASE
-_L = 0  # cue patterns are lower case and run on lower-cased text (see lower())
-
-#: relation frames a sentence can carry, each found by its cue phrases
-FRAMES: dict[str, re.Pattern[str]] = {
-    "differential": re.compile(
-        r"\b(?:mistaken for|misdiagnos\w+|diagnosed as|confused with|differential|"
-        r"distinguish\w* from|differentiat\w+|mimic\w*)\b",
-        _L,
-    ),
-    "synonym": re.compile(
-        r"\b(?:also known as|known as|also called|called as|named as|referred to as|synonyms?|"
-        r"other names?|also termed|formerly|a\.k\.a\.|aka)\b",
-        _L,
-    ),
-    "cause": re.compile(
-        r"\b(?:caus(?:e[sd]?|ing|ative)|due to|trigger\w*|results? from|resulting from|"
-        r"associat\w+|in conjunction with|follow(?:s|ed|ing)? (?:a|an|the)\b|after (?:the )?use|"
-        r"induced|precipitat\w+|subsequent to|secondary to|etiolog\w*|aetiolog\w*|underlying|"
-        r"linked to|origin of|responding to|attributed to|exposure|overdose|occurs? after|"
-        r"paraneoplastic)\b",
-        _L,
-    ),
-    "treat": re.compile(
-        r"\b(?:treat\w*|therap\w*|managed|management|respon\w+ to|improv\w+ (?:with|after|on)|"
-        r"benefit\w*|administ\w+|given|giving|give|prescrib\w+|recommend\w*|receiv\w+|"
-        r"injection\w*|infusion\w*|doses?|dosing|regimens?|first-line|second-line|escalat\w+|"
-        r"intensif\w+|taper\w*|resect\w*|remov\w+|surg\w+|immunosuppress\w*|efficac\w+|"
-        r"effective|need|needs|require\w*|course of|trial\w*|tried|useful|beneficial|"
-        r"sparing|refractory)\b",
-        _L,
-    ),
-    "diagnose": re.compile(
-        r"\b(?:diagnos\w+|test\w*|screen\w*|imaging|scan\w*|examin\w+|evaluat\w+|work-?up|"
-        r"investigation\w*|search for|look(?:ing)? for|detect\w*|criteria|biomarker\w*|"
-        r"markers?|reveal\w*|analys[ie]s|identif\w+|measur\w+|findings?)\b",
-        _L,
-    ),
-    "symptom": re.compile(
-        r"\b(?:symptoms?|signs?|features?|present(?:s|ed|ing)? with|presentation|manifest\w*|"
-        r"characteri[sz]ed by|experienc\w+|exhibit\w*|suffer\w*|consists? of|include[sd]?)\b",
-        _L,
-    ),
-    "complication": re.compile(
-        r"\b(?:sequelae|long-term|long-lasting|left with|residual|remain\w*|persist\w*|"
-        r"complications?|outcomes?|brain (?:injury|damage)|come from|permanent\w*|"
-        r"never have|lasting|late effects?)\b",
-        _L,
-    ),
+#: the columns each table must have, in order
+_COLUMNS = {
+    "context.tsv": ("literal", "pattern", "category", "direction", "max_scope"),
+    "relations.tsv": ("trigger", "pattern", "frame", "direction"),
+    "sections.tsv": ("heading", "pattern", "kind"),
+    "qualifiers.tsv": ("literal", "pattern", "kind", "value"),
+    "morphology.tsv": ("literal", "pattern", "kind"),
+    "phrases.tsv": ("literal", "pattern", "kind"),
 }
-
-_HEADINGS: dict[str, re.Pattern[str]] = {
-    "symptom": re.compile(
-        r"\b(?:symptoms?|signs|clinical (?:features|presentation|picture)|presentation|"
-        r"manifestations?)\b",
-        _I,
-    ),
-    "cause": re.compile(
-        r"\b(?:causes?|etiology|aetiology|risk factors|pathogenesis|triggers?|associations?)\b", _I
-    ),
-    "treat": re.compile(
-        r"\b(?:treatments?|therapy|therapies|therapeutics?|management|medications?|surgery)\b", _I
-    ),
-    "diagnose": re.compile(
-        r"\b(?:diagnosis|diagnostic|investigations?|tests?|testing|work-?up|evaluation|examination|"
-        r"laboratory|imaging)\b",
-        _I,
-    ),
-    "complication": re.compile(
-        r"\b(?:prognosis|outcomes?|complications?|sequelae|long-term|long-lasting|"
-        r"natural history|effects)\b",
-        _I,
-    ),
-    "differential": re.compile(r"\b(?:differential|differentiating)\b", _I),
-}
-
-#: a line that ends the document's content: comments, other posts, references, site chrome
-TAIL = re.compile(
-    r"^\s*(?:comments?|\d+ comments?|leave a (?:comment|reply)|popular posts.*|related "
-    r"(?:posts|articles|pages|topics)|similar articles|cited by.*|references?|bibliography|"
-    r"further reading|see also|share this.*|pubmed disclaimer|linkout.*|you may also like.*|"
-    r"recommended (?:for you|reading)|information for this article was taken from.*|"
-    r"sources?|resources|external links|more from .*|read more.*|advertisement)\s*:?\s*$",
-    _I,
+_PHRASE_KINDS = (
+    "PHRASE_END",
+    "LIST_SEPARATOR",
+    "GENERIC_TRIGGER",
+    "DETERMINER",
+    "NOT_A_NAME",
+    "GENERIC_HEAD",
+    "NOT_PLURAL",
+    "ADJECTIVE_ENDING",
+)
+CATEGORIES = frozenset(
+    {
+        "NEGATED_EXISTENCE",
+        "NORMAL_RESULT",
+        "POSSIBLE_EXISTENCE",
+        "PSEUDO",
+        "PSEUDO_POSSIBLE",
+        "UNIVERSAL",
+        "TERMINATE",
+        "CLAUSE_BREAK",
+        "STOP",
+        "SCREENING",
+    }
+)
+DIRECTIONS = frozenset({"FORWARD", "BACKWARD", "BIDIRECTIONAL"})
+FRAME_NAMES = (
+    "differential",
+    "synonym",
+    "cause",
+    "treat",
+    "diagnose",
+    "symptom",
+    "complication",
 )
 
-#: negation triggers: before the concept (forward scope) and after it (backward scope)
-NEG_PRE = re.compile(
-    r"\b(?=[A-Za-z])(?:no|not|without|never|neither|nor|none of|absence of|absent|lack of|lacks?|"
-    r"lacking|denie[sd]|den(?:y|ying)|free of|ruled? out|rules out|excluded|cannot|can't|"
-    r"don't|doesn't|didn't|isn't|aren't|wasn't|weren't|fails? to|failed to|unlikely to)\b",
-    _L,
-)
-NEG_PSEUDO = re.compile(
-    r"\b(?=[A-Za-z])(?:by no means|no means|not only|not necessarily|"
-    r"no (?:increase|change|further|longer)|not (?:certain|clear|known) (?:if|whether)|"
-    r"no doubt|not infrequently|not uncommon\w*|"
-    r"not rare\w*|not unusual\w*|no one)\b",
-    _L,
-)
-#: a cheap test that a sentence may hold a post-trigger at all
-NEG_POST_HINT = re.compile(
-    r"normal|negative|unremarkable|absent|ruled out|excluded|not (?:found|detected|seen|"
-    r"present|helpful|effective|useful)|did not help",
-    _L,
-)
-NEG_POST = re.compile(
-    r"[^.;:]{0,20}?\b(?:(?:is|are|was|were) (?:normal|negative|unremarkable|absent|"
-    r"not (?:found|detected|seen|present|helpful|effective|useful))|(?:was|were|is|are|been) "
-    r"(?:ruled out|excluded)|not (?:found|detected|seen)|did not help)\b",
-    _L,
-)
-#: words that end a trigger's scope (ConText terminators)
-TERMINATOR = re.compile(
-    r"\b(?:but|however|although|though|whereas|while|except|apart from|aside from|yet|"
-    r"nevertheless|which|who|whose|because|since)\b|[;:()\[\]]",
-    _L,
-)
-#: a search for something, not a statement that it is there ("tested to see if ... a tumor")
-SCREEN = re.compile(
-    r"\b(?=[A-Za-z])(?:search(?:ed|ing)? for|look(?:ing|ed)? for|screen\w*|tested to see|"
-    r"test(?:ed|ing)? for|evaluat\w+ for|work-?up for|imaging (?:for|to)|checked for|rule out)\b",
-    _L,
-)
-#: hedges whose scope is the whole clause (modal verbs)
-HEDGE_MODAL = re.compile(
-    r"\b(?=[A-Za-z])(?:may|might|can|could|would|possibl[ey]|probabl[ey]|potential(?:ly)?|perhaps|"
-    r"likely|unlikely|suspected|presumed|presumably|putative)\b",
-    _L,
-)
-#: hedges whose scope runs forward from the cue
-HEDGE_FORWARD = re.compile(
-    r"\b(?=[A-Za-z])(?:(?<!most )often|sometimes|occasionally|rarely|seldom|"
-    r"in some (?:cases|patients|children)|some|thought to|believed|postulated|"
-    r"hypothesi[sz]ed|suggest\w*|appears? to|"
-    r"seems? to|reportedly|reported to|has been (?:tried|reported|described) in|"
-    r"in (?:rare|a few|selected) cases)\b",
-    _L,
-)
-#: frequency words that hedge only in a negated statement ("does not usually improve")
-HEDGE_SOFT = re.compile(r"\b(?=[A-Za-z])(?:usually|typically|generally|always|necessarily)\b", _L)
 
-_CHILDREN = re.compile(
-    r"\b(?:child(?:ren|hood)?|infan\w+|toddlers?|kids?|p(?:a)?ediatric|babies|baby|"
-    r"girls?|boys?|teens?|adolescen\w+)\b",
-    _L,
-)
-_ADULTS = re.compile(r"\badults?\b", _L)
-_FREQUENCY = re.compile(
-    r"\b(?:\d+(?:\.\d+)?\s*(?:-|to|–)\s*\d+(?:\.\d+)?\s*(?:%|percent)|\d+(?:\.\d+)?\s*"
-    r"(?:%|percent)|(?:about|approximately|around|nearly) (?:half|a third|a quarter|one in "
-    r"\w+)|(?:one|1) (?:out of every|in) [\d,.]+(?: million)?)",
-    _L,
-)
+@dataclass(frozen=True)
+class Rule:
+    """One row of a rule table: its phrase as a regular expression and its other columns."""
+
+    regex: str
+    fields: dict[str, str]
+    line: int
+
+
+def _rules_dir() -> Path:
+    return Path(__file__).resolve().parent / "rules"  # package data, shipped in the wheel
+
+
+def read_table(path: Path) -> list[Rule]:
+    """The rows of one rule table; comments (``#``) and blank lines are skipped.
+
+    A row's phrase is its ``pattern`` column when given, else its first column taken
+    literally (any run of spaces matching one space).
+    """
+    columns = _COLUMNS.get(path.name)
+    if columns is None:
+        raise DataError(f"unknown rule table (expected one of {sorted(_COLUMNS)})", path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError(f"cannot read rule table: {error}", path) from None
+    rules: list[Rule] = []
+    header_seen = False
+    for number, row in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+        if not row or not "".join(row).strip() or row[0].startswith("#"):
+            continue
+        if not header_seen:
+            if tuple(c.strip() for c in row) != columns:
+                raise DataError(f"header must be {' | '.join(columns)}", path, number)
+            header_seen = True
+            continue
+        if len(row) > len(columns):
+            raise DataError(f"{len(row)} columns, expected {len(columns)}", path, number)
+        cells = ([c.strip() for c in row] + [""] * len(columns))[: len(columns)]
+        fields = dict(zip(columns, cells, strict=True))
+        phrase, pattern = fields[columns[0]], fields["pattern"]
+        if not phrase and not pattern:
+            raise DataError("a row needs a phrase or a pattern", path, number)
+        regex = pattern or r"\s+".join(map(re.escape, phrase.split()))
+        try:
+            compiled = re.compile(regex)
+        except re.error as error:
+            raise DataError(f"bad pattern {regex!r}: {error}", path, number) from None
+        if compiled.groups:
+            raise DataError("a pattern must not capture: use (?:...)", path, number)
+        _check(path.name, fields, path, number)
+        rules.append(Rule(regex, fields, number))
+    if not header_seen:
+        raise DataError("empty rule table", path)
+    return rules
+
+
+def _check(table: str, fields: dict[str, str], path: Path, line: int) -> None:
+    """Reject a value a column does not allow, naming the table and line."""
+    allowed: dict[str, Iterable[str]] = {}
+    if table == "context.tsv":
+        allowed = {"category": CATEGORIES, "direction": DIRECTIONS}
+        scope = fields["max_scope"]
+        if scope and scope != "clause" and not scope.isdigit():
+            raise DataError("max_scope must be a number of words, 'clause' or empty", path, line)
+    elif table == "relations.tsv":
+        allowed = {"frame": FRAME_NAMES, "direction": DIRECTIONS}
+    elif table == "sections.tsv":
+        allowed = {"kind": (*FRAME_NAMES, "END")}
+    elif table == "morphology.tsv":
+        allowed = {"kind": ("DRUG_ENDING", "DRUG_SALT", "NOT_A_NAME")}
+    elif table == "phrases.tsv":
+        allowed = {"kind": _PHRASE_KINDS}
+    elif table == "qualifiers.tsv":
+        allowed = {"kind": ("POPULATION", "FREQUENCY")}
+        if fields["kind"] == "POPULATION" and fields["value"] not in {"children", "adults"}:
+            raise DataError("a POPULATION row's value must be children or adults", path, line)
+    for column, values in allowed.items():
+        if fields[column] not in values:
+            raise DataError(
+                f"{column} {fields[column]!r} is not one of {sorted(values)}", path, line
+            )
+
+
+@cache
+def table(name: str) -> tuple[Rule, ...]:
+    """The rows of the package's rule table ``name``, read once."""
+    return tuple(read_table(_rules_dir() / name))
+
+
+#: a rule that starts with a word (not with punctuation, a class or a lookbehind) is matched
+#: at word boundaries
+_WORDY = re.compile(r"(?!\(\?<)(?:[A-Za-z0-9(]|\\[wd])")
+
+
+def alternation(rules: Iterable[Rule], flags: int = 0) -> re.Pattern[str]:
+    """One pattern matching any of ``rules`` at word boundaries (longest phrases first)."""
+    regexes = sorted({r.regex for r in rules}, key=lambda r: (-len(r), r))
+    if not regexes:
+        return re.compile(r"(?!x)x")
+    words = "|".join(r for r in regexes if _WORDY.match(r))
+    marks = "|".join(r for r in regexes if not _WORDY.match(r))  # punctuation: no boundary
+    body = "|".join(filter(None, [words and rf"(?<!\w)(?=\w)(?:{words})(?!\w)", marks]))
+    return re.compile(body, flags)
+
+
+def context_rules(category: str, direction: str | None = None) -> list[Rule]:
+    """The ``context.tsv`` rows of one category (and direction)."""
+    return [
+        r
+        for r in table("context.tsv")
+        if r.fields["category"] == category
+        and (direction is None or r.fields["direction"] == direction)
+    ]
+
+
+def _frames() -> dict[str, re.Pattern[str]]:
+    rows = table("relations.tsv")
+    return {f: alternation(r for r in rows if r.fields["frame"] == f) for f in FRAME_NAMES}
+
+
+#: relation frames a sentence can carry, each found by its cue phrases (lower-cased text)
+FRAMES: dict[str, re.Pattern[str]] = _frames()
+
+
+def grouped(groups: dict[str, list[Rule]]) -> re.Pattern[str]:
+    """One pattern over word-like rules with a named group per key (one scan for all)."""
+    bodies = []
+    for name, rules in groups.items():
+        regexes = sorted({r.regex for r in rules}, key=lambda r: (-len(r), r))
+        if regexes:
+            bodies.append(f"(?P<{name}>{'|'.join(regexes)})")
+    if not bodies:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<!\w)(?=[a-z0-9])(?:{'|'.join(bodies)})(?!\w)")
+
+
+def _relation_rows(direction: str | None = None) -> dict[str, list[Rule]]:
+    rows = table("relations.tsv")
+    return {
+        f: [
+            r for r in rows if r.fields["frame"] == f and direction in (None, r.fields["direction"])
+        ]
+        for f in FRAME_NAMES
+    }
 
 
 #: every frame's cues in one pattern, one named group per frame (one scan per sentence)
-_ALL_FRAMES = re.compile(
-    r"\b(?=[A-Za-z])(?:"
-    + "|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in FRAMES.items())
-    + ")",
-    _L,
+_ALL_FRAMES = grouped(_relation_rows())
+#: the FORWARD triggers of each frame: a phrase right after one is that frame's object
+_INTRODUCERS = grouped(_relation_rows("FORWARD"))
+#: BACKWARD triggers: they type the mention just before them ("phenytoin toxicity")
+_BACKWARD = grouped(_relation_rows("BACKWARD"))
+
+_HEADINGS: dict[str, re.Pattern[str]] = {
+    kind: alternation((r for r in table("sections.tsv") if r.fields["kind"] == kind), re.I)
+    for kind in FRAME_NAMES
+}
+_TAIL_BODY = "|".join(r.regex for r in table("sections.tsv") if r.fields["kind"] == "END")
+#: a line that ends the document's content: comments, other posts, references, site chrome
+TAIL = re.compile(rf"^\s*(?:{_TAIL_BODY})\s*:?\s*$", re.I)
+
+#: a search for something, not a statement that it is there ("tested to see if ... a tumor")
+SCREEN = alternation(context_rules("SCREENING"))
+#: hedges whose scope is the whole clause (modal verbs)
+HEDGE_MODAL = alternation(
+    r for r in context_rules("POSSIBLE_EXISTENCE") if r.fields["max_scope"] == "clause"
 )
+#: hedges whose scope runs forward from the cue
+HEDGE_FORWARD = alternation(
+    r for r in context_rules("POSSIBLE_EXISTENCE") if r.fields["max_scope"] != "clause"
+)
+
+_QUALIFIERS = table("qualifiers.tsv")
+_CHILDREN = alternation(r for r in _QUALIFIERS if r.fields["value"] == "children")
+_ADULTS = alternation(r for r in _QUALIFIERS if r.fields["value"] == "adults")
+_FREQUENCY = re.compile(
+    "|".join(
+        sorted((r.regex for r in _QUALIFIERS if r.fields["kind"] == "FREQUENCY"), key=len)[::-1]
+    )
+)
+
+
+def _morphology(kind: str) -> str:
+    rows = [r.regex for r in table("morphology.tsv") if r.fields["kind"] == kind]
+    return "|".join(sorted(rows, key=lambda r: (-len(r), r))) or r"(?!x)x"
+
+
+def drug_shape() -> re.Pattern[str]:
+    """A word shaped like a drug name (``rules/morphology.tsv``), on lower-cased text."""
+    salts = _morphology("DRUG_SALT")
+    return re.compile(rf"\b[a-z]{{3,}}(?:{_morphology('DRUG_ENDING')})\b(?:\s+(?:{salts}))?")
+
+
+def not_names() -> frozenset[str]:
+    """Words shaped like a concept name that name none ("glaucoma" is no tumour)."""
+    return frozenset(
+        r.fields["literal"] for r in table("morphology.tsv") if r.fields["kind"] == "NOT_A_NAME"
+    )
+
+
+def name_cue() -> re.Pattern[str]:
+    """The synonym triggers of ``rules/relations.tsv`` with a following colon, any case."""
+    return re.compile(FRAMES["synonym"].pattern + r"\s*:?\s*", re.IGNORECASE)
 
 
 def lower(text: str) -> str:
@@ -203,13 +309,24 @@ def lower(text: str) -> str:
 
 
 def frame_spans(text: str) -> list[tuple[int, str]]:
-    """(position, frame) of every cue phrase in ``text``."""
+    """(position, frame) of every cue phrase in lower-cased ``text``."""
     return [(m.start(), m.lastgroup or "") for m in _ALL_FRAMES.finditer(text)]
 
 
 def frames_of(text: str) -> frozenset[str]:
-    """The relation frames whose cue phrases occur in ``text``."""
+    """The relation frames whose cue phrases occur in lower-cased ``text``."""
     return frozenset(frame for _, frame in frame_spans(text))
+
+
+def introducers(text: str) -> list[tuple[int, str]]:
+    """(end, frame) of every FORWARD trigger in lower-cased ``text``: an object follows it."""
+    return [(m.end(), m.lastgroup or "") for m in _INTRODUCERS.finditer(text)]
+
+
+def frame_after(text: str, at: int) -> str | None:
+    """The frame of a BACKWARD trigger right after position ``at`` ("phenytoin| toxicity")."""
+    match = _BACKWARD.match(text, at + 1 if text[at : at + 1] in " -" else at)
+    return match.lastgroup if match else None
 
 
 def heading_frames(line: str) -> frozenset[str]:
@@ -218,7 +335,7 @@ def heading_frames(line: str) -> frozenset[str]:
 
 
 def population(text: str) -> str:
-    """``children``, ``adults`` or ``all``, from what the sentence says."""
+    """``children``, ``adults`` or ``all``, from what the lower-cased sentence says."""
     kids, adults = bool(_CHILDREN.search(text)), bool(_ADULTS.search(text))
     if kids == adults:
         return "all"

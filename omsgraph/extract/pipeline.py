@@ -15,7 +15,7 @@ from typing import Any
 
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import Vocabulary, normalise
-from omsgraph.extract import cues
+from omsgraph.extract import cues, openvocab
 from omsgraph.extract.lexicon import Lexicon, Mention
 from omsgraph.extract.ontolex import GroundedConcept, record_fields
 from omsgraph.extract.qualify import SentenceCues
@@ -44,11 +44,7 @@ _POST_COORD = re.compile(
     r"([a-z][^.;:()]{0,120}?(?:,|\band\b|\bor\b)[^.;:()]{0,200})"
 )
 _LIST_SPLIT = re.compile(r",\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+")
-_DRUGLIKE = re.compile(
-    r"\b[a-z]{3,}(?:mab|cept|tinib|limus|phosphamide|phenolate|prine|trexate|sone|solone|"
-    r"olone|azepam|azolam|iracetam|pril|cillin|mycin|cycline|azole|barbital|toin|parin|platin|"
-    r"rubicin|poside|taxel|amide|tropin)\b(?:\s+mofetil)?"
-)
+_DRUGLIKE = cues.drug_shape()  # endings in rules/morphology.tsv
 _CAUSELIKE = re.compile(
     r"\b(?:[A-Z][\w-]+\s+)?(?:[a-z]{4,}(?:blastoma|sarcoma|carcinoma|teratoma)|[a-z]{5,}oma|"
     r"[A-Z][a-z]+ (?:virus|bacteri(?:um|a))|[a-z]+virus|(?:anti-[A-Za-z0-9]+|[A-Z][\w-]*) "
@@ -59,11 +55,7 @@ _DISEASELIKE = re.compile(
     r"\b(?:[A-Z][\w'’-]*[ -])*[A-Z][\w'’-]*(?:'s|’s)? (?:[Ss]yndrome|[Dd]isease)\b|"
     r"\b[a-z]{4,}(?:itis|opathy)\b"
 )
-_NAME_CUE = re.compile(
-    r"\b(?:also known as|also called|also termed|known as|referred to as|other names?(?: are| "
-    r"include)?|synonyms?(?: and keywords)?)\s*:?\s*",
-    re.IGNORECASE,
-)
+_NAME_CUE = cues.name_cue()  # the synonym triggers of rules/relations.tsv
 _NAME_ITEM = re.compile(
     r"\s*[\"“]?([A-Za-z][\w'’ -]*?\w)[\"”]?(?:\s*\([^)]*\))?(\s*(?:,|;|\bor\b|\band\b|[.)]|$))"
 )
@@ -71,7 +63,7 @@ _NOT_A_NAME = frozenset(
     {"is", "are", "was", "were", "which", "that", "has", "have", "can", "may", "will", "and", "or"}
 )
 _PRONOUN = re.compile(r"\b(?:it|this (?:syndrome|condition|disorder|disease))\b", re.IGNORECASE)
-_NOT_PROPOSABLE = frozenset({"symptoms", "diploma", "glaucoma", "aroma", "stroma", "coma"})
+_NOT_PROPOSABLE = cues.not_names()
 
 
 @dataclass(frozen=True)
@@ -249,6 +241,8 @@ class Extractor:
         if kind == "condition":
             if "differential" in frames or "differential" in section:
                 return "differential_diagnosis", label, 0.8
+            if "cause" in clause:  # "linked with X", "after X": a disease is never a treatment
+                return "has_cause", label, 0.6
             return None
         if kind == "symptom":
             if "complication" in clause and not ({"symptom"} & (frames | section)):
@@ -363,7 +357,11 @@ class Extractor:
         found: list[tuple[int, int, str, str, Concept | None, float, str | None]] = []
         for mention in mentions:
             clause = sc.clause_frames(mention.start - s, mention.end - s)
-            typed = self._predicate(mention, frames, block.section, specific, clause)
+            m_frames = frames
+            drug = mention.concept.type == "drug"
+            if drug and cues.frame_after(sentence, mention.end - s) == "cause":  # "X toxicity"
+                m_frames = (frames - {"treat"}) | {"cause"}
+            typed = self._predicate(mention, m_frames, block.section, specific, clause)
             if typed is not None:
                 predicate, name, confidence = typed
                 concept = (
@@ -385,12 +383,19 @@ class Extractor:
         for p_start, p_end, kind, predicate in proposals:
             name = text[p_start:p_end].lower()
             found.append((p_start, p_end, predicate, name, None, 0.4, kind))
+        known = [(m.start - s, m.end - s) for m in mentions]
+        known += [(a - s, b - s) for a, b, *_ in found]
+        for o_start, o_end, label, kind, predicate in openvocab.proposals(
+            sentence, known, block.section | block.list_frames
+        ):  # a phrase a relation frame introduces that no lexicon knows
+            found.append((o_start + s, o_end + s, predicate, label, None, 0.35, kind))
         if "synonym" in frames:
             for n_start, n_end in self._other_names(text, s, e, mentions):
                 name = text[n_start:n_end].lower()
                 found.append((n_start, n_end, "has_synonym", name, None, 0.6, None))
         for m_start, m_end, predicate, name, concept, confidence, kind in found:
-            polarity, certainty = sc.qualify(m_start - s, m_end - s, block.list_hedged)
+            c_kind = concept.type if concept is not None else kind
+            polarity, certainty = sc.qualify(m_start - s, m_end - s, block.list_hedged, c_kind)
             out.append(
                 Candidate(
                     predicate=predicate,

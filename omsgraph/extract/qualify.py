@@ -1,29 +1,109 @@
 """One sentence's cues, found once, then asked per mention: frames, negation and hedging scope.
 
-NegEx/ConText style: a negation trigger before a mention negates it when no terminator
-("but", "which", ";", a bracket ...) stands between them and it is at most eight words away;
-a post-trigger ("is normal", "was ruled out") negates the mention just before it; pseudo
-triggers ("by no means", "not only", "not infrequently") negate nothing. Modal hedges ("may",
-"can", "likely") cover their clause; adverbial ones ("often", "thought to") run forward.
+The triggers come from ``rules/context.tsv`` (see :mod:`.cues`); this module is the
+algorithm, NegEx/ConText style:
+
+- a FORWARD negation trigger negates a mention after it, at most ``max_scope`` words away,
+  when no terminator ("but", "which", ";", a bracket ...) stands between them;
+- a BACKWARD trigger ("is not", "do not", "was ruled out") negates the mention just before
+  it, when only a few words and no punctuation stand between (the subject of a negated verb
+  group: "Steroids do not help", "Chemotherapy is not needed");
+- a NORMAL_RESULT trigger ("was unremarkable", "were normal") leaves a test affirmed (the
+  test was done) and negates any other mention (a finding that is absent);
+- a PSEUDO trigger ("not only", litotes such as "not uncommon") negates nothing;
+- a negated universal ("not always", "by no means invariably") negates nothing and hedges;
+- a clause hedge ("may", "likely") covers its clause; a FORWARD hedge ("often", "thought
+  to") runs to the next ";" or ":"; a BACKWARD hedge covers the subject of its verb group
+  ("Tumour removal is rarely curative"); PSEUDO_POSSIBLE phrases ("most often") hedge nothing.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 
 from omsgraph.extract import cues
 
 __all__ = ["SentenceCues"]
 
-_CLAUSE_BREAK = re.compile(r"\b(?:but|however|although|though|whereas|which|whose|that|who)\b|;")
+_PUNCT = re.compile(r"[,.;:!?()\[\]]")
 
 
-#: clause breaks, hedges and stops in one scan (each a named group)
-_SCOPE_CUES = re.compile(
-    f"(?P<brk>{_CLAUSE_BREAK.pattern})|(?P<modal>{cues.HEDGE_MODAL.pattern})|"
-    f"(?P<forward>{cues.HEDGE_FORWARD.pattern})|(?P<soft>{cues.HEDGE_SOFT.pattern})|(?P<stop>:)"
+@dataclass(frozen=True)
+class _Scanner:
+    """The triggers of one (category, direction, scope) group, compiled into one pattern."""
+
+    category: str
+    direction: str
+    scope: int | None  # words; None = to the next terminator / stop (or the clause)
+    pattern: re.Pattern[str]
+
+
+def _scanners() -> list[_Scanner]:
+    groups: dict[tuple[str, str, str], list[cues.Rule]] = {}
+    for rule in cues.table("context.tsv"):
+        f = rule.fields
+        groups.setdefault((f["category"], f["direction"], f["max_scope"]), []).append(rule)
+    out = []
+    for (category, direction, scope), rules in sorted(groups.items()):
+        words = int(scope) if scope.isdigit() else None
+        out.append(_Scanner(category, direction, words, cues.alternation(rules)))
+    return out
+
+
+_SCANNERS = _scanners()
+
+
+def _of(category: str) -> list[_Scanner]:
+    return [s for s in _SCANNERS if s.category == category]
+
+
+def _one(category: str) -> re.Pattern[str]:
+    return cues.alternation(cues.context_rules(category))
+
+
+_PSEUDO = _one("PSEUDO")
+_UNIVERSAL = _one("UNIVERSAL")
+_UNIVERSAL_REACH = max((s.scope or 2 for s in _of("UNIVERSAL")), default=2)
+_TERMINATOR = _one("TERMINATE")
+_NEG = _of("NEGATED_EXISTENCE") + _of("NORMAL_RESULT")
+_ANY_NEG = cues.alternation(
+    cues.context_rules("NEGATED_EXISTENCE") + cues.context_rules("NORMAL_RESULT")
 )
+
+
+class _Family:
+    """Several categories' triggers in one pattern, so that a sentence is scanned once; each
+    match is then told which rows it is (cached by its text)."""
+
+    def __init__(self, categories: tuple[str, ...]):
+        self.specs: dict[str, list[tuple[str, str, int | None]]] = {}
+        rules = [r for c in categories for r in cues.context_rules(c)]
+        for rule in rules:
+            f = rule.fields
+            scope = int(f["max_scope"]) if f["max_scope"].isdigit() else None
+            self.specs.setdefault(rule.regex, []).append((f["category"], f["direction"], scope))
+        self.compiled = {regex: re.compile(regex) for regex in self.specs}
+        self.pattern = cues.alternation(rules)
+        self._cache: dict[str, list[tuple[str, str, int | None]]] = {}
+
+    def of(self, matched: str) -> list[tuple[str, str, int | None]]:
+        specs = self._cache.get(matched)
+        if specs is None:
+            specs = [
+                spec
+                for regex, pattern in self.compiled.items()
+                if pattern.fullmatch(matched)
+                for spec in self.specs[regex]
+            ]
+            if len(self._cache) < 10_000:
+                self._cache[matched] = specs
+        return specs
+
+
+#: hedges, the phrases that only look like hedges, clause breaks and stops: one scan
+_SCOPE = _Family(("POSSIBLE_EXISTENCE", "PSEUDO_POSSIBLE", "CLAUSE_BREAK", "STOP"))
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
@@ -31,37 +111,53 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
+def _words(text: str) -> int:
+    return len(text.split())
+
+
 class SentenceCues:
-    """The cue phrases of one sentence with their positions (relative to the sentence)."""
+    """The cue phrases of one lower-cased sentence with their positions (relative to it)."""
 
     def __init__(self, sentence: str):
         self.text = sentence
         self.frame_spans = cues.frame_spans(sentence)
         self.frames = frozenset(frame for _, frame in self.frame_spans)
-        self.negations: list[int] = []  # end offsets of pre-triggers
-        self.terminators: list[tuple[int, int]] = []
+        self.may_negate = bool(_ANY_NEG.search(sentence))
         self.blanked = sentence
-        self.may_negate = bool(cues.NEG_PRE.search(sentence) or cues.NEG_POST_HINT.search(sentence))
+        #: (category, direction, scope, start, end) of every negation trigger
+        self.negations: list[tuple[str, str, int | None, int, int]] = []
+        self.terminators: list[tuple[int, int]] = []
+        self.universals: list[int] = []
         if self.may_negate:
-            self.blanked = _blank(sentence, cues.NEG_PSEUDO)
-            self.negations = [m.end() for m in cues.NEG_PRE.finditer(self.blanked)]
-            self.terminators = [(m.start(), m.end()) for m in cues.TERMINATOR.finditer(sentence)]
+            self.blanked = _blank(sentence, _PSEUDO)
+            for s in _NEG:
+                for m in s.pattern.finditer(self.blanked):
+                    self.negations.append((s.category, s.direction, s.scope, m.start(), m.end()))
+            normal = [(n[3], n[4]) for n in self.negations if n[0] == "NORMAL_RESULT"]
+            self.negations = sorted(
+                (
+                    n
+                    for n in self.negations  # a normal result subsumes the negation inside it
+                    if n[0] == "NORMAL_RESULT"
+                    or n[1] == "FORWARD"
+                    or not any(a <= n[3] < b for a, b in normal)
+                ),
+                key=lambda n: n[3],
+            )
+            self.terminators = [m.span() for m in _TERMINATOR.finditer(sentence)]
+            self.universals = [m.start() for m in _UNIVERSAL.finditer(sentence)]
         self.breaks: list[tuple[int, int]] = []
-        self.modals: list[int] = []
-        self.forward: list[int] = []
-        self.soft: list[int] = []
         self.stops: list[int] = []
-        lists = {"modal": self.modals, "forward": self.forward, "soft": self.soft}
-        for match in _SCOPE_CUES.finditer(sentence):
-            kind = match.lastgroup
-            if kind == "brk":
-                self.breaks.append((match.start(), match.end()))
-                if match.group() == ";":
-                    self.stops.append(match.start())
-            elif kind == "stop":
-                self.stops.append(match.start())
-            elif kind:
-                lists[kind].append(match.start())
+        #: (direction, scope, start, end) of every hedge
+        self.hedges: list[tuple[str, int | None, int, int]] = []
+        for m in _SCOPE.pattern.finditer(sentence):
+            for category, direction, scope in _SCOPE.of(m.group()):
+                if category == "POSSIBLE_EXISTENCE":
+                    self.hedges.append((direction, scope, m.start(), m.end()))
+                elif category == "CLAUSE_BREAK":
+                    self.breaks.append(m.span())
+                elif category == "STOP":
+                    self.stops.append(m.start())
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around ``start:end``: between "but", "although", "which", ";" ..."""
@@ -78,34 +174,64 @@ class SentenceCues:
         left, right = self.clause(start, end)
         return frozenset(f for at, f in self.frame_spans if left <= at < right)
 
-    def qualify(self, start: int, end: int, hedged: bool = False) -> tuple[str, str]:
-        """(polarity, certainty) of the mention at ``start:end``."""
+    def _universal_after(self, at: int, limit: int) -> bool:
+        """Whether a universal ("always", "all") follows position ``at`` within reach."""
+        for u in self.universals:
+            if at <= u < limit and _words(self.text[at:u]) <= _UNIVERSAL_REACH:
+                return True
+        return False
+
+    def _negation(self, start: int, end: int, kind: str | None) -> tuple[bool, bool]:
+        """(negated, hedged by a negated universal) for the mention at ``start:end``."""
+        left, right = 0, len(self.text)
+        for t_start, t_end in self.terminators:
+            if t_end <= start:
+                left = t_end
+            elif t_start >= end:
+                right = t_start
+                break
+        for category, direction, scope, t_start, t_end in self.negations:
+            if direction in ("FORWARD", "BIDIRECTIONAL") and left <= t_start and t_end <= start:
+                if scope is not None and _words(self.blanked[t_end:start]) > scope:
+                    continue
+            elif direction in ("BACKWARD", "BIDIRECTIONAL") and end <= t_start < right:
+                gap = self.text[end:t_start]
+                if _PUNCT.search(gap) or (scope is not None and _words(gap) > scope):
+                    continue
+            else:
+                continue
+            if self._universal_after(t_end, max(start, t_end) if t_end <= start else right):
+                return False, True
+            if category == "NORMAL_RESULT" and kind == "test":
+                continue  # the test was done; its result was normal
+            return True, False
+        return False, False
+
+    def _hedged(self, start: int, end: int) -> bool:
+        c_left, c_right = self.clause(start, end)
+        stop = bisect_left(self.stops, start)
+        from_ = self.stops[stop - 1] if stop else 0
+        for direction, scope, h_start, h_end in self.hedges:
+            if scope is None and direction == "BIDIRECTIONAL":
+                if c_left <= h_start < c_right:
+                    return True
+            elif direction == "FORWARD" and from_ <= h_start and h_end <= start:
+                if scope is None or _words(self.text[h_end:start]) <= scope:
+                    return True
+            elif direction == "BACKWARD" and h_start >= end:
+                gap = self.text[end:h_start]
+                if not _PUNCT.search(gap) and (scope is None or _words(gap) <= scope):
+                    return True
+        return False
+
+    def qualify(
+        self, start: int, end: int, hedged: bool = False, kind: str | None = None
+    ) -> tuple[str, str]:
+        """(polarity, certainty) of the mention at ``start:end``; ``kind`` is its concept type."""
         negated = False
         if self.may_negate:
-            left, right = 0, len(self.text)
-            for t_start, t_end in self.terminators:
-                if t_end <= start:
-                    left = t_end
-                elif t_start >= end:
-                    right = t_start
-                    break
-            for trigger_end in self.negations:
-                if left <= trigger_end <= start:
-                    if len(self.blanked[trigger_end:start].split()) <= 8:
-                        negated = True
-                        break
-            if not negated and cues.NEG_POST.match(self.blanked, end, right):
-                negated = True
-        c_left, c_right = self.clause(start, end)
-        if any(c_left <= at < c_right for at in self.modals):
-            hedged = True
-        if not hedged and self.forward:
-            from_ = 0
-            stop = bisect_left(self.stops, start)
-            if stop:
-                from_ = self.stops[stop - 1]
-            if any(from_ <= at < start for at in self.forward):
-                hedged = True
-        if negated and any(c_left <= at < c_right for at in self.soft):
-            hedged = True
+            negated, by_universal = self._negation(start, end, kind)
+            hedged = hedged or by_universal
+        if not hedged:
+            hedged = self._hedged(start, end)
         return ("negated" if negated else "affirmed"), ("hedged" if hedged else "asserted")

@@ -23,6 +23,7 @@ _LINE = re.compile(r"[^\n]*")
 _CITATION = re.compile(r"\s*(?:\[\d+(?:[,–-]\s*\d+)*\])+\s*$")
 _BULLET = re.compile(r"^\s*(?:[•*·▪◦‣–-]|\d{1,2}[.)])\s+")
 _SMALL = frozenset({"and", "of", "the", "or", "for", "in", "with", "from", "to", "a", "on", "&"})
+_MAX_CITATION = 600  # characters; a reference list entry is rarely half that
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BIBLIOGRAPHIC = re.compile(
     r"[\"“”]|\bet al\b|\b\d+\s*[:(]\s*\d+|\bno\. \d|\bvol\. \d|\bpp?\. \d|\bdoi:", re.IGNORECASE
@@ -68,9 +69,13 @@ def _title_case(words: list[str]) -> bool:
 
 
 def _citation(line: str) -> bool:
-    """Whether ``line`` reads as a bibliography entry (year, quoted title, volume/pages)."""
+    """Whether ``line`` reads as a bibliography entry (year, quoted title, volume/pages); an
+    entry is short, a whole document captured as one line is not one."""
     return (
-        bool(_YEAR.search(line)) and len(_BIBLIOGRAPHIC.findall(line)) >= 2 and line.count(".") >= 2
+        len(line) <= _MAX_CITATION
+        and bool(_YEAR.search(line))
+        and len(_BIBLIOGRAPHIC.findall(line)) >= 2
+        and line.count(".") >= 2
     )
 
 

@@ -1,0 +1,149 @@
+"""Open vocabulary: the phrases a relation frame introduces that no lexicon knows, as proposals.
+
+"Symptoms include drooling and head tremor", "was treated with ofatumumab", "the associated
+tumours included a hepatoblastoma": the phrase after a FORWARD trigger of ``rules/relations.tsv``
+is that frame's object. When no lexicon concept covers it, it is proposed as a new concept of
+the frame's type, with a normalised label (lower case, singular, without determiners or
+trailing clauses), for a curator to review. Generic triggers ("include", "were") take the frame
+of the cue before them in the sentence ("Treatments include ..." is a treatment).
+"""
+
+from __future__ import annotations
+
+import re
+
+from omsgraph.extract import cues
+
+__all__ = ["PROPOSED", "normalise_label", "proposals"]
+
+#: frame -> (proposed concept type, predicate)
+PROPOSED = {
+    "symptom": ("symptom", "has_symptom"),
+    "complication": ("complication", "has_complication"),
+    "cause": ("cause", "has_cause"),
+    "treat": ("therapy", "treated_by"),
+    "diagnose": ("test", "diagnosed_by"),
+    "differential": ("condition", "differential_diagnosis"),
+}
+
+
+def _rows(kind: str) -> list[cues.Rule]:
+    return [r for r in cues.table("phrases.tsv") if r.fields["kind"] == kind]
+
+
+def _words(kind: str) -> frozenset[str]:
+    """The words of the ``phrases.tsv`` rows of one kind (a pattern row is a|b|c)."""
+    return frozenset(w for r in _rows(kind) for w in r.regex.split("|"))
+
+
+_GENERIC_TRIGGER = re.compile(f"(?:{'|'.join(r.regex for r in _rows('GENERIC_TRIGGER'))})$")
+#: where an introduced phrase ends: punctuation, a clause word, a preposition of context
+_PHRASE_END = cues.alternation(_rows("PHRASE_END"))
+#: list items; examples ("such as", "like", "e.g.") share the relation of what they exemplify
+_ITEM_SPLIT = re.compile("|".join(r.regex for r in _rows("LIST_SEPARATOR")))
+_DETERMINERS = _words("DETERMINER")
+#: words that are never part of a concept name
+_NOT_NAMES = _words("NOT_A_NAME")
+#: heads that make a name with a word before them ("Lyme disease") but are none alone
+_GENERIC_HEADS = _words("GENERIC_HEAD")
+#: names that end in -s and are not plurals
+_NOT_PLURAL = _words("NOT_PLURAL")
+_ADJECTIVE = re.compile(f"(?:{'|'.join(r.regex for r in _rows('ADJECTIVE_ENDING'))})$")
+_WORD = re.compile(r"[a-z][a-z'’-]*$")
+_MAX_WORDS = 4
+
+
+def singular(word: str) -> str:
+    """A plural noun's singular by the regular English endings ("tremors" -> "tremor")."""
+    if len(word) <= 3 or word in _NOT_PLURAL or word.endswith(("ss", "us", "is", "ics", "sis")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def normalise_label(phrase: str) -> str | None:
+    """The concept label a phrase proposes, or None when it names nothing.
+
+    >>> normalise_label("The Brief Involuntary Jerks")
+    'brief involuntary jerk'
+    >>> normalise_label("several symptoms") is None
+    True
+    """
+    words = phrase.lower().split()
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    if not words or len(words) > _MAX_WORDS or not all(_WORD.match(w) for w in words):
+        return None
+    words[-1] = singular(words[-1])
+    if any(w in _NOT_NAMES or w in _DETERMINERS for w in words):
+        return None
+    if len(words) == 1 and (words[0].endswith("ed") or _ADJECTIVE.search(words[0])):
+        return None  # a participle ("induced") or an adjective left by a comma ("rapid")
+    if len(words) > 1 and words[0].endswith("ing"):
+        return None  # a verb phrase ("causing ataxia"), not a name
+    if len(words) == 1 and (len(words[0]) < 4 or words[0] in _GENERIC_HEADS):
+        return None
+    return " ".join(words)
+
+
+def _frame(sentence: str, at: int, frame: str, end: int, fallback: frozenset[str]) -> str | None:
+    """The frame a trigger at ``at:end`` introduces: a generic one ("include") borrows the
+    frame of the first cue of its subject ("Treatment of the symptoms includes" -> treat)."""
+    if not _GENERIC_TRIGGER.fullmatch(sentence[at:end]):
+        return frame
+    subject = max(sentence.rfind(mark, 0, at) for mark in ",;:(") + 1
+    before = [f for pos, f in cues.frame_spans(sentence[:at]) if subject <= pos < at]
+    if before:
+        return before[0]
+    return next(iter(sorted(fallback & PROPOSED.keys())), None)
+
+
+def _glossed(sentence: str, end: int, covered: list[tuple[int, int]]) -> bool:
+    """Whether a bracket right after ``end`` names a known concept: the phrase glosses it
+    ("rapid eye movements (opsoclonus)"), it is no new concept."""
+    rest = sentence[end:]
+    if not rest.lstrip().startswith("("):
+        return False
+    open_at = end + rest.index("(")
+    close = sentence.find(")", open_at)
+    close = close if close >= 0 else len(sentence)
+    return any(open_at < a < close for a, _ in covered)
+
+
+def proposals(
+    sentence: str, covered: list[tuple[int, int]], fallback: frozenset[str] = frozenset()
+) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, label, proposed type, predicate) of every unknown introduced phrase.
+
+    ``sentence`` is lower-cased; ``covered`` are the spans (relative to it) that lexicon
+    concepts already name; ``fallback`` are the frames of the section or list.
+    """
+    out = []
+    for match in cues._INTRODUCERS.finditer(sentence):
+        frame = _frame(sentence, match.start(), match.lastgroup or "", match.end(), fallback)
+        if frame not in PROPOSED:
+            continue
+        kind, predicate = PROPOSED[frame]
+        begin = match.end()
+        stop = _PHRASE_END.search(sentence, begin)
+        end = stop.start() if stop else len(sentence)
+        cursor = begin
+        for item in _ITEM_SPLIT.split(sentence[begin:end]):
+            at = sentence.find(item, cursor, end) if item else -1
+            if at < 0:
+                continue
+            cursor = at + len(item)
+            i_start, i_end = at + len(item) - len(item.lstrip()), at + len(item.rstrip())
+            if any(a < i_end and i_start < b for a, b in covered):
+                continue
+            if _glossed(sentence, i_end if stop is None or i_end < end else end, covered):
+                continue
+            label = normalise_label(sentence[i_start:i_end])
+            if label is not None:
+                out.append((i_start, i_end, label, kind, predicate))
+    return out
