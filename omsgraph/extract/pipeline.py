@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from omsgraph.extract import cues
+from omsgraph.extract.figures import find_figures
 from omsgraph.extract.lexicon import Lexicon, Mention
 from omsgraph.extract.qualify import SentenceCues
 from omsgraph.extract.scope import Block, blocks
@@ -89,6 +90,7 @@ class Candidate:
     qualifier: str = ""
     confidence: float = 0.5
     proposed_type: str | None = None  # set when the object is not in the vocabulary yet
+    attribute: str | None = None  # value claims: what the value measures; object "attr: value"
 
     def record(self, source: str, subject: str = "opsoclonus-myoclonus syndrome") -> dict[str, Any]:
         """This claim in the interchange format (tests/gold/README.md)."""
@@ -111,6 +113,9 @@ class Candidate:
         }
         if self.proposed_type:
             record["proposed_type"] = self.proposed_type
+        if self.attribute:  # the interchange format keeps the attribute beside the value
+            record["attribute"] = self.attribute
+            record["object"] = self.object.partition(": ")[2]
         return record
 
 
@@ -388,6 +393,35 @@ class Extractor:
             )
         return out
 
+    @staticmethod
+    def _value_claims(text: str, span: tuple[int, int], block: Block) -> list[Candidate]:
+        """Value claims of a sentence (omsgraph.extract.figures), qualified as entity claims."""
+        s, e = span
+        figures = find_figures(text[s:e])
+        if not figures:
+            return []
+        sc = SentenceCues(cues.lower(text[s:e]))
+        out = []
+        for figure in figures:
+            polarity, certainty = sc.qualify(figure.start, figure.end, block.list_hedged)
+            out.append(
+                Candidate(
+                    predicate=figure.predicate,
+                    object=f"{figure.attribute}: {figure.object}",
+                    concept=None,
+                    quote=text[s:e],
+                    start=s,
+                    end=e,
+                    polarity=polarity,
+                    certainty=certainty,
+                    population=figure.population,
+                    qualifier=figure.qualifier,
+                    confidence=0.6,
+                    attribute=figure.attribute,
+                )
+            )
+        return out
+
     def abbreviations(self, text: str) -> dict[str, Concept]:
         """Abbreviations the document defines for known concepts: "methylprednisolone (MP)"."""
         found: dict[str, Concept] = {}
@@ -437,7 +471,8 @@ class Extractor:
                 inside = [m for m in pending[first:cursor] if m.end <= e]
                 at = bisect_left(novel, s)
                 has_novel = "differential" in block.section or (at < len(novel) and novel[at] < e)
-                for candidate in self._sentence_claims(text, low, (s, e), block, inside, has_novel):
+                found = self._sentence_claims(text, low, (s, e), block, inside, has_novel)
+                for candidate in found + self._value_claims(text, (s, e), block):
                     obj = candidate.concept.id if candidate.concept else candidate.object
                     key = (candidate.predicate, obj, candidate.polarity)
                     if key not in seen:

@@ -1,0 +1,538 @@
+"""Figures in a sentence: the values of epidemiology and prognosis, with what they measure.
+
+``find_figures(sentence)`` finds every figure in the forms literature writes them: rates
+("1 in 5,000,000 per year", "one in a million", "3 per million children", "1/1,000,000"),
+shares ("x %", "x-y %", "forty-five per cent", "62 (54 %) female", "7 of 10 patients",
+"about half", "most cases"), ages ("median age 45 years (range 2-80)", "between 6 and 36
+months of age", "second or third year of life", "under the age of two"), counts ("fewer than
+200 cases reported"), ratios ("2:1") and values without a number ("a very rare disorder",
+"boys and girls are affected equally", "frequently relapse", "not lethal").
+
+Which attribute a figure measures comes from the cue words around it, read from the table
+``rules/figures.tsv`` (attribute, figure kinds, side, window, pattern): the nearest cue wins.
+A figure no cue claims is no value claim. Each figure comes with its normalised value text
+(``object``), the value :func:`omsgraph.values.parse_value` reads from it, the population and
+a qualifier (a range, a count), and its offsets in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from omsgraph.errors import DataError
+from omsgraph.values import ATTRIBUTES, NUMBER, Value, number, parse_value
+
+__all__ = ["PREDICATES", "RULES", "Figure", "Rule", "find_figures", "load_rules"]
+
+RULES = Path(__file__).parent / "rules" / "figures.tsv"
+
+#: the predicate of a value claim of each attribute
+PREDICATES = {
+    "prevalence": "epidemiology",
+    "incidence": "epidemiology",
+    "sex ratio": "epidemiology",
+    "age at onset": "epidemiology",
+    "tumour frequency": "epidemiology",
+    "relapse rate": "prognosis",
+    "mortality": "prognosis",
+    "long-term deficits": "prognosis",
+}
+_KINDS = frozenset({"rate", "percent", "part", "fraction", "quantity", "age", "count", "ratio"})
+_SIDES = frozenset({"before", "after", "both", "-"})
+
+_NUM = "(?:" + NUMBER[1:]  # the same number, not captured
+_PREFIX = (
+    r"(?:(?:about|around|approximately|roughly|nearly|almost|some|at least|more than|over|"
+    r"up to|less than|fewer than|only|~)\s*)?"
+)
+_TO = r"\s*(?:-|–|to)\s*"
+_PCT = r"\s*(?:%|percent\b|per\s?cent\b)"
+_UNIT = r"(months?|years?)"
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth)"
+_PERSONS = r"(?:patients|children|cases|adults|infants|toddlers|people|subjects|individuals)"
+_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        (
+            "median",
+            r"\b(?:median|mean|average)\s+age(?:\s+(?:at|of)\s+(?:onset|diagnosis|presentation))?"
+            r"\s*(?:,|:|of|was|is|=)?\s*(" + _NUM + r")",
+        ),
+        (
+            "rate",
+            _PREFIX + r"(" + _NUM + r")\s*(?:\s(?:new\s+)?(?:cases?\s+)?"
+            r"(?:in|per|out of(?: every)?)\s+|/\s*)(?:("
+            + _NUM
+            + r")(?:\s*(million|thousand))?|(?:an?\s+)?(million|thousand))"
+            r"(?:\s+(?:children|people|persons|individuals|inhabitants|live births|births|"
+            r"population|newborns|infants))?(\s+(?:per year|a year|each year|per annum|annually))?",
+        ),
+        (
+            "percent",
+            r"("
+            + _NUM
+            + r")\s*[(\[]\s*("
+            + _PREFIX
+            + _NUM
+            + r"(?:"
+            + _TO
+            + _NUM
+            + r")?"
+            + _PCT
+            + r")\s*[)\]]",
+        ),
+        (
+            "percent",
+            r"("
+            + _PREFIX
+            + r"(?:between\s+)?"
+            + _NUM
+            + r"(?:(?:"
+            + _TO
+            + r"|\s+and\s+)"
+            + _NUM
+            + r")?"
+            + _PCT
+            + r")",
+        ),
+        (
+            "part",
+            r"(" + _NUM + r")\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(" + _NUM + r")\s+" + _PERSONS,
+        ),
+        (
+            "age",
+            r"\bbetween\s+"
+            + _NUM
+            + r"\s+and\s+"
+            + _NUM
+            + r"\s*"
+            + _UNIT
+            + r"(?:\s+(?:of age|old))?",
+        ),
+        ("age", r"\b" + _ORDINAL + r"(?:\s+(?:or|and|to)\s+" + _ORDINAL + r")?\s+years? of life"),
+        (
+            "age",
+            r"\b(?:under|below|younger than|before)\s+(?:the\s+age\s+of\s+(" + _NUM + r")"
+            r"(?:\s*" + _UNIT + r")?|(" + _NUM + r")\s*" + _UNIT + r")",
+        ),
+        (
+            "age",
+            _PREFIX + _NUM + r"(?:" + _TO + _NUM + r")?\s*" + _UNIT + r"(?:\s+(?:of age|old))?"
+            r"(?![\w-])",
+        ),
+        (
+            "count",
+            r"\b(?:(?:fewer than|less than|only|about|over|more than|some|approximately)\s+)?"
+            + _NUM
+            + r"\s+(?:cases|patients)\s+(?:have\s+been\s+|had\s+been\s+|were\s+|are\s+)?"
+            r"(?:reported|described|published|documented)",
+        ),
+        ("ratio", r"\b\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?\b"),
+        (
+            "fraction",
+            r"\b"
+            + _PREFIX
+            + r"(?:(?:one|a)\s+)?half\b|\b"
+            + _PREFIX
+            + r"(?:(?:one|a)\s+(?:third|quarter)|two\s+thirds|three\s+quarters)\b",
+        ),
+        (
+            "quantity",
+            r"\b(?:the\s+)?(?:vast\s+)?(?:majority|most)\s+(?:of\s+)?(?:the\s+|all\s+|these\s+)?"
+            + _PERSONS
+            + r"\b",
+        ),
+    )
+)
+_NUMERIC = re.compile(  # a sentence without these has no numeric figure
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|thirds?|quarters?|majority|"
+    r"most|first|second|third|fourth|fifth|sixth)\b"
+)
+#: words one of which a sentence needs for a form to be tried (a quick test, for speed)
+_NEEDS = {
+    "median": ("median", "mean", "average"),
+    "rate": (" in ", " per ", "/", " out of "),
+    "percent": ("%", "percent", "per cent", "percent"),
+    "part": (" of ",),
+    "age": ("month", "year", "age of"),
+    "count": ("reported", "described", "published", "documented"),
+    "ratio": (":",),
+    "fraction": ("half", "third", "quarter"),
+    "quantity": ("most", "majority"),
+}
+_POPULATION = re.compile(
+    r"\s*(?:of|in|among)\s+(?:the\s+|all\s+|these\s+)?(?:\d+\s+)?("
+    + _PERSONS
+    + r"|[\w-]+ "
+    + _PERSONS
+    + r")(?:\s*[(\[][^)\]]*[)\]])?(?:\s+with\s+([\w' -]+?))?"
+    r"(?=\s+(?:have|had|has|develop\w*|were|are|is|was|show\w*|present\w*)\b|[,.;:)]|$)"
+)
+_WITH = re.compile(
+    r"(?:\s*[(\[][^)\]]*[)\]])?\s+with\s+([\w' -]+?)"
+    r"(?=\s+(?:have|had|has|develop\w*|were|are|is|was|show\w*|present\w*)\b|[,.;:)]|$)"
+)
+_ENDS_PERSONS = re.compile(r"\b(" + _PERSONS + r")$")
+_THE_CONDITION = re.compile(
+    r"opsoclonus|myoclonus|\boms\b|\bomas\b|dancing eye|kinsbourne|this (?:syndrome|condition|"
+    r"disorder|disease)|the (?:syndrome|condition|disorder|disease)"
+)
+_RANGE = re.compile(
+    r"\b(interquartile range|iqr|range)\s*[,:=]?\s*("
+    + _NUM
+    + _TO
+    + _NUM
+    + r")(?:\s*"
+    + _UNIT
+    + r")?"
+)
+_VERSUS = re.compile(
+    r"\s*(?:[(\[][^)\]]*[)\]])?\s*(?:vs\.?|versus|compared with|and)\s*(" + _NUM + r")"
+)
+_SPELLED = re.compile(NUMBER)
+_SEX = {
+    "female": "female",
+    "females": "female",
+    "girls": "female",
+    "women": "female",
+    "male": "male",
+    "males": "male",
+    "boys": "male",
+    "men": "male",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the cue table: which attribute a cue near a figure of some kinds marks."""
+
+    attribute: str
+    kinds: frozenset[str]
+    side: str
+    window: int
+    pattern: re.Pattern[str]
+    value: str
+    line: int
+    needs: tuple[str, ...] = ()  # phrase rows: words one of which the sentence must contain
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A value a sentence states: attribute, normalised value, parsed value, offsets."""
+
+    attribute: str
+    object: str
+    value: Value | None
+    population: str
+    qualifier: str
+    start: int
+    end: int
+
+    @property
+    def predicate(self) -> str:
+        return PREDICATES[self.attribute]
+
+
+def load_rules(path: Path = RULES) -> tuple[Rule, ...]:
+    """The cue table; a bad row is a DataError naming the file and line."""
+    rules = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"cannot read: {exc}", path) from None
+    for at, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < 5:
+            raise DataError("expected attribute, kinds, side, window, pattern", path, at)
+        name, kinds_text, side, window, pattern = (c.strip() for c in cells[:5])
+        value = cells[5].strip() if len(cells) > 5 else ""
+        needs = tuple(w.strip() for w in cells[6].split(",") if w.strip()) if len(cells) > 6 else ()
+        kinds = frozenset(k.strip() for k in kinds_text.split(","))
+        if name not in ATTRIBUTES and name != "block":
+            raise DataError(f"unknown attribute {name!r}", path, at)
+        if not (kinds <= _KINDS or kinds == {"phrase"}):
+            raise DataError(f"unknown figure kind in {kinds_text!r}", path, at)
+        if side not in _SIDES or not window.isdigit():
+            raise DataError(f"bad side {side!r} or window {window!r}", path, at)
+        try:
+            compiled = re.compile(
+                pattern if kinds == {"phrase"} else rf"(?<![\w-])(?:{pattern})(?![\w-])"
+            )
+        except re.error as exc:
+            raise DataError(f"bad pattern: {exc}", path, at) from None
+        rules.append(Rule(name, kinds, side, int(window), compiled, value, at, needs))
+    return tuple(rules)
+
+
+@dataclass(frozen=True)
+class _Table:
+    numeric: tuple[Rule, ...]
+    phrase_rules: tuple[Rule, ...]
+
+
+@lru_cache(maxsize=4)
+def _table(path: Path) -> _Table:
+    rules = load_rules(path)
+    phrase_rules = tuple(r for r in rules if r.kinds == {"phrase"})
+    return _Table(tuple(r for r in rules if r.kinds != {"phrase"}), phrase_rules)
+
+
+class _Cues:
+    """The cue spans of each rule in one sentence, found when first asked for."""
+
+    def __init__(self, low: str):
+        self.low = low
+        self.found: dict[int, list[tuple[int, int]]] = {}
+
+    def __getitem__(self, rule: Rule) -> list[tuple[int, int]]:
+        spans = self.found.get(rule.line)
+        if spans is None:
+            spans = self.found[rule.line] = [m.span() for m in rule.pattern.finditer(self.low)]
+        return spans
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
+
+
+def _digits(text: str) -> str:
+    """``text`` with its spelled numbers as digits ("forty- five per cent" -> "45 per cent")."""
+    return _SPELLED.sub(lambda m: _fmt(number(m.group())), " ".join(text.split()))
+
+
+def _normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
+    """(normalised value text, qualifier) of one figure match."""
+    raw = match.group().casefold()
+    if kind == "rate":
+        n = number(match.group(1))
+        base = number(match.group(2)) if match.group(2) else 1.0
+        scale = {"million": 1e6, "thousand": 1e3}.get(match.group(3) or match.group(4) or "", 1)
+        prefix = raw[: match.start(1) - match.start()].strip()
+        text = f"{_fmt(n)} in {_fmt(base * scale)}" + (" per year" if match.group(5) else "")
+        return (f"{prefix} {text}".strip(), "")
+    if kind == "percent" and match.lastindex == 2:  # "45 (39 %)": the share, the count aside
+        return _digits(_percent_text(match.group(2).casefold())), f"n = {match.group(1)}"
+    if kind == "percent":
+        return _digits(_percent_text(raw)), ""
+    if kind == "part":
+        x, y = number(match.group(1)), number(match.group(2))
+        return f"{_fmt(x)} of {_fmt(y)} ({_fmt(round(100 * x / y))} %)" if y else raw, ""
+    if kind == "age":
+        text = re.sub(r"\s+(?:of age|old)$", "", raw)
+        text = re.sub(r"^between\s+(\S+)\s+and\s+", r"\1-", text)
+        text = re.sub(r"\bthe age of\s+", "", text)
+        text = _digits(text)
+        if re.fullmatch(r"(?:under|below|younger than|before) [\d,.]+", text):
+            text += " years"
+        return re.sub(r"(?<=\d)\s*(?:-|–|to)\s*(?=\d)", "-", text), ""
+    if kind in {"fraction", "quantity"}:
+        return " ".join(raw.split()), ""
+    return _digits(raw), ""
+
+
+def _percent_text(text: str) -> str:
+    text = re.sub(r"\s*(?:%|percent|per\s?cent)$", " %", text)
+    text = re.sub(r"\bbetween\s+(\S+)\s+and\s+", r"\1-", text)
+    return re.sub(r"(?<=\w)\s*(?:-|–|to)\s*(?=\d|\w+\s*%)", "-", text)
+
+
+def _spans(sentence: str) -> list[tuple[str, re.Match[str]]]:
+    """The figure matches of ``sentence``, longest first, none overlapping."""
+    found = [
+        (kind, m)
+        for kind, pattern in _FORMS
+        if any(word in sentence for word in _NEEDS[kind])
+        for m in pattern.finditer(sentence)
+    ]
+    found.sort(key=lambda f: (f[1].start() - f[1].end(), f[1].start()))
+    kept: list[tuple[str, re.Match[str]]] = []
+    for kind, m in found:
+        if m.end() > m.start() and all(
+            m.end() <= k.start() or k.end() <= m.start() for _, k in kept
+        ):
+            kept.append((kind, m))
+    return sorted(kept, key=lambda f: f[1].start())
+
+
+def _depth_end(sentence: str, at: int) -> int:
+    """Where the bracket around offset ``at`` closes, or the sentence's end."""
+    depth = 0
+    for i in range(at, len(sentence)):
+        ch = sentence[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth == 0:
+                return i
+            depth -= 1
+    return len(sentence)
+
+
+def _distance(sentence: str, cue: tuple[int, int], start: int, end: int, side: str) -> int | None:
+    """Words between a cue and a figure, or None when the cue is on the wrong side."""
+    c_start, c_end = cue
+    if c_start < end and start < c_end:
+        return -1  # the figure's own words ("1/5,000,000 per year") come first
+    if c_end <= start and side in {"before", "both"}:
+        between = sentence[c_end:start]
+    elif c_start >= end and side in {"after", "both"}:
+        between = sentence[end:c_start]
+        if c_start > _depth_end(sentence, end):  # a figure in brackets speaks of what precedes
+            return None
+    else:
+        return None
+    if ";" in between:
+        return None
+    return len(re.findall(r"[\w%]+", between))
+
+
+def _population(sentence: str, start: int, end: int, masked: list[tuple[int, int]]) -> str | None:
+    """ "x % of children with neuroblastoma": the population phrase after a figure."""
+    match = _POPULATION.match(sentence, end)
+    if match is None:  # "7 of 10 patients (70 %) with breast cancer"
+        persons = _ENDS_PERSONS.search(sentence, start, end)
+        match = _WITH.match(sentence, end) if persons else None
+        if match is None:
+            return None
+        persons, condition = persons.group(1), match.group(1)
+        span = match.span(1)
+    else:
+        persons, condition = match.group(1), match.group(2)
+        span = match.span(2)
+    if condition and not _THE_CONDITION.search(condition):
+        masked.append(span)
+        return f"{persons} with {condition.strip()}"
+    return persons if persons not in {"patients", "cases", "people", "individuals"} else None
+
+
+def _attribute(
+    sentence: str,
+    rules: tuple[Rule, ...],
+    cues: _Cues,
+    kind: str,
+    start: int,
+    end: int,
+    masked: list[tuple[int, int]],
+) -> tuple[str, tuple[int, int]] | None:
+    best: tuple[int, int, str, tuple[int, int]] | None = None
+    for order, rule in enumerate(rules):
+        if kind not in rule.kinds:
+            continue
+        for span in cues[rule]:
+            if any(a <= span[0] and span[1] <= b for a, b in masked):
+                continue
+            distance = _distance(sentence, span, start, end, rule.side)
+            if distance is None or distance > rule.window:
+                continue
+            if rule.attribute == "block":
+                return None
+            if best is None or (distance, order) < best[:2]:
+                best = (distance, order, rule.attribute, span)
+    return (best[2], best[3]) if best else None
+
+
+def find_figures(sentence: str, rules_path: Path = RULES) -> list[Figure]:
+    """The value figures ``sentence`` states, in order; offsets are within the sentence."""
+    low = sentence.casefold() if len(sentence.casefold()) == len(sentence) else sentence.lower()
+    table = _table(rules_path)
+    spans = _spans(low) if _NUMERIC.search(low) else []
+    phrase_rules = [r for r in table.phrase_rules if not r.needs or any(w in low for w in r.needs)]
+    if not spans and not phrase_rules:
+        return []
+    from omsgraph.extract.cues import population as sentence_population
+
+    cues = _Cues(low)
+    everyone = sentence_population(low)
+    out: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    covered = -1  # a median's groups, ranges and unit are its own
+    for kind, match in spans:
+        start, end = match.span()
+        if start < covered:
+            continue
+        if kind == "median":
+            medians, covered = _medians(low, match, everyone)
+            out += medians
+            taken.append((start, covered))
+            continue
+        masked: list[tuple[int, int]] = []
+        population = _population(low, start, end, masked) or everyone
+        found = _attribute(low, table.numeric, cues, kind, start, end, masked)
+        if found is None:
+            continue
+        name, cue = found
+        text, qualifier = _normal(kind, match)
+        if name == "sex ratio" and kind in {"percent", "part"}:
+            sex = _SEX.get(low[cue[0] : cue[1]])
+            if sex:
+                text = f"{text} {sex}"
+        if kind == "rate" and name not in {"prevalence", "incidence", "relapse rate", "mortality"}:
+            continue
+        out.append(Figure(name, text, parse_value(text), population, qualifier, start, end))
+        taken.append((start, end))
+    out = _merge_ages(out)
+    for rule in phrase_rules:
+        for m in rule.pattern.finditer(low):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            groups = [g for g in m.groups() if g] if m.re.groups else []
+            text = rule.value or (groups[0] if groups else " ".join(m.group().split()))
+            out.append(Figure(rule.attribute, text, parse_value(text), everyone, "", *m.span()))
+            taken.append(m.span())
+    return sorted(out, key=lambda f: (f.start, f.attribute))
+
+
+def _merge_ages(figures: list[Figure]) -> list[Figure]:
+    """Ages one sentence gives of one group ("18 months, up to 5-6 years") are one value."""
+    ages = [
+        f for f in figures if f.attribute == "age at onset" and not f.object.startswith("median")
+    ]
+    if len(ages) < 2:
+        return figures
+    text = ", ".join(f.object for f in ages)
+    first = ages[0]
+    merged = Figure(
+        first.attribute,
+        text,
+        parse_value(text),
+        first.population,
+        first.qualifier,
+        first.start,
+        ages[-1].end,
+    )
+    return [f for f in figures if f not in ages] + [merged]
+
+
+def _medians(low: str, match: re.Match[str], population: str) -> tuple[list[Figure], int]:
+    """ "median age, 38 [IQR 31-50] vs 54 [IQR 45-65] years": one figure per group."""
+    stop = low.find(";", match.end())
+    stop = len(low) if stop < 0 else stop
+    values = [match.span(1)]
+    at = match.end()
+    while (more := _VERSUS.match(low, at, stop)) is not None:
+        values.append(more.span(1))
+        at = more.end()
+    unit = re.compile(r"\b" + _UNIT + r"\b").search(low, values[-1][1], min(len(low), stop + 1))
+    name = unit.group(1) if unit else ""
+    if name and not name.endswith("s"):
+        name += "s"
+    reach = min(len(low), (unit.end() if unit else at) + 80)
+    ranges = list(_RANGE.finditer(low, match.end(), reach))
+    covered = max([unit.end() if unit else at, *(r.end() for r in ranges)])
+    out = []
+    for i, (v_start, v_end) in enumerate(values):
+        n = number(low[v_start:v_end])
+        text = f"median {_fmt(n)} {name}".strip()
+        qualifier = ""
+        if i < len(ranges):
+            qualifier = f"{ranges[i].group(1)} {_digits(ranges[i].group(2)).replace(' ', '')}"
+        start = match.start() if i == 0 else v_start
+        value = parse_value(text)
+        out.append(Figure("age at onset", text, value, population, qualifier, start, v_end))
+    return out, covered
