@@ -272,6 +272,8 @@ def parse_value(text: str) -> Value | None:
             continue
         return Rate(number(rate.group(1)) / (base * scale))
     if span := _percent(text):
+        if re.search(r"\bsurviv", text):  # "95 % survival" is a mortality of 5 %
+            return Span("percent", 100 - span.high, 100 - span.low)
         return span
     if ratio := _RATIO.search(text):
         a, b = float(ratio.group(1)), float(ratio.group(2))

@@ -78,6 +78,17 @@ def test_counts_with_a_share_of_one_sex() -> None:
     assert (figure.attribute, figure.object) == ("sex ratio", "39 % male")
 
 
+def test_counts_of_girls_and_boys() -> None:
+    figure = only("We saw 30 boys and 10 girls over a decade.")
+    assert (figure.attribute, figure.object) == ("sex ratio", "25 % female")
+    assert figure.qualifier == "10 female, 30 male"
+
+
+def test_a_share_stated_twice_is_one_figure() -> None:
+    figure = only("An adrenal tumour was removed in 6 of 8 children (75 %).")
+    assert (figure.attribute, figure.object) == ("tumour frequency", "6 of 8 (75 %)")
+
+
 def test_shares_of_patients() -> None:
     figure = only("A neuroblastoma was found in 48 % of patients.")
     assert (figure.attribute, figure.object) == ("tumour frequency", "48 %")
@@ -96,8 +107,8 @@ def test_spelled_out_numbers_become_digits() -> None:
 
 
 def test_median_age_with_range_and_two_groups() -> None:
-    figure = only("The median age at onset was 19 months (range 8-40 months).")
-    assert (figure.attribute, figure.object) == ("age at onset", "median 19 months")
+    figure = only("The mean age at onset was 19 months (range 8-40 months).")
+    assert (figure.attribute, figure.object) == ("age at onset", "mean 19 months")
     assert figure.qualifier == "range 8-40"
     assert figure.value == Span("months", 19, 19)
     first, second = find_figures(
@@ -132,6 +143,23 @@ def test_durations_and_patient_ages_are_no_onset_ages() -> None:
     assert found("She took prednisolone for 2 years.") == []
     assert found("After 6 months of follow-up the gait was normal.") == []
     assert found("A 14-month-old boy had trembling hands.") == []
+
+
+def test_a_count_with_its_share_is_the_subject_of_what_follows() -> None:
+    figure = only("During follow-up, 11 toddlers (26 %) had a relapse.")
+    assert (figure.attribute, figure.object, figure.qualifier) == ("relapse rate", "26 %", "n = 11")
+    assert figure.population == "children"
+
+
+def test_time_to_diagnosis_is_no_age() -> None:
+    assert found("The median delay to diagnosis was 2 months.") == []
+    assert found("Mean time to diagnosis: 5 weeks, or about 1 month.") == []
+
+
+def test_survival_is_read_as_mortality() -> None:
+    figure = only("Five-year survival reached 88 % in our series.")
+    assert (figure.attribute, figure.object) == ("mortality", "88 % survival")
+    assert figure.value == Span("percent", 12, 12)
 
 
 def test_relapses_in_two_groups() -> None:

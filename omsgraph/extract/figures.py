@@ -58,8 +58,8 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (
             "median",
-            r"\b(?:median|mean|average)\s+age(?:\s+(?:at|of)\s+(?:onset|diagnosis|presentation))?"
-            r"\s*(?:,|:|of|was|is|=)?\s*(" + _NUM + r")",
+            r"\b(?P<stat>median|mean|average)\s+age(?:\s+(?:at|of)\s+(?:onset|diagnosis|presentation))?"
+            r"\s*(?:,|:|of|was|is|=)?\s*(?P<n>" + _NUM + r")",
         ),
         (
             "rate",
@@ -74,7 +74,9 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "percent",
             r"("
             + _NUM
-            + r")\s*[(\[]\s*("
+            + r")(?:\s+(?:[a-z-]+\s+)?"
+            + _PERSONS
+            + r")?\s*[(\[]\s*("
             + _PREFIX
             + _NUM
             + r"(?:"
@@ -100,7 +102,21 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "part",
-            r"(" + _NUM + r")\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(" + _NUM + r")\s+" + _PERSONS,
+            r"("
+            + _NUM
+            + r")\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?("
+            + _NUM
+            + r")\s+"
+            + _PERSONS
+            + r"(?:\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]])?",
+        ),
+        (
+            "sex",
+            r"\b("
+            + _NUM
+            + r")\s+(girls|boys|females|males|women|men)\s*(?:,|and|/|;)\s*("
+            + _NUM
+            + r")\s+(girls|boys|females|males|women|men)\b",
         ),
         (
             "age",
@@ -148,9 +164,10 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _NUMERIC = re.compile(  # a sentence without these has no numeric figure
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|thirds?|quarters?|majority|"
-    r"most|first|second|third|fourth|fifth|sixth)\b"
+    r"\d|\b(?:half|thirds?|quarters?|majority|most)\b|years? of life|\b(?:"
+    + NUMBER[1:]
+    + r"(?=[\s-]+(?:[\w-]+\s+)?(?:in|per|out|of|percent|months?|years?|cases|patients)\b)"
+    r"|\bage of\s+[a-z]"
 )
 #: words one of which a sentence needs for a form to be tried (a quick test, for speed)
 _NEEDS = {
@@ -163,7 +180,9 @@ _NEEDS = {
     "ratio": (":",),
     "fraction": ("half", "third", "quarter"),
     "quantity": ("most", "majority"),
+    "sex": ("girls", "boys", "males", "men"),
 }
+_NEEDED = tuple(sorted({word for words in _NEEDS.values() for word in words}))
 _POPULATION = re.compile(
     r"\s*(?:of|in|among)\s+(?:the\s+|all\s+|these\s+)?(?:\d+\s+)?("
     + _PERSONS
@@ -176,7 +195,7 @@ _WITH = re.compile(
     r"(?:\s*[(\[][^)\]]*[)\]])?\s+with\s+([\w' -]+?)"
     r"(?=\s+(?:have|had|has|develop\w*|were|are|is|was|show\w*|present\w*)\b|[,.;:)]|$)"
 )
-_ENDS_PERSONS = re.compile(r"\b(" + _PERSONS + r")$")
+_ENDS_PERSONS = re.compile(r"\b(" + _PERSONS + r")(?:\s*[(\[][^)\]]*[)\]])?$")
 _THE_CONDITION = re.compile(
     r"opsoclonus|myoclonus|\boms\b|\bomas\b|dancing eye|kinsbourne|this (?:syndrome|condition|"
     r"disorder|disease)|the (?:syndrome|condition|disorder|disease)"
@@ -274,13 +293,15 @@ def load_rules(path: Path = RULES) -> tuple[Rule, ...]:
 class _Table:
     numeric: tuple[Rule, ...]
     phrase_rules: tuple[Rule, ...]
+    needed: tuple[str, ...]  # every word a phrase row needs
 
 
 @lru_cache(maxsize=4)
 def _table(path: Path) -> _Table:
     rules = load_rules(path)
     phrase_rules = tuple(r for r in rules if r.kinds == {"phrase"})
-    return _Table(tuple(r for r in rules if r.kinds != {"phrase"}), phrase_rules)
+    needed = tuple(sorted({w for r in phrase_rules for w in r.needs}))
+    return _Table(tuple(r for r in rules if r.kinds != {"phrase"}), phrase_rules, needed)
 
 
 class _Cues:
@@ -344,10 +365,11 @@ def _percent_text(text: str) -> str:
 
 def _spans(sentence: str) -> list[tuple[str, re.Match[str]]]:
     """The figure matches of ``sentence``, longest first, none overlapping."""
+    present = {word for word in _NEEDED if word in sentence}
     found = [
         (kind, m)
         for kind, pattern in _FORMS
-        if any(word in sentence for word in _NEEDS[kind])
+        if not present.isdisjoint(_NEEDS[kind])
         for m in pattern.finditer(sentence)
     ]
     found.sort(key=lambda f: (f[1].start() - f[1].end(), f[1].start()))
@@ -442,7 +464,8 @@ def find_figures(sentence: str, rules_path: Path = RULES) -> list[Figure]:
     low = sentence.casefold() if len(sentence.casefold()) == len(sentence) else sentence.lower()
     table = _table(rules_path)
     spans = _spans(low) if _NUMERIC.search(low) else []
-    phrase_rules = [r for r in table.phrase_rules if not r.needs or any(w in low for w in r.needs)]
+    present = {word for word in table.needed if word in low}
+    phrase_rules = [r for r in table.phrase_rules if not r.needs or not present.isdisjoint(r.needs)]
     if not spans and not phrase_rules:
         return []
     from omsgraph.extract.cues import population as sentence_population
@@ -455,6 +478,19 @@ def find_figures(sentence: str, rules_path: Path = RULES) -> list[Figure]:
     for kind, match in spans:
         start, end = match.span()
         if start < covered:
+            continue
+        if kind == "sex":  # "14 girls, 9 boys"
+            counts = {_SEX[match.group(2)]: number(match.group(1))}
+            counts[_SEX[match.group(4)]] = counts.get(_SEX[match.group(4)], 0) + number(
+                match.group(3)
+            )
+            if set(counts) == {"female", "male"} and sum(counts.values()):
+                share = round(100 * counts["female"] / sum(counts.values()))
+                text = f"{share} % female"
+                qualifier = f"{_fmt(counts['female'])} female, {_fmt(counts['male'])} male"
+                value = parse_value(text)
+                out.append(Figure("sex ratio", text, value, everyone, qualifier, start, end))
+                taken.append((start, end))
             continue
         if kind == "median":
             medians, covered = _medians(low, match, everyone)
@@ -472,6 +508,8 @@ def find_figures(sentence: str, rules_path: Path = RULES) -> list[Figure]:
             sex = _SEX.get(low[cue[0] : cue[1]])
             if sex:
                 text = f"{text} {sex}"
+        if name == "mortality" and re.match(r"surviv", low[cue[0] : cue[1]]):
+            text = f"{text} survival"
         if kind == "rate" and name not in {"prevalence", "incidence", "relapse rate", "mortality"}:
             continue
         out.append(Figure(name, text, parse_value(text), population, qualifier, start, end))
@@ -491,7 +529,10 @@ def find_figures(sentence: str, rules_path: Path = RULES) -> list[Figure]:
 def _merge_ages(figures: list[Figure]) -> list[Figure]:
     """Ages one sentence gives of one group ("18 months, up to 5-6 years") are one value."""
     ages = [
-        f for f in figures if f.attribute == "age at onset" and not f.object.startswith("median")
+        f
+        for f in figures
+        if f.attribute == "age at onset"
+        and f.object.split()[0] not in {"median", "mean", "average"}
     ]
     if len(ages) < 2:
         return figures
@@ -513,7 +554,7 @@ def _medians(low: str, match: re.Match[str], population: str) -> tuple[list[Figu
     """ "median age, 38 [IQR 31-50] vs 54 [IQR 45-65] years": one figure per group."""
     stop = low.find(";", match.end())
     stop = len(low) if stop < 0 else stop
-    values = [match.span(1)]
+    values = [match.span("n")]
     at = match.end()
     while (more := _VERSUS.match(low, at, stop)) is not None:
         values.append(more.span(1))
@@ -528,7 +569,7 @@ def _medians(low: str, match: re.Match[str], population: str) -> tuple[list[Figu
     out = []
     for i, (v_start, v_end) in enumerate(values):
         n = number(low[v_start:v_end])
-        text = f"median {_fmt(n)} {name}".strip()
+        text = f"{match.group('stat')} {_fmt(n)} {name}".strip()
         qualifier = ""
         if i < len(ranges):
             qualifier = f"{ranges[i].group(1)} {_digits(ranges[i].group(2)).replace(' ', '')}"
