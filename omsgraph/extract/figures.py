@@ -25,7 +25,7 @@ from pathlib import Path
 from omsgraph.errors import DataError
 from omsgraph.values import ATTRIBUTES, NUMBER, Value, number, parse_value
 
-__all__ = ["PREDICATES", "RULES", "Figure", "Rule", "find_figures", "load_rules"]
+__all__ = ["PREDICATES", "RULES", "Figure", "FigureIndex", "Rule", "find_figures", "load_rules"]
 
 RULES = Path(__file__).parent / "rules" / "figures.tsv"
 
@@ -163,18 +163,19 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
-_NUMERIC = re.compile(  # a sentence without these has no numeric figure
-    r"\d|\b(?:half|thirds?|quarters?|majority|most)\b|years? of life|\b(?:"
-    + NUMBER[1:]
-    + r"(?=[\s-]+(?:[\w-]+\s+)?(?:in|per|out|of|percent|months?|years?|cases|patients)\b)"
-    r"|\bage of\s+[a-z]"
-)
+_DIGIT = re.compile(r"\d")
+_SPELLED_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    "ninety", "hundred", "half", "third", "quarter", "majority", "most", "year of life",
+    "years of life", "age of",
+)  # fmt: skip
 #: words one of which a sentence needs for a form to be tried (a quick test, for speed)
 _NEEDS = {
     "median": ("median", "mean", "average"),
     "rate": (" in ", " per ", "/", " out of "),
-    "percent": ("%", "percent", "per cent", "percent"),
-    "part": (" of ",),
+    "percent": ("%", "percent", "per cent", " per "),
+    "part": (" of ", " out of "),
     "age": ("month", "year", "age of"),
     "count": ("reported", "described", "published", "documented"),
     "ratio": (":",),
@@ -213,6 +214,8 @@ _VERSUS = re.compile(
     r"\s*(?:[(\[][^)\]]*[)\]])?\s*(?:vs\.?|versus|compared with|and)\s*(" + _NUM + r")"
 )
 _SPELLED = re.compile(NUMBER)
+_UNIT_WORD = re.compile(r"\b" + _UNIT + r"\b")
+_WORD = re.compile(r"[\w%]+")
 _SEX = {
     "female": "female",
     "females": "female",
@@ -307,14 +310,15 @@ def _table(path: Path) -> _Table:
 class _Cues:
     """The cue spans of each rule in one sentence, found when first asked for."""
 
-    def __init__(self, low: str):
-        self.low = low
+    def __init__(self, low: str, start: int, end: int):
+        self.low, self.start, self.end = low, start, end
         self.found: dict[int, list[tuple[int, int]]] = {}
 
     def __getitem__(self, rule: Rule) -> list[tuple[int, int]]:
         spans = self.found.get(rule.line)
         if spans is None:
-            spans = self.found[rule.line] = [m.span() for m in rule.pattern.finditer(self.low)]
+            found = rule.pattern.finditer(self.low, self.start, self.end)
+            spans = self.found[rule.line] = [m.span() for m in found]
         return spans
 
 
@@ -363,16 +367,9 @@ def _percent_text(text: str) -> str:
     return re.sub(r"(?<=\w)\s*(?:-|–|to)\s*(?=\d|\w+\s*%)", "-", text)
 
 
-def _spans(sentence: str) -> list[tuple[str, re.Match[str]]]:
-    """The figure matches of ``sentence``, longest first, none overlapping."""
-    present = {word for word in _NEEDED if word in sentence}
-    found = [
-        (kind, m)
-        for kind, pattern in _FORMS
-        if not present.isdisjoint(_NEEDS[kind])
-        for m in pattern.finditer(sentence)
-    ]
-    found.sort(key=lambda f: (f[1].start() - f[1].end(), f[1].start()))
+def _resolve(found: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:
+    """The longest of overlapping figure matches, in text order."""
+    found = sorted(found, key=lambda f: (f[1].start() - f[1].end(), f[1].start()))
     kept: list[tuple[str, re.Match[str]]] = []
     for kind, m in found:
         if m.end() > m.start() and all(
@@ -382,44 +379,48 @@ def _spans(sentence: str) -> list[tuple[str, re.Match[str]]]:
     return sorted(kept, key=lambda f: f[1].start())
 
 
-def _depth_end(sentence: str, at: int) -> int:
-    """Where the bracket around offset ``at`` closes, or the sentence's end."""
+def _depth_end(text: str, at: int, limit: int) -> int:
+    """Where the bracket around offset ``at`` closes, or the sentence's end ``limit``."""
     depth = 0
-    for i in range(at, len(sentence)):
-        ch = sentence[i]
+    for i in range(at, limit):
+        ch = text[i]
         if ch in "([":
             depth += 1
         elif ch in ")]":
             if depth == 0:
                 return i
             depth -= 1
-    return len(sentence)
+    return limit
 
 
-def _distance(sentence: str, cue: tuple[int, int], start: int, end: int, side: str) -> int | None:
+def _distance(
+    text: str, cue: tuple[int, int], start: int, end: int, side: str, limit: int
+) -> int | None:
     """Words between a cue and a figure, or None when the cue is on the wrong side."""
     c_start, c_end = cue
     if c_start < end and start < c_end:
         return -1  # the figure's own words ("1/5,000,000 per year") come first
     if c_end <= start and side in {"before", "both"}:
-        between = sentence[c_end:start]
+        between = text[c_end:start]
     elif c_start >= end and side in {"after", "both"}:
-        between = sentence[end:c_start]
-        if c_start > _depth_end(sentence, end):  # a figure in brackets speaks of what precedes
+        between = text[end:c_start]
+        if c_start > _depth_end(text, end, limit):  # a figure in brackets speaks of what precedes
             return None
     else:
         return None
     if ";" in between:
         return None
-    return len(re.findall(r"[\w%]+", between))
+    return len(_WORD.findall(between))
 
 
-def _population(sentence: str, start: int, end: int, masked: list[tuple[int, int]]) -> str | None:
+def _population(
+    text: str, start: int, end: int, limit: int, masked: list[tuple[int, int]]
+) -> str | None:
     """ "x % of children with neuroblastoma": the population phrase after a figure."""
-    match = _POPULATION.match(sentence, end)
+    match = _POPULATION.match(text, end, limit)
     if match is None:  # "7 of 10 patients (70 %) with breast cancer"
-        persons = _ENDS_PERSONS.search(sentence, start, end)
-        match = _WITH.match(sentence, end) if persons else None
+        persons = _ENDS_PERSONS.search(text, start, end)
+        match = _WITH.match(text, end, limit) if persons else None
         if match is None:
             return None
         persons, condition = persons.group(1), match.group(1)
@@ -434,7 +435,7 @@ def _population(sentence: str, start: int, end: int, masked: list[tuple[int, int
 
 
 def _attribute(
-    sentence: str,
+    text: str,
     rules: tuple[Rule, ...],
     cues: _Cues,
     kind: str,
@@ -449,7 +450,7 @@ def _attribute(
         for span in cues[rule]:
             if any(a <= span[0] and span[1] <= b for a, b in masked):
                 continue
-            distance = _distance(sentence, span, start, end, rule.side)
+            distance = _distance(text, span, start, end, rule.side, cues.end)
             if distance is None or distance > rule.window:
                 continue
             if rule.attribute == "block":
@@ -459,71 +460,117 @@ def _attribute(
     return (best[2], best[3]) if best else None
 
 
-def find_figures(sentence: str, rules_path: Path = RULES) -> list[Figure]:
-    """The value figures ``sentence`` states, in order; offsets are within the sentence."""
-    low = sentence.casefold() if len(sentence.casefold()) == len(sentence) else sentence.lower()
-    table = _table(rules_path)
-    spans = _spans(low) if _NUMERIC.search(low) else []
-    present = {word for word in table.needed if word in low}
-    phrase_rules = [r for r in table.phrase_rules if not r.needs or not present.isdisjoint(r.needs)]
-    if not spans and not phrase_rules:
-        return []
-    from omsgraph.extract.cues import population as sentence_population
+class FigureIndex:
+    """The figures of one (lower-cased) text, read sentence by sentence: ``figures(start,
+    end)``. Each figure form and value phrase is tried only on a sentence that has a digit or
+    a number word, or the words the phrase needs, so a sentence without a figure costs little."""
 
-    cues = _Cues(low)
-    everyone = sentence_population(low)
-    out: list[Figure] = []
-    taken: list[tuple[int, int]] = []
-    covered = -1  # a median's groups, ranges and unit are its own
-    for kind, match in spans:
-        start, end = match.span()
-        if start < covered:
-            continue
-        if kind == "sex":  # "14 girls, 9 boys"
-            counts = {_SEX[match.group(2)]: number(match.group(1))}
-            counts[_SEX[match.group(4)]] = counts.get(_SEX[match.group(4)], 0) + number(
-                match.group(3)
-            )
-            if set(counts) == {"female", "male"} and sum(counts.values()):
-                share = round(100 * counts["female"] / sum(counts.values()))
-                text = f"{share} % female"
-                qualifier = f"{_fmt(counts['female'])} female, {_fmt(counts['male'])} male"
-                value = parse_value(text)
-                out.append(Figure("sex ratio", text, value, everyone, qualifier, start, end))
-                taken.append((start, end))
-            continue
-        if kind == "median":
-            medians, covered = _medians(low, match, everyone)
-            out += medians
-            taken.append((start, covered))
-            continue
-        masked: list[tuple[int, int]] = []
-        population = _population(low, start, end, masked) or everyone
-        found = _attribute(low, table.numeric, cues, kind, start, end, masked)
-        if found is None:
-            continue
-        name, cue = found
-        text, qualifier = _normal(kind, match)
-        if name == "sex ratio" and kind in {"percent", "part"}:
-            sex = _SEX.get(low[cue[0] : cue[1]])
-            if sex:
-                text = f"{text} {sex}"
-        if name == "mortality" and re.match(r"surviv", low[cue[0] : cue[1]]):
-            text = f"{text} survival"
-        if kind == "rate" and name not in {"prevalence", "incidence", "relapse rate", "mortality"}:
-            continue
-        out.append(Figure(name, text, parse_value(text), population, qualifier, start, end))
-        taken.append((start, end))
-    out = _merge_ages(out)
-    for rule in phrase_rules:
-        for m in rule.pattern.finditer(low):
+    def __init__(self, low: str, rules_path: Path = RULES):
+        self.low = low
+        self.table = _table(rules_path)
+
+    def _forms(self, low: str) -> list[tuple[str, re.Match[str]]]:
+        if _DIGIT.search(low) is None and not any(word in low for word in _SPELLED_WORDS):
+            return []
+        present = {word for word in _NEEDED if word in low}
+        return _resolve(
+            [
+                (kind, m)
+                for kind, pattern in _FORMS
+                if not present.isdisjoint(_NEEDS[kind])
+                for m in pattern.finditer(low)
+            ]
+        )
+
+    def _phrases(self, low: str) -> list[tuple[Rule, re.Match[str]]]:
+        present = {word for word in self.table.needed if word in low}
+        if not present:
+            return []
+        return [
+            (rule, m)
+            for rule in self.table.phrase_rules
+            if not rule.needs or not present.isdisjoint(rule.needs)
+            for m in rule.pattern.finditer(low)
+        ]
+
+    def figures(self, s: int, e: int) -> list[Figure]:
+        """The value figures of the sentence ``s:e``; offsets are within the sentence."""
+        low, table = self.low[s:e], self.table
+        spans, phrases = self._forms(low), self._phrases(low)
+        if not spans and not phrases:
+            return []
+        s, e = 0, len(low)
+        from omsgraph.extract.cues import population as sentence_population
+
+        cues = _Cues(low, s, e)
+        everyone = sentence_population(low[s:e])
+        out: list[Figure] = []
+        taken: list[tuple[int, int]] = []
+        covered = -1  # a median's groups, ranges and unit are its own
+        for kind, match in spans:
+            start, end = match.span()
+            if start < covered:
+                continue
+            if kind == "sex":  # "14 girls, 9 boys"
+                figure = _sexes(match, everyone)
+                if figure is not None:
+                    out.append(figure)
+                    taken.append((start, end))
+                continue
+            if kind == "median":
+                medians, covered = _medians(low, match, everyone, e)
+                out += medians
+                taken.append((start, covered))
+                continue
+            masked: list[tuple[int, int]] = []
+            population = _population(low, start, end, e, masked) or everyone
+            found = _attribute(low, table.numeric, cues, kind, start, end, masked)
+            if found is None:
+                continue
+            name, cue = found
+            if kind == "rate" and name not in {
+                "prevalence",
+                "incidence",
+                "relapse rate",
+                "mortality",
+            }:
+                continue
+            text, qualifier = _normal(kind, match)
+            if name == "sex ratio" and kind in {"percent", "part"}:
+                sex = _SEX.get(low[cue[0] : cue[1]])
+                if sex:
+                    text = f"{text} {sex}"
+            if name == "mortality" and low.startswith("surviv", cue[0]):
+                text = f"{text} survival"
+            out.append(Figure(name, text, parse_value(text), population, qualifier, start, end))
+            taken.append((start, end))
+        out = _merge_ages(out)
+        for rule, m in phrases:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             groups = [g for g in m.groups() if g] if m.re.groups else []
             text = rule.value or (groups[0] if groups else " ".join(m.group().split()))
             out.append(Figure(rule.attribute, text, parse_value(text), everyone, "", *m.span()))
             taken.append(m.span())
-    return sorted(out, key=lambda f: (f.start, f.attribute))
+        return sorted(out, key=lambda f: (f.start, f.attribute))
+
+
+def find_figures(sentence: str, rules_path: Path = RULES) -> list[Figure]:
+    """The value figures ``sentence`` states, in order; offsets are within the sentence."""
+    low = sentence.casefold() if len(sentence.casefold()) == len(sentence) else sentence.lower()
+    return FigureIndex(low, rules_path).figures(0, len(low))
+
+
+def _sexes(match: re.Match[str], population: str) -> Figure | None:
+    """ "14 girls, 9 boys": the share of girls."""
+    counts = {_SEX[match.group(2)]: number(match.group(1))}
+    second = _SEX[match.group(4)]
+    counts[second] = counts.get(second, 0) + number(match.group(3))
+    if set(counts) != {"female", "male"} or not sum(counts.values()):
+        return None
+    text = f"{round(100 * counts['female'] / sum(counts.values()))} % female"
+    qualifier = f"{_fmt(counts['female'])} female, {_fmt(counts['male'])} male"
+    return Figure("sex ratio", text, parse_value(text), population, qualifier, *match.span())
 
 
 def _merge_ages(figures: list[Figure]) -> list[Figure]:
@@ -550,20 +597,22 @@ def _merge_ages(figures: list[Figure]) -> list[Figure]:
     return [f for f in figures if f not in ages] + [merged]
 
 
-def _medians(low: str, match: re.Match[str], population: str) -> tuple[list[Figure], int]:
+def _medians(
+    low: str, match: re.Match[str], population: str, limit: int
+) -> tuple[list[Figure], int]:
     """ "median age, 38 [IQR 31-50] vs 54 [IQR 45-65] years": one figure per group."""
-    stop = low.find(";", match.end())
-    stop = len(low) if stop < 0 else stop
+    stop = low.find(";", match.end(), limit)
+    stop = limit if stop < 0 else stop
     values = [match.span("n")]
     at = match.end()
     while (more := _VERSUS.match(low, at, stop)) is not None:
         values.append(more.span(1))
         at = more.end()
-    unit = re.compile(r"\b" + _UNIT + r"\b").search(low, values[-1][1], min(len(low), stop + 1))
+    unit = _UNIT_WORD.search(low, values[-1][1], min(limit, stop + 1))
     name = unit.group(1) if unit else ""
     if name and not name.endswith("s"):
         name += "s"
-    reach = min(len(low), (unit.end() if unit else at) + 80)
+    reach = min(limit, (unit.end() if unit else at) + 80)
     ranges = list(_RANGE.finditer(low, match.end(), reach))
     covered = max([unit.end() if unit else at, *(r.end() for r in ranges)])
     out = []

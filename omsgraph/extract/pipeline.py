@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from omsgraph.extract import cues
-from omsgraph.extract.figures import find_figures
+from omsgraph.extract.figures import FigureIndex
 from omsgraph.extract.lexicon import Lexicon, Mention
 from omsgraph.extract.qualify import SentenceCues
 from omsgraph.extract.scope import Block, blocks
@@ -394,10 +394,12 @@ class Extractor:
         return out
 
     @staticmethod
-    def _value_claims(text: str, span: tuple[int, int], block: Block) -> list[Candidate]:
+    def _value_claims(
+        text: str, span: tuple[int, int], block: Block, index: FigureIndex
+    ) -> list[Candidate]:
         """Value claims of a sentence (omsgraph.extract.figures), qualified as entity claims."""
         s, e = span
-        figures = find_figures(text[s:e])
+        figures = index.figures(s, e)
         if not figures:
             return []
         sc = SentenceCues(cues.lower(text[s:e]))
@@ -442,6 +444,7 @@ class Extractor:
         seen: set[tuple[str, str, str]] = set()
         out: list[Candidate] = []
         low = cues.lower(text)
+        figure_index = FigureIndex(low)
         novel = [m.start() for m in _DRUGLIKE.finditer(low)]
         abbreviations = self.abbreviations(text)
         local = (
@@ -472,7 +475,7 @@ class Extractor:
                 at = bisect_left(novel, s)
                 has_novel = "differential" in block.section or (at < len(novel) and novel[at] < e)
                 found = self._sentence_claims(text, low, (s, e), block, inside, has_novel)
-                for candidate in found + self._value_claims(text, (s, e), block):
+                for candidate in found + self._value_claims(text, (s, e), block, figure_index):
                     obj = candidate.concept.id if candidate.concept else candidate.object
                     key = (candidate.predicate, obj, candidate.polarity)
                     if key not in seen:
