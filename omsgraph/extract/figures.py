@@ -170,12 +170,16 @@ _SPELLED_WORDS = (
     "ninety", "hundred", "half", "third", "quarter", "majority", "most", "year of life",
     "years of life", "age of",
 )  # fmt: skip
+_SPELLED_GATE = re.compile(r"\b(?:" + "|".join(_SPELLED_WORDS).replace("teen", r"\w+teen") + r")\b")
 #: words one of which a sentence needs for a form to be tried (a quick test, for speed)
-_NEEDS = {
-    "median": ("median", "mean", "average"),
-    "rate": (" in ", " per ", "/", " out of "),
-    "percent": ("%", "percent", "per cent", " per "),
-    "part": (" of ", " out of "),
+_SMALL = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)"
+_NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
+    "median": ("median age", "mean age", "average age"),
+    "rate": re.compile(
+        r"(?: in | per | out of |/)\s*(?:every\s+|an?\s+)?(?:\d|million|thousand|" + _SMALL[3:]
+    ),
+    "percent": ("%", "percent", "per cent"),
+    "part": re.compile(r" of (?:the |all )?" + _SMALL),
     "age": ("month", "year", "age of"),
     "count": ("reported", "described", "published", "documented"),
     "ratio": (":",),
@@ -183,7 +187,7 @@ _NEEDS = {
     "quantity": ("most", "majority"),
     "sex": ("girls", "boys", "males", "men"),
 }
-_NEEDED = tuple(sorted({word for words in _NEEDS.values() for word in words}))
+_NEEDED = tuple(sorted({w for words in _NEEDS.values() if isinstance(words, tuple) for w in words}))
 _POPULATION = re.compile(
     r"\s*(?:of|in|among)\s+(?:the\s+|all\s+|these\s+)?(?:\d+\s+)?("
     + _PERSONS
@@ -367,6 +371,13 @@ def _percent_text(text: str) -> str:
     return re.sub(r"(?<=\w)\s*(?:-|–|to)\s*(?=\d|\w+\s*%)", "-", text)
 
 
+def _wanted(needs: tuple[str, ...] | re.Pattern[str], present: set[str], low: str) -> bool:
+    """Whether a sentence has what a figure form needs (a quick test before the form)."""
+    if isinstance(needs, re.Pattern):
+        return needs.search(low) is not None
+    return not present.isdisjoint(needs)
+
+
 def _resolve(found: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:
     """The longest of overlapping figure matches, in text order."""
     found = sorted(found, key=lambda f: (f[1].start() - f[1].end(), f[1].start()))
@@ -470,14 +481,14 @@ class FigureIndex:
         self.table = _table(rules_path)
 
     def _forms(self, low: str) -> list[tuple[str, re.Match[str]]]:
-        if _DIGIT.search(low) is None and not any(word in low for word in _SPELLED_WORDS):
+        if _DIGIT.search(low) is None and _SPELLED_GATE.search(low) is None:
             return []
         present = {word for word in _NEEDED if word in low}
         return _resolve(
             [
                 (kind, m)
                 for kind, pattern in _FORMS
-                if not present.isdisjoint(_NEEDS[kind])
+                if _wanted(_NEEDS[kind], present, low)
                 for m in pattern.finditer(low)
             ]
         )
