@@ -59,6 +59,12 @@ def only(sentence: str):
             "roughly 2 in 3,000,000",
             Rate(2 / 3e6),
         ),
+        (
+            "Roughly one baby in every 400,000 is affected each year.",
+            "incidence",
+            "roughly 1 in 400,000 per year",
+            Rate(2.5e-6),
+        ),
     ],
 )
 def test_rates(sentence: str, attribute: str, obj: str, value: Rate) -> None:
@@ -130,6 +136,8 @@ def test_median_age_with_range_and_two_groups() -> None:
         ("Most patients are diagnosed under the age of three.", "under 3 years", (0, 36)),
         ("It is typically diagnosed at about 20 months old.", "about 20 months", (16, 24)),
         ("Children aged 1-4 years are affected most.", "1-4 years", (12, 48)),
+        ("It tends to begin between the ages of two and four.", "2-4 years", (24, 48)),
+        ("Their ages ranged from 3 to 9 years.", "3-9 years", (36, 108)),
     ],
 )
 def test_ages(sentence: str, obj: str, months: tuple[float, float]) -> None:
@@ -324,3 +332,10 @@ def test_extracted_values_of_new_sources_conflict_without_hand_work() -> None:
     assert {c.object for c in claims} >= {"prevalence: 1 in 2,000,000", "sex ratio: equal"}
     topics = {(c.topic, c.kind) for c in find_conflicts(claims)}
     assert ("prevalence", "IncompatibleValue") in topics
+
+
+def test_each_figure_of_a_list_keeps_its_own_cue() -> None:
+    assert found("Key facts: prevalence 1/80,000 population incidence 1/900,000 per year") == [
+        ("prevalence", "1 in 80,000"),
+        ("incidence", "1 in 900,000 per year"),
+    ]

@@ -63,8 +63,11 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "rate",
-            _PREFIX + r"(" + _NUM + r")\s*(?:\s(?:new\s+)?(?:cases?\s+)?"
-            r"(?:in|per|out of(?: every)?)\s+|/\s*)(?:("
+            _PREFIX
+            + r"("
+            + _NUM
+            + r")\s*(?:\s(?:new\s+)?(?:(?:cases?|child|person|individual|baby|"
+            r"infant)\s+)?(?:in|per|out of)(?: every)?\s+|/\s*)(?:("
             + _NUM
             + r")(?:\s*(million|thousand))?|(?:an?\s+)?(million|thousand))"
             r"(?:\s+(?:children|people|persons|individuals|inhabitants|live births|births|"
@@ -128,6 +131,16 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _UNIT
             + r"(?:\s+(?:of age|old))?",
         ),
+        (
+            "age",
+            r"\bbetween\s+(?:the\s+)?ages?\s+of\s+"
+            + _NUM
+            + r"\s+and\s+"
+            + _NUM
+            + r"(?:\s*"
+            + _UNIT
+            + r")?",
+        ),
         ("age", r"\b" + _ORDINAL + r"(?:\s+(?:or|and|to)\s+" + _ORDINAL + r")?\s+years? of life"),
         (
             "age",
@@ -180,7 +193,7 @@ _NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
     ),
     "percent": ("%", "percent", "per cent"),
     "part": re.compile(r" of (?:the |all )?" + _SMALL),
-    "age": ("month", "year", "age of"),
+    "age": ("month", "year", "age of", "ages of"),
     "count": ("reported", "described", "published", "documented"),
     "ratio": (":",),
     "fraction": ("half", "third", "quarter"),
@@ -244,6 +257,7 @@ class Rule:
     value: str
     line: int
     needs: tuple[str, ...] = ()  # phrase rows: words one of which the sentence must contain
+    strong: bool = False  # window written "8!": wins over nearer cues of rows that are not
 
 
 @dataclass(frozen=True)
@@ -284,6 +298,8 @@ def load_rules(path: Path = RULES) -> tuple[Rule, ...]:
             raise DataError(f"unknown attribute {name!r}", path, at)
         if not (kinds <= _KINDS or kinds == {"phrase"}):
             raise DataError(f"unknown figure kind in {kinds_text!r}", path, at)
+        strong = window.endswith("!")
+        window = window.rstrip("!")
         if side not in _SIDES or not window.isdigit():
             raise DataError(f"bad side {side!r} or window {window!r}", path, at)
         try:
@@ -292,7 +308,7 @@ def load_rules(path: Path = RULES) -> tuple[Rule, ...]:
             )
         except re.error as exc:
             raise DataError(f"bad pattern: {exc}", path, at) from None
-        rules.append(Rule(name, kinds, side, int(window), compiled, value, at, needs))
+        rules.append(Rule(name, kinds, side, int(window), compiled, value, at, needs, strong))
     return tuple(rules)
 
 
@@ -354,11 +370,12 @@ def _normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
         return f"{_fmt(x)} of {_fmt(y)} ({_fmt(round(100 * x / y))} %)" if y else raw, ""
     if kind == "age":
         text = re.sub(r"\s+(?:of age|old)$", "", raw)
+        text = re.sub(r"\b(?:the\s+)?ages?\s+of\s+", "", text)
         text = re.sub(r"^between\s+(\S+)\s+and\s+", r"\1-", text)
         text = re.sub(r"\bthe age of\s+", "", text)
         text = _digits(text)
-        if re.fullmatch(r"(?:under|below|younger than|before) [\d,.]+", text):
-            text += " years"
+        if not re.search(r"\b(?:months?|years?|life)$", text):
+            text += " years"  # "under the age of two", "between the ages of one and three"
         return re.sub(r"(?<=\d)\s*(?:-|–|to)\s*(?=\d)", "-", text), ""
     if kind in {"fraction", "quantity"}:
         return " ".join(raw.split()), ""
@@ -453,8 +470,9 @@ def _attribute(
     start: int,
     end: int,
     masked: list[tuple[int, int]],
+    others: list[tuple[int, int]],
 ) -> tuple[str, tuple[int, int]] | None:
-    best: tuple[int, int, str, tuple[int, int]] | None = None
+    best: tuple[tuple[bool, bool, int, int], str, tuple[int, int]] | None = None
     for order, rule in enumerate(rules):
         if kind not in rule.kinds:
             continue
@@ -464,11 +482,17 @@ def _attribute(
             distance = _distance(text, span, start, end, rule.side, cues.end)
             if distance is None or distance > rule.window:
                 continue
+            if rule.strong and any(  # a strong cue speaks of the figure next to it only
+                min(span[1], end) <= a and b <= max(span[0], start) for a, b in others
+            ):
+                continue
             if rule.attribute == "block":
                 return None
-            if best is None or (distance, order) < best[:2]:
-                best = (distance, order, rule.attribute, span)
-    return (best[2], best[3]) if best else None
+            # the figure's own words first, then a strong cue, then the nearest
+            key = (distance >= 0, not rule.strong, distance, order)
+            if best is None or key < best[0]:
+                best = (key, rule.attribute, span)
+    return (best[1], best[2]) if best else None
 
 
 class FigureIndex:
@@ -535,7 +559,8 @@ class FigureIndex:
                 continue
             masked: list[tuple[int, int]] = []
             population = _population(low, start, end, e, masked) or everyone
-            found = _attribute(low, table.numeric, cues, kind, start, end, masked)
+            others = [m.span() for _, m in spans if m is not match]
+            found = _attribute(low, table.numeric, cues, kind, start, end, masked, others)
             if found is None:
                 continue
             name, cue = found
@@ -551,6 +576,9 @@ class FigureIndex:
                 sex = _SEX.get(low[cue[0] : cue[1]])
                 if sex:
                     text = f"{text} {sex}"
+            said = low[cue[0] : cue[1]]
+            if name == "incidence" and ("year" in said or "annual" in said):
+                text = text if text.endswith("per year") else f"{text} per year"
             if name == "mortality" and low.startswith("surviv", cue[0]):
                 text = f"{text} survival"
             out.append(Figure(name, text, parse_value(text), population, qualifier, start, end))
