@@ -638,21 +638,15 @@ def evaluate(
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
         return
-    rows = [{"predicate": p, **s.as_dict()} for p, s in sorted(report.per_predicate.items())]
-    rows += [
-        {"predicate": "ENTITY (all)", **report.entity.as_dict()},
-        {"predicate": "VALUE (all)", **report.value.as_dict()},
-    ]
-    click.echo(render_records(rows, "table"), nl=False)
+    from omsgraph.extract.evaluate import describe
+
+    click.echo(render_records(report.rows(), "table"), nl=False)
     click.echo(
         f"certainty agrees on {report.certainty_agreement:.1%} of {report.matched} matched claims"
     )
     for title, items in (("missed", report.misses), ("false positive", report.false_positives)):
         for item in items:
-            click.echo(
-                f"{title}: {item['source']} {item['predicate']} {item['object']!r} "
-                f"({item['polarity']})"
-            )
+            click.echo(f"{title}: {describe(item)}")
 
 
 @cli.command()

@@ -24,7 +24,8 @@ from omsgraph.corpus.model import PREDICATES
 from omsgraph.corpus.vocabulary import Vocabulary, load_vocabulary, normalise
 from omsgraph.corpus.yamlfile import load_yaml
 from omsgraph.errors import DataError
-from omsgraph.extract.pipeline import Candidate, Extractor
+from omsgraph.extract.candidate import Candidate
+from omsgraph.extract.pipeline import Extractor
 from omsgraph.extract.readers import Document, check_document, read_documents
 from omsgraph.output import write_atomic
 

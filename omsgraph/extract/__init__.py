@@ -7,8 +7,9 @@ the interchange format; :mod:`omsgraph.curate.ingest` writes them for a curator 
 from __future__ import annotations
 
 from omsgraph.extract.assertion import assertion
+from omsgraph.extract.candidate import Candidate
 from omsgraph.extract.lexicon import Lexicon, Mention
-from omsgraph.extract.pipeline import Candidate, Extractor
+from omsgraph.extract.pipeline import Extractor
 from omsgraph.extract.readers import Document, read_documents
 
 __all__ = [

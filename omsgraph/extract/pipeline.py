@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from typing import Any
 
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import Vocabulary, normalise
 from omsgraph.extract import cues, openvocab
+from omsgraph.extract.candidate import Candidate, review_type
+from omsgraph.extract.figures import FigureIndex
 from omsgraph.extract.lexicon import Lexicon, Mention
-from omsgraph.extract.ontolex import GroundedConcept, record_fields
 from omsgraph.extract.qualify import SentenceCues
 from omsgraph.extract.scope import Block, blocks
 
@@ -64,60 +63,6 @@ _NOT_A_NAME = frozenset(
 )
 _PRONOUN = re.compile(r"\b(?:it|this (?:syndrome|condition|disorder|disease))\b", re.IGNORECASE)
 _NOT_PROPOSABLE = cues.not_names()
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One automatically found claim, before a curator has seen it."""
-
-    predicate: str
-    object: str
-    concept: Concept | None
-    quote: str
-    start: int
-    end: int
-    polarity: str = "affirmed"
-    certainty: str = "asserted"
-    population: str = "all"
-    qualifier: str = ""
-    confidence: float = 0.5
-    proposed_type: str | None = None  # set when the object is not in the vocabulary yet
-
-    def record(self, source: str, subject: str = "opsoclonus-myoclonus syndrome") -> dict[str, Any]:
-        """This claim in the interchange format (tests/gold/README.md)."""
-        record: dict[str, Any] = {
-            "source": source,
-            "subject": subject,
-            "predicate": self.predicate,
-            "object": self.object,
-            "quote": self.quote,
-            "polarity": self.polarity,
-            "certainty": self.certainty,
-            "population": self.population,
-            "qualifier": self.qualifier,
-            "start": self.start,
-            "end": self.end,
-            "object_id": _object_id(self.concept),
-            "object_synonyms": list(self.concept.synonyms) if self.concept else [],
-            "confidence": round(self.confidence, 2),
-            "method": "automatic",
-        }
-        record.update(record_fields(self.concept))
-        if self.proposed_type:
-            record["proposed_type"] = self.proposed_type
-        return record
-
-
-def _object_id(concept: Concept | None) -> str | None:
-    """``omse:<id>`` for a vocabulary concept, the CURIE for one found through an ontology."""
-    if isinstance(concept, GroundedConcept) and not concept.curated:
-        return concept.curie
-    return f"omse:{concept.id}" if concept else None
-
-
-def _review_type(concept: Concept | None) -> str | None:
-    """A concept found through an ontology is proposed for the vocabulary, with its type."""
-    return concept.type if isinstance(concept, GroundedConcept) and not concept.curated else None
 
 
 class Extractor:
@@ -372,7 +317,7 @@ class Extractor:
                     else self.lexicon.lookup(name)
                 )
                 confidence -= 0.1 if mention.generated else 0.0
-                review = _review_type(concept)
+                review = review_type(concept)
                 found.append(
                     (mention.start, mention.end, predicate, name, concept, confidence, review)
                 )
@@ -414,6 +359,37 @@ class Extractor:
             )
         return out
 
+    @staticmethod
+    def _value_claims(
+        text: str, span: tuple[int, int], block: Block, index: FigureIndex
+    ) -> list[Candidate]:
+        """Value claims of a sentence (omsgraph.extract.figures), qualified as entity claims."""
+        s, e = span
+        figures = index.figures(s, e)
+        if not figures:
+            return []
+        sc = SentenceCues(cues.lower(text[s:e]))
+        out = []
+        for figure in figures:
+            polarity, certainty = sc.qualify(figure.start, figure.end, block.list_hedged)
+            out.append(
+                Candidate(
+                    predicate=figure.predicate,
+                    object=f"{figure.attribute}: {figure.object}",
+                    concept=None,
+                    quote=text[s:e],
+                    start=s,
+                    end=e,
+                    polarity=polarity,
+                    certainty=certainty,
+                    population=figure.population,
+                    qualifier=figure.qualifier,
+                    confidence=0.6,
+                    attribute=figure.attribute,
+                )
+            )
+        return out
+
     def abbreviations(self, text: str) -> dict[str, Concept]:
         """Abbreviations the document defines for known concepts: "methylprednisolone (MP)"."""
         found: dict[str, Concept] = {}
@@ -434,6 +410,7 @@ class Extractor:
         seen: set[tuple[str, str, str]] = set()
         out: list[Candidate] = []
         low = cues.lower(text)
+        figure_index = FigureIndex(low)
         novel = [m.start() for m in _DRUGLIKE.finditer(low)]
         abbreviations = self.abbreviations(text)
         local = (
@@ -463,7 +440,8 @@ class Extractor:
                 inside = [m for m in pending[first:cursor] if m.end <= e]
                 at = bisect_left(novel, s)
                 has_novel = "differential" in block.section or (at < len(novel) and novel[at] < e)
-                for candidate in self._sentence_claims(text, low, (s, e), block, inside, has_novel):
+                found = self._sentence_claims(text, low, (s, e), block, inside, has_novel)
+                for candidate in found + self._value_claims(text, (s, e), block, figure_index):
                     obj = candidate.concept.id if candidate.concept else candidate.object
                     key = (candidate.predicate, obj, candidate.polarity)
                     if key not in seen:

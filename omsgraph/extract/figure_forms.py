@@ -1,0 +1,210 @@
+"""The shapes of figures as literature writes them (rates, shares, ages, counts, ratios,
+spelled-out numbers) and the words around them (populations, sexes, ranges), compiled once for
+:mod:`omsgraph.extract.figures`, which holds the algorithm."""
+
+from __future__ import annotations
+
+import re
+
+from omsgraph.corpus.values import NUMBER
+
+_NUM = "(?:" + NUMBER[1:]  # the same number, not captured
+_PREFIX = (
+    r"(?:(?:about|around|approximately|roughly|nearly|almost|some|at least|more than|over|"
+    r"up to|less than|fewer than|only|~)\s*)?"
+)
+_TO = r"\s*(?:-|–|to)\s*"
+_PCT = r"\s*(?:%|percent\b|per\s?cent\b)"
+_UNIT = r"(months?|years?)"
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth)"
+_PERSONS = r"(?:patients|children|cases|adults|infants|toddlers|people|subjects|individuals)"
+FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        (
+            "median",
+            r"\b(?P<stat>median|mean|average)\s+age(?:\s+(?:at|of)\s+(?:onset|diagnosis|presentation))?"
+            r"\s*(?:,|:|of|was|is|=)?\s*(?P<n>" + _NUM + r")",
+        ),
+        (
+            "rate",
+            _PREFIX
+            + r"("
+            + _NUM
+            + r")\s*(?:\s(?:new\s+)?(?:(?:cases?|child|person|individual|baby|"
+            r"infant)\s+)?(?:in|per|out of)(?: every)?\s+|/\s*)(?:("
+            + _NUM
+            + r")(?:\s*(million|thousand))?|(?:an?\s+)?(million|thousand))"
+            r"(?:\s+(?:children|people|persons|individuals|inhabitants|live births|births|"
+            r"population|newborns|infants))?(\s+(?:per year|a year|each year|per annum|annually))?",
+        ),
+        (
+            "percent",
+            r"("
+            + _NUM
+            + r")(?:\s+(?:[a-z-]+\s+)?"
+            + _PERSONS
+            + r")?\s*[(\[]\s*("
+            + _PREFIX
+            + _NUM
+            + r"(?:"
+            + _TO
+            + _NUM
+            + r")?"
+            + _PCT
+            + r")\s*[)\]]",
+        ),
+        (
+            "percent",
+            r"("
+            + _PREFIX
+            + r"(?:between\s+)?"
+            + _NUM
+            + r"(?:(?:"
+            + _TO
+            + r"|\s+and\s+)"
+            + _NUM
+            + r")?"
+            + _PCT
+            + r")",
+        ),
+        (
+            "part",
+            r"("
+            + _NUM
+            + r")\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?("
+            + _NUM
+            + r")\s+"
+            + _PERSONS
+            + r"(?:\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]])?",
+        ),
+        (
+            "sex",
+            r"\b("
+            + _NUM
+            + r")\s+(girls|boys|females|males|women|men)\s*(?:,|and|/|;)\s*("
+            + _NUM
+            + r")\s+(girls|boys|females|males|women|men)\b",
+        ),
+        (
+            "age",
+            r"\bbetween\s+"
+            + _NUM
+            + r"\s+and\s+"
+            + _NUM
+            + r"\s*"
+            + _UNIT
+            + r"(?:\s+(?:of age|old))?",
+        ),
+        (
+            "age",
+            r"\bbetween\s+(?:the\s+)?ages?\s+of\s+"
+            + _NUM
+            + r"\s+and\s+"
+            + _NUM
+            + r"(?:\s*"
+            + _UNIT
+            + r")?",
+        ),
+        ("age", r"\b" + _ORDINAL + r"(?:\s+(?:or|and|to)\s+" + _ORDINAL + r")?\s+years? of life"),
+        (
+            "age",
+            r"\b(?:under|below|younger than|before)\s+(?:the\s+age\s+of\s+(" + _NUM + r")"
+            r"(?:\s*" + _UNIT + r")?|(" + _NUM + r")\s*" + _UNIT + r")",
+        ),
+        (
+            "age",
+            _PREFIX + _NUM + r"(?:" + _TO + _NUM + r")?\s*" + _UNIT + r"(?:\s+(?:of age|old))?"
+            r"(?![\w-])",
+        ),
+        (
+            "count",
+            r"\b(?:(?:fewer than|less than|only|about|over|more than|some|approximately)\s+)?"
+            + _NUM
+            + r"\s+(?:cases|patients)\s+(?:have\s+been\s+|had\s+been\s+|were\s+|are\s+)?"
+            r"(?:reported|described|published|documented)",
+        ),
+        ("ratio", r"\b\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?\b"),
+        (
+            "fraction",
+            r"\b"
+            + _PREFIX
+            + r"(?:(?:one|a)\s+)?half\b|\b"
+            + _PREFIX
+            + r"(?:(?:one|a)\s+(?:third|quarter)|two\s+thirds|three\s+quarters)\b",
+        ),
+        (
+            "quantity",
+            r"\b(?:the\s+)?(?:vast\s+)?(?:majority|most)\s+(?:of\s+)?(?:the\s+|all\s+|these\s+)?"
+            + _PERSONS
+            + r"\b",
+        ),
+    )
+)
+DIGIT = re.compile(r"\d")
+_SPELLED_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    "ninety", "hundred", "half", "third", "quarter", "majority", "most", "year of life",
+    "years of life", "age of",
+)  # fmt: skip
+SPELLED_GATE = re.compile(r"\b(?:" + "|".join(_SPELLED_WORDS).replace("teen", r"\w+teen") + r")\b")
+#: words one of which a sentence needs for a form to be tried (a quick test, for speed)
+_SMALL = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)"
+NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
+    "median": ("median age", "mean age", "average age"),
+    "rate": re.compile(
+        r"(?: in | per | out of |/)\s*(?:every\s+|an?\s+)?(?:\d|million|thousand|" + _SMALL[3:]
+    ),
+    "percent": ("%", "percent", "per cent"),
+    "part": re.compile(r" of (?:the |all )?" + _SMALL),
+    "age": ("month", "year", "age of", "ages of"),
+    "count": ("reported", "described", "published", "documented"),
+    "ratio": (":",),
+    "fraction": ("half", "third", "quarter"),
+    "quantity": ("most", "majority"),
+    "sex": ("girls", "boys", "males", "men"),
+}
+NEEDED = tuple(sorted({w for words in NEEDS.values() if isinstance(words, tuple) for w in words}))
+POPULATION = re.compile(
+    r"\s*(?:of|in|among)\s+(?:the\s+|all\s+|these\s+)?(?:\d+\s+)?("
+    + _PERSONS
+    + r"|[\w-]+ "
+    + _PERSONS
+    + r")(?:\s*[(\[][^)\]]*[)\]])?(?:\s+with\s+([\w' -]+?))?"
+    r"(?=\s+(?:have|had|has|develop\w*|were|are|is|was|show\w*|present\w*)\b|[,.;:)]|$)"
+)
+WITH = re.compile(
+    r"(?:\s*[(\[][^)\]]*[)\]])?\s+with\s+([\w' -]+?)"
+    r"(?=\s+(?:have|had|has|develop\w*|were|are|is|was|show\w*|present\w*)\b|[,.;:)]|$)"
+)
+ENDS_PERSONS = re.compile(r"\b(" + _PERSONS + r")(?:\s*[(\[][^)\]]*[)\]])?$")
+THE_CONDITION = re.compile(
+    r"opsoclonus|myoclonus|\boms\b|\bomas\b|dancing eye|kinsbourne|this (?:syndrome|condition|"
+    r"disorder|disease)|the (?:syndrome|condition|disorder|disease)"
+)
+RANGE = re.compile(
+    r"\b(interquartile range|iqr|range)\s*[,:=]?\s*("
+    + _NUM
+    + _TO
+    + _NUM
+    + r")(?:\s*"
+    + _UNIT
+    + r")?"
+)
+VERSUS = re.compile(
+    r"\s*(?:[(\[][^)\]]*[)\]])?\s*(?:vs\.?|versus|compared with|and)\s*(" + _NUM + r")"
+)
+SPELLED = re.compile(NUMBER)
+UNIT_WORD = re.compile(r"\b" + _UNIT + r"\b")
+WORD = re.compile(r"[\w%]+")
+SEX = {
+    "female": "female",
+    "females": "female",
+    "girls": "female",
+    "women": "female",
+    "male": "male",
+    "males": "male",
+    "boys": "male",
+    "men": "male",
+}

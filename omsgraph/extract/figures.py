@@ -1,0 +1,483 @@
+"""Figures in a sentence: the values of epidemiology and prognosis, with what they measure.
+
+``find_figures(sentence)`` finds every figure in the forms literature writes them: rates
+("1 in 5,000,000 per year", "one in a million", "3 per million children", "1/1,000,000"),
+shares ("x %", "x-y %", "forty-five per cent", "62 (54 %) female", "7 of 10 patients",
+"about half", "most cases"), ages ("median age 45 years (range 2-80)", "between 6 and 36
+months of age", "second or third year of life", "under the age of two"), counts ("fewer than
+200 cases reported"), ratios ("2:1") and values without a number ("a very rare disorder",
+"boys and girls are affected equally", "frequently relapse", "not lethal").
+
+Which attribute a figure measures comes from the cue words around it, read from the table
+``rules/figures.tsv`` (attribute, figure kinds, side, window, pattern): the nearest cue wins.
+A figure no cue claims is no value claim. Each figure comes with its normalised value text
+(``object``), the value :func:`omsgraph.corpus.values.parse_value` reads from it, the population and
+a qualifier (a range, a count), and its offsets in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from omsgraph.corpus.values import ATTRIBUTES, Value, number, parse_value
+from omsgraph.errors import DataError
+from omsgraph.extract.figure_forms import (
+    DIGIT,
+    ENDS_PERSONS,
+    FORMS,
+    NEEDED,
+    NEEDS,
+    POPULATION,
+    RANGE,
+    SEX,
+    SPELLED,
+    SPELLED_GATE,
+    THE_CONDITION,
+    UNIT_WORD,
+    VERSUS,
+    WITH,
+    WORD,
+)
+
+__all__ = ["PREDICATES", "RULES", "Figure", "FigureIndex", "Rule", "find_figures", "load_rules"]
+
+RULES = Path(__file__).parent / "rules" / "figures.tsv"
+
+#: the predicate of a value claim of each attribute
+PREDICATES = {
+    "prevalence": "epidemiology",
+    "incidence": "epidemiology",
+    "sex ratio": "epidemiology",
+    "age at onset": "epidemiology",
+    "tumour frequency": "epidemiology",
+    "relapse rate": "prognosis",
+    "mortality": "prognosis",
+    "long-term deficits": "prognosis",
+}
+_KINDS = frozenset({"rate", "percent", "part", "fraction", "quantity", "age", "count", "ratio"})
+_SIDES = frozenset({"before", "after", "both", "-"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the cue table: which attribute a cue near a figure of some kinds marks."""
+
+    attribute: str
+    kinds: frozenset[str]
+    side: str
+    window: int
+    pattern: re.Pattern[str]
+    value: str
+    line: int
+    needs: tuple[str, ...] = ()  # phrase rows: words one of which the sentence must contain
+    strong: bool = False  # window written "8!": wins over nearer cues of rows that are not
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A value a sentence states: attribute, normalised value, parsed value, offsets."""
+
+    attribute: str
+    object: str
+    value: Value | None
+    population: str
+    qualifier: str
+    start: int
+    end: int
+
+    @property
+    def predicate(self) -> str:
+        return PREDICATES[self.attribute]
+
+
+def load_rules(path: Path = RULES) -> tuple[Rule, ...]:
+    """The cue table; a bad row is a DataError naming the file and line."""
+    rules = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"cannot read: {exc}", path) from None
+    for at, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < 5:
+            raise DataError("expected attribute, kinds, side, window, pattern", path, at)
+        name, kinds_text, side, window, pattern = (c.strip() for c in cells[:5])
+        value = cells[5].strip() if len(cells) > 5 else ""
+        needs = tuple(w.strip() for w in cells[6].split(",") if w.strip()) if len(cells) > 6 else ()
+        kinds = frozenset(k.strip() for k in kinds_text.split(","))
+        if name not in ATTRIBUTES and name != "block":
+            raise DataError(f"unknown attribute {name!r}", path, at)
+        if not (kinds <= _KINDS or kinds == {"phrase"}):
+            raise DataError(f"unknown figure kind in {kinds_text!r}", path, at)
+        strong = window.endswith("!")
+        window = window.rstrip("!")
+        if side not in _SIDES or not window.isdigit():
+            raise DataError(f"bad side {side!r} or window {window!r}", path, at)
+        try:
+            compiled = re.compile(
+                pattern if kinds == {"phrase"} else rf"(?<![\w-])(?:{pattern})(?![\w-])"
+            )
+        except re.error as exc:
+            raise DataError(f"bad pattern: {exc}", path, at) from None
+        rules.append(Rule(name, kinds, side, int(window), compiled, value, at, needs, strong))
+    return tuple(rules)
+
+
+@dataclass(frozen=True)
+class _Table:
+    numeric: tuple[Rule, ...]
+    phrase_rules: tuple[Rule, ...]
+    needed: tuple[str, ...]  # every word a phrase row needs
+
+
+@lru_cache(maxsize=4)
+def _table(path: Path) -> _Table:
+    rules = load_rules(path)
+    phrase_rules = tuple(r for r in rules if r.kinds == {"phrase"})
+    needed = tuple(sorted({w for r in phrase_rules for w in r.needs}))
+    return _Table(tuple(r for r in rules if r.kinds != {"phrase"}), phrase_rules, needed)
+
+
+class _Cues:
+    """The cue spans of each rule in one sentence, found when first asked for."""
+
+    def __init__(self, low: str, start: int, end: int):
+        self.low, self.start, self.end = low, start, end
+        self.found: dict[int, list[tuple[int, int]]] = {}
+
+    def __getitem__(self, rule: Rule) -> list[tuple[int, int]]:
+        spans = self.found.get(rule.line)
+        if spans is None:
+            found = rule.pattern.finditer(self.low, self.start, self.end)
+            spans = self.found[rule.line] = [m.span() for m in found]
+        return spans
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
+
+
+def _digits(text: str) -> str:
+    """``text`` with its spelled numbers as digits ("forty- five per cent" -> "45 per cent")."""
+    return SPELLED.sub(lambda m: _fmt(number(m.group())), " ".join(text.split()))
+
+
+def _normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
+    """(normalised value text, qualifier) of one figure match."""
+    raw = match.group().casefold()
+    if kind == "rate":
+        n = number(match.group(1))
+        base = number(match.group(2)) if match.group(2) else 1.0
+        scale = {"million": 1e6, "thousand": 1e3}.get(match.group(3) or match.group(4) or "", 1)
+        prefix = raw[: match.start(1) - match.start()].strip()
+        text = f"{_fmt(n)} in {_fmt(base * scale)}" + (" per year" if match.group(5) else "")
+        return (f"{prefix} {text}".strip(), "")
+    if kind == "percent" and match.lastindex == 2:  # "45 (39 %)": the share, the count aside
+        return _digits(_percent_text(match.group(2).casefold())), f"n = {match.group(1)}"
+    if kind == "percent":
+        return _digits(_percent_text(raw)), ""
+    if kind == "part":
+        x, y = number(match.group(1)), number(match.group(2))
+        return f"{_fmt(x)} of {_fmt(y)} ({_fmt(round(100 * x / y))} %)" if y else raw, ""
+    if kind == "age":
+        text = re.sub(r"\s+(?:of age|old)$", "", raw)
+        text = re.sub(r"\b(?:the\s+)?ages?\s+of\s+", "", text)
+        text = re.sub(r"^between\s+(\S+)\s+and\s+", r"\1-", text)
+        text = re.sub(r"\bthe age of\s+", "", text)
+        text = _digits(text)
+        if not re.search(r"\b(?:months?|years?|life)$", text):
+            text += " years"  # "under the age of two", "between the ages of one and three"
+        return re.sub(r"(?<=\d)\s*(?:-|–|to)\s*(?=\d)", "-", text), ""
+    if kind in {"fraction", "quantity"}:
+        return " ".join(raw.split()), ""
+    return _digits(raw), ""
+
+
+def _percent_text(text: str) -> str:
+    text = re.sub(r"\s*(?:%|percent|per\s?cent)$", " %", text)
+    text = re.sub(r"\bbetween\s+(\S+)\s+and\s+", r"\1-", text)
+    return re.sub(r"(?<=\w)\s*(?:-|–|to)\s*(?=\d|\w+\s*%)", "-", text)
+
+
+def _wanted(needs: tuple[str, ...] | re.Pattern[str], present: set[str], low: str) -> bool:
+    """Whether a sentence has what a figure form needs (a quick test before the form)."""
+    if isinstance(needs, re.Pattern):
+        return needs.search(low) is not None
+    return not present.isdisjoint(needs)
+
+
+def _resolve(found: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:
+    """The longest of overlapping figure matches, in text order."""
+    found = sorted(found, key=lambda f: (f[1].start() - f[1].end(), f[1].start()))
+    kept: list[tuple[str, re.Match[str]]] = []
+    for kind, m in found:
+        if m.end() > m.start() and all(
+            m.end() <= k.start() or k.end() <= m.start() for _, k in kept
+        ):
+            kept.append((kind, m))
+    return sorted(kept, key=lambda f: f[1].start())
+
+
+def _depth_end(text: str, at: int, limit: int) -> int:
+    """Where the bracket around offset ``at`` closes, or the sentence's end ``limit``."""
+    depth = 0
+    for i in range(at, limit):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth == 0:
+                return i
+            depth -= 1
+    return limit
+
+
+def _distance(
+    text: str, cue: tuple[int, int], start: int, end: int, side: str, limit: int
+) -> int | None:
+    """Words between a cue and a figure, or None when the cue is on the wrong side."""
+    c_start, c_end = cue
+    if c_start < end and start < c_end:
+        return -1  # the figure's own words ("1/5,000,000 per year") come first
+    if c_end <= start and side in {"before", "both"}:
+        between = text[c_end:start]
+    elif c_start >= end and side in {"after", "both"}:
+        between = text[end:c_start]
+        if c_start > _depth_end(text, end, limit):  # a figure in brackets speaks of what precedes
+            return None
+    else:
+        return None
+    if ";" in between:
+        return None
+    return len(WORD.findall(between))
+
+
+def _population(
+    text: str, start: int, end: int, limit: int, masked: list[tuple[int, int]]
+) -> str | None:
+    """ "x % of children with neuroblastoma": the population phrase after a figure."""
+    match = POPULATION.match(text, end, limit)
+    if match is None:  # "7 of 10 patients (70 %) with breast cancer"
+        persons = ENDS_PERSONS.search(text, start, end)
+        match = WITH.match(text, end, limit) if persons else None
+        if match is None:
+            return None
+        persons, condition = persons.group(1), match.group(1)
+        span = match.span(1)
+    else:
+        persons, condition = match.group(1), match.group(2)
+        span = match.span(2)
+    if condition and not THE_CONDITION.search(condition):
+        masked.append(span)
+        return f"{persons} with {condition.strip()}"
+    return persons if persons not in {"patients", "cases", "people", "individuals"} else None
+
+
+def _attribute(
+    text: str,
+    rules: tuple[Rule, ...],
+    cues: _Cues,
+    kind: str,
+    start: int,
+    end: int,
+    masked: list[tuple[int, int]],
+    others: list[tuple[int, int]],
+) -> tuple[str, tuple[int, int]] | None:
+    best: tuple[tuple[bool, bool, int, int], str, tuple[int, int]] | None = None
+    for order, rule in enumerate(rules):
+        if kind not in rule.kinds:
+            continue
+        for span in cues[rule]:
+            if any(a <= span[0] and span[1] <= b for a, b in masked):
+                continue
+            distance = _distance(text, span, start, end, rule.side, cues.end)
+            if distance is None or distance > rule.window:
+                continue
+            if rule.strong and any(  # a strong cue speaks of the figure next to it only
+                min(span[1], end) <= a and b <= max(span[0], start) for a, b in others
+            ):
+                continue
+            if rule.attribute == "block":
+                return None
+            # the figure's own words first, then a strong cue, then the nearest
+            key = (distance >= 0, not rule.strong, distance, order)
+            if best is None or key < best[0]:
+                best = (key, rule.attribute, span)
+    return (best[1], best[2]) if best else None
+
+
+class FigureIndex:
+    """The figures of one (lower-cased) text, read sentence by sentence: ``figures(start,
+    end)``. Each figure form and value phrase is tried only on a sentence that has a digit or
+    a number word, or the words the phrase needs, so a sentence without a figure costs little."""
+
+    def __init__(self, low: str, rules_path: Path = RULES):
+        self.low = low
+        self.table = _table(rules_path)
+
+    def _forms(self, low: str) -> list[tuple[str, re.Match[str]]]:
+        if DIGIT.search(low) is None and SPELLED_GATE.search(low) is None:
+            return []
+        present = {word for word in NEEDED if word in low}
+        return _resolve(
+            [
+                (kind, m)
+                for kind, pattern in FORMS
+                if _wanted(NEEDS[kind], present, low)
+                for m in pattern.finditer(low)
+            ]
+        )
+
+    def _phrases(self, low: str) -> list[tuple[Rule, re.Match[str]]]:
+        present = {word for word in self.table.needed if word in low}
+        if not present:
+            return []
+        return [
+            (rule, m)
+            for rule in self.table.phrase_rules
+            if not rule.needs or not present.isdisjoint(rule.needs)
+            for m in rule.pattern.finditer(low)
+        ]
+
+    def figures(self, s: int, e: int) -> list[Figure]:
+        """The value figures of the sentence ``s:e``; offsets are within the sentence."""
+        low, table = self.low[s:e], self.table
+        spans, phrases = self._forms(low), self._phrases(low)
+        if not spans and not phrases:
+            return []
+        s, e = 0, len(low)
+        from omsgraph.extract.cues import population as sentence_population
+
+        cues = _Cues(low, s, e)
+        everyone = sentence_population(low[s:e])
+        out: list[Figure] = []
+        taken: list[tuple[int, int]] = []
+        covered = -1  # a median's groups, ranges and unit are its own
+        for kind, match in spans:
+            start, end = match.span()
+            if start < covered:
+                continue
+            if kind == "sex":  # "14 girls, 9 boys"
+                figure = _sexes(match, everyone)
+                if figure is not None:
+                    out.append(figure)
+                    taken.append((start, end))
+                continue
+            if kind == "median":
+                medians, covered = _medians(low, match, everyone, e)
+                out += medians
+                taken.append((start, covered))
+                continue
+            masked: list[tuple[int, int]] = []
+            population = _population(low, start, end, e, masked) or everyone
+            others = [m.span() for _, m in spans if m is not match]
+            found = _attribute(low, table.numeric, cues, kind, start, end, masked, others)
+            if found is None:
+                continue
+            name, cue = found
+            if kind == "rate" and name not in {
+                "prevalence",
+                "incidence",
+                "relapse rate",
+                "mortality",
+            }:
+                continue
+            text, qualifier = _normal(kind, match)
+            if name == "sex ratio" and kind in {"percent", "part"}:
+                sex = SEX.get(low[cue[0] : cue[1]])
+                if sex:
+                    text = f"{text} {sex}"
+            said = low[cue[0] : cue[1]]
+            if name == "incidence" and ("year" in said or "annual" in said):
+                text = text if text.endswith("per year") else f"{text} per year"
+            if name == "mortality" and low.startswith("surviv", cue[0]):
+                text = f"{text} survival"
+            out.append(Figure(name, text, parse_value(text), population, qualifier, start, end))
+            taken.append((start, end))
+        out = _merge_ages(out)
+        for rule, m in phrases:
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            groups = [g for g in m.groups() if g] if m.re.groups else []
+            text = rule.value or (groups[0] if groups else " ".join(m.group().split()))
+            out.append(Figure(rule.attribute, text, parse_value(text), everyone, "", *m.span()))
+            taken.append(m.span())
+        return sorted(out, key=lambda f: (f.start, f.attribute))
+
+
+def find_figures(sentence: str, rules_path: Path = RULES) -> list[Figure]:
+    """The value figures ``sentence`` states, in order; offsets are within the sentence."""
+    low = sentence.casefold() if len(sentence.casefold()) == len(sentence) else sentence.lower()
+    return FigureIndex(low, rules_path).figures(0, len(low))
+
+
+def _sexes(match: re.Match[str], population: str) -> Figure | None:
+    """ "14 girls, 9 boys": the share of girls."""
+    counts = {SEX[match.group(2)]: number(match.group(1))}
+    second = SEX[match.group(4)]
+    counts[second] = counts.get(second, 0) + number(match.group(3))
+    if set(counts) != {"female", "male"} or not sum(counts.values()):
+        return None
+    text = f"{round(100 * counts['female'] / sum(counts.values()))} % female"
+    qualifier = f"{_fmt(counts['female'])} female, {_fmt(counts['male'])} male"
+    return Figure("sex ratio", text, parse_value(text), population, qualifier, *match.span())
+
+
+def _merge_ages(figures: list[Figure]) -> list[Figure]:
+    """Ages one sentence gives of one group ("18 months, up to 5-6 years") are one value."""
+    ages = [
+        f
+        for f in figures
+        if f.attribute == "age at onset"
+        and f.object.split()[0] not in {"median", "mean", "average"}
+    ]
+    if len(ages) < 2:
+        return figures
+    text = ", ".join(f.object for f in ages)
+    first = ages[0]
+    merged = Figure(
+        first.attribute,
+        text,
+        parse_value(text),
+        first.population,
+        first.qualifier,
+        first.start,
+        ages[-1].end,
+    )
+    return [f for f in figures if f not in ages] + [merged]
+
+
+def _medians(
+    low: str, match: re.Match[str], population: str, limit: int
+) -> tuple[list[Figure], int]:
+    """ "median age, 38 [IQR 31-50] vs 54 [IQR 45-65] years": one figure per group."""
+    stop = low.find(";", match.end(), limit)
+    stop = limit if stop < 0 else stop
+    values = [match.span("n")]
+    at = match.end()
+    while (more := VERSUS.match(low, at, stop)) is not None:
+        values.append(more.span(1))
+        at = more.end()
+    unit = UNIT_WORD.search(low, values[-1][1], min(limit, stop + 1))
+    name = unit.group(1) if unit else ""
+    if name and not name.endswith("s"):
+        name += "s"
+    reach = min(limit, (unit.end() if unit else at) + 80)
+    ranges = list(RANGE.finditer(low, match.end(), reach))
+    covered = max([unit.end() if unit else at, *(r.end() for r in ranges)])
+    out = []
+    for i, (v_start, v_end) in enumerate(values):
+        n = number(low[v_start:v_end])
+        text = f"{match.group('stat')} {_fmt(n)} {name}".strip()
+        qualifier = ""
+        if i < len(ranges):
+            qualifier = f"{ranges[i].group(1)} {_digits(ranges[i].group(2)).replace(' ', '')}"
+        start = match.start() if i == 0 else v_start
+        value = parse_value(text)
+        out.append(Figure("age at onset", text, value, population, qualifier, start, v_end))
+    return out, covered
