@@ -103,7 +103,8 @@ class QueryEngine:
         from_child_r, from_child_w = os.pipe()
         command = [sys.executable, "-m", "omsgraph.serve_worker", str(to_child_r)]
         command += [str(from_child_w), str(self.max_results), str(self.memory_mib)]
-        process = subprocess.Popen(command, pass_fds=(to_child_r, from_child_w))
+        env = {**os.environ, "RUST_BACKTRACE": "0"}  # an abort must not stop to symbolise
+        process = subprocess.Popen(command, pass_fds=(to_child_r, from_child_w), env=env)
         os.close(to_child_r)
         os.close(from_child_w)
         outbox = Connection(to_child_w, readable=False)

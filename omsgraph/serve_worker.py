@@ -128,6 +128,7 @@ def _serve(inbox: Connection, outbox: Connection, limit: int, memory_mib: int) -
     store = ox.Store()
     store.bulk_load(inbox.recv_bytes(), format=ox.RdfFormat.N_TRIPLES)
     walled = wall_off_network()
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an abort writes no core of the store
     if memory_mib > 0:
         try:
             cap = _address_space() + (memory_mib << 20)
