@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 DEFAULT_READ_TIMEOUT = 10.0
-DEFAULT_MAX_CONNECTIONS = 64
+DEFAULT_MAX_CONNECTIONS = 128
 _LOCAL_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
 _BUSY = (
     b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
