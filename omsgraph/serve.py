@@ -93,14 +93,6 @@ def _text(status: int, message: str, retry_after: int | None = None) -> Response
     return response
 
 
-class _Refused(Exception):
-    """A request refused with a one-line text/plain answer."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-
-
 class SparqlApp:
     """The WSGI application: ``/`` index, ``/view/...`` pages, ``/sparql`` endpoint."""
 
@@ -144,12 +136,13 @@ class SparqlApp:
             else:
                 endpoint, args = self.urls.bind_to_environ(environ).match()
                 response = getattr(self, f"on_{endpoint}")(request, arrival=arrival, **args)
-        except _Refused as exc:
-            response = _text(exc.status, str(exc))
         except HTTPException as exc:
-            response = _text(exc.code or 500, f"{exc.code} {exc.name}: {exc.description}")
-            if exc.code == 405 and getattr(exc, "valid_methods", None):
-                response.headers["Allow"] = ", ".join(exc.valid_methods)
+            if exc.code is not None and exc.code < 400:  # a redirect of the router
+                response = exc.get_response(environ)
+            else:
+                response = _text(exc.code or 500, f"{exc.code} {exc.name}: {exc.description}")
+                if exc.code == 405 and getattr(exc, "valid_methods", None):
+                    response.headers["Allow"] = ", ".join(exc.valid_methods)
         response.headers["X-Content-Type-Options"] = "nosniff"
         if self.cors and request.path == "/sparql":
             response.headers["Access-Control-Allow-Origin"] = self.cors

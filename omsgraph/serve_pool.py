@@ -87,6 +87,7 @@ class QueryEngine:
     _running: Counter = field(default_factory=Counter, init=False, repr=False)
     _busy: set = field(default_factory=set, init=False, repr=False)
     _closed: bool = field(default=False, init=False, repr=False)
+    _started: bool = field(default=False, init=False, repr=False)
     walled: bool = field(default=False, init=False)
 
     def __post_init__(self) -> None:
@@ -144,17 +145,19 @@ class QueryEngine:
     def start(self) -> None:
         """Start the query processes now (otherwise the first query starts them)."""
         with self._cond:
-            if self._idle or self._busy:
+            if self._started:
                 return
             self._closed = False
             started = [self._spawn() for _ in range(self.workers)]
             self._idle.extend(started)
             self.walled = all(w.walled for w in started)
+            self._started = True
 
     def close(self) -> None:
         """Stop every query process."""
         with self._cond:
             self._closed = True
+            self._started = False
             workers, self._idle = self._idle, []
             workers += list(self._busy)
             self._busy.clear()
@@ -228,7 +231,7 @@ class QueryEngine:
         verdict = inspect(text, self.max_query_chars)
         if verdict is not None:
             return Answer(verdict.status, "text/plain", verdict.reason.encode())
-        if not (self._idle or self._busy) and not self._closed:
+        if not self._started:
             self.start()
         deadline = (time.monotonic() if arrival is None else arrival) + self.timeout
         got = self._acquire(client, deadline)
