@@ -17,9 +17,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Graph
 
 from omsgraph.serve import start_server
+from omsgraph.serve_guard import inspect
 from omsgraph.serve_pool import QueryEngine
 from omsgraph.serve_worker import execute
 
@@ -145,6 +148,25 @@ def test_service_in_any_escape_form_is_refused_without_a_connection(
     assert kind.startswith("text/plain")
     time.sleep(0.1)
     assert listener.connections == 0
+
+
+def _literal(text: str) -> str:
+    for raw, escaped in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r")):
+        text = text.replace(raw, escaped)
+    return f'"{text}"'
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_no_text_before_it_hides_a_service(text: str) -> None:
+    inspect(text)  # any text gets a verdict or None, never an exception
+    service = "SERVICE <http://127.0.0.1:1/s> { ?s ?p ?o }"
+    in_string = f"SELECT * WHERE {{ BIND({_literal(text)} AS ?z) {service} }}"
+    assert inspect(in_string).status == 403
+    line = text.replace("\n", " ").replace("\r", " ")
+    assert inspect(f"SELECT * WHERE {{ # {line}\n {service} }}").status == 403
+    iri = "".join(c if c.isalnum() else f"\\u{ord(c):04X}" for c in text if ord(c) < 0x10000)
+    assert inspect(f"SELECT * WHERE {{ BIND(<http://x/{iri}#> AS ?z) {service} }}").status == 403
 
 
 def test_control_plain_pyoxigraph_does_connect(listener) -> None:
