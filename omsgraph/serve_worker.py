@@ -109,6 +109,10 @@ def wall_off_network() -> bool:
         import pyseccomp as seccomp
 
         rules = seccomp.SyscallFilter(defaction=seccomp.ALLOW)
+        try:  # every thread of the process, not only the calling one
+            rules.set_attr(seccomp.Attr.CTL_TSYNC, 1)
+        except Exception:
+            pass
         for call in ("socket", "socketpair", "io_uring_setup"):
             rules.add_rule(seccomp.ERRNO(errno.EACCES), call)
         rules.load()
@@ -122,12 +126,13 @@ def _address_space() -> int:
         return int(statm.read().split()[0]) * resource.getpagesize()
 
 
-def _serve(inbox: Connection, outbox: Connection, limit: int, memory_mib: int) -> None:
+def _serve(
+    inbox: Connection, outbox: Connection, limit: int, memory_mib: int, walled: bool
+) -> None:
     import pyoxigraph as ox
 
     store = ox.Store()
     store.bulk_load(inbox.recv_bytes(), format=ox.RdfFormat.N_TRIPLES)
-    walled = wall_off_network()
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an abort writes no core of the store
     if memory_mib > 0:
         try:
@@ -156,9 +161,10 @@ def main(argv: list[str]) -> None:
     """Entry point of the query process (see the module docstring)."""
     inbox = Connection(int(argv[0]), writable=False)
     outbox = Connection(int(argv[1]), readable=False)
+    walled = wall_off_network()  # first, so that every thread started later inherits it
     threading.stack_size(_STACK)
     worker = threading.Thread(
-        target=_serve, args=(inbox, outbox, int(argv[2]), int(argv[3])), name="query"
+        target=_serve, args=(inbox, outbox, int(argv[2]), int(argv[3]), walled), name="query"
     )
     worker.start()
     worker.join()
