@@ -28,6 +28,7 @@ CONSTRUCT/DESCRIBE as Turtle (or N-Triples). Views: ``/`` is the index, ``/view/
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -115,6 +116,8 @@ class SparqlApp:
         self.cors = cors
         self.read_timeout = read_timeout
         self.pages = PageCache(cache_bytes)
+        self._projection: Any = None
+        self._projection_lock = threading.Lock()
         self.urls = Map(
             [
                 Rule("/", endpoint="index", methods=["GET", "HEAD"]),
@@ -182,13 +185,26 @@ class SparqlApp:
         key = (kind, target or "", depth)
         page = self.pages.get(key)
         if page is None:
+            proj = self._entity_projection() if kind == "entity" else None
             try:
-                html, _ = render_view(self.graph, self.title, kind, target, depth, index_href="/")
+                html, _ = render_view(
+                    self.graph, self.title, kind, target, depth, index_href="/", proj=proj
+                )
             except (LookupError, ValueError) as exc:
                 return _text(404, " ".join(str(exc.args[0]).split()))
             page = html.encode("utf-8")
             self.pages.put(key, page)
         return Response(page, mimetype="text/html")
+
+    def _entity_projection(self) -> Any:
+        """The graph's projection, made once: an entity page (or a 404 for an unknown
+        label) then costs a lookup, not a new projection of the whole graph."""
+        from omsgraph.views.project import project
+
+        with self._projection_lock:
+            if self._projection is None:
+                self._projection = project(self.graph)
+            return self._projection
 
     def on_update(self, request: Request, arrival: float) -> Response:
         return _text(403, _READ_ONLY)
@@ -303,8 +319,6 @@ def start_server(
 
     `options`: workers, queue, memory_mib, max_connections, read_timeout, allowed_hosts,
     cors, cache_bytes, title (see :func:`serve`)."""
-    import threading
-
     server, engine = _make(graph, host, port, timeout=timeout, max_results=max_results, **options)
     thread = threading.Thread(target=server.serve_forever, name="omsgraph-serve", daemon=True)
     thread.start()

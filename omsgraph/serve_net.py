@@ -46,10 +46,15 @@ def host_allowed(host: str, environ: dict, extra: set[str]) -> bool:
     """Whether the ``Host`` header names this server: the bound address, a loopback name or
     one of `extra` (any port). Anything else is how DNS rebinding reaches a local server."""
     host = host.strip().lower()
-    if host.startswith("["):
-        name = host[: host.find("]") + 1] if "]" in host else host
+    if host.startswith("[") and "]" in host:
+        name, port = host[: host.find("]") + 1], host[host.find("]") + 1 :]
+    elif host.count(":") == 1:
+        name, port = host.split(":")
+        port = ":" + port
     else:
-        name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+        name, port = host, ""
+    if port and not (port.startswith(":") and port[1:].isdigit()):
+        return False
     bound = str(environ.get("SERVER_NAME", "")).lower()
     return name in _LOCAL_NAMES or name == bound or name in extra
 

@@ -238,6 +238,9 @@ class QueryEngine:
         if isinstance(got, Answer):
             return got
         worker = got
+        if deadline - time.monotonic() <= 0:  # it waited its whole time: the worker is fine
+            self._release(worker, client, healthy=True)
+            return self._timed_out(waited=True)
         try:
             worker.outbox.send((text, fmt, graph_fmt))
             if worker.inbox.poll(max(0.0, deadline - time.monotonic())):

@@ -202,7 +202,8 @@ def test_foreign_host_header_is_421(server) -> None:
     assert response.getheader("X-Content-Type-Options") == "nosniff"
     for host in ("localhost:1234", "127.0.0.1", "[::1]:80"):
         assert _call(server, "GET", path, headers={"Host": host})[0] == 200, host
-    assert _call(server, "GET", "/", headers={"Host": "evil.example:80"})[0] == 421
+    for host in ("evil.example:80", "127.0.0.1:80@evil.example", "127.0.0.1.evil.example"):
+        assert _call(server, "GET", "/", headers={"Host": host})[0] == 421, host
 
 
 def test_nosniff_everywhere_and_cors_only_when_asked(server, graph: Graph) -> None:
