@@ -132,6 +132,8 @@ class SparqlApp:
         arrival = time.monotonic()
         request = Request(environ)
         request.max_content_length = _MAX_BODY
+        if request.method != "POST":  # read in full: from here the app takes its own time
+            done_reading(request)
         try:
             if not host_allowed(request.host, environ, self.allowed_hosts):
                 host = request.host[:100]
