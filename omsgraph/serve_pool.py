@@ -198,7 +198,8 @@ class QueryEngine:
         ]
         return min(eligible, key=lambda e: e[:2])[2] if eligible else None
 
-    def _release(self, worker: _Worker, client: str, healthy: bool) -> None:
+    def _release(self, worker: _Worker, client: str, healthy: bool) -> int | None:
+        """Give `worker` back (or kill and replace it); return a killed worker's exit code."""
         with self._cond:
             self._busy.discard(worker)
             self._running[client] -= 1
@@ -211,7 +212,7 @@ class QueryEngine:
             code = worker.kill()
             if not self._closed:
                 self._replace()
-            return code  # type: ignore[return-value]
+            return code
         return None
 
     def _timed_out(self, waited: bool = False) -> Answer:
