@@ -737,7 +737,7 @@ def evidence(obj: Context, name: str, fmt: str) -> None:
     type=click.FloatRange(0.1),
     default=10.0,
     show_default=True,
-    help="Seconds a query may run before it is stopped (HTTP 503).",
+    help="Seconds from a request's arrival until its query is stopped (HTTP 503).",
 )
 @click.option(
     "--max-results",
@@ -746,19 +746,82 @@ def evidence(obj: Context, name: str, fmt: str) -> None:
     show_default=True,
     help="Most solutions or triples one query may return (more: HTTP 422).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=3,
+    show_default=True,
+    help="Query processes (each holds a copy of the graph); one client gets at most N-1.",
+)
+@click.option(
+    "--queue",
+    type=click.IntRange(1),
+    default=64,
+    show_default=True,
+    help="Queries that may wait for a query process (more: HTTP 503 at once).",
+)
+@click.option(
+    "--memory",
+    "memory_mib",
+    type=click.IntRange(0),
+    default=1024,
+    show_default=True,
+    help="MiB one query may allocate in its process (more: HTTP 503; 0: no limit).",
+)
+@click.option(
+    "--max-connections",
+    type=click.IntRange(1),
+    default=128,
+    show_default=True,
+    help="Open connections at once (more: HTTP 503 at once).",
+)
+@click.option(
+    "--read-timeout",
+    type=click.FloatRange(0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds a client has to send a whole request.",
+)
+@click.option(
+    "--allow-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests whose Host is NAME (e.g. behind a reverse proxy); repeatable.",
+)
+@click.option(
+    "--cors",
+    metavar="ORIGIN",
+    default=None,
+    help="Let web pages from ORIGIN (e.g. a YASGUI page) query /sparql; off by default.",
+)
 @graph_option
 @click.pass_obj
 def serve(
-    obj: Context, host: str, port: int, timeout: float, max_results: int, graph_path: Path | None
+    obj: Context,
+    host: str,
+    port: int,
+    timeout: float,
+    max_results: int,
+    workers: int,
+    queue: int,
+    memory_mib: int,
+    max_connections: int,
+    read_timeout: float,
+    allowed_hosts: tuple[str, ...],
+    cors: str | None,
+    graph_path: Path | None,
 ) -> None:
     """Serve the views and a read-only SPARQL 1.1 endpoint (GET/POST /sparql) until Ctrl-C.
 
-    SPARQL Update and SERVICE are refused (403); results by Accept header: SPARQL JSON, XML,
-    CSV, TSV; CONSTRUCT/DESCRIBE as Turtle.
+    SPARQL Update and SERVICE are refused (403) and the query processes cannot open a network
+    connection; requests for another Host are refused (421). Results by Accept header: SPARQL
+    JSON, XML, CSV, TSV; CONSTRUCT/DESCRIBE as Turtle. See docs/serving.md for the limits and
+    for sharing a graph beyond this machine.
 
     \b
     Example:
-      omsgraph serve --port 8000 --timeout 5
+      omsgraph serve --port 8000 --timeout 5 --workers 4
     """
     from omsgraph.web.serve import serve as run_server
 
@@ -768,9 +831,25 @@ def serve(
         click.echo(f"serving {url}/ (views) and {url}/sparql (SPARQL); Ctrl-C stops", err=True)
 
     try:
-        run_server(graph, host, port, timeout, max_results, ready=ready)
+        run_server(
+            graph,
+            host,
+            port,
+            timeout,
+            max_results,
+            ready=ready,
+            workers=workers,
+            queue=queue,
+            memory_mib=memory_mib,
+            max_connections=max_connections,
+            read_timeout=read_timeout,
+            allowed_hosts=allowed_hosts,
+            cors=cors,
+        )
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @cli.command()

@@ -203,3 +203,26 @@ def test_views_are_served(server) -> None:
     assert status == 404 and b"no single concept" in body
     status, _, _ = _request(f"{server.url}/view/nonsense")
     assert status == 404
+
+
+def test_serve_command_runs_with_its_limits(tmp_path: Path) -> None:
+    import re
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "omsgraph", "serve", "--graph", str(FIXTURE), "--port", "0"]
+    command += ["--workers", "2", "--queue", "4", "--memory", "512", "--read-timeout", "5"]
+    command += ["--max-connections", "8", "--cors", "https://yasgui.example"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        line = process.stderr.readline() if process.stderr else ""
+        found = re.search(r"(http://127\.0\.0\.1:\d+)/", line)
+        assert found, line
+        url = found.group(1) + "/sparql?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+        with urllib.request.urlopen(url, timeout=15) as response:
+            assert json.loads(response.read())["boolean"] is True
+            assert response.headers["Access-Control-Allow-Origin"] == "https://yasgui.example"
+            assert response.headers["X-Content-Type-Options"] == "nosniff"
+    finally:
+        process.terminate()
+        process.wait(20)
