@@ -1,4 +1,4 @@
-"""Stage 1, the corpus: the curated data of ``data/`` and its loading.
+"""The corpus: the curated data of ``data/`` and its loading.
 
 Sources (texts plus one metadata record each) and their reference lists, the concept
 vocabulary, the claims with their quotes anchored at character offsets, and the parsed

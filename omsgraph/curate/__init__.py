@@ -1,4 +1,4 @@
-"""Stage 2, curation: new documents in, candidate claims out for a curator to review.
+"""Curation: new documents in, candidate claims out for a curator to review.
 
 It sits above :mod:`omsgraph.extract` (which finds the claims) and :mod:`omsgraph.corpus`
 (where they are written and read back).

@@ -1,4 +1,4 @@
-"""Stage 3, the graph: the corpus as RDF and everything that reads it as RDF.
+"""The graph: the corpus as RDF and everything that reads it as RDF.
 
 IRIs and namespaces, the build (claims, concepts, sources, references, mappings), the
 streamed build of large corpora, support and conflict detection and their RDF, the stores

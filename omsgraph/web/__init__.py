@@ -1,4 +1,4 @@
-"""Stage 4, the web: the HTML pages of a built graph and the read-only endpoint serving them.
+"""The web: the HTML pages of a built graph and the read-only endpoint serving them.
 
 :mod:`omsgraph.web.project` turns the graph into networkx projections,
 :mod:`omsgraph.web.render` draws them as offline pages, :mod:`omsgraph.web.site` writes the
