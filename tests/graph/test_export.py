@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pyoxigraph
@@ -26,6 +27,7 @@ from omsgraph.graph.export import (
     kgx_tables,
     serialize,
 )
+from omsgraph.graph.kgx import BIOLINK_VERSION
 from omsgraph.graph.mappings import load_mappings
 from omsgraph.graph.namespaces import OMS, PROV, RDF
 from omsgraph.graph.rdf import build_graph
@@ -117,7 +119,7 @@ def test_kgx_conforms_to_the_biolink_model(mapped_graph: Graph, corpus, biolink)
     for category in set(BIOLINK_CATEGORIES.values()):
         assert biolink.is_category(category.removeprefix("biolink:")), category
     assert "association" in biolink.get_ancestors("Association", formatted=False)
-    for predicate in set(BIOLINK_PREDICATES.values()):
+    for predicate, _reverse in set(BIOLINK_PREDICATES.values()):
         assert biolink.is_predicate(predicate.removeprefix("biolink:")), predicate
     levels = set(biolink.view.get_enum("KnowledgeLevelEnum").permissible_values)
     agents = set(biolink.view.get_enum("AgentTypeEnum").permissible_values)
@@ -129,13 +131,44 @@ def test_kgx_conforms_to_the_biolink_model(mapped_graph: Graph, corpus, biolink)
         assert edge["primary_knowledge_source"].startswith("infores:")
         assert edge["publications"] and edge["supporting_text"]
         assert edge["negated"] in ("True", "False")
+        assert edge["id"].startswith("https://w3id.org/omsgraph/claim/")
     entity_claims = [c for c in corpus.claims if c.entity_valued and c.status.value != "rejected"]
     assert len(edges) == len(entity_claims)
     negated = sum(c.polarity.value == "negated" for c in entity_claims)
     assert sum(e["negated"] == "True" for e in edges) == negated
-    opsoclonus = next(n for n in nodes if n["id"] == "omse:opsoclonus")
+    hedged = sum(c.certainty.value == "hedged" for c in entity_claims)
+    assert sum(e["knowledge_level"] == "prediction" for e in edges) == hedged
+    children = sum(c.population == "children" for c in entity_claims)
+    assert sum(e["onset_qualifier"] == "HP:0410280" for e in edges) == children
+    by_iri = {n["iri"]: n for n in nodes}
+    opsoclonus = by_iri["https://w3id.org/omsgraph/entity/opsoclonus"]
+    assert opsoclonus["id"] == "HP:0010543"
     assert opsoclonus["category"] == "biolink:PhenotypicFeature"
-    assert opsoclonus["xref"] == "HP:0010543"
+    oms = by_iri["https://w3id.org/omsgraph/entity/opsoclonus-myoclonus-syndrome"]
+    assert oms["id"] == "MONDO:0015247" and "ORDO:Orphanet_1183" in oms["xref"].split("|")
+
+
+def test_kgx_edges_keep_biolink_domains_ranges_and_directions(mapped_graph: Graph, biolink) -> None:
+    """bmt: every edge's predicate is canonical, its subject's category is in the predicate's
+    domain and its object's in the range (a procedure treats, a test diagnoses)."""
+    nodes_text, edges_text = kgx_tables(mapped_graph)
+    category = {n["id"]: n["category"].removeprefix("biolink:") for n in _rows(nodes_text)}
+    edges = _rows(edges_text)
+    broken = []
+    for edge in edges:
+        predicate = biolink.get_element(edge["predicate"].removeprefix("biolink:"))
+        assert "canonical_predicate" in predicate.annotations, predicate.name
+        for end, slot in (("subject", predicate.domain), ("object", predicate.range)):
+            if slot is None:
+                continue
+            ancestors = biolink.get_ancestors(category[edge[end]], mixin=True)
+            if slot not in ancestors:
+                broken.append((edge["original_predicate"], end, category[edge[end]], slot))
+    assert not broken, broken[:5]
+    predicates = {e["predicate"] for e in edges}
+    assert {"biolink:treats", "biolink:diagnoses", "biolink:causes"} <= predicates
+    treats = [e for e in edges if e["predicate"] == "biolink:treats"]
+    assert {category[e["object"]] for e in treats} <= {"Disease", "PhenotypicFeature"}
 
 
 def test_sssom_export_is_the_mapping_table(mapped_graph: Graph) -> None:
@@ -158,6 +191,8 @@ def test_cli_export_kgx_writes_two_files(tmp_path: Path) -> None:
     nodes = (tmp_path / "kg_nodes.tsv").read_text(encoding="utf-8")
     edges = (tmp_path / "kg_edges.tsv").read_text(encoding="utf-8")
     assert nodes.startswith("id\tcategory\t") and edges.startswith("id\tsubject\tpredicate\t")
+    metadata = json.loads((tmp_path / "kg_metadata.json").read_text(encoding="utf-8"))
+    assert metadata["biolink_version"] == BIOLINK_VERSION
     result = runner.invoke(cli, [*base, "--format", "trig"])
     assert result.exit_code == 0 and "#assertion>" in result.output
 

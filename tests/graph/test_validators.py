@@ -48,3 +48,120 @@ def test_hermit_finds_the_ontology_consistent(tmp_path: Path, capfd) -> None:
     assert time.monotonic() - start < 60
     assert list(world.inconsistent_classes()) == []
     assert "WARNING" not in capfd.readouterr().err
+
+
+def _kgx_validate(tmp_path: Path, graph: Graph, prefixes: dict[str, str]) -> tuple[int, dict]:
+    """``kgx validate`` (offline, tests/graph/offline_kgx.py) on the KGX export of ``graph``:
+    its exit code and its report (kgx writes the JSON report on stderr)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from omsgraph.graph.export import export
+
+    paths = []
+    for suffix, text in export(graph, "kgx").items():
+        path = tmp_path / f"kg{suffix}"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    tables = [str(p) for p in paths if p.suffix == ".tsv"]
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.graph.offline_kgx", "validate", "-i", "tsv", *tables],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "OMSGRAPH_KGX_PREFIXES": json.dumps(prefixes)},
+        timeout=120,
+    )
+    assert "offline: no connection" not in result.stderr, result.stderr[-2000:]
+    start = result.stderr.find("{")
+    report, _ = json.JSONDecoder().raw_decode(result.stderr[start:]) if start >= 0 else ({}, 0)
+    return result.returncode, report
+
+
+@pytest.fixture(scope="module")
+def mapped_graph(corpus) -> Graph:
+    from omsgraph.graph.mappings import load_mappings
+    from omsgraph.graph.rdf import build_graph
+
+    return build_graph(corpus, mappings=load_mappings(ONTOLOGY / "mappings.sssom.tsv"))
+
+
+def test_kgx_validate_accepts_the_export(tmp_path: Path, mapped_graph: Graph) -> None:
+    """kgx validate with the Biolink model and prefix map that PyPI's biolink-model ships, plus
+    the one documented prefix of concepts no ontology has (OMSGRAPH, the w3id base)."""
+    from omsgraph.graph.kgx import KGX_PREFIX
+
+    code, report = _kgx_validate(tmp_path, mapped_graph, {KGX_PREFIX[0]: KGX_PREFIX[1]})
+    assert code == 0 and not report, report
+
+
+def test_kgx_validate_flags_only_the_project_prefix(tmp_path: Path, mapped_graph: Graph) -> None:
+    """With Biolink's prefix map alone, kgx reports only the OMSGRAPH ids: every other node and
+    edge end uses a Biolink prefix (ORDO, MONDO, HP, DRUGBANK, MAXO ...)."""
+    import csv
+    import io
+
+    from omsgraph.graph.export import kgx_tables
+
+    code, report = _kgx_validate(tmp_path, mapped_graph, {})
+    messages = [m for kinds in report.values() for found in kinds.values() for m in found]
+    assert messages and all("CURIE prefix 'OMSGRAPH'" in m for m in messages)
+    nodes = list(csv.DictReader(io.StringIO(kgx_tables(mapped_graph)[0]), delimiter="\t"))
+    local = [n for n in nodes if n["id"].startswith("OMSGRAPH:")]
+    assert len(local) < len(nodes) / 2  # most concepts are exactly an ontology term
+    assert code == 1
+
+
+def test_kgx_metadata_records_the_biolink_version_validated_against() -> None:
+    import json
+    from importlib.resources import files
+
+    import yaml
+
+    from omsgraph.graph.kgx import BIOLINK_PREFIXES, kgx_metadata
+
+    model = files("biolink_model")
+    schema = yaml.safe_load((model / "schema" / "biolink_model.yaml").read_text(encoding="utf-8"))
+    metadata = json.loads(kgx_metadata())
+    assert metadata["biolink_version"] == str(schema["version"])
+    biolink = json.loads((model / "prefixmaps" / "biolink-model-prefix-map.json").read_text())
+    for prefix, iri in BIOLINK_PREFIXES.items():
+        assert biolink[prefix] == iri, prefix
+
+
+def test_sssom_validate_accepts_the_mapping_set_without_a_complaint() -> None:
+    """``sssom validate`` (PyPI sssom) exits 0 with nothing logged at warning or error level,
+    and the metadata it does not check itself is there: the slots that the SSSOM schema types
+    as entity references are CURIEs of the file's curie_map, the set has a version and a
+    creator, and every row names the release of its object."""
+    import subprocess
+    import sys
+
+    from sssom.constants import _get_sssom_schema_object
+
+    from omsgraph.graph.mappings import load_mappings
+
+    path = ONTOLOGY / "mappings.sssom.tsv"
+    sssom = Path(sys.executable).with_name("sssom")
+    result = subprocess.run(
+        [str(sssom), "validate", str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert not [
+        line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))
+    ], result.stderr[-2000:]
+    mapping_set = load_mappings(path)
+    metadata = mapping_set.metadata
+    for key in ("mapping_set_version", "creator_id", "subject_source", "license"):
+        assert metadata.get(key), key
+    view = _get_sssom_schema_object().view
+    references = [("subject_source", metadata["subject_source"])]
+    references += [("creator_id", creator) for creator in metadata["creator_id"]]
+    references += [("object_source", m.object_source) for m in mapping_set.mappings]
+    for slot, value in references:
+        assert view.induced_slot(slot, "mapping set").range == "EntityReference"
+        prefix, sep, _ = str(value).partition(":")
+        assert sep and prefix in mapping_set.curie_map and "/" not in prefix, (slot, value)
+    assert all(m.object_source_version for m in mapping_set.mappings)
