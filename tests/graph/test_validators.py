@@ -165,3 +165,62 @@ def test_sssom_validate_accepts_the_mapping_set_without_a_complaint() -> None:
         prefix, sep, _ = str(value).partition(":")
         assert sep and prefix in mapping_set.curie_map and "/" not in prefix, (slot, value)
     assert all(m.object_source_version for m in mapping_set.mappings)
+
+
+def test_pyshacl_validates_an_export_with_the_shapes_alone(tmp_path: Path, mapped_graph) -> None:
+    """pySHACL's command line, the shapes and the Turtle export, no ontology and no inference:
+    the shapes find concepts as omssh:IsConcept, without the class hierarchy."""
+    import subprocess
+    import sys
+
+    from omsgraph.graph.export import serialize
+
+    data = tmp_path / "omsgraph.ttl"
+    data.write_text(serialize(mapped_graph, "turtle"), encoding="utf-8")
+    pyshacl = Path(sys.executable).with_name("pyshacl")
+    shapes = str(ONTOLOGY / "shapes.ttl")
+    result = subprocess.run(
+        [str(pyshacl), "-s", shapes, str(data)], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "Conforms: True" in result.stdout
+
+
+def test_the_shapes_alone_still_find_a_broken_concept(mapped_graph) -> None:
+    """Without the ontology the concept shapes still apply: a concept without its label and a
+    claim whose object is an untyped IRI are reported."""
+    from pyshacl import validate
+    from rdflib import URIRef
+
+    from omsgraph.graph.namespaces import OMS, OMSE, RDF, SKOS
+
+    broken = Graph()
+    for triple in mapped_graph:
+        broken.add(triple)
+    broken.remove((OMSE["opsoclonus"], SKOS.prefLabel, None))
+    claim = next(iter(broken.subjects(RDF.predicate, OMS.hasSymptom)))
+    broken.set((claim, RDF.object, URIRef("https://w3id.org/omsgraph/entity/nothing")))
+    shapes = Graph().parse(ONTOLOGY / "shapes.ttl")
+    conforms, _report, text = validate(broken, shacl_graph=shapes, inference="none")
+    assert not conforms
+    assert "concept has no preferred label" in text
+    assert "entity-valued claim points to an IRI that is not an oms:Concept" in text
+
+
+def test_the_shapes_list_every_concept_class_of_the_ontology() -> None:
+    from rdflib import Namespace
+    from rdflib.collection import Collection
+    from rdflib.namespace import RDFS, SH
+
+    from omsgraph.graph.namespaces import OMS, RDF
+
+    OMSSH = Namespace("https://w3id.org/omsgraph/shapes#")  # noqa: N806
+    ontology = Graph().parse(ONTOLOGY / "omsgraph.ttl")
+    classes = set(ontology.transitive_subjects(RDFS.subClassOf, OMS.Concept))
+    shapes = Graph().parse(ONTOLOGY / "shapes.ttl")
+    [prop] = shapes.objects(OMSSH.IsConcept, SH.property)
+    assert shapes.value(prop, SH.path) == RDF.type
+    listed = set(
+        Collection(shapes, shapes.value(shapes.value(prop, SH.qualifiedValueShape), SH["in"]))
+    )
+    assert listed == classes
