@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import yaml
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
@@ -28,6 +28,7 @@ from omsgraph.graph.namespaces import (
     OA,
     OMS,
     PREFIXES,
+    PROV,
     RDF,
     bind_prefixes,
 )
@@ -36,8 +37,10 @@ __all__ = [
     "BIOLINK_CATEGORIES",
     "BIOLINK_PREDICATES",
     "FORMATS",
+    "NP",
     "RDF_FORMATS",
     "Format",
+    "claim_graphs",
     "document_ontology",
     "export",
     "export_paths",
@@ -55,6 +58,10 @@ RDF_FORMATS: dict[str, tuple[str, str]] = {
     "trig": ("trig", "trig"),
 }
 
+#: the nanopublication schema: each claim's head graph names its three graphs with it
+NP = Namespace("http://www.nanopub.org/nschema#")
+#: claim properties that say how the claim was made and curated (its publication info graph)
+PUBINFO_PROPERTIES = frozenset({OMS.method, OMS.status, OMS.confidence, PROV.wasGeneratedBy})
 #: claim properties that state the claim itself (its nanopublication assertion graph);
 #: every other triple about a claim, its evidence and selectors is provenance
 ASSERTION_PROPERTIES = frozenset(
@@ -115,7 +122,8 @@ def _trig(dataset: Dataset) -> str:
     rdflib's Turtle writer (which sorts subjects): rdflib's TriG writer orders the graphs by
     the hash seed, and Oxigraph's would turn ``xsd:nonNegativeInteger`` into ``xsd:integer``."""
     chunks: list[str] = []
-    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
+    prefixes = {**PREFIXES, "np": NP}
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items()))
     graphs = sorted(
         dataset.graphs(),
         key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID, str(g.identifier)),
@@ -124,6 +132,7 @@ def _trig(dataset: Dataset) -> str:
         if not len(graph):
             continue
         copy = bind_prefixes(Graph())
+        copy.bind("np", NP)
         for triple in graph:
             copy.add(triple)
         text = copy.serialize(format="turtle")
@@ -163,17 +172,27 @@ def _oxigraph_dump(inner: Any, fmt: str, output: BinaryIO | None = None) -> Any:
     return None if output is not None else data.decode("utf-8")
 
 
+def claim_graphs(claim: Node) -> tuple[URIRef, URIRef, URIRef, URIRef]:
+    """The four graphs of a claim's nanopublication: head, assertion, provenance, pubinfo."""
+    return tuple(
+        URIRef(f"{claim}#{part}") for part in ("head", "assertion", "provenance", "pubinfo")
+    )  # type: ignore[return-value]
+
+
 def to_dataset(graph: Graph) -> Dataset:
     """Nanopublication style: each claim's statement in its own assertion graph
-    (``<claim>#assertion``), its source, evidence and curation in a provenance graph
-    (``<claim>#provenance``); everything else in the default graph. The union is ``graph``."""
+    (``<claim>#assertion``), its source and evidence in a provenance graph
+    (``<claim>#provenance``), how it was made and curated in a publication info graph
+    (``<claim>#pubinfo``), and a head graph (``<claim>#head``) in which the claim, an
+    ``np:Nanopublication``, names the three; everything else in the default graph. The union
+    of all graphs but the heads is ``graph``."""
     dataset = Dataset()
-    for prefix, namespace in PREFIXES.items():
+    for prefix, namespace in {**PREFIXES, "np": NP}.items():
         dataset.bind(prefix, namespace, override=True, replace=True)
-    home: dict[Node, tuple[URIRef, URIRef]] = {}
+    home: dict[Node, tuple[URIRef, URIRef, URIRef, URIRef]] = {}
     claims = set(graph.subjects(RDF.type, OMS.Claim))
     for claim in claims:
-        graphs = (URIRef(f"{claim}#assertion"), URIRef(f"{claim}#provenance"))
+        graphs = claim_graphs(claim)
         home[claim] = graphs
         for evidence in graph.objects(claim, OMS.hasEvidence):
             home[evidence] = graphs
@@ -184,9 +203,21 @@ def to_dataset(graph: Graph) -> Dataset:
         if s not in home:
             default.add((s, p, o))
             continue
-        assertion, provenance = home[s]
-        target = assertion if s in claims and p in ASSERTION_PROPERTIES else provenance
+        _head, assertion, provenance, pubinfo = home[s]
+        if s in claims and p in ASSERTION_PROPERTIES:
+            target = assertion
+        elif s in claims and p in PUBINFO_PROPERTIES:
+            target = pubinfo
+        else:
+            target = provenance
         dataset.graph(target).add((s, p, o))
+    for claim in sorted(claims):
+        head, assertion, provenance, pubinfo = home[claim]
+        named = dataset.graph(head)
+        named.add((claim, RDF.type, NP.Nanopublication))
+        named.add((claim, NP.hasAssertion, assertion))
+        named.add((claim, NP.hasProvenance, provenance))
+        named.add((claim, NP.hasPublicationInfo, pubinfo))
     return dataset
 
 

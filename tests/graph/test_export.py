@@ -12,7 +12,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from omsgraph.cli import EXPORT_FORMATS, cli
@@ -21,7 +21,9 @@ from omsgraph.graph.export import (
     BIOLINK_CATEGORIES,
     BIOLINK_PREDICATES,
     FORMATS,
+    NP,
     RDF_FORMATS,
+    claim_graphs,
     document_ontology,
     export,
     kgx_tables,
@@ -47,11 +49,13 @@ def mapped_graph(corpus) -> Graph:
 
 
 def _reimport(text: str, fmt: str) -> Graph:
+    """The graph back from ``text``; for TriG the union of every graph but the heads."""
     if fmt != "trig":
         return Graph().parse(data=text, format=RDF_FORMATS[fmt][0])
     union = Graph()
-    for s, p, o, _ in Dataset().parse(data=text, format="trig").quads():
-        union.add((s, p, o))
+    for s, p, o, g in Dataset().parse(data=text, format="trig").quads():
+        if not str(g).endswith("#head"):
+            union.add((s, p, o))
     return union
 
 
@@ -60,6 +64,7 @@ def test_rdf_round_trip_and_independent_parser(mapped_graph: Graph, fmt: str) ->
     text = serialize(mapped_graph, fmt)
     assert isomorphic(mapped_graph, _reimport(text, fmt))
     quads = list(pyoxigraph.parse(text.encode("utf-8"), format=OXIGRAPH_FORMATS[fmt]))
+    quads = [q for q in quads if not str(q.graph_name).endswith("#head>")]
     assert len({(q.subject, q.predicate, q.object) for q in quads}) == len(mapped_graph)
 
 
@@ -82,18 +87,31 @@ def test_jsonld_has_context(data_dir: Path) -> None:
     assert '"@context"' in text and '"oa": "http://www.w3.org/ns/oa#"' in text
 
 
-def test_trig_has_an_assertion_and_a_provenance_graph_per_claim(mapped_graph: Graph) -> None:
+def test_trig_names_each_claims_graphs_in_a_nanopublication_head(mapped_graph: Graph) -> None:
+    """Each claim is an np:Nanopublication whose head graph names its assertion, provenance and
+    publication info graphs; the statement is in the assertion, the source in the provenance,
+    how it was made in the publication info."""
     dataset = Dataset().parse(data=serialize(mapped_graph, "trig"), format="trig")
     claims = sorted(mapped_graph.subjects(RDF.type, OMS.Claim))
     names = {str(g.identifier) for g in dataset.graphs()}
     for claim in claims:
-        assertion = dataset.graph(URIRef(f"{claim}#assertion"))
-        provenance = dataset.graph(URIRef(f"{claim}#provenance"))
+        head_iri, assertion_iri, provenance_iri, pubinfo_iri = claim_graphs(claim)
+        head = dataset.graph(head_iri)
+        assert (claim, RDF.type, NP.Nanopublication) in head
+        assert head.value(claim, NP.hasAssertion) == assertion_iri
+        assert head.value(claim, NP.hasProvenance) == provenance_iri
+        assert head.value(claim, NP.hasPublicationInfo) == pubinfo_iri
+        assertion = dataset.graph(assertion_iri)
+        provenance = dataset.graph(provenance_iri)
+        pubinfo = dataset.graph(pubinfo_iri)
         assert (claim, RDF.subject, mapped_graph.value(claim, RDF.subject)) in assertion
         assert (claim, OMS.polarity, mapped_graph.value(claim, OMS.polarity)) in assertion
         assert (claim, PROV.wasDerivedFrom, None) in provenance
         assert (claim, PROV.wasDerivedFrom, None) not in assertion
-    assert len([n for n in names if n.endswith(("#assertion", "#provenance"))]) == 2 * len(claims)
+        assert (claim, OMS.method, mapped_graph.value(claim, OMS.method)) in pubinfo
+        assert {str(g) for g in (assertion_iri, provenance_iri, pubinfo_iri)} <= names
+    parts = ("#head", "#assertion", "#provenance", "#pubinfo")
+    assert len([n for n in names if n.endswith(parts)]) == 4 * len(claims)
 
 
 @pytest.fixture(scope="module")
