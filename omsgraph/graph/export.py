@@ -1,7 +1,8 @@
 """Serialise the graph for other tools: RDF (Turtle, N-Triples, JSON-LD, TriG), KGX and SSSOM.
 
 Every writer takes the graph (and the SSSOM mapping set) and returns ``{suffix: text}``: one
-entry with suffix ``""`` for single-file formats, ``_nodes.tsv`` and ``_edges.tsv`` for KGX.
+entry with suffix ``""`` for single-file formats, ``_nodes.tsv``, ``_edges.tsv`` and
+``_metadata.json`` for KGX (written by :mod:`omsgraph.graph.kgx`).
 Writers are dispatched through :data:`FORMATS`, keyed by format name. Outputs are
 deterministic: the same graph always gives the same bytes.
 """
@@ -17,23 +18,18 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import yaml
-from curies import Converter
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from omsgraph.corpus.model import CONCEPT_TYPES, PREDICATES
+from omsgraph.graph.kgx import BIOLINK_CATEGORIES, BIOLINK_PREDICATES, kgx_metadata, kgx_tables
 from omsgraph.graph.mappings import COLUMNS, MappingSet
 from omsgraph.graph.namespaces import (
-    BIBO,
-    MESH,
     OA,
     OMS,
-    OMSE,
     PREFIXES,
     PROV,
     RDF,
-    SKOS,
     bind_prefixes,
 )
 
@@ -41,8 +37,10 @@ __all__ = [
     "BIOLINK_CATEGORIES",
     "BIOLINK_PREDICATES",
     "FORMATS",
+    "NP",
     "RDF_FORMATS",
     "Format",
+    "claim_graphs",
     "document_ontology",
     "export",
     "export_paths",
@@ -60,48 +58,10 @@ RDF_FORMATS: dict[str, tuple[str, str]] = {
     "trig": ("trig", "trig"),
 }
 
-#: vocabulary type -> Biolink category of a KGX node
-BIOLINK_CATEGORIES: dict[str, str] = {
-    "condition": "biolink:Disease",
-    "tumour": "biolink:Disease",
-    "infection": "biolink:Disease",
-    "symptom": "biolink:PhenotypicFeature",
-    "finding": "biolink:PhenotypicFeature",
-    "complication": "biolink:PhenotypicFeature",
-    "cause": "biolink:NamedThing",
-    "drug": "biolink:Drug",
-    "procedure": "biolink:Procedure",
-    "therapy": "biolink:Procedure",
-    "test": "biolink:Procedure",
-    "specialty": "biolink:NamedThing",
-}
-#: interchange predicate -> Biolink predicate of a KGX edge (entity-valued predicates only);
-#: the exact oms: property is kept in the edge's ``original_predicate``
-BIOLINK_PREDICATES: dict[str, str] = {
-    "has_symptom": "biolink:has_phenotype",
-    "has_complication": "biolink:has_phenotype",
-    "has_cause": "biolink:caused_by",
-    "treated_by": "biolink:treated_by",
-    "diagnosed_by": "biolink:is_diagnosed_by",
-    "differential_diagnosis": "biolink:related_to",
-    "specialist": "biolink:related_to",
-}
-KGX_NODE_COLUMNS = ("id", "category", "name", "synonym", "xref", "description")
-KGX_EDGE_COLUMNS = (
-    "id",
-    "subject",
-    "predicate",
-    "object",
-    "category",
-    "original_predicate",
-    "negated",
-    "knowledge_level",
-    "agent_type",
-    "primary_knowledge_source",
-    "publications",
-    "supporting_text",
-)
-PRIMARY_KNOWLEDGE_SOURCE = "infores:omsgraph"
+#: the nanopublication schema: each claim's head graph names its three graphs with it
+NP = Namespace("http://www.nanopub.org/nschema#")
+#: claim properties that say how the claim was made and curated (its publication info graph)
+PUBINFO_PROPERTIES = frozenset({OMS.method, OMS.status, OMS.confidence, PROV.wasGeneratedBy})
 #: claim properties that state the claim itself (its nanopublication assertion graph);
 #: every other triple about a claim, its evidence and selectors is provenance
 ASSERTION_PROPERTIES = frozenset(
@@ -116,20 +76,6 @@ ASSERTION_PROPERTIES = frozenset(
         OMS.qualifier,
     }
 )
-
-
-def _converter() -> Converter:
-    """CURIE <-> IRI for KGX: our prefixes plus the ontologies we map to."""
-    obo = str(PREFIXES["obo"])
-    prefix_map = {prefix: str(ns) for prefix, ns in PREFIXES.items() if prefix != "obo"}
-    prefix_map |= {name: f"{obo}{name}_" for name in ("HP", "MONDO", "CHEBI", "NCIT", "DOID")}
-    prefix_map |= {
-        "MESH": str(MESH),
-        "ORPHA": "http://www.orpha.net/ORDO/Orphanet_",
-        "UMLS": "https://uts.nlm.nih.gov/uts/umls/concept/",
-    }
-    prefix_map.pop("mesh")
-    return Converter.from_prefix_map(prefix_map)
 
 
 def _ordered(graph: Graph) -> Graph:
@@ -176,7 +122,8 @@ def _trig(dataset: Dataset) -> str:
     rdflib's Turtle writer (which sorts subjects): rdflib's TriG writer orders the graphs by
     the hash seed, and Oxigraph's would turn ``xsd:nonNegativeInteger`` into ``xsd:integer``."""
     chunks: list[str] = []
-    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
+    prefixes = {**PREFIXES, "np": NP}
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items()))
     graphs = sorted(
         dataset.graphs(),
         key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID, str(g.identifier)),
@@ -185,6 +132,7 @@ def _trig(dataset: Dataset) -> str:
         if not len(graph):
             continue
         copy = bind_prefixes(Graph())
+        copy.bind("np", NP)
         for triple in graph:
             copy.add(triple)
         text = copy.serialize(format="turtle")
@@ -224,17 +172,27 @@ def _oxigraph_dump(inner: Any, fmt: str, output: BinaryIO | None = None) -> Any:
     return None if output is not None else data.decode("utf-8")
 
 
+def claim_graphs(claim: Node) -> tuple[URIRef, URIRef, URIRef, URIRef]:
+    """The four graphs of a claim's nanopublication: head, assertion, provenance, pubinfo."""
+    return tuple(
+        URIRef(f"{claim}#{part}") for part in ("head", "assertion", "provenance", "pubinfo")
+    )  # type: ignore[return-value]
+
+
 def to_dataset(graph: Graph) -> Dataset:
     """Nanopublication style: each claim's statement in its own assertion graph
-    (``<claim>#assertion``), its source, evidence and curation in a provenance graph
-    (``<claim>#provenance``); everything else in the default graph. The union is ``graph``."""
+    (``<claim>#assertion``), its source and evidence in a provenance graph
+    (``<claim>#provenance``), how it was made and curated in a publication info graph
+    (``<claim>#pubinfo``), and a head graph (``<claim>#head``) in which the claim, an
+    ``np:Nanopublication``, names the three; everything else in the default graph. The union
+    of all graphs but the heads is ``graph``."""
     dataset = Dataset()
-    for prefix, namespace in PREFIXES.items():
+    for prefix, namespace in {**PREFIXES, "np": NP}.items():
         dataset.bind(prefix, namespace, override=True, replace=True)
-    home: dict[Node, tuple[URIRef, URIRef]] = {}
+    home: dict[Node, tuple[URIRef, URIRef, URIRef, URIRef]] = {}
     claims = set(graph.subjects(RDF.type, OMS.Claim))
     for claim in claims:
-        graphs = (URIRef(f"{claim}#assertion"), URIRef(f"{claim}#provenance"))
+        graphs = claim_graphs(claim)
         home[claim] = graphs
         for evidence in graph.objects(claim, OMS.hasEvidence):
             home[evidence] = graphs
@@ -245,9 +203,21 @@ def to_dataset(graph: Graph) -> Dataset:
         if s not in home:
             default.add((s, p, o))
             continue
-        assertion, provenance = home[s]
-        target = assertion if s in claims and p in ASSERTION_PROPERTIES else provenance
+        _head, assertion, provenance, pubinfo = home[s]
+        if s in claims and p in ASSERTION_PROPERTIES:
+            target = assertion
+        elif s in claims and p in PUBINFO_PROPERTIES:
+            target = pubinfo
+        else:
+            target = provenance
         dataset.graph(target).add((s, p, o))
+    for claim in sorted(claims):
+        head, assertion, provenance, pubinfo = home[claim]
+        named = dataset.graph(head)
+        named.add((claim, RDF.type, NP.Nanopublication))
+        named.add((claim, NP.hasAssertion, assertion))
+        named.add((claim, NP.hasProvenance, provenance))
+        named.add((claim, NP.hasPublicationInfo, pubinfo))
     return dataset
 
 
@@ -260,73 +230,6 @@ def _tsv(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
     for row in rows:
         writer.writerow({k: " ".join(row.get(k, "").split()) for k in columns})
     return buffer.getvalue()
-
-
-def _publication(graph: Graph, source: Node, converter: Converter) -> str:
-    for predicate, prefix in ((BIBO.pmid, "PMID"), (BIBO.doi, "doi")):
-        value = graph.value(source, predicate)
-        if value is not None:
-            return f"{prefix}:{value}"
-    return converter.compress(str(source)) or str(source)
-
-
-def kgx_tables(graph: Graph) -> tuple[str, str]:
-    """KGX TSV ``(nodes, edges)``: concepts as nodes with Biolink categories and their
-    mappings as ``xref``; each entity-valued claim as one edge with its provenance."""
-    converter = _converter()
-    types = {f"{OMS}{cls}": kind for kind, cls in CONCEPT_TYPES.items()}
-    names = {f"{OMS}{name}": key for key, (name, _) in PREDICATES.items()}
-    nodes = []
-    for concept in sorted(graph.subjects(RDF.type, SKOS.Concept)):
-        kinds = sorted(types[str(t)] for t in graph.objects(concept, RDF.type) if str(t) in types)
-        if not kinds or not str(concept).startswith(str(OMSE)):
-            continue
-        xrefs = sorted(
-            converter.compress(str(o)) or str(o)
-            for p in (SKOS.exactMatch, SKOS.closeMatch)
-            for o in graph.objects(concept, p)
-        )
-        nodes.append(
-            {
-                "id": converter.compress(str(concept)),
-                "category": BIOLINK_CATEGORIES[kinds[0]],
-                "name": str(graph.value(concept, SKOS.prefLabel) or ""),
-                "synonym": "|".join(sorted(str(s) for s in graph.objects(concept, SKOS.altLabel))),
-                "xref": "|".join(xrefs),
-                "description": str(graph.value(concept, SKOS.definition) or ""),
-            }
-        )
-    edges = []
-    for claim in sorted(graph.subjects(RDF.type, OMS.Claim)):
-        predicate = names.get(str(graph.value(claim, RDF.predicate)))
-        obj = graph.value(claim, RDF.object)
-        if predicate not in BIOLINK_PREDICATES or not isinstance(obj, URIRef):
-            continue
-        source = graph.value(claim, PROV.wasDerivedFrom)
-        quotes = [
-            str(graph.value(selector, OA.exact))
-            for evidence in graph.objects(claim, OMS.hasEvidence)
-            for selector in graph.objects(evidence, OA.hasSelector)
-            if graph.value(selector, OA.exact) is not None
-        ]
-        automatic = graph.value(claim, OMS.method) == OMS.Automatic
-        edges.append(
-            {
-                "id": converter.compress(str(claim)),
-                "subject": converter.compress(str(graph.value(claim, RDF.subject))),
-                "predicate": BIOLINK_PREDICATES[predicate],
-                "object": converter.compress(str(obj)),
-                "category": "biolink:Association",
-                "original_predicate": converter.compress(str(graph.value(claim, RDF.predicate))),
-                "negated": str(graph.value(claim, OMS.polarity) == OMS.Negated),
-                "knowledge_level": "knowledge_assertion",
-                "agent_type": "text_mining_agent" if automatic else "manual_agent",
-                "primary_knowledge_source": PRIMARY_KNOWLEDGE_SOURCE,
-                "publications": _publication(graph, source, converter),
-                "supporting_text": "|".join(q.replace("|", "/") for q in sorted(quotes)),
-            }
-        )
-    return _tsv(KGX_NODE_COLUMNS, nodes), _tsv(KGX_EDGE_COLUMNS, edges)
 
 
 def sssom_text(mapping_set: MappingSet) -> str:
@@ -354,7 +257,7 @@ def _rdf_writer(fmt: str) -> Callable[[Graph, MappingSet | None], dict[str, str]
 
 def _kgx(graph: Graph, _mappings: MappingSet | None) -> dict[str, str]:
     nodes, edges = kgx_tables(graph)
-    return {"_nodes.tsv": nodes, "_edges.tsv": edges}
+    return {"_nodes.tsv": nodes, "_edges.tsv": edges, "_metadata.json": kgx_metadata()}
 
 
 def _sssom(_graph: Graph, mappings: MappingSet | None) -> dict[str, str]:
@@ -366,7 +269,7 @@ def _sssom(_graph: Graph, mappings: MappingSet | None) -> dict[str, str]:
 #: format name -> writer; ``omsgraph export --format NAME``
 FORMATS: dict[str, Format] = {
     **{name: Format(_rdf_writer(name), ("",), rdf=True) for name in RDF_FORMATS},
-    "kgx": Format(_kgx, ("_nodes.tsv", "_edges.tsv")),
+    "kgx": Format(_kgx, ("_nodes.tsv", "_edges.tsv", "_metadata.json")),
     "sssom": Format(_sssom, ("",)),
 }
 

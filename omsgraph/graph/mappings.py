@@ -2,9 +2,10 @@
 
 ``ontology/mappings.sssom.tsv`` is an SSSOM TSV file: a YAML metadata block in ``#`` lines
 (``curie_map``, ``mapping_set_id``, ``license`` …) and one row per mapping. In the graph each
-row becomes ``skos:exactMatch`` or ``skos:closeMatch`` from ``omse:<id>`` to the standard IRI
-of the object (OBO PURLs for HP, MeSH and Orphanet IRIs), expanded with the file's own
-``curie_map``; see docs/mappings.md for where every ID was verified.
+row becomes a SKOS mapping triple (``skos:exactMatch``, ``closeMatch``, ``broadMatch``,
+``narrowMatch`` or ``relatedMatch``) from ``omse:<id>`` to the standard IRI of the object
+(OBO PURLs for HP, MONDO and MAxO; MeSH, Orphanet and identifiers.org IRIs), expanded with
+the file's own ``curie_map``; see docs/mappings.md for where every ID was verified.
 """
 
 from __future__ import annotations
@@ -39,10 +40,19 @@ COLUMNS = (
     "object_id",
     "object_label",
     "mapping_justification",
+    "object_source",
+    "object_source_version",
     "comment",
 )
-#: the mapping predicates we allow, as CURIEs, with their SKOS property
-PREDICATES = {"skos:exactMatch": SKOS.exactMatch, "skos:closeMatch": SKOS.closeMatch}
+#: the mapping predicates we allow, as CURIEs, with their SKOS property. ``exactMatch`` is
+#: transitive: a concept is exactMatch to terms of one kind only (docs/mappings.md, "Rule")
+PREDICATES = {
+    "skos:exactMatch": SKOS.exactMatch,
+    "skos:closeMatch": SKOS.closeMatch,
+    "skos:broadMatch": SKOS.broadMatch,
+    "skos:narrowMatch": SKOS.narrowMatch,
+    "skos:relatedMatch": SKOS.relatedMatch,
+}
 REQUIRED_METADATA = ("curie_map", "mapping_set_id", "license")
 
 
@@ -56,6 +66,8 @@ class Mapping:
     object_id: str
     object_label: str
     mapping_justification: str
+    object_source: str
+    object_source_version: str
     comment: str
     line: int = 0
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pyoxigraph
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from omsgraph.cli import EXPORT_FORMATS, cli
@@ -20,12 +21,15 @@ from omsgraph.graph.export import (
     BIOLINK_CATEGORIES,
     BIOLINK_PREDICATES,
     FORMATS,
+    NP,
     RDF_FORMATS,
+    claim_graphs,
     document_ontology,
     export,
     kgx_tables,
     serialize,
 )
+from omsgraph.graph.kgx import BIOLINK_VERSION
 from omsgraph.graph.mappings import load_mappings
 from omsgraph.graph.namespaces import OMS, PROV, RDF
 from omsgraph.graph.rdf import build_graph
@@ -45,11 +49,13 @@ def mapped_graph(corpus) -> Graph:
 
 
 def _reimport(text: str, fmt: str) -> Graph:
+    """The graph back from ``text``; for TriG the union of every graph but the heads."""
     if fmt != "trig":
         return Graph().parse(data=text, format=RDF_FORMATS[fmt][0])
     union = Graph()
-    for s, p, o, _ in Dataset().parse(data=text, format="trig").quads():
-        union.add((s, p, o))
+    for s, p, o, g in Dataset().parse(data=text, format="trig").quads():
+        if not str(g).endswith("#head"):
+            union.add((s, p, o))
     return union
 
 
@@ -58,6 +64,7 @@ def test_rdf_round_trip_and_independent_parser(mapped_graph: Graph, fmt: str) ->
     text = serialize(mapped_graph, fmt)
     assert isomorphic(mapped_graph, _reimport(text, fmt))
     quads = list(pyoxigraph.parse(text.encode("utf-8"), format=OXIGRAPH_FORMATS[fmt]))
+    quads = [q for q in quads if not str(q.graph_name).endswith("#head>")]
     assert len({(q.subject, q.predicate, q.object) for q in quads}) == len(mapped_graph)
 
 
@@ -80,18 +87,31 @@ def test_jsonld_has_context(data_dir: Path) -> None:
     assert '"@context"' in text and '"oa": "http://www.w3.org/ns/oa#"' in text
 
 
-def test_trig_has_an_assertion_and_a_provenance_graph_per_claim(mapped_graph: Graph) -> None:
+def test_trig_names_each_claims_graphs_in_a_nanopublication_head(mapped_graph: Graph) -> None:
+    """Each claim is an np:Nanopublication whose head graph names its assertion, provenance and
+    publication info graphs; the statement is in the assertion, the source in the provenance,
+    how it was made in the publication info."""
     dataset = Dataset().parse(data=serialize(mapped_graph, "trig"), format="trig")
     claims = sorted(mapped_graph.subjects(RDF.type, OMS.Claim))
     names = {str(g.identifier) for g in dataset.graphs()}
     for claim in claims:
-        assertion = dataset.graph(URIRef(f"{claim}#assertion"))
-        provenance = dataset.graph(URIRef(f"{claim}#provenance"))
+        head_iri, assertion_iri, provenance_iri, pubinfo_iri = claim_graphs(claim)
+        head = dataset.graph(head_iri)
+        assert (claim, RDF.type, NP.Nanopublication) in head
+        assert head.value(claim, NP.hasAssertion) == assertion_iri
+        assert head.value(claim, NP.hasProvenance) == provenance_iri
+        assert head.value(claim, NP.hasPublicationInfo) == pubinfo_iri
+        assertion = dataset.graph(assertion_iri)
+        provenance = dataset.graph(provenance_iri)
+        pubinfo = dataset.graph(pubinfo_iri)
         assert (claim, RDF.subject, mapped_graph.value(claim, RDF.subject)) in assertion
         assert (claim, OMS.polarity, mapped_graph.value(claim, OMS.polarity)) in assertion
         assert (claim, PROV.wasDerivedFrom, None) in provenance
         assert (claim, PROV.wasDerivedFrom, None) not in assertion
-    assert len([n for n in names if n.endswith(("#assertion", "#provenance"))]) == 2 * len(claims)
+        assert (claim, OMS.method, mapped_graph.value(claim, OMS.method)) in pubinfo
+        assert {str(g) for g in (assertion_iri, provenance_iri, pubinfo_iri)} <= names
+    parts = ("#head", "#assertion", "#provenance", "#pubinfo")
+    assert len([n for n in names if n.endswith(parts)]) == 4 * len(claims)
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +137,7 @@ def test_kgx_conforms_to_the_biolink_model(mapped_graph: Graph, corpus, biolink)
     for category in set(BIOLINK_CATEGORIES.values()):
         assert biolink.is_category(category.removeprefix("biolink:")), category
     assert "association" in biolink.get_ancestors("Association", formatted=False)
-    for predicate in set(BIOLINK_PREDICATES.values()):
+    for predicate, _reverse in set(BIOLINK_PREDICATES.values()):
         assert biolink.is_predicate(predicate.removeprefix("biolink:")), predicate
     levels = set(biolink.view.get_enum("KnowledgeLevelEnum").permissible_values)
     agents = set(biolink.view.get_enum("AgentTypeEnum").permissible_values)
@@ -129,13 +149,44 @@ def test_kgx_conforms_to_the_biolink_model(mapped_graph: Graph, corpus, biolink)
         assert edge["primary_knowledge_source"].startswith("infores:")
         assert edge["publications"] and edge["supporting_text"]
         assert edge["negated"] in ("True", "False")
+        assert edge["id"].startswith("https://w3id.org/omsgraph/claim/")
     entity_claims = [c for c in corpus.claims if c.entity_valued and c.status.value != "rejected"]
     assert len(edges) == len(entity_claims)
     negated = sum(c.polarity.value == "negated" for c in entity_claims)
     assert sum(e["negated"] == "True" for e in edges) == negated
-    opsoclonus = next(n for n in nodes if n["id"] == "omse:opsoclonus")
+    hedged = sum(c.certainty.value == "hedged" for c in entity_claims)
+    assert sum(e["knowledge_level"] == "prediction" for e in edges) == hedged
+    children = sum(c.population == "children" for c in entity_claims)
+    assert sum(e["onset_qualifier"] == "HP:0410280" for e in edges) == children
+    by_iri = {n["iri"]: n for n in nodes}
+    opsoclonus = by_iri["https://w3id.org/omsgraph/entity/opsoclonus"]
+    assert opsoclonus["id"] == "HP:0010543"
     assert opsoclonus["category"] == "biolink:PhenotypicFeature"
-    assert opsoclonus["xref"] == "HP:0010543"
+    oms = by_iri["https://w3id.org/omsgraph/entity/opsoclonus-myoclonus-syndrome"]
+    assert oms["id"] == "MONDO:0015247" and "ORDO:Orphanet_1183" in oms["xref"].split("|")
+
+
+def test_kgx_edges_keep_biolink_domains_ranges_and_directions(mapped_graph: Graph, biolink) -> None:
+    """bmt: every edge's predicate is canonical, its subject's category is in the predicate's
+    domain and its object's in the range (a procedure treats, a test diagnoses)."""
+    nodes_text, edges_text = kgx_tables(mapped_graph)
+    category = {n["id"]: n["category"].removeprefix("biolink:") for n in _rows(nodes_text)}
+    edges = _rows(edges_text)
+    broken = []
+    for edge in edges:
+        predicate = biolink.get_element(edge["predicate"].removeprefix("biolink:"))
+        assert "canonical_predicate" in predicate.annotations, predicate.name
+        for end, slot in (("subject", predicate.domain), ("object", predicate.range)):
+            if slot is None:
+                continue
+            ancestors = biolink.get_ancestors(category[edge[end]], mixin=True)
+            if slot not in ancestors:
+                broken.append((edge["original_predicate"], end, category[edge[end]], slot))
+    assert not broken, broken[:5]
+    predicates = {e["predicate"] for e in edges}
+    assert {"biolink:treats", "biolink:diagnoses", "biolink:causes"} <= predicates
+    treats = [e for e in edges if e["predicate"] == "biolink:treats"]
+    assert {category[e["object"]] for e in treats} <= {"Disease", "PhenotypicFeature"}
 
 
 def test_sssom_export_is_the_mapping_table(mapped_graph: Graph) -> None:
@@ -158,6 +209,8 @@ def test_cli_export_kgx_writes_two_files(tmp_path: Path) -> None:
     nodes = (tmp_path / "kg_nodes.tsv").read_text(encoding="utf-8")
     edges = (tmp_path / "kg_edges.tsv").read_text(encoding="utf-8")
     assert nodes.startswith("id\tcategory\t") and edges.startswith("id\tsubject\tpredicate\t")
+    metadata = json.loads((tmp_path / "kg_metadata.json").read_text(encoding="utf-8"))
+    assert metadata["biolink_version"] == BIOLINK_VERSION
     result = runner.invoke(cli, [*base, "--format", "trig"])
     assert result.exit_code == 0 and "#assertion>" in result.output
 

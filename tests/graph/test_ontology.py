@@ -193,10 +193,17 @@ def test_relations_match_model_doc(ontology: Graph, model_doc: str) -> None:
         assert entity_valued == (obj == "concept")
         kind = OWL.ObjectProperty if entity_valued else OWL.DatatypeProperty
         assert (prop_iri, RDF.type, kind) in ontology, prop
-        assert (prop_iri, RDFS.subPropertyOf, OMS.relation) in ontology, prop
-        [superproperty] = curies(aligned)
-        assert (prop_iri, RDFS.subPropertyOf, superproperty) in ontology, prop
-    assert (OMS.relation, RDF.type, RDF.Property) in ontology
+        parent = OMS.relation if entity_valued else OMS.valueRelation
+        assert (prop_iri, RDFS.subPropertyOf, parent) in ontology, prop
+        [aligned_iri] = curies(aligned)
+        annotation = (aligned_iri, RDF.type, OWL.AnnotationProperty) in ontology
+        if annotation or aligned_iri == RDFS.comment:
+            # a data property may not specialise an annotation property (OWL 2 DL)
+            assert (prop_iri, RDFS.seeAlso, aligned_iri) in ontology, prop
+        else:
+            assert (prop_iri, RDFS.subPropertyOf, aligned_iri) in ontology, prop
+    assert (OMS.relation, RDF.type, OWL.ObjectProperty) in ontology
+    assert (OMS.valueRelation, RDF.type, OWL.DatatypeProperty) in ontology
 
 
 def test_value_sets_are_closed_enumerations(ontology: Graph) -> None:
