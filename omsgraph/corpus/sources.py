@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from omsgraph.corpus.model import SOURCE_KINDS, Reference, Source
+from omsgraph.corpus.model import EVIDENCE_LEVELS, SOURCE_KINDS, Reference, Source, evidence_level
 from omsgraph.corpus.references import parse_own_record, parse_reference, parse_references, resolve
 from omsgraph.corpus.yamlfile import check_keys, load_yaml, require
 from omsgraph.errors import DataError
@@ -19,7 +19,20 @@ __all__ = ["decode_text", "load_source", "load_sources", "read_text"]
 
 _OPTIONAL = ("publisher", "date", "container", "doi", "pmid", "url")
 #: the keys of a metadata record and of one of its references (docs/data-formats.md)
-RECORD_KEYS = frozenset({"file", "title", "kind", "authors", "editors", "references", *_OPTIONAL})
+RECORD_KEYS = frozenset(
+    {
+        "file",
+        "title",
+        "kind",
+        "authors",
+        "editors",
+        "references",
+        "publication_types",
+        "mesh",
+        "evidence_level",
+        *_OPTIONAL,
+    }
+)
 REFERENCE_KEYS = frozenset({"number", "citation", "doi", "pmid"})
 
 
@@ -102,6 +115,15 @@ def load_source(meta_path: Path) -> Source:
             f"names {file!r}, which is not in {meta_path.parent}", meta_path, record.line
         )
     text = read_text(text_path)
+    types = _strings(record, "publication_types", meta_path)
+    mesh = _strings(record, "mesh", meta_path)
+    level = record.get("evidence_level") or evidence_level(kind, types, mesh)
+    if level not in EVIDENCE_LEVELS:
+        raise DataError(
+            f"unknown evidence_level {level!r}; use one of {', '.join(EVIDENCE_LEVELS)}",
+            meta_path,
+            record.line_of("evidence_level"),
+        )
     return Source(
         file=file,
         text=text,
@@ -111,6 +133,9 @@ def load_source(meta_path: Path) -> Source:
         editors=_strings(record, "editors", meta_path),
         references=_references(record, meta_path, text),
         work=parse_own_record(text),
+        publication_types=types,
+        mesh=mesh,
+        evidence_level=level,
         **{key: _opt_str(record.get(key)) for key in _OPTIONAL},
     )
 

@@ -58,7 +58,8 @@ def _occurrence(text: str, quote: str, start: int) -> int:
             return count
 
 
-def _claim_yaml(candidate: Candidate, text: str) -> dict[str, Any]:
+def _claim_yaml(candidate: Candidate, document: Document) -> dict[str, Any]:
+    text = document.text
     record: dict[str, Any] = {
         "predicate": candidate.predicate,
         "object": candidate.object,
@@ -76,6 +77,9 @@ def _claim_yaml(candidate: Candidate, text: str) -> dict[str, Any]:
         status="candidate",
         confidence=round(candidate.confidence, 2),
     )
+    reference = document.reference_at(candidate.start, candidate.end)
+    if reference is not None:  # the reference its sentence cites (JATS in-text citations)
+        record["reference"] = reference
     return record
 
 
@@ -244,7 +248,7 @@ def _store(
                     }
                 )
             continue
-        record = _claim_yaml(candidate, document.text)
+        record = _claim_yaml(candidate, document)
         key, anchor = _key(record, vocabulary), _anchor(record, vocabulary)
         if key in seen or anchor in anchored:
             continue
