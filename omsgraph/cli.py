@@ -25,6 +25,20 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 TABLE_FORMATS = ("table", "csv", "tsv", "json")
+#: the evidence levels, strongest first (omsgraph.corpus.model.EVIDENCE_LEVELS)
+EVIDENCE_CHOICES = (
+    "guideline",
+    "systematic-review",
+    "trial",
+    "review",
+    "cohort",
+    "case-series",
+    "case-report",
+    "article",
+    "encyclopedia",
+    "patient-page",
+    "blog",
+)
 
 
 class BadQuery(click.ClickException):
@@ -255,9 +269,12 @@ def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_
         graph = obj.graph()
         write_turtle(graph, staging / "omsgraph.ttl")
         count = _triples(graph)
+    from omsgraph.graph.conflicts import built_claims
+
+    claims = len(built_claims(corpus, obj.reviewed_only))  # rejected claims are not built
     message = (
         f"{len(corpus.sources)} sources, {len(corpus.vocabulary)} concepts, "
-        f"{len(corpus.claims)} claims, {count} -> {out_dir / 'omsgraph.ttl'}"
+        f"{claims} claims, {count} -> {out_dir / 'omsgraph.ttl'}"
     )
     if not no_view:
         from omsgraph.web import write_site
@@ -271,28 +288,28 @@ def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_
 
 @cli.command()
 @format_option
+@click.option(
+    "--min-evidence",
+    type=click.Choice(tuple(EVIDENCE_CHOICES)),
+    help="Only sources of at least this evidence level (strongest: guideline).",
+)
 @click.pass_obj
-def sources(obj: Context, fmt: str) -> None:
-    """List the sources with their kind, title and number of claims.
+def sources(obj: Context, fmt: str, min_evidence: str | None) -> None:
+    """List the sources with their full record: kind, title, authors, year, container,
+    PMID, DOI, URL, publication types, evidence level and number of claims (rejected
+    claims not counted). In table, CSV and TSV, lists are joined with "; ".
 
     \b
-    Example:
+    Examples:
       omsgraph sources --format csv
+      omsgraph sources --format json --min-evidence review
     """
+    from omsgraph.corpus.sources import at_least, source_records
+
     corpus = obj.corpus()
-    counts = Counter(c.source for c in corpus.claims)
-    rows = [
-        {
-            "file": s.file,
-            "kind": s.kind,
-            "title": s.title,
-            "date": s.date,
-            "characters": len(s.text),
-            "references": len(s.references),
-            "claims": counts[s.file],
-        }
-        for s in corpus.sources
-    ]
+    rows = source_records(at_least(corpus.sources, min_evidence), corpus.claims)
+    if fmt != "json":
+        rows = [{k: "; ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
     click.echo(render_records(rows, fmt), nl=False)
 
 
@@ -675,8 +692,13 @@ def push(obj: Context, url: str, graph_iri: str | None, graph_path: Path | None)
     show_default=True,
     help="Output format.",
 )
+@click.option(
+    "--min-evidence",
+    type=click.Choice(EVIDENCE_CHOICES),
+    help="Only claims of sources of at least this evidence level (strongest: guideline).",
+)
 @click.pass_obj
-def conflicts(obj: Context, fmt: str) -> None:
+def conflicts(obj: Context, fmt: str, min_evidence: str | None) -> None:
     """Print where the sources disagree: each conflict with the quotes of its claims.
 
     Contradictions (opposite polarity, incompatible values) come first, then tensions
@@ -686,11 +708,13 @@ def conflicts(obj: Context, fmt: str) -> None:
     Examples:
       omsgraph conflicts
       omsgraph conflicts --format json
+      omsgraph conflicts --min-evidence review   # among reviews and stronger sources only
     """
+    from omsgraph.corpus.sources import corpus_at_least
     from omsgraph.graph.conflicts import corpus_conflicts
     from omsgraph.graph.evidence import conflict_records, render_conflicts
 
-    corpus = obj.corpus()
+    corpus = corpus_at_least(obj.corpus(), min_evidence)
     found = _guard(lambda: corpus_conflicts(corpus, reviewed_only=obj.reviewed_only))
     if fmt == "json":
         click.echo(json.dumps(conflict_records(found), indent=2, ensure_ascii=False))

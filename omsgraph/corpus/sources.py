@@ -6,16 +6,35 @@ Reference lists and a journal abstract's own record are parsed from the text
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from omsgraph.corpus.model import EVIDENCE_LEVELS, SOURCE_KINDS, Reference, Source, evidence_level
+from omsgraph.corpus.model import (
+    EVIDENCE_LEVELS,
+    SOURCE_KINDS,
+    Claim,
+    Reference,
+    Source,
+    Status,
+    evidence_level,
+    evidence_rank,
+)
 from omsgraph.corpus.references import parse_own_record, parse_reference, parse_references, resolve
 from omsgraph.corpus.yamlfile import check_keys, load_yaml, require
 from omsgraph.errors import DataError
 
-__all__ = ["decode_text", "load_source", "load_sources", "read_text"]
+__all__ = [
+    "at_least",
+    "corpus_at_least",
+    "decode_text",
+    "load_source",
+    "load_sources",
+    "read_text",
+    "source_records",
+]
 
 _OPTIONAL = ("publisher", "date", "container", "doi", "pmid", "url")
 #: the keys of a metadata record and of one of its references (docs/data-formats.md)
@@ -171,3 +190,55 @@ def load_sources(directory: Path) -> list[Source]:
     if len(described) != len(sources):
         raise DataError("two metadata records describe the same file", directory)
     return resolve(sources)
+
+
+def at_least(sources: Iterable[Source], level: str | None) -> list[Source]:
+    """The sources of evidence level ``level`` or stronger (all of them when ``level`` is None)."""
+    if level is None:
+        return list(sources)
+    rank = evidence_rank(level)
+    return [s for s in sources if evidence_rank(s.evidence_level) <= rank]
+
+
+def corpus_at_least(corpus: Any, level: str | None) -> Any:
+    """``corpus`` (a :class:`~omsgraph.corpus.claims.Corpus`) with only the sources of at
+    least ``level`` and their claims."""
+    if level is None:
+        return corpus
+    kept = at_least(corpus.sources, level)
+    files = {s.file for s in kept}
+    return replace(
+        corpus, sources=tuple(kept), claims=tuple(c for c in corpus.claims if c.source in files)
+    )
+
+
+def source_records(sources: Iterable[Source], claims: Iterable[Claim]) -> list[dict[str, Any]]:
+    """Each source's full record (``omsgraph sources``): bibliographic fields, evidence level,
+    and its counts (rejected claims not counted)."""
+    counts = Counter(c.source for c in claims if c.status is not Status.REJECTED)
+    rows = []
+    for s in sources:
+        year = s.date[:4] if s.date and s.date[:4].isdigit() else None
+        rows.append(
+            {
+                "file": s.file,
+                "kind": s.kind,
+                "title": s.title,
+                "authors": list(s.authors),
+                "editors": list(s.editors),
+                "date": s.date,
+                "year": int(year) if year else None,
+                "container": s.container,
+                "publisher": s.publisher,
+                "pmid": s.pmid,
+                "doi": s.doi,
+                "url": s.url,
+                "publication_types": list(s.publication_types),
+                "mesh": list(s.mesh),
+                "evidence_level": s.evidence_level,
+                "characters": len(s.text),
+                "references": len(s.references),
+                "claims": counts[s.file],
+            }
+        )
+    return rows
