@@ -25,6 +25,21 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 TABLE_FORMATS = ("table", "csv", "tsv", "json")
+#: the relations a claim may have (omsgraph.corpus.model.PREDICATES)
+PREDICATE_NAMES = (
+    "has_symptom",
+    "has_cause",
+    "treated_by",
+    "diagnosed_by",
+    "has_complication",
+    "differential_diagnosis",
+    "specialist",
+    "has_synonym",
+    "epidemiology",
+    "prognosis",
+    "mechanism",
+    "other",
+)
 #: the evidence levels, strongest first (omsgraph.corpus.model.EVIDENCE_LEVELS)
 EVIDENCE_CHOICES = (
     "guideline",
@@ -866,6 +881,114 @@ def ingest(obj: Context, files: tuple[Path, ...], jobs: int) -> None:
             f"{result.source} ({state}): {result.added} new candidate claims, "
             f"{result.kept} kept, {result.proposed} proposed concepts"
         )
+
+
+@cli.group()
+def review() -> None:
+    """Review candidate claims: list, accept, reject, edit (each decision written at once to
+    the claims file with time and reviewer; docs/curation-workflow.md).
+
+    \b
+    omsgraph review list                       # the candidates, with their ids
+    omsgraph review accept 3f2a9c01 77b0d2e4   # status: reviewed
+    omsgraph review reject 3f2a9c01 --note "not about OMS"
+    omsgraph review edit 77b0d2e4 --object ofatumumab --certainty hedged
+    """
+
+
+reviewer_option = click.option(
+    "--reviewer",
+    envvar="OMSGRAPH_REVIEWER",
+    help="Who decides (recorded with each decision; default: $OMSGRAPH_REVIEWER or login).",
+)
+
+
+@review.command("list")
+@click.option(
+    "--status",
+    type=click.Choice(("candidate", "reviewed", "rejected", "all")),
+    default="candidate",
+    show_default=True,
+)
+@click.option("--source", "source_file", help="Only the claims of this source file.")
+@format_option
+@click.pass_obj
+def review_list(obj: Context, status: str, source_file: str | None, fmt: str) -> None:
+    """List claims to review: id, source, relation, object, qualifiers and quote.
+
+    \b
+    Example:
+      omsgraph review list --source 005_1a2b3c4d5e6f7a8b.txt --format json
+    """
+    from omsgraph.curate.review import review_items
+
+    wanted = None if status == "all" else status
+    items = _guard(lambda: review_items(obj.data, wanted, source_file))
+    click.echo(render_records([item.row() for item in items], fmt), nl=False)
+
+
+def _decide(obj: Context, ids: tuple[str, ...], decision: str, **options: Any) -> None:
+    from omsgraph.curate.review import decide
+
+    new = _guard(lambda: decide(obj.data, ids, decision, **options))
+    for old, now in zip(ids, new, strict=True):
+        click.echo(
+            f"{decision}: {old} -> {now}" if not now.startswith(old) else f"{decision}: {now}"
+        )
+
+
+@review.command("accept")
+@click.argument("ids", nargs=-1, required=True)
+@reviewer_option
+@click.option("--note", help="A note kept with the decision.")
+@click.pass_obj
+def review_accept(obj: Context, ids: tuple[str, ...], reviewer: str | None, note: str | None):
+    """Accept claims (status: reviewed). IDS: claim ids from `review list` (4+ digits).
+
+    \b
+    Example:
+      omsgraph review accept 3f2a9c01 77b0d2e4 --reviewer "A. Curator"
+    """
+    _decide(obj, ids, "accept", reviewer=reviewer, note=note)
+
+
+@review.command("reject")
+@click.argument("ids", nargs=-1, required=True)
+@reviewer_option
+@click.option("--note", help="Why (kept with the decision).")
+@click.pass_obj
+def review_reject(obj: Context, ids: tuple[str, ...], reviewer: str | None, note: str | None):
+    """Reject claims (status: rejected; never built, never counted, never re-ingested).
+
+    \b
+    Example:
+      omsgraph review reject 3f2a9c01 --note "the sentence is about migraine"
+    """
+    _decide(obj, ids, "reject", reviewer=reviewer, note=note)
+
+
+@review.command("edit")
+@click.argument("claim_id")
+@click.option("--predicate", type=click.Choice(tuple(PREDICATE_NAMES)))
+@click.option("--object", "object_", help="A concept id, label or synonym; or a value.")
+@click.option("--polarity", type=click.Choice(("affirmed", "negated")))
+@click.option("--certainty", type=click.Choice(("asserted", "hedged")))
+@click.option("--population", help="children, adults, all or a more specific phrase.")
+@click.option("--qualifier", help="Frequency, dose, duration or condition.")
+@reviewer_option
+@click.option("--note", help="A note kept with the decision.")
+@click.pass_obj
+def review_edit(obj: Context, claim_id: str, object_: str | None, **fields: Any) -> None:
+    """Correct a claim and accept it; the candidate as it was is remembered (a tombstone),
+    so ingest never brings it back.
+
+    \b
+    Example:
+      omsgraph review edit 77b0d2e4 --object ofatumumab --certainty hedged
+    """
+    reviewer, note = fields.pop("reviewer"), fields.pop("note")
+    changes = {**fields, "object": object_}
+    _decide(obj, (claim_id,), "edit", reviewer=reviewer, note=note, changes=changes)
 
 
 def main() -> None:

@@ -40,7 +40,7 @@ CONTEXT = 32  # characters of prefix and suffix kept with a quote
 #: what an ``extractor`` may be called (it becomes part of an IRI, oms:extractor-NAME)
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 #: the keys a claims file and each of its claims may have (docs/data-formats.md)
-FILE_KEYS = frozenset({"source", "claims", "proposed_concepts"})
+FILE_KEYS = frozenset({"source", "claims", "proposed_concepts", "tombstones"})
 CLAIM_KEYS = frozenset(
     {
         "predicate",
@@ -57,7 +57,15 @@ CLAIM_KEYS = frozenset(
         "reference",
         "confidence",
         "extractor",
+        "reviewer",
+        "reviewed_at",
+        "note",
     }
+)
+#: the keys of a tombstone: a candidate a curator rejected or corrected, which ingest must
+#: never bring back (omsgraph.curate.review)
+TOMBSTONE_KEYS = frozenset(
+    {"predicate", "object", "quote", "occurrence", "polarity", "decision", "reviewer", "at"}
 )
 
 
@@ -211,6 +219,13 @@ def load_claims(path: Path, sources: dict[str, Source], vocabulary: Vocabulary) 
     records = data.get("claims") or []
     if not isinstance(records, list):
         raise DataError("'claims' must be a list", path, data.line)
+    tombstones = data.get("tombstones") or []
+    if not isinstance(tombstones, list):
+        raise DataError("'tombstones' must be a list", path, data.line_of("tombstones"))
+    for tombstone in tombstones:
+        if not isinstance(tombstone, Mapping):
+            raise DataError("each tombstone must be a mapping", path, data.line_of("tombstones"))
+        check_keys(tombstone, TOMBSTONE_KEYS, path)
     claims = [_claim(record, sources[file], vocabulary, path) for record in records]
     _no_duplicates(claims)
     return claims
