@@ -991,6 +991,36 @@ def review_edit(obj: Context, claim_id: str, object_: str | None, **fields: Any)
     _decide(obj, (claim_id,), "edit", reviewer=reviewer, note=note, changes=changes)
 
 
+@review.command("serve")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@reviewer_option
+@click.pass_obj
+def review_serve(obj: Context, port: int, reviewer: str | None) -> None:
+    """Serve the review page on 127.0.0.1 until Ctrl-C: candidates by source, the quote
+    highlighted in its text, accept, reject and edit (a CSRF token guards every form).
+
+    \b
+    Example:
+      omsgraph review serve --port 8001 --reviewer "Ann Curator"
+    """
+    from omsgraph.curate import review as backend
+    from omsgraph.web.review import make_review_server
+
+    try:
+        server = _guard(
+            lambda: make_review_server(
+                obj.data, reviewer or backend.default_reviewer(), backend, port=port
+            )
+        )
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}") from None
+    click.echo(f"reviewing on http://127.0.0.1:{server.server_port}/; Ctrl-C stops", err=True)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+
+
 def main() -> None:
     """Console entry point."""
     try:
