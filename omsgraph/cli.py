@@ -1021,6 +1021,46 @@ def review_serve(obj: Context, port: int, reviewer: str | None) -> None:
         server.server_close()
 
 
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option(
+    "--condition",
+    default="opsoclonus-myoclonus syndrome",
+    show_default=True,
+    help="The condition the project is about (the subject of its claims).",
+)
+@click.option("--synonym", "synonyms", multiple=True, help="A synonym of it (repeatable).")
+@click.option("--mondo", help="Its MONDO ID, e.g. MONDO:0019100 (written as a mapping).")
+@click.option(
+    "--examples/--no-examples",
+    default=None,
+    help="Copy the five example sources and their claims (default: for OMS only).",
+)
+def init(
+    directory: Path,
+    condition: str,
+    synonyms: tuple[str, ...],
+    mondo: str | None,
+    examples: bool | None,
+) -> None:
+    """Make a new project in DIRECTORY: data/ (sources, vocabulary, claims), the ontology
+    and shapes, and an example query. Then run omsgraph inside it.
+
+    \b
+    Examples:
+      omsgraph init oms-project
+      omsgraph init nmosd --condition "neuromyelitis optica spectrum disorder" \\
+          --synonym NMOSD --synonym "Devic disease" --mondo MONDO:0019100
+    """
+    from omsgraph.curate.project import init_project
+
+    written = _guard(lambda: init_project(directory, condition, synonyms, mondo, examples))
+    click.echo(
+        f"wrote {len(written)} files into {directory}; next: cd {directory} && omsgraph build",
+        err=True,
+    )
+
+
 def main() -> None:
     """Console entry point."""
     try:

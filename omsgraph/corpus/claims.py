@@ -27,6 +27,7 @@ from omsgraph.errors import DataError
 __all__ = [
     "CONDITION",
     "Corpus",
+    "condition_of",
     "anchor",
     "interchange_record",
     "load_claims",
@@ -127,6 +128,15 @@ def _enum(enum: type, record: Mapping, key: str, default: Any, path: Path) -> An
         ) from None
 
 
+def condition_of(vocabulary: Vocabulary) -> str | None:
+    """The project's condition, the default subject of its claims: opsoclonus-myoclonus
+    syndrome where the vocabulary has it, else its first concept of type condition (the one
+    ``omsgraph init`` writes first)."""
+    if CONDITION in vocabulary.concepts:
+        return CONDITION
+    return next((c.id for c in vocabulary.concepts.values() if c.type == "condition"), None)
+
+
 def _claim(record: Any, source: Source, vocabulary: Vocabulary, path: Path) -> Claim:
     if not isinstance(record, Mapping):
         raise DataError("each claim must be a mapping", path)
@@ -147,7 +157,7 @@ def _claim(record: Any, source: Source, vocabulary: Vocabulary, path: Path) -> C
                 f"unknown concept {obj!r}: add it to the vocabulary", path, line("object")
             )
         obj = concept.id
-    subject_name = record.get("subject", CONDITION)
+    subject_name = record.get("subject") or condition_of(vocabulary) or CONDITION
     subject = vocabulary.resolve(subject_name)
     if subject is None:
         raise DataError(
@@ -259,9 +269,10 @@ def load_corpus(data_dir: Path) -> Corpus:
     """Load ``data_dir``: ``sources/``, ``vocabulary.yaml`` and ``claims/*.yaml``."""
     sources = load_sources(data_dir / "sources")
     vocabulary = load_vocabulary(data_dir / "vocabulary.yaml")
-    if vocabulary.resolve(CONDITION) is None:
+    if condition_of(vocabulary) is None:
         raise DataError(
-            f"the vocabulary has no {CONDITION!r} concept", data_dir / "vocabulary.yaml"
+            "the vocabulary has no concept of type condition (the subject of the claims)",
+            data_dir / "vocabulary.yaml",
         )
     by_file = {s.file: s for s in sources}
     paths = sorted((data_dir / "claims").glob("*.yaml"))
