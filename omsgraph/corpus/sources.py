@@ -28,6 +28,7 @@ from omsgraph.errors import DataError
 
 __all__ = [
     "at_least",
+    "link_cited_sources",
     "corpus_at_least",
     "decode_text",
     "load_source",
@@ -189,7 +190,38 @@ def load_sources(directory: Path) -> list[Source]:
             raise DataError(f"no metadata record; add {text_path.stem}.yaml beside it", text_path)
     if len(described) != len(sources):
         raise DataError("two metadata records describe the same file", directory)
-    return resolve(sources)
+    return link_cited_sources(resolve(sources))
+
+
+def link_cited_sources(sources: Sequence[Source]) -> list[Source]:
+    """The sources with each reference that names another source of the corpus by PMID or
+    DOI (its metadata record's ``pmid``/``doi``) marked ``same_as`` that source: from
+    PubMed reference lists, JATS and parsed reference sections alike."""
+    by_id: dict[str, str] = {}
+    for source in sources:
+        if source.doi:
+            by_id.setdefault(f"doi:{source.doi.strip().lower()}", source.file)
+        if source.pmid:
+            by_id.setdefault(f"pmid:{source.pmid.strip()}", source.file)
+    if not by_id:
+        return list(sources)
+
+    def linked(reference: Reference, citing: str) -> Reference:
+        if reference.same_as is not None:
+            return reference
+        for key in (
+            f"doi:{reference.doi.strip().lower()}" if reference.doi else "",
+            f"pmid:{reference.pmid.strip()}" if reference.pmid else "",
+        ):
+            target = by_id.get(key)
+            if target and target != citing:
+                return replace(reference, same_as=target)
+        return reference
+
+    return [
+        replace(s, references=tuple(linked(r, s.file) for r in s.references)) if s.references else s
+        for s in sources
+    ]
 
 
 def at_least(sources: Iterable[Source], level: str | None) -> list[Source]:
