@@ -991,6 +991,58 @@ def review_edit(obj: Context, claim_id: str, object_: str | None, **fields: Any)
     _decide(obj, (claim_id,), "edit", reviewer=reviewer, note=note, changes=changes)
 
 
+@review.command("proposals")
+@format_option
+@click.pass_obj
+def review_proposals(obj: Context, fmt: str) -> None:
+    """List the proposed concepts (names the vocabulary lacks, found by ingest).
+
+    \b
+    Example:
+      omsgraph review proposals --format json
+    """
+    from omsgraph.curate.concepts import proposals
+
+    keys = ("file", "name", "type", "predicate", "status", "quote")
+    rows = [{k: p.get(k) for k in keys} for p in _guard(lambda: proposals(obj.data))]
+    click.echo(render_records(rows, fmt), nl=False)
+
+
+@review.command("concept")
+@click.argument("name")
+@click.option("--accept/--reject", required=True, help="Accept into the vocabulary, or reject.")
+@click.option("--id", "concept_id", help="The concept id (a slug; default: from the name).")
+@click.option("--type", "concept_type", help="The vocabulary type (default: the proposed one).")
+@click.option("--ontology-id", help="Its ID in an ontology, e.g. HP:0001251 (a mapping).")
+@reviewer_option
+@click.pass_obj
+def review_concept(
+    obj: Context,
+    name: str,
+    accept: bool,
+    concept_id: str | None,
+    concept_type: str | None,
+    ontology_id: str | None,
+    reviewer: str | None,
+) -> None:
+    """Accept a proposed concept into data/vocabulary.yaml (its sentence becomes a candidate
+    claim; --ontology-id adds a mapping to ONTOLOGY/mappings.sssom.tsv), or reject it.
+
+    \b
+    Examples:
+      omsgraph review concept ofatumumab --accept --ontology-id MESH:C527517
+      omsgraph review concept "the team" --reject
+    """
+    from omsgraph.curate.concepts import decide_concept
+
+    done = _guard(
+        lambda: decide_concept(
+            obj.data, obj.ontology, name, accept, concept_id, ontology_id, concept_type, reviewer
+        )
+    )
+    click.echo(f"{'accepted' if accept else 'rejected'}: {done}")
+
+
 @review.command("serve")
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
 @reviewer_option
