@@ -818,7 +818,8 @@ def serve(
 @output_option
 @click.pass_obj
 def extract(obj: Context, files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
-    """Find candidate claims in text, HTML or PubMed XML files, without writing to data/.
+    """Find candidate claims in documents, without writing to data/: text, HTML, PubMed XML,
+    MEDLINE .nbib, PMC JATS, BioC XML/JSON (PubTator3), RIS, BibTeX or CSL JSON.
 
     \b
     Example:
@@ -849,11 +850,14 @@ def extract(obj: Context, files: tuple[Path, ...], fmt: str, output: Path | None
 )
 @click.pass_obj
 def ingest(obj: Context, files: tuple[Path, ...], jobs: int) -> None:
-    """Add documents (text, HTML or PubMed XML) as sources with candidate claims to review.
+    """Add documents as sources with candidate claims to review: text, HTML, PubMed XML,
+    MEDLINE .nbib, PMC JATS, BioC XML/JSON (PubTator3), RIS, BibTeX or CSL JSON (the
+    format is told from name and content; docs/data-formats.md).
 
     Writes data/sources/NNN_<hash>.txt and .yaml and data/claims/NNN_<hash>.yaml (status:
     candidate), numbered in the order the files are given. Running it again adds only new
-    claims and keeps every curator decision. One unreadable file stops it before any write.
+    claims and keeps every curator decision: a candidate rejected or corrected in review
+    never comes back. One unreadable file stops it before any write.
     A directory stands for the files in it (not its subdirectories nor hidden files), in
     name order. Only regular files of at most 50 MB are read: a device, FIFO, socket or
     larger file is refused before anything is opened or written.
