@@ -4,6 +4,7 @@ the record for a broken file."""
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -413,3 +414,52 @@ def test_every_format_has_a_reader() -> None:
         "pubmed", "medline", "jats", "bioc-xml", "bioc-json", "ris", "bibtex", "csl-json",
         "html", "text",
     }  # fmt: skip
+
+
+@pytest.mark.parametrize("suffix", [".nbib", ".ris", ".bib", ".json", ".xml"])
+def test_any_text_is_read_or_refused_in_one_line(tmp_path: Path, suffix: str) -> None:
+    """Generated text under every format's name: documents, or a DataError, never a crash."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(
+        ["PMID- 1\n", "TI  - x\n", "AB  - y\n", "TY  - JOUR\n", "ER  - \n", "@article{k,",
+         " title={t}", "}", "{", "[", '"passages": [', '{"type": "book"}', "<article>",
+         "<front>", "</front>", "<PubmedArticle>", "<collection>", "<passage>", "\n", "é", "x"]
+    )  # fmt: skip
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.one_of(pieces, st.text(max_size=8)), max_size=25))
+    def check(parts: list[str]) -> None:
+        path = tmp_path / f"doc{suffix}"
+        path.write_text("".join(parts), encoding="utf-8", errors="surrogatepass")
+        try:
+            documents = read_documents(path)
+        except DataError as exc:
+            assert "\n" not in str(exc)
+        else:
+            assert documents and all(d.text.strip() for d in documents)
+
+    check()
+
+
+SPAN = {"id": "1", "locations": [{"offset": 0, "length": 3}]}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("a.json", {"documents": [{"id": "7", "passages": [{"offset": "x", "text": "OMS",
+                                                  "annotations": [SPAN]}]}]},
+         "document 7: bad BioC value"),
+        ("b.json", [{"id": "8", "passages": [{"offset": 0, "text": 5}]}],
+         "document 8: bad BioC value"),
+        ("c.json", [{"type": "article-journal", "id": "k", "title": {"a": 1}}],
+         "item 'k': 'title' must be text"),
+        ("d.json", [1, 2], "item 1: expected an object"),
+    ],
+)  # fmt: skip
+def test_wrong_values_are_named(tmp_path: Path, name: str, content: object, message: str) -> None:
+    path = _write(tmp_path, name, json.dumps(content))
+    with pytest.raises(DataError, match=re.escape(f"{name}: {message}")):
+        read_documents(path)

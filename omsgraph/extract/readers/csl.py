@@ -44,6 +44,9 @@ def read_csl(text: str) -> list[Document]:
         if not isinstance(item, dict):
             raise DataError(f"item {number}: expected an object")
         name = item.get("id") or number
+        for key in ("title", "abstract", "DOI", "PMID", "URL"):
+            if item.get(key) is not None and not isinstance(item[key], (str, int)):
+                raise DataError(f"item {name!r}: {key!r} must be text")
         authors = item.get("author") or []
         if not isinstance(authors, list):
             raise DataError(f"item {name!r}: 'author' must be a list")

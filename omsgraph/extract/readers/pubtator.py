@@ -66,8 +66,19 @@ def _document(doc: Any, number: int) -> Document | None:
     )
 
 
+def _checked(doc: Any, number: int) -> Document | None:
+    """`_document`, with a wrong value (an offset that is not a number, a text that is not
+    text) a DataError naming the document."""
+    try:
+        return _document(doc, number)
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise DataError(
+            f"document {doc.id or number}: bad BioC value ({clean(exc)[:80]})"
+        ) from None
+
+
 def _documents(docs: list[Any]) -> list[Document]:
-    found = [_document(doc, number) for number, doc in enumerate(docs, 1)]
+    found = [_checked(doc, number) for number, doc in enumerate(docs, 1)]
     return [doc for doc in found if doc is not None]
 
 
