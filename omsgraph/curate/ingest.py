@@ -167,8 +167,8 @@ def _write_claims(
         output["tombstones"] = existing["tombstones"]
     output["claims"] = claims
     header = (
-        f"# Claims of {name}. Automatic claims are candidates: set status to reviewed or\n"
-        "# rejected; `omsgraph ingest` never changes a claim that is already here.\n"
+        f"# Claims of {name}. Automatic claims are candidates: review them with\n"
+        "# `omsgraph review` (docs/curation-workflow.md); ingest never changes a claim here.\n"
     )
     text = _dump(output, width=100)
     write_atomic(path, header + text, sync=False)
