@@ -30,6 +30,7 @@ from omsgraph.errors import DataError
 __all__ = ["ReviewApp", "make_review_server"]
 
 CONTEXT = 120  # characters of text shown on each side of a quote
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 _STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}
 h2{border-bottom:1px solid #ccc;margin-top:2rem} .claim{border:1px solid #ddd;
@@ -74,6 +75,8 @@ class ReviewApp:
         return response(environ, start_response)
 
     def dispatch(self, request: Request) -> Response:
+        if urlsplit(f"//{request.host}").hostname not in _LOOPBACK:  # DNS rebinding
+            raise Forbidden("the review page answers only to 127.0.0.1 or localhost")
         if request.path == "/" and request.method in ("GET", "HEAD"):
             return self.index(request)
         if request.path == "/decide":

@@ -50,6 +50,8 @@ def test_post_without_csrf_token_is_refused(data: Path) -> None:
     )
     assert cross.status_code == 403
     assert client.get("/decide").status_code == 400
+    rebound = client.get("/", headers={"Host": "evil.example:8001"})
+    assert rebound.status_code == 403 and app.token not in rebound.text
     assert _claims(data) == before and some["status"] == "candidate"
 
 
