@@ -242,6 +242,17 @@ def test_bioc_json_pubtator3_keeps_annotations(tmp_path: Path) -> None:
     assert all(doc.text[a.start : a.end] == a.text for a in doc.annotations)
 
 
+def test_bioc_json_lines(tmp_path: Path) -> None:
+    [document] = BIOC_JSON["PubTator3"]
+    second = {**document, "id": "32000009"}
+    path = _write(tmp_path, "export.biocjson", f"{json.dumps(document)}\n{json.dumps(second)}\n")
+    first, other = read_documents(path)
+    assert (first.pmid, other.pmid) == ("32000001", "32000009") and other.annotations
+    broken = _write(tmp_path, "bad.biocjson", f"{json.dumps(document)}\n{{broken\n")
+    with pytest.raises(DataError, match=r"bad\.biocjson: invalid JSON on record line 2"):
+        read_documents(broken)
+
+
 def test_bioc_xml(tmp_path: Path) -> None:
     xml = """<?xml version='1.0' encoding='UTF-8'?><collection><source>PubTator</source>
 <date>2024</date><key>BioC.key</key><document><id>32000002</id>

@@ -76,7 +76,9 @@ def detect_format(path: Path, text: str) -> str:
         return "ris"
     if suffix in {".bib", ".bibtex"} or re.match(r"(?:%[^\n]*\n\s*)*@\w+\s*[{(]", head):
         return "bibtex"
-    if head.startswith(("{", "[")) or suffix == ".json":
+    if head.startswith(("{", "[")) or suffix in {".json", ".biocjson", ".jsonl"}:
+        if suffix == ".biocjson":
+            return "bioc-json"
         try:
             data = json.loads(text)
         except ValueError:

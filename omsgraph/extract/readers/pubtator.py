@@ -114,15 +114,29 @@ def _filled(doc: dict, number: int) -> dict:
     return doc
 
 
+def _json_lines(text: str, error: ValueError) -> list[Any]:
+    """One JSON document a line (PubTator's older export), or the error of the whole."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        raise DataError(f"invalid JSON: {error}") from None
+    documents = []
+    for number, line in enumerate(lines, 1):
+        try:
+            documents.append(json.loads(line))
+        except ValueError as exc:
+            raise DataError(f"invalid JSON on record line {number}: {exc}") from None
+    return documents
+
+
 def read_bioc_json(text: str) -> list[Document]:
-    """The documents of BioC JSON: a collection, PubTator3's ``{"PubTator3": [...]}`` or a
-    list of documents."""
+    """The documents of BioC JSON: a collection, PubTator3's ``{"PubTator3": [...]}``, a
+    list of documents, or one document a line."""
     from bioc.biocjson.decoder import parse_doc
 
     try:
         data = json.loads(text)
     except ValueError as exc:
-        raise DataError(f"invalid JSON: {exc}") from None
+        data = _json_lines(text, exc)
     if isinstance(data, dict):
         data = data.get("documents") or data.get("PubTator3") or [data]
     if not isinstance(data, list):
