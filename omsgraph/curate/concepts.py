@@ -20,7 +20,7 @@ from omsgraph.corpus.claims import load_corpus
 from omsgraph.corpus.model import CONCEPT_TYPES
 from omsgraph.corpus.vocabulary import load_vocabulary, normalise
 from omsgraph.corpus.yamlfile import load_yaml
-from omsgraph.curate.review import _check, _plain, _text, default_reviewer
+from omsgraph.curate.review import check_claims_text, claims_text, default_reviewer, plain
 from omsgraph.errors import DataError
 from omsgraph.output import write_atomic
 
@@ -36,7 +36,7 @@ def proposals(data_dir: Path) -> list[dict[str, Any]]:
         data = load_yaml(path)
         for item in (data.get("proposed_concepts") or []) if isinstance(data, dict) else []:
             if isinstance(item, dict):
-                found.append({"file": path.name, **_plain(item)})
+                found.append({"file": path.name, **plain(item)})
     return found
 
 
@@ -120,7 +120,7 @@ def decide_concept(
     sources = {s.file: s for s in corpus.sources}
     for file in sorted({p["file"] for p in matching}):
         path = data_dir / "claims" / file
-        data = _plain(load_yaml(path))
+        data = plain(load_yaml(path))
         for item in data.get("proposed_concepts") or []:
             if isinstance(item, dict) and normalise(str(item.get("name", ""))) == wanted:
                 item.update(status="accepted" if accept else "rejected", reviewer=reviewer,
@@ -139,8 +139,8 @@ def decide_concept(
                         for c in data.get("claims") or []
                     ):
                         data.setdefault("claims", []).append(claim)
-        text = _text(path, data)
-        _check(text, path, sources, corpus)
+        text = claims_text(path, data)
+        check_claims_text(text, path, sources, corpus)
         writes[path] = text
     for path, text in writes.items():
         write_atomic(path, text)

@@ -34,8 +34,11 @@ __all__ = [
     "DECISIONS",
     "EDITABLE",
     "ReviewItem",
+    "check_claims_text",
+    "claims_text",
     "decide",
     "default_reviewer",
+    "plain",
     "review_items",
 ]
 
@@ -136,7 +139,9 @@ def _tombstone(record: dict[str, Any], decision: str, reviewer: str, at: str) ->
     return stone
 
 
-def _text(path: Path, data: dict[str, Any]) -> str:
+def claims_text(path: Path, data: dict[str, Any]) -> str:
+    """The claims file ``path`` rewritten with ``data`` (its header comment kept; the
+    claims last, so that ingest can append to it)."""
     old = path.read_text(encoding="utf-8")
     header = "".join(line for line in old.splitlines(True)[:10] if line.startswith("#"))
     ordered = {k: data[k] for k in _ORDER if data.get(k)}
@@ -146,11 +151,12 @@ def _text(path: Path, data: dict[str, Any]) -> str:
     return header + body
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """YAML-loaded data as plain dicts and lists, so it can be written back."""
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     return value
 
 
@@ -185,7 +191,7 @@ def decide(
     texts: dict[Path, str] = {}
     new_ids: dict[tuple[Path, int], str] = {}
     for path, group in by_path.items():
-        data = _plain(load_yaml(path))
+        data = plain(load_yaml(path))
         records, stones = data["claims"], list(data.get("tombstones") or [])
         for item in group:
             record = records[item.index]
@@ -199,8 +205,8 @@ def decide(
             if note:
                 record["note"] = note
         data["tombstones"] = stones
-        text = _text(path, data)
-        checked = _check(text, path, sources, corpus)
+        text = claims_text(path, data)
+        checked = check_claims_text(text, path, sources, corpus)
         for item in group:
             new_ids[(path, item.index)] = checked[item.index].id
         texts[path] = text
@@ -214,7 +220,7 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return all(a.get(k) == b.get(k) for k in keys)
 
 
-def _check(text: str, path: Path, sources: dict, corpus: Corpus) -> list[Claim]:
+def check_claims_text(text: str, path: Path, sources: dict, corpus: Corpus) -> list[Claim]:
     """The claims of ``text`` (the new content of ``path``), loaded as the build would: a
     decision that breaks the file is refused, named by the file it would break."""
     with tempfile.TemporaryDirectory() as tmp:
