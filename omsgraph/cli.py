@@ -25,6 +25,35 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 TABLE_FORMATS = ("table", "csv", "tsv", "json")
+#: the relations a claim may have (omsgraph.corpus.model.PREDICATES)
+PREDICATE_NAMES = (
+    "has_symptom",
+    "has_cause",
+    "treated_by",
+    "diagnosed_by",
+    "has_complication",
+    "differential_diagnosis",
+    "specialist",
+    "has_synonym",
+    "epidemiology",
+    "prognosis",
+    "mechanism",
+    "other",
+)
+#: the evidence levels, strongest first (omsgraph.corpus.model.EVIDENCE_LEVELS)
+EVIDENCE_CHOICES = (
+    "guideline",
+    "systematic-review",
+    "trial",
+    "review",
+    "cohort",
+    "case-series",
+    "case-report",
+    "article",
+    "encyclopedia",
+    "patient-page",
+    "blog",
+)
 
 
 class BadQuery(click.ClickException):
@@ -270,9 +299,12 @@ def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_
         graph = obj.graph()
         write_turtle(graph, staging / "omsgraph.ttl")
         count = _triples(graph)
+    from omsgraph.graph.conflicts import built_claims
+
+    claims = len(built_claims(corpus, obj.reviewed_only))  # rejected claims are not built
     message = (
         f"{len(corpus.sources)} sources, {len(corpus.vocabulary)} concepts, "
-        f"{len(corpus.claims)} claims, {count} -> {out_dir / 'omsgraph.ttl'}"
+        f"{claims} claims, {count} -> {out_dir / 'omsgraph.ttl'}"
     )
     if not no_view:
         from omsgraph.web import write_site
@@ -286,28 +318,28 @@ def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_
 
 @cli.command()
 @format_option
+@click.option(
+    "--min-evidence",
+    type=click.Choice(tuple(EVIDENCE_CHOICES)),
+    help="Only sources of at least this evidence level (strongest: guideline).",
+)
 @click.pass_obj
-def sources(obj: Context, fmt: str) -> None:
-    """List the sources with their kind, title and number of claims.
+def sources(obj: Context, fmt: str, min_evidence: str | None) -> None:
+    """List the sources with their full record: kind, title, authors, year, container,
+    PMID, DOI, URL, publication types, evidence level and number of claims (rejected
+    claims not counted). In table, CSV and TSV, lists are joined with "; ".
 
     \b
-    Example:
+    Examples:
       omsgraph sources --format csv
+      omsgraph sources --format json --min-evidence review
     """
+    from omsgraph.corpus.sources import at_least, source_records
+
     corpus = obj.corpus()
-    counts = Counter(c.source for c in corpus.claims)
-    rows = [
-        {
-            "file": s.file,
-            "kind": s.kind,
-            "title": s.title,
-            "date": s.date,
-            "characters": len(s.text),
-            "references": len(s.references),
-            "claims": counts[s.file],
-        }
-        for s in corpus.sources
-    ]
+    rows = source_records(at_least(corpus.sources, min_evidence), corpus.claims)
+    if fmt != "json":
+        rows = [{k: "; ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
     click.echo(render_records(rows, fmt), nl=False)
 
 
@@ -684,8 +716,13 @@ def push(obj: Context, url: str, graph_iri: str | None, graph_path: Path | None)
     show_default=True,
     help="Output format.",
 )
+@click.option(
+    "--min-evidence",
+    type=click.Choice(EVIDENCE_CHOICES),
+    help="Only claims of sources of at least this evidence level (strongest: guideline).",
+)
 @click.pass_obj
-def conflicts(obj: Context, fmt: str) -> None:
+def conflicts(obj: Context, fmt: str, min_evidence: str | None) -> None:
     """Print where the sources disagree: each conflict with the quotes of its claims.
 
     Contradictions (opposite polarity, incompatible values) come first, then tensions
@@ -695,11 +732,13 @@ def conflicts(obj: Context, fmt: str) -> None:
     Examples:
       omsgraph conflicts
       omsgraph conflicts --format json
+      omsgraph conflicts --min-evidence review   # among reviews and stronger sources only
     """
+    from omsgraph.corpus.sources import corpus_at_least
     from omsgraph.graph.conflicts import corpus_conflicts
     from omsgraph.graph.evidence import conflict_records, render_conflicts
 
-    corpus = obj.corpus()
+    corpus = corpus_at_least(obj.corpus(), min_evidence)
     found = _guard(lambda: corpus_conflicts(corpus, reviewed_only=obj.reviewed_only))
     if fmt == "json":
         click.echo(json.dumps(conflict_records(found), indent=2, ensure_ascii=False))
@@ -867,7 +906,8 @@ def serve(
 @output_option
 @click.pass_obj
 def extract(obj: Context, files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
-    """Find candidate claims in text, HTML or PubMed XML files, without writing to data/.
+    """Find candidate claims in documents, without writing to data/: text, HTML, PubMed XML,
+    MEDLINE .nbib, PMC JATS, BioC XML/JSON (PubTator3), RIS, BibTeX or CSL JSON.
 
     \b
     Example:
@@ -898,11 +938,14 @@ def extract(obj: Context, files: tuple[Path, ...], fmt: str, output: Path | None
 )
 @click.pass_obj
 def ingest(obj: Context, files: tuple[Path, ...], jobs: int) -> None:
-    """Add documents (text, HTML or PubMed XML) as sources with candidate claims to review.
+    """Add documents as sources with candidate claims to review: text, HTML, PubMed XML,
+    MEDLINE .nbib, PMC JATS, BioC XML/JSON (PubTator3), RIS, BibTeX or CSL JSON (the
+    format is told from name and content; docs/data-formats.md).
 
     Writes data/sources/NNN_<hash>.txt and .yaml and data/claims/NNN_<hash>.yaml (status:
     candidate), numbered in the order the files are given. Running it again adds only new
-    claims and keeps every curator decision. One unreadable file stops it before any write.
+    claims and keeps every curator decision: a candidate rejected or corrected in review
+    never comes back. One unreadable file stops it before any write.
     A directory stands for the files in it (not its subdirectories nor hidden files), in
     name order. Only regular files of at most 50 MB are read: a device, FIFO, socket or
     larger file is refused before anything is opened or written.
@@ -930,6 +973,236 @@ def ingest(obj: Context, files: tuple[Path, ...], jobs: int) -> None:
             f"{result.source} ({state}): {result.added} new candidate claims, "
             f"{result.kept} kept, {result.proposed} proposed concepts"
         )
+
+
+@cli.group()
+def review() -> None:
+    """Review candidate claims: list, accept, reject, edit (each decision written at once to
+    the claims file with time and reviewer; docs/curation-workflow.md).
+
+    \b
+    omsgraph review list                       # the candidates, with their ids
+    omsgraph review accept 3f2a9c01 77b0d2e4   # status: reviewed
+    omsgraph review reject 3f2a9c01 --note "not about OMS"
+    omsgraph review edit 77b0d2e4 --object ofatumumab --certainty hedged
+    """
+
+
+reviewer_option = click.option(
+    "--reviewer",
+    envvar="OMSGRAPH_REVIEWER",
+    help="Who decides (recorded with each decision; default: $OMSGRAPH_REVIEWER or login).",
+)
+
+
+@review.command("list")
+@click.option(
+    "--status",
+    type=click.Choice(("candidate", "reviewed", "rejected", "all")),
+    default="candidate",
+    show_default=True,
+)
+@click.option("--source", "source_file", help="Only the claims of this source file.")
+@format_option
+@click.pass_obj
+def review_list(obj: Context, status: str, source_file: str | None, fmt: str) -> None:
+    """List claims to review: id, source, relation, object, qualifiers and quote.
+
+    \b
+    Example:
+      omsgraph review list --source 005_1a2b3c4d5e6f7a8b.txt --format json
+    """
+    from omsgraph.curate.review import review_items
+
+    wanted = None if status == "all" else status
+    items = _guard(lambda: review_items(obj.data, wanted, source_file))
+    click.echo(render_records([item.row() for item in items], fmt), nl=False)
+
+
+def _decide(obj: Context, ids: tuple[str, ...], decision: str, **options: Any) -> None:
+    from omsgraph.curate.review import decide
+
+    new = _guard(lambda: decide(obj.data, ids, decision, **options))
+    for old, now in zip(ids, new, strict=True):
+        click.echo(
+            f"{decision}: {old} -> {now}" if not now.startswith(old) else f"{decision}: {now}"
+        )
+
+
+@review.command("accept")
+@click.argument("ids", nargs=-1, required=True)
+@reviewer_option
+@click.option("--note", help="A note kept with the decision.")
+@click.pass_obj
+def review_accept(obj: Context, ids: tuple[str, ...], reviewer: str | None, note: str | None):
+    """Accept claims (status: reviewed). IDS: claim ids from `review list` (4+ digits).
+
+    \b
+    Example:
+      omsgraph review accept 3f2a9c01 77b0d2e4 --reviewer "A. Curator"
+    """
+    _decide(obj, ids, "accept", reviewer=reviewer, note=note)
+
+
+@review.command("reject")
+@click.argument("ids", nargs=-1, required=True)
+@reviewer_option
+@click.option("--note", help="Why (kept with the decision).")
+@click.pass_obj
+def review_reject(obj: Context, ids: tuple[str, ...], reviewer: str | None, note: str | None):
+    """Reject claims (status: rejected; never built, never counted, never re-ingested).
+
+    \b
+    Example:
+      omsgraph review reject 3f2a9c01 --note "the sentence is about migraine"
+    """
+    _decide(obj, ids, "reject", reviewer=reviewer, note=note)
+
+
+@review.command("edit")
+@click.argument("claim_id")
+@click.option("--predicate", type=click.Choice(tuple(PREDICATE_NAMES)))
+@click.option("--object", "object_", help="A concept id, label or synonym; or a value.")
+@click.option("--polarity", type=click.Choice(("affirmed", "negated")))
+@click.option("--certainty", type=click.Choice(("asserted", "hedged")))
+@click.option("--population", help="children, adults, all or a more specific phrase.")
+@click.option("--qualifier", help="Frequency, dose, duration or condition.")
+@reviewer_option
+@click.option("--note", help="A note kept with the decision.")
+@click.pass_obj
+def review_edit(obj: Context, claim_id: str, object_: str | None, **fields: Any) -> None:
+    """Correct a claim and accept it; the candidate as it was is remembered (a tombstone),
+    so ingest never brings it back.
+
+    \b
+    Example:
+      omsgraph review edit 77b0d2e4 --object ofatumumab --certainty hedged
+    """
+    reviewer, note = fields.pop("reviewer"), fields.pop("note")
+    changes = {**fields, "object": object_}
+    _decide(obj, (claim_id,), "edit", reviewer=reviewer, note=note, changes=changes)
+
+
+@review.command("proposals")
+@format_option
+@click.pass_obj
+def review_proposals(obj: Context, fmt: str) -> None:
+    """List the proposed concepts (names the vocabulary lacks, found by ingest).
+
+    \b
+    Example:
+      omsgraph review proposals --format json
+    """
+    from omsgraph.curate.concepts import proposals
+
+    keys = ("file", "name", "type", "predicate", "status", "quote")
+    rows = [{k: p.get(k) for k in keys} for p in _guard(lambda: proposals(obj.data))]
+    click.echo(render_records(rows, fmt), nl=False)
+
+
+@review.command("concept")
+@click.argument("name")
+@click.option("--accept/--reject", required=True, help="Accept into the vocabulary, or reject.")
+@click.option("--id", "concept_id", help="The concept id (a slug; default: from the name).")
+@click.option("--type", "concept_type", help="The vocabulary type (default: the proposed one).")
+@click.option("--ontology-id", help="Its ID in an ontology, e.g. HP:0001251 (a mapping).")
+@reviewer_option
+@click.pass_obj
+def review_concept(
+    obj: Context,
+    name: str,
+    accept: bool,
+    concept_id: str | None,
+    concept_type: str | None,
+    ontology_id: str | None,
+    reviewer: str | None,
+) -> None:
+    """Accept a proposed concept into data/vocabulary.yaml (its sentence becomes a candidate
+    claim; --ontology-id adds a mapping to ONTOLOGY/mappings.sssom.tsv), or reject it.
+
+    \b
+    Examples:
+      omsgraph review concept ofatumumab --accept --ontology-id MESH:C527517
+      omsgraph review concept "the team" --reject
+    """
+    from omsgraph.curate.concepts import decide_concept
+
+    done = _guard(
+        lambda: decide_concept(
+            obj.data, obj.ontology, name, accept, concept_id, ontology_id, concept_type, reviewer
+        )
+    )
+    click.echo(f"{'accepted' if accept else 'rejected'}: {done}")
+
+
+@review.command("serve")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@reviewer_option
+@click.pass_obj
+def review_serve(obj: Context, port: int, reviewer: str | None) -> None:
+    """Serve the review page on 127.0.0.1 until Ctrl-C: candidates by source, the quote
+    highlighted in its text, accept, reject and edit (a CSRF token guards every form).
+
+    \b
+    Example:
+      omsgraph review serve --port 8001 --reviewer "Ann Curator"
+    """
+    from omsgraph.curate import review as backend
+    from omsgraph.web.review import make_review_server
+
+    try:
+        server = _guard(
+            lambda: make_review_server(
+                obj.data, reviewer or backend.default_reviewer(), backend, port=port
+            )
+        )
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}") from None
+    click.echo(f"reviewing on http://127.0.0.1:{server.server_port}/; Ctrl-C stops", err=True)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option(
+    "--condition",
+    default="opsoclonus-myoclonus syndrome",
+    show_default=True,
+    help="The condition the project is about (the subject of its claims).",
+)
+@click.option("--synonym", "synonyms", multiple=True, help="A synonym of it (repeatable).")
+@click.option("--mondo", help="Its MONDO ID, e.g. MONDO:0019100 (written as a mapping).")
+@click.option(
+    "--examples/--no-examples",
+    default=None,
+    help="Copy the five example sources and their claims (default: for OMS only).",
+)
+def init(
+    directory: Path,
+    condition: str,
+    synonyms: tuple[str, ...],
+    mondo: str | None,
+    examples: bool | None,
+) -> None:
+    """Make a new project in DIRECTORY: data/ (sources, vocabulary, claims), the ontology
+    and shapes, and an example query. Then run omsgraph inside it.
+
+    \b
+    Examples:
+      omsgraph init oms-project
+      omsgraph init nmosd --condition "neuromyelitis optica spectrum disorder" \\
+          --synonym NMOSD --synonym "Devic disease" --mondo MONDO:0019100
+    """
+    from omsgraph.curate.project import init_project
+
+    written = _guard(lambda: init_project(directory, condition, synonyms, mondo, examples))
+    click.echo(
+        f"wrote {len(written)} files into {directory}; next: cd {directory} && omsgraph build",
+        err=True,
+    )
 
 
 def main() -> None:

@@ -27,6 +27,7 @@ from omsgraph.errors import DataError
 __all__ = [
     "CONDITION",
     "Corpus",
+    "condition_of",
     "anchor",
     "interchange_record",
     "load_claims",
@@ -40,7 +41,7 @@ CONTEXT = 32  # characters of prefix and suffix kept with a quote
 #: what an ``extractor`` may be called (it becomes part of an IRI, oms:extractor-NAME)
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 #: the keys a claims file and each of its claims may have (docs/data-formats.md)
-FILE_KEYS = frozenset({"source", "claims", "proposed_concepts"})
+FILE_KEYS = frozenset({"source", "claims", "proposed_concepts", "tombstones"})
 CLAIM_KEYS = frozenset(
     {
         "predicate",
@@ -57,7 +58,15 @@ CLAIM_KEYS = frozenset(
         "reference",
         "confidence",
         "extractor",
+        "reviewer",
+        "reviewed_at",
+        "note",
     }
+)
+#: the keys of a tombstone: a candidate a curator rejected or corrected, which ingest must
+#: never bring back (omsgraph.curate.review)
+TOMBSTONE_KEYS = frozenset(
+    {"predicate", "object", "quote", "occurrence", "polarity", "decision", "reviewer", "at"}
 )
 
 
@@ -119,6 +128,15 @@ def _enum(enum: type, record: Mapping, key: str, default: Any, path: Path) -> An
         ) from None
 
 
+def condition_of(vocabulary: Vocabulary) -> str | None:
+    """The project's condition, the default subject of its claims: opsoclonus-myoclonus
+    syndrome where the vocabulary has it, else its first concept of type condition (the one
+    ``omsgraph init`` writes first)."""
+    if CONDITION in vocabulary.concepts:
+        return CONDITION
+    return next((c.id for c in vocabulary.concepts.values() if c.type == "condition"), None)
+
+
 def _claim(record: Any, source: Source, vocabulary: Vocabulary, path: Path) -> Claim:
     if not isinstance(record, Mapping):
         raise DataError("each claim must be a mapping", path)
@@ -139,7 +157,7 @@ def _claim(record: Any, source: Source, vocabulary: Vocabulary, path: Path) -> C
                 f"unknown concept {obj!r}: add it to the vocabulary", path, line("object")
             )
         obj = concept.id
-    subject_name = record.get("subject", CONDITION)
+    subject_name = record.get("subject") or condition_of(vocabulary) or CONDITION
     subject = vocabulary.resolve(subject_name)
     if subject is None:
         raise DataError(
@@ -211,6 +229,13 @@ def load_claims(path: Path, sources: dict[str, Source], vocabulary: Vocabulary) 
     records = data.get("claims") or []
     if not isinstance(records, list):
         raise DataError("'claims' must be a list", path, data.line)
+    tombstones = data.get("tombstones") or []
+    if not isinstance(tombstones, list):
+        raise DataError("'tombstones' must be a list", path, data.line_of("tombstones"))
+    for tombstone in tombstones:
+        if not isinstance(tombstone, Mapping):
+            raise DataError("each tombstone must be a mapping", path, data.line_of("tombstones"))
+        check_keys(tombstone, TOMBSTONE_KEYS, path)
     claims = [_claim(record, sources[file], vocabulary, path) for record in records]
     _no_duplicates(claims)
     return claims
@@ -244,9 +269,10 @@ def load_corpus(data_dir: Path) -> Corpus:
     """Load ``data_dir``: ``sources/``, ``vocabulary.yaml`` and ``claims/*.yaml``."""
     sources = load_sources(data_dir / "sources")
     vocabulary = load_vocabulary(data_dir / "vocabulary.yaml")
-    if vocabulary.resolve(CONDITION) is None:
+    if condition_of(vocabulary) is None:
         raise DataError(
-            f"the vocabulary has no {CONDITION!r} concept", data_dir / "vocabulary.yaml"
+            "the vocabulary has no concept of type condition (the subject of the claims)",
+            data_dir / "vocabulary.yaml",
         )
     by_file = {s.file: s for s in sources}
     paths = sorted((data_dir / "claims").glob("*.yaml"))

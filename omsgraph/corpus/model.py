@@ -10,6 +10,7 @@ from functools import cached_property
 __all__ = [
     "CONCEPT_TYPES",
     "ENTITY_PREDICATES",
+    "EVIDENCE_LEVELS",
     "PREDICATES",
     "SOURCE_KINDS",
     "Certainty",
@@ -22,6 +23,8 @@ __all__ = [
     "Source",
     "Status",
     "claim_hash",
+    "evidence_level",
+    "evidence_rank",
 ]
 
 
@@ -88,6 +91,57 @@ SOURCE_KINDS: dict[str, tuple[str, str]] = {
 }
 
 
+#: evidence levels, strongest first (docs/data-formats.md): level -> ontology individual
+EVIDENCE_LEVELS: dict[str, str] = {
+    "guideline": "GuidelineEvidence",
+    "systematic-review": "SystematicReviewEvidence",
+    "trial": "TrialEvidence",
+    "review": "ReviewEvidence",
+    "cohort": "CohortEvidence",
+    "case-series": "CaseSeriesEvidence",
+    "case-report": "CaseReportEvidence",
+    "article": "ArticleEvidence",
+    "encyclopedia": "EncyclopediaEvidence",
+    "patient-page": "PatientPageEvidence",
+    "blog": "BlogEvidence",
+}
+#: publication type or MeSH heading (lower case) -> the level it shows, strongest first
+_LEVEL_OF_TYPE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("guideline", ("practice guideline", "guideline", "consensus development conference",
+                   "consensus development conference, nih", "consensus statement")),
+    ("systematic-review", ("systematic review", "meta-analysis", "network meta-analysis")),
+    ("trial", ("randomized controlled trial", "controlled clinical trial", "clinical trial",
+               "clinical trial, phase ii", "clinical trial, phase iii")),
+    ("review", ("review", "scoping review")),
+    ("cohort", ("observational study", "cohort studies", "prospective studies",
+                "retrospective studies", "longitudinal studies", "follow-up studies")),
+    ("case-series", ("case series",)),
+    ("case-report", ("case reports", "case report")),
+    ("blog", ("blog",)),
+)  # fmt: skip
+_LEVEL_OF_KIND = {
+    "journal-abstract": "article",
+    "encyclopedia-entry": "encyclopedia",
+    "wiki-page": "encyclopedia",
+    "patient-page": "patient-page",
+}
+
+
+def evidence_level(kind: str, types: tuple[str, ...] = (), mesh: tuple[str, ...] = ()) -> str:
+    """The evidence level of a source of ``kind`` with publication ``types`` and MeSH
+    headings: the strongest its types show, else what its kind is."""
+    given = {t.strip().lower() for t in (*types, *mesh)}
+    for level, names in _LEVEL_OF_TYPE:
+        if given.intersection(names):
+            return level
+    return _LEVEL_OF_KIND.get(kind, "article")
+
+
+def evidence_rank(level: str) -> int:
+    """How strong ``level`` is: 0 for the strongest (guideline), larger for weaker."""
+    return list(EVIDENCE_LEVELS).index(level)
+
+
 @dataclass(frozen=True)
 class Reference:
     """A work a source cites, as the source writes it, with the parts parsed from it.
@@ -131,6 +185,9 @@ class Source:
     url: str | None = None
     references: tuple[Reference, ...] = ()
     work: Reference | None = None  # the source's own record, parsed from its text
+    publication_types: tuple[str, ...] = ()
+    mesh: tuple[str, ...] = ()
+    evidence_level: str = "article"  # a key of EVIDENCE_LEVELS
 
     @property
     def slug(self) -> str:

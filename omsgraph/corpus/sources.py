@@ -6,20 +6,53 @@ Reference lists and a journal abstract's own record are parsed from the text
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from omsgraph.corpus.model import SOURCE_KINDS, Reference, Source
+from omsgraph.corpus.model import (
+    EVIDENCE_LEVELS,
+    SOURCE_KINDS,
+    Claim,
+    Reference,
+    Source,
+    Status,
+    evidence_level,
+    evidence_rank,
+)
 from omsgraph.corpus.references import parse_own_record, parse_reference, parse_references, resolve
 from omsgraph.corpus.yamlfile import check_keys, load_yaml, require
 from omsgraph.errors import DataError
 
-__all__ = ["decode_text", "load_source", "load_sources", "read_text"]
+__all__ = [
+    "at_least",
+    "link_cited_sources",
+    "corpus_at_least",
+    "decode_text",
+    "load_source",
+    "load_sources",
+    "read_text",
+    "source_records",
+]
 
 _OPTIONAL = ("publisher", "date", "container", "doi", "pmid", "url")
 #: the keys of a metadata record and of one of its references (docs/data-formats.md)
-RECORD_KEYS = frozenset({"file", "title", "kind", "authors", "editors", "references", *_OPTIONAL})
+RECORD_KEYS = frozenset(
+    {
+        "file",
+        "title",
+        "kind",
+        "authors",
+        "editors",
+        "references",
+        "publication_types",
+        "mesh",
+        "evidence_level",
+        *_OPTIONAL,
+    }
+)
 REFERENCE_KEYS = frozenset({"number", "citation", "doi", "pmid"})
 
 
@@ -102,6 +135,15 @@ def load_source(meta_path: Path) -> Source:
             f"names {file!r}, which is not in {meta_path.parent}", meta_path, record.line
         )
     text = read_text(text_path)
+    types = _strings(record, "publication_types", meta_path)
+    mesh = _strings(record, "mesh", meta_path)
+    level = record.get("evidence_level") or evidence_level(kind, types, mesh)
+    if level not in EVIDENCE_LEVELS:
+        raise DataError(
+            f"unknown evidence_level {level!r}; use one of {', '.join(EVIDENCE_LEVELS)}",
+            meta_path,
+            record.line_of("evidence_level"),
+        )
     return Source(
         file=file,
         text=text,
@@ -111,6 +153,9 @@ def load_source(meta_path: Path) -> Source:
         editors=_strings(record, "editors", meta_path),
         references=_references(record, meta_path, text),
         work=parse_own_record(text),
+        publication_types=types,
+        mesh=mesh,
+        evidence_level=level,
         **{key: _opt_str(record.get(key)) for key in _OPTIONAL},
     )
 
@@ -145,4 +190,87 @@ def load_sources(directory: Path) -> list[Source]:
             raise DataError(f"no metadata record; add {text_path.stem}.yaml beside it", text_path)
     if len(described) != len(sources):
         raise DataError("two metadata records describe the same file", directory)
-    return resolve(sources)
+    return link_cited_sources(resolve(sources))
+
+
+def link_cited_sources(sources: Sequence[Source]) -> list[Source]:
+    """The sources with each reference that names another source of the corpus by PMID or
+    DOI (its metadata record's ``pmid``/``doi``) marked ``same_as`` that source: from
+    PubMed reference lists, JATS and parsed reference sections alike."""
+    by_id: dict[str, str] = {}
+    for source in sources:
+        if source.doi:
+            by_id.setdefault(f"doi:{source.doi.strip().lower()}", source.file)
+        if source.pmid:
+            by_id.setdefault(f"pmid:{source.pmid.strip()}", source.file)
+    if not by_id:
+        return list(sources)
+
+    def linked(reference: Reference, citing: str) -> Reference:
+        if reference.same_as is not None:
+            return reference
+        for key in (
+            f"doi:{reference.doi.strip().lower()}" if reference.doi else "",
+            f"pmid:{reference.pmid.strip()}" if reference.pmid else "",
+        ):
+            target = by_id.get(key)
+            if target and target != citing:
+                return replace(reference, same_as=target)
+        return reference
+
+    return [
+        replace(s, references=tuple(linked(r, s.file) for r in s.references)) if s.references else s
+        for s in sources
+    ]
+
+
+def at_least(sources: Iterable[Source], level: str | None) -> list[Source]:
+    """The sources of evidence level ``level`` or stronger (all of them when ``level`` is None)."""
+    if level is None:
+        return list(sources)
+    rank = evidence_rank(level)
+    return [s for s in sources if evidence_rank(s.evidence_level) <= rank]
+
+
+def corpus_at_least(corpus: Any, level: str | None) -> Any:
+    """``corpus`` (a :class:`~omsgraph.corpus.claims.Corpus`) with only the sources of at
+    least ``level`` and their claims."""
+    if level is None:
+        return corpus
+    kept = at_least(corpus.sources, level)
+    files = {s.file for s in kept}
+    return replace(
+        corpus, sources=tuple(kept), claims=tuple(c for c in corpus.claims if c.source in files)
+    )
+
+
+def source_records(sources: Iterable[Source], claims: Iterable[Claim]) -> list[dict[str, Any]]:
+    """Each source's full record (``omsgraph sources``): bibliographic fields, evidence level,
+    and its counts (rejected claims not counted)."""
+    counts = Counter(c.source for c in claims if c.status is not Status.REJECTED)
+    rows = []
+    for s in sources:
+        year = s.date[:4] if s.date and s.date[:4].isdigit() else None
+        rows.append(
+            {
+                "file": s.file,
+                "kind": s.kind,
+                "title": s.title,
+                "authors": list(s.authors),
+                "editors": list(s.editors),
+                "date": s.date,
+                "year": int(year) if year else None,
+                "container": s.container,
+                "publisher": s.publisher,
+                "pmid": s.pmid,
+                "doi": s.doi,
+                "url": s.url,
+                "publication_types": list(s.publication_types),
+                "mesh": list(s.mesh),
+                "evidence_level": s.evidence_level,
+                "characters": len(s.text),
+                "references": len(s.references),
+                "claims": counts[s.file],
+            }
+        )
+    return rows

@@ -88,9 +88,9 @@ def load_vocabulary(path: Path) -> Vocabulary:
 
 def default_vocabulary_path() -> Path:
     """The vocabulary the package ships, for commands run outside a project: a wheel carries
-    ``data/vocabulary.yaml`` as ``omsgraph/corpus/vocabulary.yaml``; a source checkout (an
-    editable install) reads the repository's own ``data/vocabulary.yaml``."""
-    packaged = Path(__file__).with_name("vocabulary.yaml")
+    ``data/`` as ``omsgraph/_project/data/`` (the example project of ``omsgraph init``); a
+    source checkout (an editable install) reads the repository's own ``data/vocabulary.yaml``."""
+    packaged = Path(__file__).resolve().parents[1] / "_project" / "data" / "vocabulary.yaml"
     if packaged.is_file():
         return packaged
     return Path(__file__).resolve().parents[2] / "data" / "vocabulary.yaml"

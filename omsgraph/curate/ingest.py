@@ -4,8 +4,9 @@
 a metadata record in ``data/sources/`` and writes the extractor's claims to
 ``data/claims/<source>.yaml`` with ``method: automatic`` and ``status: candidate``. Concepts
 the vocabulary lacks go to the file's ``proposed_concepts:`` list for review. Ingesting the
-same document again adds only claims that are not there yet: it never duplicates a claim and
-never touches one a curator has reviewed, rejected or edited.
+same document again adds only claims that are not there yet: it never duplicates a claim,
+never touches one a curator has reviewed, rejected or edited, and never brings back a
+candidate whose tombstone (``omsgraph review reject`` or ``edit``) the file keeps.
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ def _occurrence(text: str, quote: str, start: int) -> int:
             return count
 
 
-def _claim_yaml(candidate: Candidate, text: str) -> dict[str, Any]:
+def _claim_yaml(candidate: Candidate, document: Document) -> dict[str, Any]:
+    text = document.text
     record: dict[str, Any] = {
         "predicate": candidate.predicate,
         "object": candidate.object,
@@ -77,6 +79,9 @@ def _claim_yaml(candidate: Candidate, text: str) -> dict[str, Any]:
         status="candidate",
         confidence=round(candidate.confidence, 2),
     )
+    reference = document.reference_at(candidate.start, candidate.end)
+    if reference is not None:  # the reference its sentence cites (JATS in-text citations)
+        record["reference"] = reference
     return record
 
 
@@ -159,10 +164,12 @@ def _write_claims(
     output: dict[str, Any] = {"source": name}
     if proposed:
         output["proposed_concepts"] = proposed
+    if existing.get("tombstones"):
+        output["tombstones"] = existing["tombstones"]
     output["claims"] = claims
     header = (
-        f"# Claims of {name}. Automatic claims are candidates: set status to reviewed or\n"
-        "# rejected; `omsgraph ingest` never changes a claim that is already here.\n"
+        f"# Claims of {name}. Automatic claims are candidates: review them with\n"
+        "# `omsgraph review` (docs/curation-workflow.md); ingest never changes a claim here.\n"
     )
     text = _dump(output, width=100)
     write_atomic(path, header + text, sync=False)
@@ -224,6 +231,9 @@ def _store(
     # the loader's identity of a claim (omsgraph.corpus.model.Claim.id): two candidates from the
     # same words about the same object (one affirmed, one negated) would not load together
     anchored = {_anchor(c, vocabulary) for c in claims if isinstance(c, dict)}
+    # what a curator rejected or corrected (omsgraph.curate.review) never comes back
+    tombstones = [t for t in existing.get("tombstones") or [] if isinstance(t, dict)]
+    buried = {_anchor(t, vocabulary) for t in tombstones}
     seen_proposed = {
         (p.get("predicate"), normalise(str(p.get("name", ""))))
         for p in proposed
@@ -245,9 +255,9 @@ def _store(
                     }
                 )
             continue
-        record = _claim_yaml(candidate, document.text)
+        record = _claim_yaml(candidate, document)
         key, anchor = _key(record, vocabulary), _anchor(record, vocabulary)
-        if key in seen or anchor in anchored:
+        if key in seen or anchor in anchored or anchor in buried:
             continue
         seen.add(key)
         anchored.add(anchor)

@@ -11,6 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from omsgraph.corpus.claims import Corpus
 from omsgraph.corpus.model import (
     CONCEPT_TYPES,
+    EVIDENCE_LEVELS,
     PREDICATES,
     SOURCE_KINDS,
     Certainty,
@@ -85,6 +86,9 @@ def _add_source(graph: Graph, source: Source, claims: int) -> None:
             graph.add((node, predicate, Literal(value)))
     if source.url:
         graph.add((node, SCHEMA.url, Literal(source.url, datatype=XSD.anyURI)))
+    graph.add((node, OMS.evidenceLevel, OMS[EVIDENCE_LEVELS[source.evidence_level]]))
+    for kind_of_work in source.publication_types:
+        graph.add((node, OMS.publicationType, Literal(kind_of_work)))
     for person in source.authors:
         graph.add((node, DCTERMS.creator, Literal(person)))
     for person in source.editors:
