@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import Vocabulary
 from omsgraph.extract.folding import _TOKEN, fold_token, tokens
+from omsgraph.extract.ontolex import compatible
 
 if TYPE_CHECKING:
     from omsgraph.extract.ontolex import OntologyLexicon
@@ -69,6 +70,12 @@ class Lexicon:
         self.concepts: dict[str, Concept] = {
             c.id: self._grounded(c) for c in vocabulary.concepts.values()
         }
+        # an ontology entry that a curated concept carries the ID of is that curated concept
+        self._curated_by_id: dict[str, Concept] = {}
+        for concept in self.concepts.values():
+            curie = getattr(concept, "curie", "")
+            if curie:
+                self._curated_by_id.setdefault(curie, concept)
         for concept in vocabulary.concepts.values():
             for name in concept.names:
                 words = [w for _, _, w in tokens(name)]
@@ -86,7 +93,7 @@ class Lexicon:
         """``concept`` with the ID of the first ontology entry that one of its names names."""
         if self.ontologies is None:
             return concept
-        from omsgraph.extract.ontolex import GroundedConcept, compatible
+        from omsgraph.extract.ontolex import GroundedConcept
 
         for name in concept.names:
             found = self.ontologies.lookup(name)
@@ -154,6 +161,9 @@ class Lexicon:
         concept = self.concepts[entry.concept_id] if entry else None
         if concept is None and ontology and self.ontologies is not None:
             concept = self.ontologies.lookup(phrase)
+            curated = self._curated_by_id.get(getattr(concept, "curie", ""))
+            if curated is not None and compatible(curated.type, concept.type):
+                concept = curated
         if len(cache) > 100_000:
             cache.clear()
         cache[phrase, ontology] = concept
@@ -196,6 +206,9 @@ class Lexicon:
                 node = node.get(folded[j])
             if other is not None and (best is None or other[0] > best[0]):
                 best = other  # a longer ontology name: the more specific concept
+                curated = self._curated_by_id.get(getattr(other[1], "curie", ""))
+                if curated is not None and compatible(curated.type, other[1].type):
+                    best = (other[0], curated)  # the curated layer names it
             if best is None:
                 continue
             last, concept = best

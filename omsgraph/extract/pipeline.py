@@ -27,6 +27,9 @@ _MAX_SENTENCE = 1500  # characters; longer runs are cut at a space so work stays
 _CAUSE_TYPES = frozenset({"tumour", "infection", "cause"})
 _TREAT_TYPES = frozenset({"therapy", "procedure"})
 _GENERIC = frozenset({"tumour", "tumor", "infection", "medication", "cancer"})
+_MECHANISM = re.compile(r"paraneoplast|immun")  # a mechanism of the condition, not a cause
+_NO_CAUSE = re.compile(r"^idiopathic\b|^unknown cause")
+_COMPOUND_AFTER = re.compile(r"-(?:like|type|shaped)\b")  # "shock-like jerks": no shock
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“(\[]?[A-Z0-9•])")
 _ABBREVIATION = re.compile(
@@ -167,7 +170,7 @@ class Extractor:
         mention: Mention,
         frames: frozenset[str],
         section: frozenset[str],
-        specific: bool,
+        specific: frozenset[str],
         clause: frozenset[str],
     ) -> tuple[str, str, float] | None:
         """(predicate, object name, confidence) for a mention, or None when it states no claim."""
@@ -202,14 +205,19 @@ class Extractor:
                 if self.screening is not None:
                     return "diagnosed_by", self.screening.label, 0.6
                 return None
-            if generic and specific:
+            if generic and kind in specific:  # "infection" beside "Epstein-Barr virus"
                 return None
-            if "immun" in label:  # an immune mechanism, not a cause in its own right
+            if _MECHANISM.search(label):  # "paraneoplastic", "autoimmune": how, not what
+                return "mechanism", label, 0.6
+            if _NO_CAUSE.search(label):  # "idiopathic": the absence of a known cause
                 return None
             if "cause" in frames or ("cause" in section and not frames & {"treat", "diagnose"}):
                 return "has_cause", label, 0.8 if "cause" in frames else 0.65
-            if kind != "cause" and not generic and not frames & {"treat", "screen"}:
-                return "has_cause", label, 0.5  # a named tumour or infection in an OMS text
+            if kind != "cause" and not frames & {"treat", "screen"}:
+                if not generic:
+                    return "has_cause", label, 0.5  # a named tumour or infection in an OMS text
+                if kind == "infection" and "diagnose" not in frames:
+                    return "has_cause", label, 0.4  # "after an infection": no named agent
             return None
         if kind == "drug":
             if "cause" in frames and "treat" not in frames:
@@ -295,8 +303,10 @@ class Extractor:
         if cues.SCREEN.search(sentence):
             frames |= {"screen"}
         population, qualifier = cues.population(sentence), cues.qualifier(sentence)
-        specific = any(
-            m.concept.type in _CAUSE_TYPES and m.concept.id not in self.generic for m in mentions
+        specific = frozenset(  # the cause types named specifically in the sentence
+            m.concept.type
+            for m in mentions
+            if m.concept.type in _CAUSE_TYPES and m.concept.id not in self.generic
         )
         out: list[Candidate] = []
         found: list[tuple[int, int, str, str, Concept | None, float, str | None]] = []
@@ -437,7 +447,11 @@ class Extractor:
                 first = cursor
                 while cursor < len(pending) and pending[cursor].start < e:
                     cursor += 1
-                inside = [m for m in pending[first:cursor] if m.end <= e]
+                inside = [
+                    m
+                    for m in pending[first:cursor]
+                    if m.end <= e and not _COMPOUND_AFTER.match(text, m.end)
+                ]
                 at = bisect_left(novel, s)
                 has_novel = "differential" in block.section or (at < len(novel) and novel[at] < e)
                 found = self._sentence_claims(text, low, (s, e), block, inside, has_novel)
