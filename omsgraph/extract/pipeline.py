@@ -19,6 +19,7 @@ from omsgraph.extract.figures import FigureIndex
 from omsgraph.extract.lexicon import Lexicon, Mention
 from omsgraph.extract.qualify import SentenceCues
 from omsgraph.extract.scope import Block, blocks
+from omsgraph.extract.shapes import antibodies, described, same_name
 
 __all__ = ["CONDITION", "Candidate", "Extractor"]
 
@@ -49,8 +50,7 @@ _LIST_SPLIT = re.compile(r",\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\
 _DRUGLIKE = cues.drug_shape()  # endings in rules/morphology.tsv
 _CAUSELIKE = re.compile(
     r"\b(?:[A-Z][\w-]+\s+)?(?:[a-z]{4,}(?:blastoma|sarcoma|carcinoma|teratoma)|[a-z]{5,}oma|"
-    r"[A-Z][a-z]+ (?:virus|bacteri(?:um|a))|[a-z]+virus|(?:anti-[A-Za-z0-9]+|[A-Z][\w-]*) "
-    r"antibod(?:y|ies))\b"
+    r"[A-Z][a-z]+ (?:virus|bacteri(?:um|a))|[a-z]+virus)\b"
 )
 _ABBREVIATION_DEFINITION = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9-]{1,7})\)")
 _DISEASELIKE = re.compile(
@@ -179,12 +179,15 @@ class Extractor:
         generic = concept.id in self.generic
         if concept.id == CONDITION:
             surface = re.sub(r"\s*\(.*?(?:\)|$)\s*", " ", mention.surface).strip(" \"'“”")
-            if (
-                "synonym" in frames
-                and not re.fullmatch(r"[A-Z]{2,6}", surface)
-                and normalise(surface) != self.condition_label
-            ):
+            if re.fullmatch(r"[A-Z]{2,6}", surface) or same_name(surface, self.condition_label):
+                return None
+            if "synonym" in frames:
                 return "has_synonym", surface.lower(), 0.85
+            shared = set(normalise(surface).replace("-", " ").split()) & set(
+                self.condition_label.replace("-", " ").split()
+            )
+            if len(surface.split()) >= 2 and shared <= {"syndrome"}:
+                return "has_synonym", surface.lower(), 0.5  # the document uses another name
             return None
         if kind == "condition":
             if "differential" in frames or "differential" in section:
@@ -294,8 +297,8 @@ class Extractor:
         novel: bool,
     ) -> list[Candidate]:
         s, e = span
-        mentions = mentions + self._coordinated(text, low, s, e, mentions)
-        if not mentions and not novel:
+        mentions = described(low, mentions + self._coordinated(text, low, s, e, mentions))
+        if not mentions and not novel and "antibod" not in low[s:e]:
             return []
         quote, sentence = text[s:e], low[s:e]
         sc = SentenceCues(sentence)
@@ -338,6 +341,9 @@ class Extractor:
         for p_start, p_end, kind, predicate in proposals:
             name = text[p_start:p_end].lower()
             found.append((p_start, p_end, predicate, name, None, 0.4, kind))
+        if "antibod" in sentence:
+            for a_start, a_end, name in antibodies(sentence):
+                found.append((a_start + s, a_end + s, "diagnosed_by", name, None, 0.4, "test"))
         known = [(m.start - s, m.end - s) for m in mentions]
         known += [(a - s, b - s) for a, b, *_ in found]
         for o_start, o_end, label, kind, predicate in openvocab.proposals(
@@ -351,6 +357,8 @@ class Extractor:
         for m_start, m_end, predicate, name, concept, confidence, kind in found:
             c_kind = concept.type if concept is not None else kind
             polarity, certainty = sc.qualify(m_start - s, m_end - s, block.list_hedged, c_kind)
+            if predicate == "has_synonym":  # a name is a name, even in "I never heard of X"
+                polarity, certainty = "affirmed", "asserted"
             out.append(
                 Candidate(
                     predicate=predicate,

@@ -71,3 +71,27 @@ def test_an_ontology_name_of_a_curated_concept_gives_the_curated_concept(
     # "behavioral abnormality" is an HPO synonym of the entry the curated concept maps to
     found = [c for c in extractor.extract("Symptoms include behavioral abnormalities.")]
     assert [c.concept.id for c in found if c.concept] == ["behavioural-problems"]
+
+
+def test_named_antibodies_are_diagnostic_tests(extractor: Extractor) -> None:
+    found = claims(
+        extractor,
+        "In OMS, anti-Hu and anti-Yo antibodies were absent, but antiglial cell antibodies were "
+        "found.\nSerum onconeuronal antibodies were tested in every child with OMS.",
+    )
+    assert found[("diagnosed_by", "anti-hu antibodies")] == "negated"
+    assert found[("diagnosed_by", "anti-yo antibodies")] == "negated"
+    assert found[("diagnosed_by", "onconeuronal antibodies")] == "affirmed"
+
+
+def test_a_phrase_glossed_by_a_bracketed_sign_is_that_sign(extractor: Extractor) -> None:
+    found = claims(extractor, "Children with OMS have an unsteady walk that worsens (ataxia).")
+    assert ("has_symptom", "ataxia") in found
+    assert ("has_symptom", "unsteady gait") not in found
+
+
+def test_another_name_of_the_condition_is_a_synonym_claim(extractor: Extractor) -> None:
+    found = claims(extractor, "Few doctors had heard of Kinsbourne syndrome before 1990.")
+    assert found.get(("has_synonym", "kinsbourne syndrome")) == "affirmed"
+    variants = claims(extractor, "Opsoclonus-myoclonus is rare.")
+    assert not [k for k in variants if k[0] == "has_synonym"]  # the label, spelt otherwise
