@@ -34,6 +34,22 @@ _ABBREVIATION_GAP = re.compile(r"\.[ \t]?\Z")
 _ACRONYM = re.compile(r"^[A-Za-z]{1,5}$")
 
 
+_ACTION_TYPES = frozenset({"therapy", "procedure", "drug", "test"})
+_ACTION_HEADS = ("therapy", "treatment", "procedure")
+_NEOPLASM = re.compile(r"\btumou?rs?\b", re.IGNORECASE)
+
+
+def _variants(name: str, kind: str) -> list[str]:
+    """The names an ontology may give a curated name: itself; an action with its head word
+    ("corticosteroids" -> "corticosteroid treatment"); "tumour" as "neoplasm"."""
+    out = [name]
+    if _NEOPLASM.search(name):
+        out.append(_NEOPLASM.sub("neoplasm", name))
+    if kind in _ACTION_TYPES and not name.endswith(_ACTION_HEADS):
+        out += [f"{name} {head}" for head in _ACTION_HEADS]
+    return out
+
+
 @dataclass(frozen=True)
 class Mention:
     """A concept named in the text at ``start:end`` (the exact characters it covers)."""
@@ -67,15 +83,15 @@ class Lexicon:
 
             ontologies = load_ontologies()
         self.ontologies: OntologyLexicon | None = ontologies or None
+        self._ids: dict[str, list[str]] = {}  # every external ID each curated concept has
         self.concepts: dict[str, Concept] = {
             c.id: self._grounded(c) for c in vocabulary.concepts.values()
         }
-        # an ontology entry that a curated concept carries the ID of is that curated concept
+        # an ontology entry that a curated concept carries an ID of is that curated concept
         self._curated_by_id: dict[str, Concept] = {}
-        for concept in self.concepts.values():
-            curie = getattr(concept, "curie", "")
-            if curie:
-                self._curated_by_id.setdefault(curie, concept)
+        for concept_id, curies in self._ids.items():
+            for curie in curies:
+                self._curated_by_id.setdefault(curie, self.concepts[concept_id])
         for concept in vocabulary.concepts.values():
             for name in concept.names:
                 words = [w for _, _, w in tokens(name)]
@@ -90,23 +106,44 @@ class Lexicon:
                 node.setdefault(None, _Entry(concept.id, exact))
 
     def _grounded(self, concept: Concept) -> Concept:
-        """``concept`` with the ID of the first ontology entry that one of its names names."""
-        if self.ontologies is None:
+        """``concept`` with its external ID: the reviewed one of the SSSOM mapping set, else
+        that of the first ontology entry one of its names names (an action named by the
+        concept's name and "therapy", "treatment" or "procedure" counts: "intravenous
+        immunoglobulin" is MAxO's "intravenous immunoglobulin therapy")."""
+        from omsgraph.extract.curated_ids import preferred
+
+        ids = self._ids.setdefault(concept.id, [])
+        reviewed = preferred(concept.id, concept.label, concept.type)
+        from omsgraph.extract.curated_ids import curated_ids
+
+        ids.extend(r.curie for r in curated_ids().get(concept.id, ()) if r[1] == concept.label)
+        lexical = []
+        if self.ontologies is not None:
+            for name in concept.names:
+                for variant in _variants(name, concept.type):
+                    found = self.ontologies.lookup(variant)
+                    if found is not None and compatible(concept.type, found.type):
+                        lexical.append(found)
+                        ids.append(found.curie)
+                        break
+        if reviewed is None and not lexical:
             return concept
         from omsgraph.extract.ontolex import GroundedConcept
 
-        for name in concept.names:
-            found = self.ontologies.lookup(name)
-            if found is not None and compatible(concept.type, found.type):
-                own = {f.name: getattr(concept, f.name) for f in fields(Concept)}
-                return GroundedConcept(
-                    **own,
-                    curie=found.curie,
-                    ontology=found.ontology,
-                    release=found.release,
-                    curated=True,
-                )
-        return concept
+        own = {f.name: getattr(concept, f.name) for f in fields(Concept)}
+        if reviewed is not None:
+            return GroundedConcept(
+                **own,
+                curie=reviewed.curie,
+                ontology=reviewed.curie.split(":")[0],
+                release=reviewed[2],
+                curated=True,
+                justification="semapv:ManualMappingCuration",
+            )
+        found = lexical[0]
+        return GroundedConcept(
+            **own, curie=found.curie, ontology=found.ontology, release=found.release, curated=True
+        )
 
     def _fold(self, word: str) -> str:
         cache = self._fold_cache

@@ -17,6 +17,7 @@ from omsgraph.extract import cues, openvocab
 from omsgraph.extract.candidate import Candidate, review_type
 from omsgraph.extract.figures import FigureIndex
 from omsgraph.extract.lexicon import Lexicon, Mention
+from omsgraph.extract.ontolex import compatible
 from omsgraph.extract.qualify import SentenceCues
 from omsgraph.extract.scope import Block, blocks
 from omsgraph.extract.shapes import antibodies, described, same_name
@@ -238,6 +239,13 @@ class Extractor:
             return "diagnosed_by", label, 0.6
         return None
 
+    def _ground(self, label: str, kind: str) -> Concept | None:
+        """The concept an ontology (or the vocabulary) names ``label`` by, of a fitting type."""
+        concept = self.lexicon.lookup(label, ontology=True)
+        if concept is not None and compatible(concept.type, kind):
+            return concept
+        return None
+
     # -- claims ---------------------------------------------------------------------------
     def _other_names(
         self, text: str, s: int, e: int, mentions: list[Mention]
@@ -349,7 +357,9 @@ class Extractor:
         for o_start, o_end, label, kind, predicate in openvocab.proposals(
             sentence, known, block.section | block.list_frames
         ):  # a phrase a relation frame introduces that no lexicon knows
-            found.append((o_start + s, o_end + s, predicate, label, None, 0.35, kind))
+            grounded = self._ground(label, kind)  # a phrase an ontology names after all
+            name = grounded.label if grounded is not None else label
+            found.append((o_start + s, o_end + s, predicate, name, grounded, 0.35, kind))
         if "synonym" in frames:
             for n_start, n_end in self._other_names(text, s, e, mentions):
                 name = text[n_start:n_end].lower()
