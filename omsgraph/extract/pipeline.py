@@ -47,6 +47,7 @@ _POST_COORD = re.compile(
     r"(?:(?:with|of|in|affecting)\s+(?:the\s+)?)?"
     r"([a-z][^.;:()]{0,120}?(?:,|\band\b|\bor\b)[^.;:()]{0,200})"
 )
+_POST_HEADS = re.compile(r"difficult|problem|trouble|tumou?r|cancer|infection|test|analys")
 _LIST_SPLIT = re.compile(r",\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+")
 _DRUGLIKE = cues.drug_shape()  # endings in rules/morphology.tsv
 _CAUSELIKE = re.compile(
@@ -81,6 +82,7 @@ class Extractor:
         )
         condition = vocabulary.concepts.get(CONDITION)
         self.condition_label = normalise(condition.label) if condition else ""
+        self._cues: SentenceCues | None = None  # of the sentence read last
 
     # -- sentences ------------------------------------------------------------------------
     @staticmethod
@@ -133,7 +135,8 @@ class Extractor:
                 if at >= 0:
                     add([f"{word} {head}"], at, at + len(word))
                     offset = at + len(word)
-        for m in _POST_COORD.finditer(low, s, e):
+        heads = _POST_HEADS.search(segment) is not None
+        for m in _POST_COORD.finditer(low, s, e) if heads else ():
             head, tail_start = m.group(1), m.start(2)
             cursor = tail_start
             for element in _LIST_SPLIT.split(m.group(2)):
@@ -309,11 +312,10 @@ class Extractor:
         if not mentions and not novel and "antibod" not in low[s:e]:
             return []
         quote, sentence = text[s:e], low[s:e]
-        sc = SentenceCues(sentence)
+        sc = self._cues = SentenceCues(sentence)
         frames = sc.frames | block.list_frames
         if cues.SCREEN.search(sentence):
             frames |= {"screen"}
-        population, qualifier = cues.population(sentence), cues.qualifier(sentence)
         specific = frozenset(  # the cause types named specifically in the sentence
             m.concept.type
             for m in mentions
@@ -364,6 +366,8 @@ class Extractor:
             for n_start, n_end in self._other_names(text, s, e, mentions):
                 name = text[n_start:n_end].lower()
                 found.append((n_start, n_end, "has_synonym", name, None, 0.6, None))
+        population = cues.population(sentence) if found else "all"
+        qualifier = cues.qualifier(sentence) if found else ""
         for m_start, m_end, predicate, name, concept, confidence, kind in found:
             c_kind = concept.type if concept is not None else kind
             polarity, certainty = sc.qualify(m_start - s, m_end - s, block.list_hedged, c_kind)
@@ -387,16 +391,17 @@ class Extractor:
             )
         return out
 
-    @staticmethod
     def _value_claims(
-        text: str, span: tuple[int, int], block: Block, index: FigureIndex
+        self, text: str, span: tuple[int, int], block: Block, index: FigureIndex
     ) -> list[Candidate]:
         """Value claims of a sentence (omsgraph.extract.figures), qualified as entity claims."""
         s, e = span
         figures = index.figures(s, e)
         if not figures:
             return []
-        sc = SentenceCues(cues.lower(text[s:e]))
+        sc = self._cues  # the sentence's cues, when its entity claims read them already
+        if sc is None or sc.text != index.low[s:e]:
+            sc = SentenceCues(index.low[s:e])
         out = []
         for figure in figures:
             polarity, certainty = sc.qualify(figure.start, figure.end, block.list_hedged)

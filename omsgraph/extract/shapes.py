@@ -8,6 +8,7 @@ tests/extract/test_general_rules.py.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from omsgraph.corpus.vocabulary import normalise
 from omsgraph.extract.lexicon import Mention
@@ -23,6 +24,7 @@ _ANTIBODY = re.compile(
 _ANTIBODY_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
+@lru_cache(maxsize=4096)
 def same_name(surface: str, label: str) -> bool:
     """Whether ``surface`` is the label itself, spelt with other hyphens or spaces."""
     return re.sub(r"[\s\-–]+", " ", normalise(surface)) == re.sub(r"[\s\-–]+", " ", label)
