@@ -36,6 +36,7 @@ __all__ = [
     "Score",
     "evaluate",
     "external_id_share",
+    "polarity_agreement",
     "read_jsonl",
     "value_of",
     "values_match",
@@ -373,3 +374,26 @@ def external_id_share(records: Iterable[dict[str, Any]], proposals: bool = True)
         key = r.get("object_id") or normalise(str(r.get("object", "")))
         seen[key] = seen.get(key, False) or has_external_id(r)
     return sum(seen.values()), len(seen)
+
+
+def polarity_agreement(
+    gold: list[dict[str, Any]],
+    predicted: list[dict[str, Any]],
+    vocabulary: Vocabulary | None = None,
+) -> tuple[int, int]:
+    """(same polarity, matched) over the entity claims matched by source, predicate and
+    object whatever their polarity: how often the extractor reads negation right."""
+    sources = {g["source"] for g in gold}
+    predicted = [p for p in predicted if p["source"] in sources]
+    canon = _Canon(vocabulary, predicted)
+
+    def polarities(records: Iterable[dict[str, Any]]) -> dict[tuple[str, str, str], set[str]]:
+        out: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+        for r in records:
+            if r["predicate"] in SCORED_ENTITY:
+                out[r["source"], r["predicate"], canon.of(r)].add(r["polarity"])
+        return out
+
+    wanted, found = polarities(gold), polarities(predicted)
+    matched = wanted.keys() & found.keys()
+    return sum(wanted[k] == found[k] for k in matched), len(matched)
