@@ -35,6 +35,8 @@ __all__ = [
     "describe",
     "Score",
     "evaluate",
+    "external_id_share",
+    "polarity_agreement",
     "read_jsonl",
     "value_of",
     "values_match",
@@ -348,3 +350,50 @@ def evaluate(
             if p not in SCORED_ENTITY and p not in VALUE_PREDICATES
         ),
     )
+
+
+def has_external_id(record: dict[str, Any]) -> bool:
+    """Whether an extracted record's object carries an ID outside the project's vocabulary:
+    an ``object_match``, or an ``object_id`` of an ontology (not ``omse:``)."""
+    object_id = record.get("object_id") or ""
+    return bool(record.get("object_match")) or (
+        bool(object_id) and not object_id.startswith("omse:")
+    )
+
+
+def external_id_share(records: Iterable[dict[str, Any]], proposals: bool = True) -> tuple[int, int]:
+    """(concepts with an external ID, concepts) over the distinct objects of entity claims
+    (synonym claims name no concept); ``proposals=False`` leaves out the open-vocabulary
+    proposals that no lexicon knows (they have no ID by definition)."""
+    seen: dict[str, bool] = {}
+    for r in records:
+        if r.get("predicate") not in ENTITY_PREDICATES or r.get("predicate") == "has_synonym":
+            continue
+        if not proposals and not r.get("object_id"):
+            continue
+        key = r.get("object_id") or normalise(str(r.get("object", "")))
+        seen[key] = seen.get(key, False) or has_external_id(r)
+    return sum(seen.values()), len(seen)
+
+
+def polarity_agreement(
+    gold: list[dict[str, Any]],
+    predicted: list[dict[str, Any]],
+    vocabulary: Vocabulary | None = None,
+) -> tuple[int, int]:
+    """(same polarity, matched) over the entity claims matched by source, predicate and
+    object whatever their polarity: how often the extractor reads negation right."""
+    sources = {g["source"] for g in gold}
+    predicted = [p for p in predicted if p["source"] in sources]
+    canon = _Canon(vocabulary, predicted)
+
+    def polarities(records: Iterable[dict[str, Any]]) -> dict[tuple[str, str, str], set[str]]:
+        out: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+        for r in records:
+            if r["predicate"] in SCORED_ENTITY:
+                out[r["source"], r["predicate"], canon.of(r)].add(r["polarity"])
+        return out
+
+    wanted, found = polarities(gold), polarities(predicted)
+    matched = wanted.keys() & found.keys()
+    return sum(wanted[k] == found[k] for k in matched), len(matched)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import Vocabulary
 from omsgraph.extract.folding import _TOKEN, fold_token, tokens
+from omsgraph.extract.ontolex import compatible
 
 if TYPE_CHECKING:
     from omsgraph.extract.ontolex import OntologyLexicon
@@ -31,6 +32,22 @@ _JOINABLE_GAP = re.compile(r"[\s\-\u2010\u2011\u2012\u2013()\"'“”/]*\Z")
 _BREAK = re.compile(r"[^\w\s\-\u2010\u2011\u2012\u2013()\"'“”/]|_")  # complement of the gap
 _ABBREVIATION_GAP = re.compile(r"\.[ \t]?\Z")
 _ACRONYM = re.compile(r"^[A-Za-z]{1,5}$")
+
+
+_ACTION_TYPES = frozenset({"therapy", "procedure", "drug", "test"})
+_ACTION_HEADS = ("therapy", "treatment", "procedure")
+_NEOPLASM = re.compile(r"\btumou?rs?\b", re.IGNORECASE)
+
+
+def _variants(name: str, kind: str) -> list[str]:
+    """The names an ontology may give a curated name: itself; an action with its head word
+    ("corticosteroids" -> "corticosteroid treatment"); "tumour" as "neoplasm"."""
+    out = [name]
+    if _NEOPLASM.search(name):
+        out.append(_NEOPLASM.sub("neoplasm", name))
+    if kind in _ACTION_TYPES and not name.endswith(_ACTION_HEADS):
+        out += [f"{name} {head}" for head in _ACTION_HEADS]
+    return out
 
 
 @dataclass(frozen=True)
@@ -66,9 +83,15 @@ class Lexicon:
 
             ontologies = load_ontologies()
         self.ontologies: OntologyLexicon | None = ontologies or None
+        self._ids: dict[str, list[str]] = {}  # every external ID each curated concept has
         self.concepts: dict[str, Concept] = {
             c.id: self._grounded(c) for c in vocabulary.concepts.values()
         }
+        # an ontology entry that a curated concept carries an ID of is that curated concept
+        self._curated_by_id: dict[str, Concept] = {}
+        for concept_id, curies in self._ids.items():
+            for curie in curies:
+                self._curated_by_id.setdefault(curie, self.concepts[concept_id])
         for concept in vocabulary.concepts.values():
             for name in concept.names:
                 words = [w for _, _, w in tokens(name)]
@@ -83,23 +106,44 @@ class Lexicon:
                 node.setdefault(None, _Entry(concept.id, exact))
 
     def _grounded(self, concept: Concept) -> Concept:
-        """``concept`` with the ID of the first ontology entry that one of its names names."""
-        if self.ontologies is None:
-            return concept
-        from omsgraph.extract.ontolex import GroundedConcept, compatible
+        """``concept`` with its external ID: the reviewed one of the SSSOM mapping set, else
+        that of the first ontology entry one of its names names (an action named by the
+        concept's name and "therapy", "treatment" or "procedure" counts: "intravenous
+        immunoglobulin" is MAxO's "intravenous immunoglobulin therapy")."""
+        from omsgraph.extract.curated_ids import preferred
 
-        for name in concept.names:
-            found = self.ontologies.lookup(name)
-            if found is not None and compatible(concept.type, found.type):
-                own = {f.name: getattr(concept, f.name) for f in fields(Concept)}
-                return GroundedConcept(
-                    **own,
-                    curie=found.curie,
-                    ontology=found.ontology,
-                    release=found.release,
-                    curated=True,
-                )
-        return concept
+        ids = self._ids.setdefault(concept.id, [])
+        reviewed = preferred(concept.id, concept.label, concept.type)
+        from omsgraph.extract.curated_ids import curated_ids
+
+        ids.extend(r.curie for r in curated_ids().get(concept.id, ()) if r[1] == concept.label)
+        lexical = []
+        if self.ontologies is not None:
+            for name in concept.names:
+                for variant in _variants(name, concept.type):
+                    found = self.ontologies.lookup(variant)
+                    if found is not None and compatible(concept.type, found.type):
+                        lexical.append(found)
+                        ids.append(found.curie)
+                        break
+        if reviewed is None and not lexical:
+            return concept
+        from omsgraph.extract.ontolex import GroundedConcept
+
+        own = {f.name: getattr(concept, f.name) for f in fields(Concept)}
+        if reviewed is not None:
+            return GroundedConcept(
+                **own,
+                curie=reviewed.curie,
+                ontology=reviewed.curie.split(":")[0],
+                release=reviewed[2],
+                curated=True,
+                justification="semapv:ManualMappingCuration",
+            )
+        found = lexical[0]
+        return GroundedConcept(
+            **own, curie=found.curie, ontology=found.ontology, release=found.release, curated=True
+        )
 
     def _fold(self, word: str) -> str:
         cache = self._fold_cache
@@ -154,6 +198,9 @@ class Lexicon:
         concept = self.concepts[entry.concept_id] if entry else None
         if concept is None and ontology and self.ontologies is not None:
             concept = self.ontologies.lookup(phrase)
+            curated = self._curated_by_id.get(getattr(concept, "curie", ""))
+            if curated is not None and compatible(curated.type, concept.type):
+                concept = curated
         if len(cache) > 100_000:
             cache.clear()
         cache[phrase, ontology] = concept
@@ -196,6 +243,9 @@ class Lexicon:
                 node = node.get(folded[j])
             if other is not None and (best is None or other[0] > best[0]):
                 best = other  # a longer ontology name: the more specific concept
+                curated = self._curated_by_id.get(getattr(other[1], "curie", ""))
+                if curated is not None and compatible(curated.type, other[1].type):
+                    best = (other[0], curated)  # the curated layer names it
             if best is None:
                 continue
             last, concept = best

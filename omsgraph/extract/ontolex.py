@@ -74,6 +74,7 @@ class GroundedConcept(Concept):
     ontology: str = ""
     release: str = ""
     curated: bool = False
+    justification: str = "semapv:LexicalMatching"  # or ManualMappingCuration (the SSSOM table)
 
 
 def compatible(curated_type: str, ontology_type: str) -> bool:
@@ -105,7 +106,7 @@ def record_fields(concept: Concept | None) -> dict[str, str]:
         return {}
     return {
         "object_match": concept.curie,
-        "object_match_justification": "semapv:LexicalMatching",
+        "object_match_justification": concept.justification,
         "object_match_release": concept.release,
     }
 

@@ -17,8 +17,10 @@ from omsgraph.extract import cues, openvocab
 from omsgraph.extract.candidate import Candidate, review_type
 from omsgraph.extract.figures import FigureIndex
 from omsgraph.extract.lexicon import Lexicon, Mention
+from omsgraph.extract.ontolex import compatible
 from omsgraph.extract.qualify import SentenceCues
 from omsgraph.extract.scope import Block, blocks
+from omsgraph.extract.shapes import antibodies, described, same_name
 
 __all__ = ["CONDITION", "Candidate", "Extractor"]
 
@@ -27,6 +29,9 @@ _MAX_SENTENCE = 1500  # characters; longer runs are cut at a space so work stays
 _CAUSE_TYPES = frozenset({"tumour", "infection", "cause"})
 _TREAT_TYPES = frozenset({"therapy", "procedure"})
 _GENERIC = frozenset({"tumour", "tumor", "infection", "medication", "cancer"})
+_MECHANISM = re.compile(r"paraneoplast|immun")  # a mechanism of the condition, not a cause
+_NO_CAUSE = re.compile(r"^idiopathic\b|^unknown cause")
+_COMPOUND_AFTER = re.compile(r"-(?:like|type|shaped)\b")  # "shock-like jerks": no shock
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“(\[]?[A-Z0-9•])")
 _ABBREVIATION = re.compile(
@@ -42,12 +47,12 @@ _POST_COORD = re.compile(
     r"(?:(?:with|of|in|affecting)\s+(?:the\s+)?)?"
     r"([a-z][^.;:()]{0,120}?(?:,|\band\b|\bor\b)[^.;:()]{0,200})"
 )
+_POST_HEADS = re.compile(r"difficult|problem|trouble|tumou?r|cancer|infection|test|analys")
 _LIST_SPLIT = re.compile(r",\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+")
 _DRUGLIKE = cues.drug_shape()  # endings in rules/morphology.tsv
 _CAUSELIKE = re.compile(
     r"\b(?:[A-Z][\w-]+\s+)?(?:[a-z]{4,}(?:blastoma|sarcoma|carcinoma|teratoma)|[a-z]{5,}oma|"
-    r"[A-Z][a-z]+ (?:virus|bacteri(?:um|a))|[a-z]+virus|(?:anti-[A-Za-z0-9]+|[A-Z][\w-]*) "
-    r"antibod(?:y|ies))\b"
+    r"[A-Z][a-z]+ (?:virus|bacteri(?:um|a))|[a-z]+virus)\b"
 )
 _ABBREVIATION_DEFINITION = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9-]{1,7})\)")
 _DISEASELIKE = re.compile(
@@ -77,6 +82,7 @@ class Extractor:
         )
         condition = vocabulary.concepts.get(CONDITION)
         self.condition_label = normalise(condition.label) if condition else ""
+        self._cues: SentenceCues | None = None  # of the sentence read last
 
     # -- sentences ------------------------------------------------------------------------
     @staticmethod
@@ -129,7 +135,8 @@ class Extractor:
                 if at >= 0:
                     add([f"{word} {head}"], at, at + len(word))
                     offset = at + len(word)
-        for m in _POST_COORD.finditer(low, s, e):
+        heads = _POST_HEADS.search(segment) is not None
+        for m in _POST_COORD.finditer(low, s, e) if heads else ():
             head, tail_start = m.group(1), m.start(2)
             cursor = tail_start
             for element in _LIST_SPLIT.split(m.group(2)):
@@ -167,7 +174,7 @@ class Extractor:
         mention: Mention,
         frames: frozenset[str],
         section: frozenset[str],
-        specific: bool,
+        specific: frozenset[str],
         clause: frozenset[str],
     ) -> tuple[str, str, float] | None:
         """(predicate, object name, confidence) for a mention, or None when it states no claim."""
@@ -176,12 +183,15 @@ class Extractor:
         generic = concept.id in self.generic
         if concept.id == CONDITION:
             surface = re.sub(r"\s*\(.*?(?:\)|$)\s*", " ", mention.surface).strip(" \"'“”")
-            if (
-                "synonym" in frames
-                and not re.fullmatch(r"[A-Z]{2,6}", surface)
-                and normalise(surface) != self.condition_label
-            ):
+            if re.fullmatch(r"[A-Z]{2,6}", surface) or same_name(surface, self.condition_label):
+                return None
+            if "synonym" in frames:
                 return "has_synonym", surface.lower(), 0.85
+            shared = set(normalise(surface).replace("-", " ").split()) & set(
+                self.condition_label.replace("-", " ").split()
+            )
+            if len(surface.split()) >= 2 and shared <= {"syndrome"}:
+                return "has_synonym", surface.lower(), 0.5  # the document uses another name
             return None
         if kind == "condition":
             if "differential" in frames or "differential" in section:
@@ -202,14 +212,19 @@ class Extractor:
                 if self.screening is not None:
                     return "diagnosed_by", self.screening.label, 0.6
                 return None
-            if generic and specific:
+            if generic and kind in specific:  # "infection" beside "Epstein-Barr virus"
                 return None
-            if "immun" in label:  # an immune mechanism, not a cause in its own right
+            if _MECHANISM.search(label):  # "paraneoplastic", "autoimmune": how, not what
+                return "mechanism", label, 0.6
+            if _NO_CAUSE.search(label):  # "idiopathic": the absence of a known cause
                 return None
             if "cause" in frames or ("cause" in section and not frames & {"treat", "diagnose"}):
                 return "has_cause", label, 0.8 if "cause" in frames else 0.65
-            if kind != "cause" and not generic and not frames & {"treat", "screen"}:
-                return "has_cause", label, 0.5  # a named tumour or infection in an OMS text
+            if kind != "cause" and not frames & {"treat", "screen"}:
+                if not generic:
+                    return "has_cause", label, 0.5  # a named tumour or infection in an OMS text
+                if kind == "infection" and "diagnose" not in frames:
+                    return "has_cause", label, 0.4  # "after an infection": no named agent
             return None
         if kind == "drug":
             if "cause" in frames and "treat" not in frames:
@@ -225,6 +240,13 @@ class Extractor:
             return "specialist", label, 0.7
         if kind == "finding" and "diagnose" in frames:
             return "diagnosed_by", label, 0.6
+        return None
+
+    def _ground(self, label: str, kind: str) -> Concept | None:
+        """The concept an ontology (or the vocabulary) names ``label`` by, of a fitting type."""
+        concept = self.lexicon.lookup(label, ontology=True)
+        if concept is not None and compatible(concept.type, kind):
+            return concept
         return None
 
     # -- claims ---------------------------------------------------------------------------
@@ -286,17 +308,18 @@ class Extractor:
         novel: bool,
     ) -> list[Candidate]:
         s, e = span
-        mentions = mentions + self._coordinated(text, low, s, e, mentions)
-        if not mentions and not novel:
+        mentions = described(low, mentions + self._coordinated(text, low, s, e, mentions))
+        if not mentions and not novel and "antibod" not in low[s:e]:
             return []
         quote, sentence = text[s:e], low[s:e]
-        sc = SentenceCues(sentence)
+        sc = self._cues = SentenceCues(sentence)
         frames = sc.frames | block.list_frames
         if cues.SCREEN.search(sentence):
             frames |= {"screen"}
-        population, qualifier = cues.population(sentence), cues.qualifier(sentence)
-        specific = any(
-            m.concept.type in _CAUSE_TYPES and m.concept.id not in self.generic for m in mentions
+        specific = frozenset(  # the cause types named specifically in the sentence
+            m.concept.type
+            for m in mentions
+            if m.concept.type in _CAUSE_TYPES and m.concept.id not in self.generic
         )
         out: list[Candidate] = []
         found: list[tuple[int, int, str, str, Concept | None, float, str | None]] = []
@@ -328,19 +351,28 @@ class Extractor:
         for p_start, p_end, kind, predicate in proposals:
             name = text[p_start:p_end].lower()
             found.append((p_start, p_end, predicate, name, None, 0.4, kind))
+        if "antibod" in sentence:
+            for a_start, a_end, name in antibodies(sentence):
+                found.append((a_start + s, a_end + s, "diagnosed_by", name, None, 0.4, "test"))
         known = [(m.start - s, m.end - s) for m in mentions]
         known += [(a - s, b - s) for a, b, *_ in found]
         for o_start, o_end, label, kind, predicate in openvocab.proposals(
             sentence, known, block.section | block.list_frames
         ):  # a phrase a relation frame introduces that no lexicon knows
-            found.append((o_start + s, o_end + s, predicate, label, None, 0.35, kind))
+            grounded = self._ground(label, kind)  # a phrase an ontology names after all
+            name = grounded.label if grounded is not None else label
+            found.append((o_start + s, o_end + s, predicate, name, grounded, 0.35, kind))
         if "synonym" in frames:
             for n_start, n_end in self._other_names(text, s, e, mentions):
                 name = text[n_start:n_end].lower()
                 found.append((n_start, n_end, "has_synonym", name, None, 0.6, None))
+        population = cues.population(sentence) if found else "all"
+        qualifier = cues.qualifier(sentence) if found else ""
         for m_start, m_end, predicate, name, concept, confidence, kind in found:
             c_kind = concept.type if concept is not None else kind
             polarity, certainty = sc.qualify(m_start - s, m_end - s, block.list_hedged, c_kind)
+            if predicate == "has_synonym":  # a name is a name, even in "I never heard of X"
+                polarity, certainty = "affirmed", "asserted"
             out.append(
                 Candidate(
                     predicate=predicate,
@@ -359,16 +391,17 @@ class Extractor:
             )
         return out
 
-    @staticmethod
     def _value_claims(
-        text: str, span: tuple[int, int], block: Block, index: FigureIndex
+        self, text: str, span: tuple[int, int], block: Block, index: FigureIndex
     ) -> list[Candidate]:
         """Value claims of a sentence (omsgraph.extract.figures), qualified as entity claims."""
         s, e = span
         figures = index.figures(s, e)
         if not figures:
             return []
-        sc = SentenceCues(cues.lower(text[s:e]))
+        sc = self._cues  # the sentence's cues, when its entity claims read them already
+        if sc is None or sc.text != index.low[s:e]:
+            sc = SentenceCues(index.low[s:e])
         out = []
         for figure in figures:
             polarity, certainty = sc.qualify(figure.start, figure.end, block.list_hedged)
@@ -437,7 +470,11 @@ class Extractor:
                 first = cursor
                 while cursor < len(pending) and pending[cursor].start < e:
                     cursor += 1
-                inside = [m for m in pending[first:cursor] if m.end <= e]
+                inside = [
+                    m
+                    for m in pending[first:cursor]
+                    if m.end <= e and not _COMPOUND_AFTER.match(text, m.end)
+                ]
                 at = bisect_left(novel, s)
                 has_novel = "differential" in block.section or (at < len(novel) and novel[at] < e)
                 found = self._sentence_claims(text, low, (s, e), block, inside, has_novel)

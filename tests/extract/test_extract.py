@@ -106,7 +106,7 @@ def test_unknown_concepts_are_proposed_not_dropped(extractor: Extractor) -> None
     )
     found = [(c.object, c.proposed_type, c.predicate) for c in extractor.extract(text)]
     assert ("ofatumumab", "drug", "treated_by") in found  # found through the drug lexicon
-    assert ("anti-ri antibodies", "cause", "has_cause") in found
+    assert ("anti-ri antibodies", "test", "diagnosed_by") in found  # an antibody is a test
     assert ("Guillain-Barre syndrome", "condition", "differential_diagnosis") in found  # MONDO
     for c in extractor.extract(text):  # proposed: unknown, or known only to an ontology
         if c.proposed_type:

@@ -1,0 +1,97 @@
+"""General typing rules of the extractor (issue 12, second round).
+
+Every sentence here is written for the test; none is taken from a development document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from omsgraph.corpus.vocabulary import load_vocabulary
+from omsgraph.extract import Extractor, assertion
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(load_vocabulary(ROOT / "data" / "vocabulary.yaml"))
+
+
+def claims(extractor: Extractor, text: str) -> dict[tuple[str, str], str]:
+    return {(c.predicate, c.object): c.polarity for c in extractor.extract(text)}
+
+
+def test_paraneoplastic_is_a_mechanism_not_a_cause(extractor: Extractor) -> None:
+    found = claims(extractor, "In adults the syndrome is often paraneoplastic and caused by it.")
+    assert ("has_cause", "paraneoplastic syndrome") not in found
+    assert ("mechanism", "paraneoplastic syndrome") in found
+
+
+def test_idiopathic_is_no_cause(extractor: Extractor) -> None:
+    found = claims(extractor, "Half of the cases are idiopathic; the others are caused by tumours.")
+    assert not [k for k in found if k[0] == "has_cause" and "idiopathic" in k[1]]
+
+
+def test_a_generic_infection_is_a_cause_when_no_agent_is_named(extractor: Extractor) -> None:
+    found = claims(extractor, "The jerks began two weeks after an infectious disease.")
+    assert ("has_cause", "infection") in found
+
+
+def test_a_generic_infection_beside_a_named_one_is_dropped(extractor: Extractor) -> None:
+    found = claims(extractor, "OMS can be caused by influenza or another infection.")
+    assert ("has_cause", "influenza") in found
+    assert ("has_cause", "infection") not in found
+
+
+def test_a_generic_word_is_dropped_only_beside_a_specific_one_of_its_own_kind(
+    extractor: Extractor,
+) -> None:
+    found = claims(extractor, "It is triggered by neuroblastoma or by a postinfectious process.")
+    assert ("has_cause", "neuroblastoma") in found
+    assert ("has_cause", "infection") in found  # a tumour named does not drop the infection
+
+
+def test_a_compound_adjective_names_no_concept(extractor: Extractor) -> None:
+    found = claims(extractor, "The boy had sudden tremor-like movements and ataxia.")
+    assert ("has_symptom", "ataxia") in found
+    assert ("has_symptom", "tremor") not in found
+
+
+def test_may_or_may_not_hedges_and_does_not_negate() -> None:
+    sentence = "Seizures may or may not be present."
+    assert assertion(sentence, 0, 8) == ("affirmed", "hedged")
+
+
+def test_an_ontology_name_of_a_curated_concept_gives_the_curated_concept(
+    extractor: Extractor,
+) -> None:
+    # "behavioral abnormality" is an HPO synonym of the entry the curated concept maps to
+    found = [c for c in extractor.extract("Symptoms include behavioral abnormalities.")]
+    assert [c.concept.id for c in found if c.concept] == ["behavioural-problems"]
+
+
+def test_named_antibodies_are_diagnostic_tests(extractor: Extractor) -> None:
+    found = claims(
+        extractor,
+        "In OMS, anti-Hu and anti-Yo antibodies were absent, but antiglial cell antibodies were "
+        "found.\nSerum onconeuronal antibodies were tested in every child with OMS.",
+    )
+    assert found[("diagnosed_by", "anti-hu antibodies")] == "negated"
+    assert found[("diagnosed_by", "anti-yo antibodies")] == "negated"
+    assert found[("diagnosed_by", "onconeuronal antibodies")] == "affirmed"
+
+
+def test_a_phrase_glossed_by_a_bracketed_sign_is_that_sign(extractor: Extractor) -> None:
+    found = claims(extractor, "Children with OMS have an unsteady walk that worsens (ataxia).")
+    assert ("has_symptom", "ataxia") in found
+    assert ("has_symptom", "unsteady gait") not in found
+
+
+def test_another_name_of_the_condition_is_a_synonym_claim(extractor: Extractor) -> None:
+    found = claims(extractor, "Few doctors had heard of Kinsbourne syndrome before 1990.")
+    assert found.get(("has_synonym", "kinsbourne syndrome")) == "affirmed"
+    variants = claims(extractor, "Opsoclonus-myoclonus is rare.")
+    assert not [k for k in variants if k[0] == "has_synonym"]  # the label, spelt otherwise
