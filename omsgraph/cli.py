@@ -273,17 +273,21 @@ def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_
 @format_option
 @click.pass_obj
 def sources(obj: Context, fmt: str) -> None:
-    """List the sources with their kind, title and number of claims.
+    """List the sources with their short citation, link, kind, title and number of claims.
 
     \b
     Example:
       omsgraph sources --format csv
     """
+    from omsgraph.graph.citation import cite_source, link_of_source
+
     corpus = obj.corpus()
     counts = Counter(c.source for c in corpus.claims)
     rows = [
         {
             "file": s.file,
+            "citation": cite_source(s),
+            "link": link_of_source(s),
             "kind": s.kind,
             "title": s.title,
             "date": s.date,
@@ -688,14 +692,15 @@ def conflicts(obj: Context, fmt: str) -> None:
       omsgraph conflicts --format json
     """
     from omsgraph.graph.conflicts import corpus_conflicts
-    from omsgraph.graph.evidence import conflict_records, render_conflicts
+    from omsgraph.graph.evidence import conflict_records, render_conflicts, source_names
 
     corpus = obj.corpus()
     found = _guard(lambda: corpus_conflicts(corpus, reviewed_only=obj.reviewed_only))
+    names = source_names(corpus.sources)
     if fmt == "json":
-        click.echo(json.dumps(conflict_records(found), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(conflict_records(found, names), indent=2, ensure_ascii=False))
     else:
-        click.echo(render_conflicts(found), nl=False)
+        click.echo(render_conflicts(found, names), nl=False)
 
 
 @cli.command()

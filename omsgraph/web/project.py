@@ -22,6 +22,7 @@ import networkx as nx
 from rdflib import Graph, Literal
 
 from omsgraph.corpus.model import PREDICATES
+from omsgraph.graph.citation import cite, link
 from omsgraph.graph.namespaces import BIBO, CITO, DCTERMS, OA, OMS, PROV, RDF, RDFS, SKOS
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "exemplar_mode",
     "local_name",
     "project",
+    "source_names",
     "text_of",
 ]
 
@@ -61,7 +63,8 @@ _RELATION_LABELS = {name: key.replace("_", " ") for key, (name, _) in PREDICATES
 
 # (rdflib evaluates triple patterns in the order written: the selective ones come first)
 _CLAIMS_QUERY = """
-SELECT ?claim ?s ?p ?o ?src ?srcId ?srcTitle ?pol ?cert ?pop ?qual WHERE {
+SELECT ?claim ?s ?p ?o ?src ?srcId ?srcTitle ?pol ?cert ?pop ?qual ?status ?method ?conf
+WHERE {
   ?claim rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; a oms:Claim .
   OPTIONAL { ?claim prov:wasDerivedFrom ?src .
              OPTIONAL { ?src dcterms:identifier ?srcId }
@@ -70,6 +73,17 @@ SELECT ?claim ?s ?p ?o ?src ?srcId ?srcTitle ?pol ?cert ?pop ?qual WHERE {
   OPTIONAL { ?claim oms:certainty ?cert }
   OPTIONAL { ?claim oms:population ?pop }
   OPTIONAL { ?claim oms:qualifier ?qual }
+  OPTIONAL { ?claim oms:status ?status }
+  OPTIONAL { ?claim oms:method ?method }
+  OPTIONAL { ?claim oms:confidence ?conf }
+}"""
+
+# (one row per source and property: a handful of sources, read once for their citations)
+_SOURCES_QUERY = """
+SELECT ?src ?p ?v WHERE {
+  ?src a oms:Source ; ?p ?v .
+  VALUES ?p { dcterms:title oms:sourceKind dcterms:creator bibo:editor dcterms:publisher
+              dcterms:isPartOf dcterms:date bibo:doi bibo:pmid <https://schema.org/url> }
 }"""
 
 _QUOTES_QUERY = """
@@ -206,6 +220,31 @@ def conflict_nodes(graph: Graph, where: str = "") -> dict[str, dict[str, Any]]:
     return out
 
 
+def source_names(graph: Graph) -> dict[str, tuple[str, str]]:
+    """Source IRI -> (short citation, link) from the source's bibliographic properties."""
+    found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for row in graph.query(_SOURCES_QUERY, initNs=INIT_NS):
+        found[str(row.src)][local_name(row.p)].append(str(row.v))
+    names = {}
+    for iri, props in found.items():
+        kind = re.sub(r"(?<!^)([A-Z])", r"-\1", local_name(min(props["sourceKind"], default="")))
+
+        def one(name: str, props: dict[str, list[str]] = props) -> str | None:
+            return min(props[name], default=None)
+
+        citation = cite(
+            one("title") or local_name(iri),
+            kind.lower(),
+            sorted(props["creator"]),
+            one("publisher"),
+            one("isPartOf"),
+            one("date"),
+            sorted(props["editor"]),
+        )
+        names[iri] = (citation, link(one("doi"), one("pmid"), one("url")))
+    return names
+
+
 def _claims(graph: Graph, where: str = "") -> dict[str, dict[str, Any]]:
     """Every claim (``where``: those this pattern binds to ?claim) with its quote, source,
     qualifiers, cited references and conflicts."""
@@ -219,6 +258,7 @@ def _claims(graph: Graph, where: str = "") -> dict[str, dict[str, Any]]:
     for record in conflict_nodes(graph, where).values():
         for claim in record["claims"]:
             in_conflict[claim].add(record["comment"] or record["topic"] or record["conflict"])
+    names = source_names(graph)
     claims: dict[str, dict[str, Any]] = {}
     for row in graph.query(_only(_CLAIMS_QUERY, where), initNs=INIT_NS):
         iri = str(row.claim)
@@ -232,6 +272,11 @@ def _claims(graph: Graph, where: str = "") -> dict[str, dict[str, Any]]:
             "quote": min(quotes[iri], default=""),
             "source": text_of(row.srcId) or text_of(row.src),
             "source_title": text_of(row.srcTitle),
+            "citation": names.get(str(row.src), ("", ""))[0],
+            "link": names.get(str(row.src), ("", ""))[1],
+            "status": local_name(row.status).lower() if row.status is not None else "reviewed",
+            "method": local_name(row.method).lower() if row.method is not None else "curated",
+            "confidence": float(row.conf) if row.conf is not None else None,
             "polarity": local_name(row.pol).lower() if row.pol is not None else "affirmed",
             "certainty": local_name(row.cert).lower() if row.cert is not None else "asserted",
             "population": text_of(row.pop),

@@ -146,8 +146,14 @@ def test_edge_and_node_styling(graph: Graph) -> None:
         "has cause",
         "treated by",
         "NOT treated by",
-        "epidemiology",
+        "unreviewed: epidemiology",  # its one claim is an automatic candidate
     }
+    assert by_label["unreviewed: epidemiology"]["dashes"] == [2, 5]
+    assert by_label["unreviewed: epidemiology"]["claims"][0]["made"] == (
+        "candidate, automatic, confidence 0.9"
+    )
+    assert "UNREVIEWED: candidate" in by_label["unreviewed: epidemiology"]["title"]
+    assert by_label["treated by"]["reviewed"] and not by_label["treated by"]["unreviewed"]
     assert by_label["NOT treated by"]["dashes"]
     assert "dashes" not in by_label["treated by"]
     assert by_label["has symptom"]["width"] > by_label["has cause"]["width"]
