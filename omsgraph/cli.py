@@ -262,11 +262,32 @@ def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_
     if not no_view:
         from omsgraph.web import write_site
 
-        site = write_site(graph, staging)
+        site = write_site(graph, staging, reading=_reading(corpus, obj.reviewed_only))
         stats = site["omsgraph.html"]
         message += f", {out_dir / 'omsgraph.html'} ({stats.nodes} nodes, {stats.edges} edges)"
         message += f", {out_dir / 'index.html'} ({len(site) - 1} views)"
     return message
+
+
+def _reading(corpus: Corpus, reviewed_only: bool) -> Any:
+    """What the site's reading pages show of ``corpus``, with each source's stretches the
+    extractor leaves out (lines outside its content blocks), dimmed on the source's page."""
+    from omsgraph.extract.lexicon import Lexicon
+    from omsgraph.extract.scope import blocks
+    from omsgraph.web.reading import reading_of
+
+    lexicon = Lexicon(corpus.vocabulary)
+    left_out = {}
+    for source in corpus.sources:
+        spans, at = [], 0
+        for block in blocks(source.text, lexicon):
+            if block.start > at:
+                spans.append((at, block.start))
+            at = max(at, block.end)
+        if at < len(source.text):
+            spans.append((at, len(source.text)))
+        left_out[source.file] = spans
+    return reading_of(corpus, reviewed_only, left_out)
 
 
 @cli.command()
@@ -487,7 +508,8 @@ def view(
     graph = obj.graph(graph_path)
     if kind == "index":
         out_dir = output.parent if output is not None else Path("out")
-        stats = _guard(lambda: write_site(graph, out_dir))
+        reading = None if graph_path else _reading(obj.corpus(), obj.reviewed_only)
+        stats = _guard(lambda: write_site(graph, out_dir, reading=reading))
         click.echo(f"wrote {out_dir / 'index.html'} and {len(stats) - 1} views", err=True)
         return
     if output is None:

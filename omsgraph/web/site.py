@@ -33,6 +33,7 @@ from omsgraph.web.derived import (
 )
 from omsgraph.web.offline import check_offline
 from omsgraph.web.project import EXEMPLARS_ONLY, claims_of_sources, exemplar_mode, project
+from omsgraph.web.reading import Reading, write_source_pages
 from omsgraph.web.render import (
     EDGE_CLAIMS,
     MAX_NODES,
@@ -263,12 +264,18 @@ def site_claims(graph: Graph) -> Callable[[str, str], bool]:
 
 
 def write_site(
-    graph: Graph, out_dir: Path, title: str = DEFAULT_TITLE, overview: str = "omsgraph.html"
+    graph: Graph,
+    out_dir: Path,
+    title: str = DEFAULT_TITLE,
+    overview: str = "omsgraph.html",
+    reading: Reading | None = None,
 ) -> dict[str, ViewStats]:
     """Write the overview, citations, conflicts and per-source views and ``index.html``.
 
     The claims are projected once. Source pages are written for the first `SITE_SOURCES`
-    sources (by file name); past that the index says so and how to draw any other.
+    sources (by file name); past that the index says so and how to draw any other. With
+    `reading` (the corpus: `omsgraph.web.reading.reading_of`) a source's page shows its text
+    with its claims highlighted instead of a graph of them.
     """
     out_dir = Path(out_dir)
     proj = project(graph)
@@ -283,11 +290,16 @@ def write_site(
     files = [file for _, file in kept]
     # a projection of exemplars lacks most of a source's claims: draw these sources' own
     whole = project(graph, claims_of_sources(files)) if proj.graph.get("exemplars") else proj
-    views = source_views(whole, files)
-    for row, file in kept:
-        view = _source_page(file, views[file], title)
-        stats[row[0]] = _write(view, out_dir / row[0], "index.html")
-        rows.append(row)
+    if reading is not None:
+        for name, size in write_source_pages(reading, out_dir, files).items():
+            stats[name] = ViewStats(0, 0, size)
+        rows += [row for row, _ in kept]
+    else:
+        views = source_views(whole, files)
+        for row, file in kept:
+            view = _source_page(file, views[file], title)
+            stats[row[0]] = _write(view, out_dir / row[0], "index.html")
+            rows.append(row)
     note = ""
     if len(sources) > len(kept):
         note = (
