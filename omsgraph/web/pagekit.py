@@ -19,6 +19,7 @@ from omsgraph.web.offline import check_offline
 __all__ = [
     "RELATION_COLOURS",
     "cited",
+    "in_sentence",
     "concept_file",
     "e",
     "marks",
@@ -146,3 +147,22 @@ def page(title: str, subtitle: str, body: str, extra_css: str = "", script: str 
     )
     check_offline(html, allow_links=True)
     return html
+
+
+_STOP = re.compile(r"[.!?](?=\s)|\n")
+#: a quote's sentence shows at most this many characters each side of the quote
+_CONTEXT = 240
+
+
+def in_sentence(text: str, start: int, end: int) -> str:
+    """The sentence (line) around ``text[start:end]`` as markup, the quote in ``<b>``: a quote
+    read in its context; at most `_CONTEXT` characters each side, cut with an ellipsis."""
+    before_stops = [m.end() for m in _STOP.finditer(text, max(0, start - _CONTEXT), start)]
+    left = before_stops[-1] if before_stops else max(0, start - _CONTEXT)
+    after = _STOP.search(text, end, min(len(text), end + _CONTEXT))
+    right = after.end() if after else min(len(text), end + _CONTEXT)
+    if right > end and text[right - 1] == "\n":
+        right -= 1
+    head = ("…" if left > 0 and not before_stops else "") + e(text[left:start].lstrip())
+    tail = e(text[end:right].rstrip()) + ("…" if not after and right < len(text) else "")
+    return f"{head}<b>{e(text[start:end])}</b>{tail}"

@@ -20,7 +20,7 @@ from omsgraph.output import write_atomic
 from omsgraph.web.pagekit import source_file
 from omsgraph.web.source_page import render_source_page
 
-__all__ = ["Reading", "reading_of", "write_source_pages"]
+__all__ = ["Reading", "main_condition", "reading_of", "write_source_pages"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,16 @@ def reading_of(
     claims = built_claims(corpus, reviewed_only)
     conflicts = find_conflicts(claims, corpus.vocabulary)
     return Reading(corpus, tuple(claims), tuple(conflicts), dict(left_out or {}))
+
+
+def main_condition(reading: Reading) -> str | None:
+    """The condition most claims are about (the site's subject), or None."""
+    counts: dict[str, int] = {}
+    for claim in reading.claims:
+        concept = reading.corpus.vocabulary.concepts.get(claim.subject)
+        if concept is not None and concept.type == "condition":
+            counts[claim.subject] = counts.get(claim.subject, 0) + 1
+    return min(counts, key=lambda c: (-counts[c], c)) if counts else None
 
 
 def write_source_pages(reading: Reading, out_dir: Path, files: Iterable[str]) -> dict[str, int]:

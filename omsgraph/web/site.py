@@ -33,7 +33,7 @@ from omsgraph.web.derived import (
 )
 from omsgraph.web.offline import check_offline
 from omsgraph.web.project import EXEMPLARS_ONLY, claims_of_sources, exemplar_mode, project
-from omsgraph.web.reading import Reading, write_source_pages
+from omsgraph.web.reading import Reading, main_condition, write_source_pages
 from omsgraph.web.render import (
     EDGE_CLAIMS,
     MAX_NODES,
@@ -43,6 +43,7 @@ from omsgraph.web.render import (
     render_index,
     render_page,
 )
+from omsgraph.web.summary import render_condition_page, render_conflict_cards
 
 __all__ = [
     "DEFAULT_TITLE",
@@ -282,6 +283,11 @@ def write_site(
     rows: list[tuple[str, str, str]] = []
     stats: dict[str, ViewStats] = {}
     for row, kind in _view_rows(proj, overview):
+        if reading is not None and kind == "conflicts":  # the conflicts as cards
+            row = (row[0], "Conflicts", "where the sources disagree, as cards")
+            stats[row[0]] = write_page(out_dir / row[0], render_conflict_cards(reading))
+            rows.append(row)
+            continue
         view = build_view(graph, kind, title=title, proj=proj)
         stats[row[0]] = _write(view, out_dir / row[0], "index.html")
         rows.append(row)
@@ -310,7 +316,20 @@ def write_site(
         "One concept and its neighbours: omsgraph view entity LABEL --depth 2 "
         "(or /view/entity/LABEL under omsgraph serve)."
     )
+    condition = main_condition(reading) if reading is not None else None
+    if reading is not None and condition is not None:
+        rows = [(href, name.replace("Source ", "Text of "), what) for href, name, what in rows]
+        html = render_condition_page(reading, condition, rows)
+        stats["index.html"] = write_page(out_dir / "index.html", html)
+        return stats
     data = render_index(title, rows, hint, note).encode("utf-8")
     write_atomic(out_dir / "index.html", data)
     stats["index.html"] = ViewStats(0, 0, len(data))
     return stats
+
+
+def write_page(path: Path, html: str) -> ViewStats:
+    """Write one reading page atomically; its stats (no nodes or edges: not a graph)."""
+    data = html.encode("utf-8")
+    write_atomic(path, data)
+    return ViewStats(0, 0, len(data))

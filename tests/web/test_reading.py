@@ -159,3 +159,55 @@ def test_source_pages_are_offline_and_escaped(candidate_site) -> None:
     assert "<script>window.__xss" not in html and "<img src=x" not in html
     data = html.split('id="claim-data">', 1)[1].split("</script>", 1)[0]
     assert "<" not in data and json.loads(data)
+
+
+@pytest.mark.browser
+def test_condition_page_ranks_concepts_by_sources(browser, site) -> None:
+    errors: list[str] = []
+    external: list[str] = []
+    page = open_page(browser, site / "index.html", errors, external)
+    assert page.locator("h1").inner_text() == "opsoclonus-myoclonus syndrome"
+    counts = [int(x) for x in page.locator("#has_symptom + table td.n").all_inner_texts()]
+    assert counts == sorted(counts, reverse=True) and counts[0] == 5
+    treatments = page.locator("#treated_by + table td.concept").all_inner_texts()
+    assert any("NOT in" in t for t in treatments)  # negated support is marked
+    row = page.locator("#has_symptom + table tr", has_text="myoclonus").first
+    row.locator("summary").click()
+    assert row.locator("blockquote b").count() >= 5  # its quotes, each in its sentence
+    assert "Pike 2013." in row.inner_text()
+    assert page.locator("#values + table tr").count() > 10
+    assert page.locator("#conflicts + ul li").count() == 9
+    assert errors == [] and external == []
+
+
+@pytest.mark.browser
+def test_conflicts_are_cards_with_sides_and_sources_by_name(browser, site) -> None:
+    errors: list[str] = []
+    page = open_page(browser, site / "conflicts.html", errors, [])
+    cards = page.locator("section.card")
+    assert cards.count() == 9
+    for i in range(cards.count()):
+        card = cards.nth(i)
+        assert card.locator(".side").count() >= 2
+        quotes = card.locator(".side").evaluate_all(
+            "sides => sides.map(s => [...s.querySelectorAll('blockquote')].map(b => b.innerText))"
+        )
+        assert all(len(q) == len(set(q)) for q in quotes)  # no line twice on one side
+    chemo = page.locator("section.card", has_text="chemotherapy").first
+    assert "Tension" in chemo.locator("h2").inner_text()
+    assert (
+        "young children" in chemo.inner_text()
+        and "children with neuroblastoma" in chemo.inner_text()
+    )
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_a_candidate_claim_is_marked_on_the_condition_page(browser, candidate_site) -> None:
+    errors: list[str] = []
+    page = open_page(browser, candidate_site / "index.html", errors, [])
+    row = page.locator("#values + table tr.unreviewed-claim")
+    assert row.count() == 1 and "unreviewed" in row.inner_text()
+    page.check("#f-review")
+    assert row.is_hidden()
+    assert errors == []
