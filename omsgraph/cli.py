@@ -262,14 +262,16 @@ def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_
     if not no_view:
         from omsgraph.web import write_site
 
-        site = write_site(graph, staging, reading=_reading(corpus, obj.reviewed_only))
+        site = write_site(
+            graph, staging, reading=_reading(corpus, obj.reviewed_only, obj.mappings())
+        )
         stats = site["omsgraph.html"]
         message += f", {out_dir / 'omsgraph.html'} ({stats.nodes} nodes, {stats.edges} edges)"
         message += f", {out_dir / 'index.html'} ({len(site) - 1} views)"
     return message
 
 
-def _reading(corpus: Corpus, reviewed_only: bool) -> Any:
+def _reading(corpus: Corpus, reviewed_only: bool, mappings: Any = None) -> Any:
     """What the site's reading pages show of ``corpus``, with each source's stretches the
     extractor leaves out (lines outside its content blocks), dimmed on the source's page."""
     from omsgraph.extract.lexicon import Lexicon
@@ -287,7 +289,7 @@ def _reading(corpus: Corpus, reviewed_only: bool) -> Any:
         if at < len(source.text):
             spans.append((at, len(source.text)))
         left_out[source.file] = spans
-    return reading_of(corpus, reviewed_only, left_out)
+    return reading_of(corpus, reviewed_only, left_out, mappings)
 
 
 @cli.command()
@@ -508,7 +510,9 @@ def view(
     graph = obj.graph(graph_path)
     if kind == "index":
         out_dir = output.parent if output is not None else Path("out")
-        reading = None if graph_path else _reading(obj.corpus(), obj.reviewed_only)
+        reading = None
+        if graph_path is None:
+            reading = _reading(obj.corpus(), obj.reviewed_only, obj.mappings())
         stats = _guard(lambda: write_site(graph, out_dir, reading=reading))
         click.echo(f"wrote {out_dir / 'index.html'} and {len(stats) - 1} views", err=True)
         return

@@ -16,6 +16,7 @@ from pathlib import Path
 from omsgraph.corpus.claims import Corpus
 from omsgraph.corpus.model import Claim
 from omsgraph.graph.conflicts import Conflict, built_claims, find_conflicts
+from omsgraph.graph.mappings import MappingSet
 from omsgraph.output import write_atomic
 from omsgraph.web.pagekit import source_file
 from omsgraph.web.source_page import render_source_page
@@ -31,6 +32,8 @@ class Reading:
     claims: tuple[Claim, ...]
     conflicts: tuple[Conflict, ...]
     left_out: Mapping[str, Sequence[tuple[int, int]]] = field(default_factory=dict)
+    #: concept id -> its mappings as (predicate, CURIE, label, IRI)
+    mappings: Mapping[str, Sequence[tuple[str, str, str, str]]] = field(default_factory=dict)
 
     def claims_of(self, file: str) -> list[Claim]:
         return [c for c in self.claims if c.source == file]
@@ -40,12 +43,22 @@ def reading_of(
     corpus: Corpus,
     reviewed_only: bool = False,
     left_out: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+    mappings: MappingSet | None = None,
 ) -> Reading:
     """The claims a build keeps of `corpus` and their conflicts; `left_out`: per source file,
     the (start, end) stretches of its text the extractor leaves out (dimmed on its page)."""
     claims = built_claims(corpus, reviewed_only)
     conflicts = find_conflicts(claims, corpus.vocabulary)
-    return Reading(corpus, tuple(claims), tuple(conflicts), dict(left_out or {}))
+    maps: dict[str, list[tuple[str, str, str, str]]] = {}
+    for row in mappings.mappings if mappings is not None else ():
+        try:
+            iri = str(mappings.expand(row.object_id))
+        except KeyError:
+            iri = ""
+        maps.setdefault(row.concept_id, []).append(
+            (row.predicate_id, row.object_id, row.object_label, iri)
+        )
+    return Reading(corpus, tuple(claims), tuple(conflicts), dict(left_out or {}), maps)
 
 
 def main_condition(reading: Reading) -> str | None:

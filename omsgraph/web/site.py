@@ -22,6 +22,7 @@ from rdflib import Graph
 
 from omsgraph.graph.namespaces import DCTERMS, OMS, PROV
 from omsgraph.output import write_atomic
+from omsgraph.web.concept_page import write_concept_pages
 from omsgraph.web.derived import (
     citations_view,
     conflicts_view,
@@ -300,6 +301,8 @@ def write_site(
         for name, size in write_source_pages(reading, out_dir, files).items():
             stats[name] = ViewStats(0, 0, size)
         rows += [row for row, _ in kept]
+        for name, size in write_concept_pages(reading, out_dir).items():
+            stats[name] = ViewStats(0, 0, size)
     else:
         views = source_views(whole, files)
         for row, file in kept:

@@ -118,6 +118,11 @@ _SCRIPT = """
                 : review.value === "reviewed" ? c.status !== "reviewed" : false;
     });
   });
+  if (location.hash.indexOf("#c-") === 0 && claims[location.hash.slice(3)]) {
+    select([location.hash.slice(3)]);
+    var first = document.querySelector("mark.on");
+    if (first) { first.scrollIntoView({block: "center"}); }
+  }
   window.sourcePageReady = true;
 })();
 """

@@ -88,7 +88,7 @@ def _source_line(claim: Claim, sources: dict[str, Source]) -> str:
     source = sources[claim.source]
     return (
         f"{cited(cite_source(source), link_of_source(source))}"
-        f' · <a href="{source_file(source.file)}" title="the quote in the source text">'
+        f' · <a href="{source_file(source.file)}#c-{claim.id}" title="the quote in its text">'
         "in its text</a>"
     )
 

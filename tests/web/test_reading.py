@@ -211,3 +211,19 @@ def test_a_candidate_claim_is_marked_on_the_condition_page(browser, candidate_si
     page.check("#f-review")
     assert row.is_hidden()
     assert errors == []
+
+
+@pytest.mark.browser
+def test_concept_page_and_a_quote_followed_to_its_text(browser, site) -> None:
+    errors: list[str] = []
+    page = open_page(browser, site / "concept-neuroblastoma.html", errors, [])
+    assert page.locator("h1").inner_text() == "neuroblastoma"
+    mappings = page.locator("h2:text('Mappings') + ul a")
+    assert "HP:0003006" in mappings.all_inner_texts()
+    assert mappings.first.get_attribute("href").startswith("http://purl.obolibrary.org/obo/")
+    assert page.locator(".bysource").count() == 4
+    page.locator(".bysource a", has_text="in its text").first.click()
+    page.wait_for_function("() => window.sourcePageReady")
+    shown = page.locator("#panel").inner_text()
+    assert "neuroblastoma" in shown.lower() and page.locator("mark.on").count() >= 1
+    assert errors == []
