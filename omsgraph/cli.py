@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -236,6 +237,7 @@ def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_
     from omsgraph.graph.export import write_turtle
     from omsgraph.graph.streamed import AUTO_CLAIMS
 
+    turtle: Callable[[], None] = _done  # the wait for the Turtle written aside, if it is
     if obj.store == "auto" and len(corpus.claims) > AUTO_CLAIMS:
         # a large graph is written as it is made; the site draws a smaller one
         from omsgraph.graph.streamed import build_streamed
@@ -253,7 +255,8 @@ def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_
         count = f"{triples} triples"
     else:
         graph = obj.graph()
-        write_turtle(graph, staging / "omsgraph.ttl")
+        # the Turtle is written by a forked process while this one writes the pages
+        turtle = _aside(lambda: write_turtle(graph, staging / "omsgraph.ttl"), not no_view)
         count = _triples(graph)
     message = (
         f"{len(corpus.sources)} sources, {len(corpus.vocabulary)} concepts, "
@@ -262,13 +265,56 @@ def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_
     if not no_view:
         from omsgraph.web import write_site
 
-        site = write_site(
-            graph, staging, reading=_reading(corpus, obj.reviewed_only, obj.mappings())
-        )
+        reading = _reading(corpus, obj.reviewed_only, obj.mappings())
+        try:
+            site = write_site(graph, staging, reading=reading)
+        finally:
+            turtle()
         stats = site["omsgraph.html"]
         message += f", {out_dir / 'omsgraph.html'} ({stats.nodes} nodes, {stats.edges} edges)"
         message += f", {out_dir / 'index.html'} ({len(site) - 1} views)"
+    turtle()
     return message
+
+
+def _done() -> None:
+    """Nothing to wait for."""
+
+
+def _aside(work: Callable[[], object], fork: bool) -> Callable[[], None]:
+    """Start ``work`` in a forked child (where fork exists and ``fork`` is asked for) and
+    return the call that waits for it: it raises the child's one-line error as a DataError.
+    Without fork the work runs now, and the call does nothing."""
+    from omsgraph.errors import DataError
+
+    if not fork or not hasattr(os, "fork"):
+        work()
+        return _done
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: do the work, say what failed, never return into the caller
+        os.close(read_end)
+        code = 0
+        try:
+            work()
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent as one line
+            os.write(write_end, (str(exc) or type(exc).__name__).encode("utf-8", "replace"))
+            code = 1
+        os._exit(code)
+    os.close(write_end)
+    done: list[bool] = []
+
+    def wait() -> None:
+        if done:
+            return
+        done.append(True)
+        with os.fdopen(read_end, "rb") as pipe:
+            said = pipe.read().decode("utf-8", "replace")
+        _, status = os.waitpid(pid, 0)
+        if status or said:
+            raise DataError(said.splitlines()[0] if said else "writing the Turtle failed")
+
+    return wait
 
 
 def _reading(corpus: Corpus, reviewed_only: bool, mappings: Any = None) -> Any:

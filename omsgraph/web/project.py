@@ -16,11 +16,13 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from types import SimpleNamespace
 from typing import Any
 
 import networkx as nx
 from rdflib import Graph, Literal
 
+import omsgraph.web.lookup as lookup
 from omsgraph.corpus.model import PREDICATES
 from omsgraph.graph.citation import cite, link
 from omsgraph.graph.namespaces import BIBO, CITO, DCTERMS, OA, OMS, PROV, RDF, RDFS, SKOS
@@ -169,12 +171,22 @@ def _concept_nodes(graph: Graph, claims_of: str = "oms:Claim") -> dict[str, dict
     parents: dict[str, set[str]] = defaultdict(set)
     for child, parent in _PARENTS.items():
         parents[child].add(parent)
-    for row in graph.query(_SUBCLASS_QUERY, initNs=INIT_NS):
-        parents[local_name(row.sub)].add(local_name(row.sup))
+    for sub, sup in lookup.subclass_rows(graph):
+        parents[local_name(sub)].add(local_name(sup))
     labels: dict[str, set[str]] = defaultdict(set)
     alts: dict[str, set[str]] = defaultdict(set)
     types: dict[str, set[str]] = defaultdict(set)
-    for row in graph.query(_CONCEPTS_QUERY.replace("oms:Claim", claims_of), initNs=INIT_NS):
+    if claims_of == "oms:Claim":  # every claim's concepts: read from the indexes
+        for iri, (found_labels, found_alts, found_types) in lookup.concept_rows(graph).items():
+            labels[iri].update(found_labels)
+            alts[iri].update(found_alts)
+            types[iri].update(local_name(t) for t in found_types)
+    rows = (
+        []
+        if claims_of == "oms:Claim"
+        else graph.query(_CONCEPTS_QUERY.replace("oms:Claim", claims_of), initNs=INIT_NS)
+    )
+    for row in rows:
         iri = str(row.c)
         found = labels.setdefault(iri, set())
         if row.label is not None:
@@ -249,18 +261,24 @@ def _claims(graph: Graph, where: str = "") -> dict[str, dict[str, Any]]:
     """Every claim (``where``: those this pattern binds to ?claim) with its quote, source,
     qualifiers, cited references and conflicts."""
     quotes: dict[str, set[str]] = defaultdict(set)
-    for row in graph.query(_only(_QUOTES_QUERY, where), initNs=INIT_NS):
-        quotes[str(row.claim)].add(str(row.quote))
     cites: dict[str, set[str]] = defaultdict(set)
-    for row in graph.query(_only(_CITES_QUERY, where), initNs=INIT_NS):
-        cites[str(row.claim)].add(text_of(row.cite) or str(row.ref))
+    if where:
+        for row in graph.query(_only(_QUOTES_QUERY, where), initNs=INIT_NS):
+            quotes[str(row.claim)].add(str(row.quote))
+        for row in graph.query(_only(_CITES_QUERY, where), initNs=INIT_NS):
+            cites[str(row.claim)].add(text_of(row.cite) or str(row.ref))
+        found: Any = graph.query(_only(_CLAIMS_QUERY, where), initNs=INIT_NS)
+    else:  # every claim: read from the indexes, not by SPARQL
+        found = [SimpleNamespace(**row) for row in lookup.claim_rows(graph)]
+        for row in found:
+            quotes[str(row.claim)], cites[str(row.claim)] = row.quotes, row.cites
     in_conflict: dict[str, set[str]] = defaultdict(set)
     for record in conflict_nodes(graph, where).values():
         for claim in record["claims"]:
             in_conflict[claim].add(record["comment"] or record["topic"] or record["conflict"])
     names = source_names(graph)
     claims: dict[str, dict[str, Any]] = {}
-    for row in graph.query(_only(_CLAIMS_QUERY, where), initNs=INIT_NS):
+    for row in found:
         iri = str(row.claim)
         if iri in claims:  # a claim breaking the model's "exactly one" (source, polarity...)
             continue
@@ -355,12 +373,12 @@ def project(graph: Graph, where: str | None = None) -> nx.MultiDiGraph:
     # those of its oms:Support records, far fewer to read than every claim
     concepts = _concept_nodes(graph, "oms:Support" if where else "oms:Claim")
     support: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for row in graph.query(_SUPPORT_QUERY, initNs=INIT_NS):
-        target = _value_id(str(row.o)) if isinstance(row.o, Literal) else str(row.o)
-        support[(str(row.s), str(row.p), target)] = {
-            "affirming": int(row.aff) if row.aff is not None else None,
-            "negating": int(row.neg) if row.neg is not None else None,
-            "contested": bool(row.contested is not None and row.contested.toPython() is True),
+    for s, p, o, aff, neg, contested in lookup.support_rows(graph):
+        target = _value_id(str(o)) if isinstance(o, Literal) else str(o)
+        support[(str(s), str(p), target)] = {
+            "affirming": int(aff) if aff is not None else None,
+            "negating": int(neg) if neg is not None else None,
+            "contested": bool(contested is not None and contested.toPython() is True),
         }
     totals: dict[tuple[str, str, str, str], int] = {}
     if exemplars:
