@@ -525,3 +525,36 @@ def test_capped_edge_panel_in_chromium(
     finally:
         page.close()
     assert external == [] and errors == []
+
+
+@pytest.mark.browser
+def test_search_by_synonym_and_filters_refit_in_chromium(
+    chromium_browser, graph: Graph, tmp_path: Path
+) -> None:
+    out = tmp_path / "overview.html"
+    write_view(graph, out)
+    external: list[str] = []
+    errors: list[str] = []
+    page = _open(chromium_browser, out.as_uri(), external, errors)
+    try:
+        page.fill("#search", "no such thing")
+        page.press("#search", "Enter")
+        assert "no node matches" in page.inner_text("#shown")
+        page.fill("#search", "kinsbourne syndrome")  # a synonym, not the label
+        page.press("#search", "Enter")
+        assert page.evaluate("network.getSelectedNodes()") == [CONDITION]
+        assert "no node matches" not in page.inner_text("#shown")  # the failure is cleared
+        # zoomed far out and away: a filter brings what it leaves back into view
+        page.evaluate("network.moveTo({position: {x: 5000, y: 5000}, scale: 0.1})")
+        page.select_option("#f-relation", "treated by")
+        assert page.evaluate("network.getScale()") > 0.1
+        box = page.evaluate(
+            """() => { const ids = nodes.get({filter: n => !n.hidden}).map(n => n.id);
+                const w = document.getElementById('mynetwork').getBoundingClientRect();
+                return ids.map(id => { const p = network.canvasToDOM(network.getPosition(id));
+                  return p.x >= 0 && p.y >= 0 && p.x <= w.width && p.y <= w.height; }); }"""
+        )
+        assert box and all(box)  # every node left is in view
+    finally:
+        page.close()
+    assert external == [] and errors == []
