@@ -9,9 +9,8 @@ from pathlib import Path
 
 from omsgraph.corpus.model import Claim, Polarity
 from omsgraph.graph.citation import cite_source, link_of_source
-from omsgraph.output import write_atomic
 from omsgraph.web.pagekit import cited, concept_file, e, page
-from omsgraph.web.reading import Reading
+from omsgraph.web.reading import Reading, write_page_batch
 from omsgraph.web.summary import quote_list
 
 __all__ = ["concepts_with_claims", "render_concept_page", "write_concept_pages"]
@@ -99,11 +98,11 @@ def render_concept_page(reading: Reading, concept_id: str) -> str:
 
 
 def write_concept_pages(reading: Reading, out_dir: Path) -> dict[str, int]:
-    """Write the page of every concept some claim names; return page name -> bytes."""
-    written = {}
-    for concept_id in concepts_with_claims(reading):
-        data = render_concept_page(reading, concept_id).encode("utf-8")
-        name = concept_file(concept_id)
-        write_atomic(Path(out_dir) / name, data)
-        written[name] = len(data)
-    return written
+    """Write the page of every concept some claim names (one durable batch: see
+    `write_page_batch`, which also makes the pages written before it durable); return page
+    name -> bytes."""
+    pages = {
+        concept_file(concept_id): render_concept_page(reading, concept_id)
+        for concept_id in concepts_with_claims(reading)
+    }
+    return write_page_batch(Path(out_dir), pages)
