@@ -255,6 +255,15 @@ def _options(n_nodes: int, components: int = 1) -> dict[str, Any]:
     }
 
 
+_TREATMENT_KINDS = {"Drug", "Procedure", "Therapy"}
+
+
+def _only_a_cause(proj: nx.MultiDiGraph, node_id: str) -> bool:
+    """Whether every claim naming this node names it as a cause (colour by role)."""
+    relations = {d["relation_label"] for _, _, d in proj.in_edges(node_id, data=True)}
+    return relations == {"has cause"}
+
+
 def _node_dicts(proj: nx.MultiDiGraph) -> list[dict[str, Any]]:
     positions = _seed_positions(proj)
     hub = _hub(proj) if len(proj) else None
@@ -262,6 +271,8 @@ def _node_dicts(proj: nx.MultiDiGraph) -> list[dict[str, Any]]:
     for node_id, attrs in sorted(proj.nodes(data=True)):
         kind = attrs["type"]
         colour = TYPE_COLOURS.get(kind, _UNKNOWN_COLOUR)
+        if kind in _TREATMENT_KINDS and _only_a_cause(proj, node_id):
+            colour = TYPE_COLOURS["Cause"]  # a drug that causes it is not a treatment
         x, y = positions[node_id]
         node: dict[str, Any] = {
             "id": node_id,

@@ -558,3 +558,10 @@ def test_search_by_synonym_and_filters_refit_in_chromium(
     finally:
         page.close()
     assert external == [] and errors == []
+
+
+def test_a_drug_named_only_as_a_cause_has_the_colour_of_a_cause(corpus_graph) -> None:
+    html, _ = render_view(corpus_graph)
+    colours = {n["label"]: n["color"] for n in _dataset(html, "nodes")}
+    assert colours["amitriptyline"] == colours["phenytoin"] == TYPE_COLOURS["Cause"]
+    assert colours["rituximab"] == TYPE_COLOURS["Drug"]
