@@ -166,6 +166,7 @@ def citations_view(graph: Graph, proj: nx.MultiDiGraph | None = None) -> nx.Mult
         title = text_of(row.title)
         short = title if len(title) <= 40 else title[:39].rstrip() + "…"
         citation = names.get(iri, ("", ""))[0]
+        citation = citation if len(citation) <= 44 else citation[:43].rstrip() + "…"
         out.add_node(
             iri,
             # the source by name: its short citation (first author or organisation, year...)

@@ -338,8 +338,11 @@ def _edge_dicts(proj: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
             "sources": attrs["sources"],
             "summary": support_line(attrs),
             "claims": [claim_payload(c) for c in claims],
-            "unreviewed": all(c.get("status", "reviewed") != "reviewed" for c in claims),
-            "reviewed": any(c.get("status", "reviewed") == "reviewed" for c in claims),
+            # (an edge without claims, a citation, is neither: the filter keeps it)
+            "unreviewed": bool(claims)
+            and all(c.get("status", "reviewed") != "reviewed" for c in claims),
+            "reviewed": not claims
+            or any(c.get("status", "reviewed") == "reviewed" for c in claims),
         }
         if len(claims) < total(attrs):
             edge["more"] = _more_claims(proj, v, total(attrs), len(claims))

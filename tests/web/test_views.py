@@ -565,3 +565,9 @@ def test_a_drug_named_only_as_a_cause_has_the_colour_of_a_cause(corpus_graph) ->
     colours = {n["label"]: n["color"] for n in _dataset(html, "nodes")}
     assert colours["amitriptyline"] == colours["phenytoin"] == TYPE_COLOURS["Cause"]
     assert colours["rituximab"] == TYPE_COLOURS["Drug"]
+
+
+def test_citation_edges_are_not_marked_unreviewed(graph: Graph) -> None:
+    html, _ = render_view(graph, kind="citations")
+    edges = _dataset(html, "edges")
+    assert edges and not any(e["unreviewed"] or e["label"].startswith("unreviewed") for e in edges)
