@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -280,6 +281,7 @@ def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_
     from omsgraph.graph.export import write_turtle
     from omsgraph.graph.streamed import AUTO_CLAIMS
 
+    turtle: Callable[[], None] = _done  # the wait for the Turtle written aside, if it is
     if obj.store == "auto" and len(corpus.claims) > AUTO_CLAIMS:
         # a large graph is written as it is made; the site draws a smaller one
         from omsgraph.graph.streamed import build_streamed
@@ -297,7 +299,8 @@ def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_
         count = f"{triples} triples"
     else:
         graph = obj.graph()
-        write_turtle(graph, staging / "omsgraph.ttl")
+        # the Turtle is written by a forked process while this one writes the pages
+        turtle = _aside(lambda: write_turtle(graph, staging / "omsgraph.ttl"), not no_view)
         count = _triples(graph)
     from omsgraph.graph.conflicts import built_claims
 
@@ -309,11 +312,77 @@ def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_
     if not no_view:
         from omsgraph.web import write_site
 
-        site = write_site(graph, staging)
+        reading = _reading(corpus, obj.reviewed_only, obj.mappings())
+        try:
+            site = write_site(graph, staging, reading=reading)
+        finally:
+            turtle()
         stats = site["omsgraph.html"]
         message += f", {out_dir / 'omsgraph.html'} ({stats.nodes} nodes, {stats.edges} edges)"
         message += f", {out_dir / 'index.html'} ({len(site) - 1} views)"
+    turtle()
     return message
+
+
+def _done() -> None:
+    """Nothing to wait for."""
+
+
+def _aside(work: Callable[[], object], fork: bool) -> Callable[[], None]:
+    """Start ``work`` in a forked child (where fork exists and ``fork`` is asked for) and
+    return the call that waits for it: it raises the child's one-line error as a DataError.
+    Without fork the work runs now, and the call does nothing."""
+    from omsgraph.errors import DataError
+
+    if not fork or not hasattr(os, "fork"):
+        work()
+        return _done
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: do the work, say what failed, never return into the caller
+        os.close(read_end)
+        code = 0
+        try:
+            work()
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent as one line
+            os.write(write_end, (str(exc) or type(exc).__name__).encode("utf-8", "replace"))
+            code = 1
+        os._exit(code)
+    os.close(write_end)
+    done: list[bool] = []
+
+    def wait() -> None:
+        if done:
+            return
+        done.append(True)
+        with os.fdopen(read_end, "rb") as pipe:
+            said = pipe.read().decode("utf-8", "replace")
+        _, status = os.waitpid(pid, 0)
+        if status or said:
+            raise DataError(said.splitlines()[0] if said else "writing the Turtle failed")
+
+    return wait
+
+
+def _reading(corpus: Corpus, reviewed_only: bool, mappings: Any = None) -> Any:
+    """What the site's reading pages show of ``corpus``, with each source's stretches the
+    extractor leaves out (lines outside its content blocks), dimmed on the source's page."""
+    from omsgraph.extract.lexicon import Lexicon
+    from omsgraph.extract.scope import blocks
+    from omsgraph.web.reading import reading_of
+
+    lexicon = Lexicon(corpus.vocabulary)
+    left_out = {}
+    for source in corpus.sources:
+        spans, at = [], 0
+        for block in blocks(source.text, lexicon):
+            if block.start > at:
+                spans.append((at, block.start))
+            at = max(at, block.end)
+        if at < len(source.text):
+            spans.append((at, len(source.text)))
+        left_out[source.file] = spans
+    return reading_of(corpus, reviewed_only, left_out, mappings)
 
 
 @cli.command()
@@ -325,9 +394,9 @@ def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_
 )
 @click.pass_obj
 def sources(obj: Context, fmt: str, min_evidence: str | None) -> None:
-    """List the sources with their full record: kind, title, authors, year, container,
-    PMID, DOI, URL, publication types, evidence level and number of claims (rejected
-    claims not counted). In table, CSV and TSV, lists are joined with "; ".
+    """List the sources with their full record: short citation, link, kind, title, authors,
+    year, container, PMID, DOI, URL, publication types, evidence level and number of claims
+    (rejected claims not counted). In table, CSV and TSV, lists are joined with "; ".
 
     \b
     Examples:
@@ -335,9 +404,19 @@ def sources(obj: Context, fmt: str, min_evidence: str | None) -> None:
       omsgraph sources --format json --min-evidence review
     """
     from omsgraph.corpus.sources import at_least, source_records
+    from omsgraph.graph.citation import cite_source, link_of_source
 
     corpus = obj.corpus()
-    rows = source_records(at_least(corpus.sources, min_evidence), corpus.claims)
+    kept = {s.file: s for s in at_least(corpus.sources, min_evidence)}
+    rows = [
+        {
+            "file": r["file"],
+            "citation": cite_source(kept[r["file"]]),
+            "link": link_of_source(kept[r["file"]]),
+            **{k: v for k, v in r.items() if k != "file"},
+        }
+        for r in source_records(list(kept.values()), corpus.claims)
+    ]
     if fmt != "json":
         rows = [{k: "; ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
     click.echo(render_records(rows, fmt), nl=False)
@@ -530,7 +609,10 @@ def view(
     graph = obj.graph(graph_path)
     if kind == "index":
         out_dir = output.parent if output is not None else Path("out")
-        stats = _guard(lambda: write_site(graph, out_dir))
+        reading = None
+        if graph_path is None:
+            reading = _reading(obj.corpus(), obj.reviewed_only, obj.mappings())
+        stats = _guard(lambda: write_site(graph, out_dir, reading=reading))
         click.echo(f"wrote {out_dir / 'index.html'} and {len(stats) - 1} views", err=True)
         return
     if output is None:
@@ -736,14 +818,15 @@ def conflicts(obj: Context, fmt: str, min_evidence: str | None) -> None:
     """
     from omsgraph.corpus.sources import corpus_at_least
     from omsgraph.graph.conflicts import corpus_conflicts
-    from omsgraph.graph.evidence import conflict_records, render_conflicts
+    from omsgraph.graph.evidence import conflict_records, render_conflicts, source_names
 
     corpus = corpus_at_least(obj.corpus(), min_evidence)
     found = _guard(lambda: corpus_conflicts(corpus, reviewed_only=obj.reviewed_only))
+    names = source_names(corpus.sources)
     if fmt == "json":
-        click.echo(json.dumps(conflict_records(found), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(conflict_records(found, names), indent=2, ensure_ascii=False))
     else:
-        click.echo(render_conflicts(found), nl=False)
+        click.echo(render_conflicts(found, names), nl=False)
 
 
 @cli.command()

@@ -539,6 +539,8 @@ def test_a_build_replaces_its_outputs_as_a_whole(work: Path, manifest: bool) -> 
     assert "source-101_moved.html" in after and "source-100_fixture.html" not in after
     assert all(after[name] == before[name] for name in USER_FILES)
     built = {"omsgraph.ttl", "omsgraph.html", "index.html", "citations.html", "conflicts.html"}
+    concepts = ("opsoclonus-myoclonus-syndrome", "opsoclonus", "myoclonus", "rituximab")
+    built |= {f"concept-{name}.html" for name in (*concepts, "chemotherapy")}
     assert set(after) == {*USER_FILES, *built, "source-101_moved.html", ".omsgraph-build"}
     listed = (work / "out/.omsgraph-build").read_text(encoding="utf-8").splitlines()[1:]
     assert listed == sorted({*built, "source-101_moved.html"})

@@ -5,13 +5,19 @@ only; :mod:`omsgraph.graph.support_rdf` writes the records as RDF and
 Rules, all general (docs/model.md, "Support and conflicts"):
 
 * **opposite polarity**: claims of one (subject, relation, object) from two sources, one
-  affirmed and one negated. A contradiction when their populations overlap, a population
-  difference (tension) when they do not (children vs adults). A negated claim about the
+  affirmed and one negated. A contradiction when they speak of one population as written (or
+  one of them of everyone), a population difference (tension) when the populations differ
+  ("young children" vs "children with neuroblastoma", children vs adults). A negated claim about the
   umbrella concept of a class ("no diagnostic test": the concept whose label is the class
   name) is in tension with affirmed claims of the same relation about members of that class.
 * **incompatible value**: value claims ``attribute: value`` of one attribute family whose
-  parsed values (``omsgraph.corpus.values``) cannot both hold: a contradiction. Values that can both
-  hold but are stated for different populations are a tension (population difference).
+  parsed values (``omsgraph.corpus.values``) cannot both hold, stated of one population as
+  written: a contradiction. Stated of different populations or bases (per child against per
+  person), or able to both hold but for different populations: a tension (population
+  difference).
+
+Every claim in a conflict is paired with a claim of another source: a source is never set
+against itself.
 * **population difference**: a claim restricted to one population ("only … adults") and an
   affirmed claim of the same triple from another source for a population outside it.
 
@@ -56,8 +62,6 @@ CONTRADICTION, TENSION = "Contradiction", "Tension"
 #: a conflict's comment quotes at most this many claims (a large corpus gives conflicts of
 #: thousands of claims; every one of them stays linked by oms:involvesClaim)
 SAY_AT_MOST = 12
-#: population groups that do not overlap
-_APART = {"adults": "children", "children": "adults"}
 _ADULT = re.compile(r"\badults?\b")
 _CHILD = re.compile(r"\b(child|children|infants?|toddlers?|teens?|teenagers?|paediatric|pediatric)")
 _ONLY = re.compile(r"\bonly\b")
@@ -173,29 +177,27 @@ def population_group(population: str) -> str:
     return "adults" if adult and not child else "children" if child and not adult else "all"
 
 
-def _overlapping(group: str) -> tuple[str, ...]:
-    """The population groups that overlap ``group``."""
-    return ("adults", "children", "all") if group == "all" else (group, "all")
+def _as_written(population: str) -> str:
+    return " ".join(population.casefold().split()) or "all"
 
 
-def _partnered(claims: Sequence[Claim], partners: dict[str, set[str]], groups: Callable) -> list:
-    """The claims with a partner from another source: ``partners`` maps a population group to
-    the sources of the candidate partners in it, ``groups(group)`` names the groups to look in."""
-    found = []
-    for claim in claims:
-        for group in groups(population_group(claim.population)):
-            sources = partners.get(group, ())
-            if len(sources) > 1 or (sources and claim.source not in sources):
-                found.append(claim)
-                break
-    return found
+def _same_population(a: Claim, b: Claim) -> bool:
+    """Whether two claims speak of one population as written, or one of them of everyone."""
+    pa, pb = _as_written(a.population), _as_written(b.population)
+    return pa == pb or "all" in (pa, pb)
 
 
-def _sources_by_group(claims: Iterable[Claim]) -> dict[str, set[str]]:
-    by_group: dict[str, set[str]] = defaultdict(set)
-    for claim in claims:
-        by_group[population_group(claim.population)].add(claim.source)
-    return by_group
+def _pairs(
+    first: Sequence[Claim], second: Sequence[Claim], fits: Callable[[Claim, Claim], bool]
+) -> list[Claim]:
+    """The claims of every pair (one of `first`, one of `second`) from two sources that
+    `fits`: a source is never set against itself."""
+    found: dict[str, Claim] = {}
+    for a in first:
+        for b in second:
+            if a.source != b.source and fits(a, b):
+                found[a.id], found[b.id] = a, b
+    return list(found.values())
 
 
 def _triple(claim: Claim) -> tuple[str, str, str]:
@@ -233,9 +235,6 @@ def _opposite_polarity(
     for claim in claims:
         by_triple[_triple(claim)].append(claim)
 
-    def apart(group: str) -> tuple[str, ...]:
-        return (_APART[group],) if group in _APART else ()
-
     for triple in sorted(by_triple):
         group = by_triple[triple]
         affirmed = [c for c in group if c.polarity is Polarity.AFFIRMED]
@@ -243,15 +242,15 @@ def _opposite_polarity(
         if not affirmed or not negated:
             continue
         # the claims of every (affirmed, negated) pair from two sources: a contradiction where
-        # their populations overlap, a tension where they do not (children vs adults)
-        said_for, said_against = _sources_by_group(affirmed), _sources_by_group(negated)
+        # they speak of one population as written (or one of them of everyone), a tension
+        # where the populations differ ("young children" vs "children with neuroblastoma",
+        # children vs adults): both can hold
         topic = _topic(group[0], vocabulary)
-        clash = _partnered(affirmed, said_against, _overlapping)
-        clash += _partnered(negated, said_for, _overlapping)
+        clash = _pairs(affirmed, negated, _same_population)
         if clash:
             yield _conflict(OPPOSITE, CONTRADICTION, topic, clash)
             continue
-        split = _partnered(affirmed, said_against, apart) + _partnered(negated, said_for, apart)
+        split = _pairs(affirmed, negated, lambda a, b: True)
         if split:
             yield _conflict(POPULATION, TENSION, topic, split)
 
@@ -315,23 +314,32 @@ def _values(claims: Sequence[Claim]) -> Iterable[Conflict]:
             buckets[(value, population_group(claim.population))].append(claim)
         keys = list(buckets)
         clash: list[Claim] = []
-        apart: list[Claim] = []
+        apart: list[tuple[list[Claim], list[Claim]]] = []
         for i, (va, ga) in enumerate(keys):
             for vb, gb in keys[i + 1 :]:
                 fits = compatible(va, vb)  # type: ignore[arg-type]
                 if fits is False or (fits and ga != gb):
                     first, second = buckets[(va, ga)], buckets[(vb, gb)]
-                    pair = _partnered(first, {"": {c.source for c in second}}, _anywhere)
-                    pair += _partnered(second, {"": {c.source for c in first}}, _anywhere)
-                    (clash if fits is False else apart).extend(pair)
+                    # figures that cannot both hold contradict only when stated of one
+                    # population as written; per child against per person is a tension
+                    if fits is False:
+                        clash.extend(_pairs(first, second, _same_figure_base))
+                    apart.append((first, second))
         if clash:
             yield _conflict(VALUE, CONTRADICTION, name, clash)
-        elif apart:
-            yield _conflict(POPULATION, TENSION, name, apart)
+        # what the contradiction leaves: the pairs stated of different populations
+        said = {c.id for c in clash}
+        rest = [
+            c
+            for first, second in apart
+            for c in _pairs(first, second, lambda a, b, said=said: not {a.id, b.id} <= said)
+        ]
+        if rest:
+            yield _conflict(POPULATION, TENSION, name, rest)
 
 
-def _anywhere(_group: str) -> tuple[str, ...]:
-    return ("",)
+def _same_figure_base(a: Claim, b: Claim) -> bool:
+    return _as_written(a.population) == _as_written(b.population)
 
 
 def _restricted(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> Iterable[Conflict]:

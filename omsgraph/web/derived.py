@@ -14,7 +14,14 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
-from omsgraph.web.project import INIT_NS, conflict_nodes, local_name, project, text_of
+from omsgraph.web.project import (
+    INIT_NS,
+    conflict_nodes,
+    local_name,
+    project,
+    source_names,
+    text_of,
+)
 
 __all__ = [
     "citations_view",
@@ -145,6 +152,7 @@ def citations_view(graph: Graph, proj: nx.MultiDiGraph | None = None) -> nx.Mult
     out = nx.MultiDiGraph()
     ids: dict[str, str] = {}
     by_key: dict[str, str] = {}
+    names = source_names(graph)
     for row in graph.query(_SOURCES_QUERY, initNs=INIT_NS):
         iri = str(row.src)
         if iri in ids:
@@ -157,9 +165,12 @@ def citations_view(graph: Graph, proj: nx.MultiDiGraph | None = None) -> nx.Mult
                 by_key[key] = iri
         title = text_of(row.title)
         short = title if len(title) <= 40 else title[:39].rstrip() + "…"
+        citation = names.get(iri, ("", ""))[0]
+        citation = citation if len(citation) <= 44 else citation[:43].rstrip() + "…"
         out.add_node(
             iri,
-            label=f"{file.split('_')[0]} {short}" if title else file,
+            # the source by name: its short citation (first author or organisation, year...)
+            label=citation or (f"{file.split('_')[0]} {short}" if title else file),
             type=_kind_type(kind),
             iri=iri,
             synonyms=[],

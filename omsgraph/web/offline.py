@@ -29,8 +29,9 @@ class _ExternalFinder(HTMLParser):
         for name, value in attrs:
             value = (value or "").strip().lower()
             local = not re.match(r"^([a-z][a-z0-9+.-]*:|//)", value)
-            if tag == "a" and name == "href" and self._allow_links and local:
-                continue  # a link to another page of the site, followed only on a click
+            web = value.startswith(("https://", "http://"))
+            if tag == "a" and name == "href" and self._allow_links and (local or web):
+                continue  # a link (another page, a DOI), followed only on a click
             if name in _URL_ATTRS and value and not value.startswith(("data:", "#", "about:")):
                 self.problems.append(f"<{tag} {name}={value[:80]!r}>")
             if name == "style" and _CSS_EXTERNAL.search(value):
@@ -51,10 +52,11 @@ class _ExternalFinder(HTMLParser):
 def check_offline(html: str, allow_links: bool = False) -> None:
     """Raise `RuntimeError` if `html` would load anything at all (only inline content allowed).
 
-    Markup is parsed as a browser would (script bodies are opaque text, so http:// strings in
-    JavaScript, e.g. the SVG xmlns, are not loads); every URL-valued attribute and every CSS
-    ``url()``/``@import`` must be inline (``data:``) or in-page (``#...``). With
-    `allow_links`, ``<a href>`` to a relative address (another page of the site) is allowed.
+        Markup is parsed as a browser would (script bodies are opaque text, so http:// strings in
+        JavaScript, e.g. the SVG xmlns, are not loads); every URL-valued attribute and every CSS
+        ``url()``/``@import`` must be inline (``data:``) or in-page (``#...``). With
+        `allow_links`, ``<a href>`` to a relative address (another page of the site) or to an
+    ``http(s)`` address (a DOI, a PubMed record) is allowed: a link loads nothing until clicked.
     """
     finder = _ExternalFinder(allow_links)
     finder.feed(html)

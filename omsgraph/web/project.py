@@ -16,12 +16,15 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from types import SimpleNamespace
 from typing import Any
 
 import networkx as nx
 from rdflib import Graph, Literal
 
+import omsgraph.web.lookup as lookup
 from omsgraph.corpus.model import PREDICATES
+from omsgraph.graph.citation import cite, link
 from omsgraph.graph.namespaces import BIBO, CITO, DCTERMS, OA, OMS, PROV, RDF, RDFS, SKOS
 
 __all__ = [
@@ -32,6 +35,7 @@ __all__ = [
     "exemplar_mode",
     "local_name",
     "project",
+    "source_names",
     "text_of",
 ]
 
@@ -61,7 +65,8 @@ _RELATION_LABELS = {name: key.replace("_", " ") for key, (name, _) in PREDICATES
 
 # (rdflib evaluates triple patterns in the order written: the selective ones come first)
 _CLAIMS_QUERY = """
-SELECT ?claim ?s ?p ?o ?src ?srcId ?srcTitle ?pol ?cert ?pop ?qual WHERE {
+SELECT ?claim ?s ?p ?o ?src ?srcId ?srcTitle ?pol ?cert ?pop ?qual ?status ?method ?conf
+WHERE {
   ?claim rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; a oms:Claim .
   OPTIONAL { ?claim prov:wasDerivedFrom ?src .
              OPTIONAL { ?src dcterms:identifier ?srcId }
@@ -70,6 +75,17 @@ SELECT ?claim ?s ?p ?o ?src ?srcId ?srcTitle ?pol ?cert ?pop ?qual WHERE {
   OPTIONAL { ?claim oms:certainty ?cert }
   OPTIONAL { ?claim oms:population ?pop }
   OPTIONAL { ?claim oms:qualifier ?qual }
+  OPTIONAL { ?claim oms:status ?status }
+  OPTIONAL { ?claim oms:method ?method }
+  OPTIONAL { ?claim oms:confidence ?conf }
+}"""
+
+# (one row per source and property: a handful of sources, read once for their citations)
+_SOURCES_QUERY = """
+SELECT ?src ?p ?v WHERE {
+  ?src a oms:Source ; ?p ?v .
+  VALUES ?p { dcterms:title oms:sourceKind dcterms:creator bibo:editor dcterms:publisher
+              dcterms:isPartOf dcterms:date bibo:doi bibo:pmid <https://schema.org/url> }
 }"""
 
 _QUOTES_QUERY = """
@@ -155,12 +171,22 @@ def _concept_nodes(graph: Graph, claims_of: str = "oms:Claim") -> dict[str, dict
     parents: dict[str, set[str]] = defaultdict(set)
     for child, parent in _PARENTS.items():
         parents[child].add(parent)
-    for row in graph.query(_SUBCLASS_QUERY, initNs=INIT_NS):
-        parents[local_name(row.sub)].add(local_name(row.sup))
+    for sub, sup in lookup.subclass_rows(graph):
+        parents[local_name(sub)].add(local_name(sup))
     labels: dict[str, set[str]] = defaultdict(set)
     alts: dict[str, set[str]] = defaultdict(set)
     types: dict[str, set[str]] = defaultdict(set)
-    for row in graph.query(_CONCEPTS_QUERY.replace("oms:Claim", claims_of), initNs=INIT_NS):
+    if claims_of == "oms:Claim":  # every claim's concepts: read from the indexes
+        for iri, (found_labels, found_alts, found_types) in lookup.concept_rows(graph).items():
+            labels[iri].update(found_labels)
+            alts[iri].update(found_alts)
+            types[iri].update(local_name(t) for t in found_types)
+    rows = (
+        []
+        if claims_of == "oms:Claim"
+        else graph.query(_CONCEPTS_QUERY.replace("oms:Claim", claims_of), initNs=INIT_NS)
+    )
+    for row in rows:
         iri = str(row.c)
         found = labels.setdefault(iri, set())
         if row.label is not None:
@@ -206,21 +232,53 @@ def conflict_nodes(graph: Graph, where: str = "") -> dict[str, dict[str, Any]]:
     return out
 
 
+def source_names(graph: Graph) -> dict[str, tuple[str, str]]:
+    """Source IRI -> (short citation, link) from the source's bibliographic properties."""
+    found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for row in graph.query(_SOURCES_QUERY, initNs=INIT_NS):
+        found[str(row.src)][local_name(row.p)].append(str(row.v))
+    names = {}
+    for iri, props in found.items():
+        kind = re.sub(r"(?<!^)([A-Z])", r"-\1", local_name(min(props["sourceKind"], default="")))
+
+        def one(name: str, props: dict[str, list[str]] = props) -> str | None:
+            return min(props[name], default=None)
+
+        citation = cite(
+            one("title") or local_name(iri),
+            kind.lower(),
+            sorted(props["creator"]),
+            one("publisher"),
+            one("isPartOf"),
+            one("date"),
+            sorted(props["editor"]),
+        )
+        names[iri] = (citation, link(one("doi"), one("pmid"), one("url")))
+    return names
+
+
 def _claims(graph: Graph, where: str = "") -> dict[str, dict[str, Any]]:
     """Every claim (``where``: those this pattern binds to ?claim) with its quote, source,
     qualifiers, cited references and conflicts."""
     quotes: dict[str, set[str]] = defaultdict(set)
-    for row in graph.query(_only(_QUOTES_QUERY, where), initNs=INIT_NS):
-        quotes[str(row.claim)].add(str(row.quote))
     cites: dict[str, set[str]] = defaultdict(set)
-    for row in graph.query(_only(_CITES_QUERY, where), initNs=INIT_NS):
-        cites[str(row.claim)].add(text_of(row.cite) or str(row.ref))
+    if where:
+        for row in graph.query(_only(_QUOTES_QUERY, where), initNs=INIT_NS):
+            quotes[str(row.claim)].add(str(row.quote))
+        for row in graph.query(_only(_CITES_QUERY, where), initNs=INIT_NS):
+            cites[str(row.claim)].add(text_of(row.cite) or str(row.ref))
+        found: Any = graph.query(_only(_CLAIMS_QUERY, where), initNs=INIT_NS)
+    else:  # every claim: read from the indexes, not by SPARQL
+        found = [SimpleNamespace(**row) for row in lookup.claim_rows(graph)]
+        for row in found:
+            quotes[str(row.claim)], cites[str(row.claim)] = row.quotes, row.cites
     in_conflict: dict[str, set[str]] = defaultdict(set)
     for record in conflict_nodes(graph, where).values():
         for claim in record["claims"]:
             in_conflict[claim].add(record["comment"] or record["topic"] or record["conflict"])
+    names = source_names(graph)
     claims: dict[str, dict[str, Any]] = {}
-    for row in graph.query(_only(_CLAIMS_QUERY, where), initNs=INIT_NS):
+    for row in found:
         iri = str(row.claim)
         if iri in claims:  # a claim breaking the model's "exactly one" (source, polarity...)
             continue
@@ -232,6 +290,11 @@ def _claims(graph: Graph, where: str = "") -> dict[str, dict[str, Any]]:
             "quote": min(quotes[iri], default=""),
             "source": text_of(row.srcId) or text_of(row.src),
             "source_title": text_of(row.srcTitle),
+            "citation": names.get(str(row.src), ("", ""))[0],
+            "link": names.get(str(row.src), ("", ""))[1],
+            "status": local_name(row.status).lower() if row.status is not None else "reviewed",
+            "method": local_name(row.method).lower() if row.method is not None else "curated",
+            "confidence": float(row.conf) if row.conf is not None else None,
             "polarity": local_name(row.pol).lower() if row.pol is not None else "affirmed",
             "certainty": local_name(row.cert).lower() if row.cert is not None else "asserted",
             "population": text_of(row.pop),
@@ -310,12 +373,12 @@ def project(graph: Graph, where: str | None = None) -> nx.MultiDiGraph:
     # those of its oms:Support records, far fewer to read than every claim
     concepts = _concept_nodes(graph, "oms:Support" if where else "oms:Claim")
     support: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for row in graph.query(_SUPPORT_QUERY, initNs=INIT_NS):
-        target = _value_id(str(row.o)) if isinstance(row.o, Literal) else str(row.o)
-        support[(str(row.s), str(row.p), target)] = {
-            "affirming": int(row.aff) if row.aff is not None else None,
-            "negating": int(row.neg) if row.neg is not None else None,
-            "contested": bool(row.contested is not None and row.contested.toPython() is True),
+    for s, p, o, aff, neg, contested in lookup.support_rows(graph):
+        target = _value_id(str(o)) if isinstance(o, Literal) else str(o)
+        support[(str(s), str(p), target)] = {
+            "affirming": int(aff) if aff is not None else None,
+            "negating": int(neg) if neg is not None else None,
+            "contested": bool(contested is not None and contested.toPython() is True),
         }
     totals: dict[tuple[str, str, str, str], int] = {}
     if exemplars:

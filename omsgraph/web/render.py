@@ -37,6 +37,15 @@ import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from omsgraph.web.claimtext import (
+    claim_payload,
+    edge_title,
+    node_title,
+    shorten,
+    source_labels,
+    support_line,
+    total,
+)
 from omsgraph.web.offline import check_offline
 
 __all__ = [
@@ -93,43 +102,6 @@ PHYSICS_NODES = 500
 EDGE_CLAIMS = 50
 #: The most sources a page's source filter lists; past it the page has no source filter.
 FILTER_SOURCES = 200
-_MAX_CLAIMS_IN_TITLE = 12
-_MAX_QUOTE = 400
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _node_title(attrs: dict[str, Any]) -> str:
-    if attrs.get("details"):
-        return "\n".join(line for line in attrs["details"] if line)
-    if attrs["type"] == "Value":
-        return f"{attrs['value']}\ntype: Value (literal)"
-    lines = [attrs["label"], f"type: {attrs['type']}"]
-    if attrs.get("synonyms"):
-        lines.append("synonyms: " + ", ".join(attrs["synonyms"]))
-    lines.append(attrs.get("iri", ""))
-    return "\n".join(lines)
-
-
-def _support_line(attrs: dict[str, Any]) -> str:
-    line = f"{attrs['support']} source(s), {_total(attrs)} claim(s)"
-    if "affirming" in attrs or "negating" in attrs:
-        line += (
-            f" · {attrs.get('affirming', 0)} source(s) affirm,"
-            f" {attrs.get('negating', 0)} negate this triple"
-        )
-    if attrs.get("contested"):
-        line += " · CONTESTED"
-    return line
-
-
-def _total(attrs: dict[str, Any]) -> int:
-    """The number of claims of an edge: ``claim_count`` where the projection holds only its
-    exemplars (``project.EXEMPLAR_SOURCES``), else its claims."""
-    return attrs.get("claim_count", len(attrs["claims"]))
 
 
 def _edge_claims(attrs: dict[str, Any]) -> list[dict[str, Any]]:
@@ -160,36 +132,6 @@ def _more_claims(proj: nx.MultiDiGraph, v: str, total: int, shown: int) -> str:
         )
         + f"); {how}."
     )
-
-
-def _edge_title(
-    proj: nx.MultiDiGraph,
-    u: str,
-    v: str,
-    attrs: dict[str, Any],
-    claims: list[dict[str, Any]] | None = None,
-) -> str:
-    """The edge's tooltip: its ends, counts and the first of `claims` (default: all of them)."""
-    verb = ("NOT " if attrs["negated"] else "") + attrs["relation_label"]
-    lines = [
-        f"{_shorten(proj.nodes[u]['label'], 80)} → {verb} → {_shorten(proj.nodes[v]['label'], 80)}",
-        _support_line(attrs),
-    ]
-    for claim in (attrs["claims"] if claims is None else claims)[:_MAX_CLAIMS_IN_TITLE]:
-        source = claim["source"] + (f" — {claim['source_title']}" if claim["source_title"] else "")
-        facts = [f"{claim['polarity']}, {claim['certainty']}"]
-        if claim["population"]:
-            facts.append(f"population: {claim['population']}")
-        if claim["qualifier"]:
-            facts.append(f"qualifier: {claim['qualifier']}")
-        lines += ["", f"• {source}", "  " + " · ".join(facts)]
-        if claim["quote"]:
-            lines.append(f"  “{_shorten(claim['quote'], _MAX_QUOTE)}”")
-        lines += [f"  cites: {_shorten(cite, 200)}" for cite in claim["cites"]]
-        lines += [f"  conflict: {_shorten(text, 200)}" for text in claim.get("conflicts", [])]
-    if _total(attrs) > _MAX_CLAIMS_IN_TITLE:
-        lines += ["", f"… and {_total(attrs) - _MAX_CLAIMS_IN_TITLE} more claim(s)"]
-    return "\n".join(lines)
 
 
 def _hub(proj: nx.MultiDiGraph) -> str:
@@ -313,6 +255,15 @@ def _options(n_nodes: int, components: int = 1) -> dict[str, Any]:
     }
 
 
+_TREATMENT_KINDS = {"Drug", "Procedure", "Therapy"}
+
+
+def _only_a_cause(proj: nx.MultiDiGraph, node_id: str) -> bool:
+    """Whether every claim naming this node names it as a cause (colour by role)."""
+    relations = {d["relation_label"] for _, _, d in proj.in_edges(node_id, data=True)}
+    return relations == {"has cause"}
+
+
 def _node_dicts(proj: nx.MultiDiGraph) -> list[dict[str, Any]]:
     positions = _seed_positions(proj)
     hub = _hub(proj) if len(proj) else None
@@ -320,12 +271,18 @@ def _node_dicts(proj: nx.MultiDiGraph) -> list[dict[str, Any]]:
     for node_id, attrs in sorted(proj.nodes(data=True)):
         kind = attrs["type"]
         colour = TYPE_COLOURS.get(kind, _UNKNOWN_COLOUR)
+        if kind in _TREATMENT_KINDS and _only_a_cause(proj, node_id):
+            colour = TYPE_COLOURS["Cause"]  # a drug that causes it is not a treatment
         x, y = positions[node_id]
         node: dict[str, Any] = {
             "id": node_id,
-            "label": _shorten(attrs["label"], 32 if kind in _BOXES else 60),
-            "title": _node_title(attrs),
+            "label": shorten(attrs["label"], 32 if kind in _BOXES else 60),
+            "title": node_title(attrs),
             "kind": kind,
+            "names": [
+                attrs["label"].casefold(),
+                *(n.casefold() for n in attrs.get("synonyms", [])),
+            ],
             "x": x,
             "y": y,
         }
@@ -350,15 +307,6 @@ def _node_dicts(proj: nx.MultiDiGraph) -> list[dict[str, Any]]:
     return out
 
 
-def _claim_payload(claim: dict[str, Any]) -> dict[str, Any]:
-    keys = ("source", "source_title", "polarity", "certainty", "population", "qualifier")
-    payload = {key: claim.get(key, "") for key in keys}
-    payload["quote"] = _shorten(claim.get("quote", ""), 2000)
-    payload["cites"] = list(claim.get("cites", []))
-    payload["conflicts"] = list(claim.get("conflicts", []))
-    return payload
-
-
 def _edge_dicts(proj: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
     positions = _seed_positions(proj)
     out = []
@@ -376,7 +324,7 @@ def _edge_dicts(proj: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
             "from": u,
             "to": v,
             "label": ("NOT " if negated else "") + attrs["relation_label"],
-            "title": _edge_title(proj, u, v, attrs, claims),
+            "title": edge_title(proj, u, v, attrs, claims),
             "width": round(1 + 2 * math.log2(max(attrs["support"], 1)) + (attrs["support"] > 1), 2),
             "color": {
                 "color": colour,
@@ -388,16 +336,24 @@ def _edge_dicts(proj: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
             "contested": contested,
             "support": attrs["support"],
             "sources": attrs["sources"],
-            "summary": _support_line(attrs),
-            "claims": [_claim_payload(c) for c in claims],
+            "summary": support_line(attrs),
+            "claims": [claim_payload(c) for c in claims],
+            # (an edge without claims, a citation, is neither: the filter keeps it)
+            "unreviewed": bool(claims)
+            and all(c.get("status", "reviewed") != "reviewed" for c in claims),
+            "reviewed": not claims
+            or any(c.get("status", "reviewed") == "reviewed" for c in claims),
         }
-        if len(claims) < _total(attrs):
-            edge["more"] = _more_claims(proj, v, _total(attrs), len(claims))
+        if len(claims) < total(attrs):
+            edge["more"] = _more_claims(proj, v, total(attrs), len(claims))
         (x1, y1), (x2, y2) = positions[u], positions[v]
         edge["length"] = max(150, round(math.hypot(x2 - x1, y2 - y1)))  # keep the seed rings
         if negated:
             edge["dashes"] = [8, 6]
             edge["font"] = {"color": _NEGATED_COLOUR}
+        if edge["unreviewed"]:  # no curator has looked at any of its claims
+            edge["dashes"] = [2, 5]
+            edge["label"] = "unreviewed: " + edge["label"]
         if nth and not large:  # parallel edges: fan out so each stays visible and hoverable
             edge["smooth"] = {
                 "enabled": True,
@@ -465,6 +421,8 @@ def render_page(
             legend=legend,
             relations=sorted({e["relation"] for e in edges}),
             sources=sources,
+            source_names=source_labels(edges),
+            has_unreviewed=any(e["unreviewed"] or not e["reviewed"] for e in edges),
             max_support=max((e["support"] for e in edges), default=1),
             has_contested=any(e["contested"] for e in edges),
             has_more=any("more" in e for e in edges),
@@ -473,7 +431,7 @@ def render_page(
             contested_colour=_CONTESTED_COLOUR,
             n_nodes=shown.number_of_nodes(),
             n_edges=shown.number_of_edges(),
-            n_claims=sum(_total(d) for _, _, d in shown.edges(data=True)),
+            n_claims=sum(total(d) for _, _, d in shown.edges(data=True)),
             vis_css=_inline_asset("vis-network.css", "</style"),
             vis_js=_inline_asset("vis-network.min.js", "</script"),
         )

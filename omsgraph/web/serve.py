@@ -116,6 +116,7 @@ class SparqlApp:
         self.cors = cors
         self.read_timeout = read_timeout
         self.pages = PageCache(cache_bytes)
+        self._query_page: str | None = None
         self._projection: Any = None
         self._projection_lock = threading.Lock()
         self.urls = Map(
@@ -124,6 +125,7 @@ class SparqlApp:
                 Rule("/view/<kind>", endpoint="view", methods=["GET", "HEAD"]),
                 Rule("/view/<kind>/<path:target>", endpoint="view", methods=["GET", "HEAD"]),
                 Rule("/sparql", endpoint="sparql"),
+                Rule("/query", endpoint="query_page", methods=["GET", "HEAD"]),
                 Rule("/update", endpoint="update"),
             ]
         )
@@ -164,9 +166,19 @@ class SparqlApp:
             else:
                 href = "/view/" + ("overview" if href == "omsgraph.html" else href[:-5])
             rows.append((href, name, what))
+        rows.append(
+            ("/query", "Query page", "SPARQL in the browser: the named queries as examples")
+        )
         rows.append(("/sparql", "SPARQL endpoint", "SPARQL 1.1 Protocol, read-only (GET or POST)"))
         hint = "One concept and its neighbours: /view/entity/LABEL?depth=2"
         return Response(render_index(self.title, rows, hint), mimetype="text/html")
+
+    def on_query_page(self, request: Request, arrival: float) -> Response:
+        from omsgraph.web.query_page import render_query_page
+
+        if self._query_page is None:
+            self._query_page = render_query_page()
+        return Response(self._query_page, mimetype="text/html")
 
     def on_view(
         self, request: Request, arrival: float, kind: str, target: str | None = None

@@ -22,6 +22,7 @@ from rdflib import Graph
 
 from omsgraph.graph.namespaces import DCTERMS, OMS, PROV
 from omsgraph.output import write_atomic
+from omsgraph.web.concept_page import write_concept_pages
 from omsgraph.web.derived import (
     citations_view,
     conflicts_view,
@@ -33,6 +34,7 @@ from omsgraph.web.derived import (
 )
 from omsgraph.web.offline import check_offline
 from omsgraph.web.project import EXEMPLARS_ONLY, claims_of_sources, exemplar_mode, project
+from omsgraph.web.reading import Reading, main_condition, write_source_pages
 from omsgraph.web.render import (
     EDGE_CLAIMS,
     MAX_NODES,
@@ -42,6 +44,7 @@ from omsgraph.web.render import (
     render_index,
     render_page,
 )
+from omsgraph.web.summary import render_condition_page, render_conflict_cards
 
 __all__ = [
     "DEFAULT_TITLE",
@@ -263,18 +266,29 @@ def site_claims(graph: Graph) -> Callable[[str, str], bool]:
 
 
 def write_site(
-    graph: Graph, out_dir: Path, title: str = DEFAULT_TITLE, overview: str = "omsgraph.html"
+    graph: Graph,
+    out_dir: Path,
+    title: str = DEFAULT_TITLE,
+    overview: str = "omsgraph.html",
+    reading: Reading | None = None,
 ) -> dict[str, ViewStats]:
     """Write the overview, citations, conflicts and per-source views and ``index.html``.
 
     The claims are projected once. Source pages are written for the first `SITE_SOURCES`
-    sources (by file name); past that the index says so and how to draw any other.
+    sources (by file name); past that the index says so and how to draw any other. With
+    `reading` (the corpus: `omsgraph.web.reading.reading_of`) a source's page shows its text
+    with its claims highlighted instead of a graph of them.
     """
     out_dir = Path(out_dir)
     proj = project(graph)
     rows: list[tuple[str, str, str]] = []
     stats: dict[str, ViewStats] = {}
     for row, kind in _view_rows(proj, overview):
+        if reading is not None and kind == "conflicts":  # the conflicts as cards
+            row = (row[0], "Conflicts", "where the sources disagree, as cards")
+            stats[row[0]] = write_page(out_dir / row[0], render_conflict_cards(reading))
+            rows.append(row)
+            continue
         view = build_view(graph, kind, title=title, proj=proj)
         stats[row[0]] = _write(view, out_dir / row[0], "index.html")
         rows.append(row)
@@ -283,11 +297,18 @@ def write_site(
     files = [file for _, file in kept]
     # a projection of exemplars lacks most of a source's claims: draw these sources' own
     whole = project(graph, claims_of_sources(files)) if proj.graph.get("exemplars") else proj
-    views = source_views(whole, files)
-    for row, file in kept:
-        view = _source_page(file, views[file], title)
-        stats[row[0]] = _write(view, out_dir / row[0], "index.html")
-        rows.append(row)
+    if reading is not None:
+        for name, size in write_source_pages(reading, out_dir, files).items():
+            stats[name] = ViewStats(0, 0, size)
+        rows += [row for row, _ in kept]
+        for name, size in write_concept_pages(reading, out_dir).items():
+            stats[name] = ViewStats(0, 0, size)
+    else:
+        views = source_views(whole, files)
+        for row, file in kept:
+            view = _source_page(file, views[file], title)
+            stats[row[0]] = _write(view, out_dir / row[0], "index.html")
+            rows.append(row)
     note = ""
     if len(sources) > len(kept):
         note = (
@@ -298,7 +319,20 @@ def write_site(
         "One concept and its neighbours: omsgraph view entity LABEL --depth 2 "
         "(or /view/entity/LABEL under omsgraph serve)."
     )
+    condition = main_condition(reading) if reading is not None else None
+    if reading is not None and condition is not None:
+        rows = [(href, name.replace("Source ", "Text of "), what) for href, name, what in rows]
+        html = render_condition_page(reading, condition, rows)
+        stats["index.html"] = write_page(out_dir / "index.html", html)
+        return stats
     data = render_index(title, rows, hint, note).encode("utf-8")
     write_atomic(out_dir / "index.html", data)
     stats["index.html"] = ViewStats(0, 0, len(data))
     return stats
+
+
+def write_page(path: Path, html: str) -> ViewStats:
+    """Write one reading page atomically; its stats (no nodes or edges: not a graph)."""
+    data = html.encode("utf-8")
+    write_atomic(path, data)
+    return ViewStats(0, 0, len(data))

@@ -146,8 +146,14 @@ def test_edge_and_node_styling(graph: Graph) -> None:
         "has cause",
         "treated by",
         "NOT treated by",
-        "epidemiology",
+        "unreviewed: epidemiology",  # its one claim is an automatic candidate
     }
+    assert by_label["unreviewed: epidemiology"]["dashes"] == [2, 5]
+    assert by_label["unreviewed: epidemiology"]["claims"][0]["made"] == (
+        "candidate, automatic, confidence 0.9"
+    )
+    assert "UNREVIEWED: candidate" in by_label["unreviewed: epidemiology"]["title"]
+    assert by_label["treated by"]["reviewed"] and not by_label["treated by"]["unreviewed"]
     assert by_label["NOT treated by"]["dashes"]
     assert "dashes" not in by_label["treated by"]
     assert by_label["has symptom"]["width"] > by_label["has cause"]["width"]
@@ -519,3 +525,49 @@ def test_capped_edge_panel_in_chromium(
     finally:
         page.close()
     assert external == [] and errors == []
+
+
+@pytest.mark.browser
+def test_search_by_synonym_and_filters_refit_in_chromium(
+    chromium_browser, graph: Graph, tmp_path: Path
+) -> None:
+    out = tmp_path / "overview.html"
+    write_view(graph, out)
+    external: list[str] = []
+    errors: list[str] = []
+    page = _open(chromium_browser, out.as_uri(), external, errors)
+    try:
+        page.fill("#search", "no such thing")
+        page.press("#search", "Enter")
+        assert "no node matches" in page.inner_text("#shown")
+        page.fill("#search", "kinsbourne syndrome")  # a synonym, not the label
+        page.press("#search", "Enter")
+        assert page.evaluate("network.getSelectedNodes()") == [CONDITION]
+        assert "no node matches" not in page.inner_text("#shown")  # the failure is cleared
+        # zoomed far out and away: a filter brings what it leaves back into view
+        page.evaluate("network.moveTo({position: {x: 5000, y: 5000}, scale: 0.1})")
+        page.select_option("#f-relation", "treated by")
+        assert page.evaluate("network.getScale()") > 0.1
+        box = page.evaluate(
+            """() => { const ids = nodes.get({filter: n => !n.hidden}).map(n => n.id);
+                const w = document.getElementById('mynetwork').getBoundingClientRect();
+                return ids.map(id => { const p = network.canvasToDOM(network.getPosition(id));
+                  return p.x >= 0 && p.y >= 0 && p.x <= w.width && p.y <= w.height; }); }"""
+        )
+        assert box and all(box)  # every node left is in view
+    finally:
+        page.close()
+    assert external == [] and errors == []
+
+
+def test_a_drug_named_only_as_a_cause_has_the_colour_of_a_cause(corpus_graph) -> None:
+    html, _ = render_view(corpus_graph)
+    colours = {n["label"]: n["color"] for n in _dataset(html, "nodes")}
+    assert colours["amitriptyline"] == colours["phenytoin"] == TYPE_COLOURS["Cause"]
+    assert colours["rituximab"] == TYPE_COLOURS["Drug"]
+
+
+def test_citation_edges_are_not_marked_unreviewed(graph: Graph) -> None:
+    html, _ = render_view(graph, kind="citations")
+    edges = _dataset(html, "edges")
+    assert edges and not any(e["unreviewed"] or e["label"].startswith("unreviewed") for e in edges)
