@@ -14,7 +14,14 @@ from typing import Any, BinaryIO, TypeVar
 
 from omsgraph.errors import DataError
 
-__all__ = ["MANIFEST", "render_records", "render_table", "replace_directory", "write_atomic"]
+__all__ = [
+    "MANIFEST",
+    "render_records",
+    "render_table",
+    "replace_directory",
+    "tsv_table",
+    "write_atomic",
+]
 
 T = TypeVar("T")
 
@@ -91,6 +98,19 @@ def render_records(records: list[dict[str, Any]], fmt: str) -> str:
         writer.writerows([["" if v is None else v for v in row] for row in rows])
         return buffer.getvalue()
     return render_table(names, rows)
+
+
+def tsv_table(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
+    """``rows`` as a TSV table with a header, for the exchange formats (KGX, SSSOM): every
+    value on one line (runs of white space made one space), a key outside ``columns`` an error."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, fieldnames=columns, delimiter="\t", lineterminator="\n", extrasaction="raise"
+    )
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: " ".join(row.get(k, "").split()) for k in columns})
+    return buffer.getvalue()
 
 
 #: the list of the files a build wrote, kept in its output directory: the next build replaces

@@ -34,3 +34,24 @@ def corpus_graph(corpus):
     from omsgraph.graph.rdf import build_graph
 
     return build_graph(corpus)
+
+
+@pytest.fixture(scope="module")
+def chromium_browser():
+    """Debian's chromium through Playwright, one per test module; skipped without it, unless
+    OMSGRAPH_REQUIRE_BROWSER is set (CI), where a missing browser fails."""
+    import os
+
+    from omsgraph.web.browser import CHROMIUM, launch
+
+    if not CHROMIUM.exists():
+        if os.environ.get("OMSGRAPH_REQUIRE_BROWSER"):
+            pytest.fail("OMSGRAPH_REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
+        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -3,17 +3,18 @@
 ``ontology/mappings.sssom.tsv`` maps curated concepts (``omse:<id>``) to HP, MONDO, DOID,
 ORPHA, MeSH and UMLS by manual curation. The extractor gives a curated concept the ID of that
 table first (justification ``semapv:ManualMappingCuration``), so that a claim about it carries
-the reviewed ID. The table of a source checkout is read; a wheel reads the copy under
-``lexicons/`` (tests/extract/test_curated_ids.py keeps the two equal). A row counts only when
+the reviewed ID. The table of a source checkout is read; a wheel reads the copy it carries
+in its example project (``omsgraph/_project/ontology/``). A row counts only when
 its ``subject_label`` is the concept's label: a curator's own vocabulary that gives an id
 another meaning takes no ID from this table.
 """
 
 from __future__ import annotations
 
-import csv
 from functools import cache
 from pathlib import Path
+
+from omsgraph.corpus.mappings import load_mappings
 
 __all__ = ["CuratedId", "MAPPINGS", "curated_ids", "preferred"]
 
@@ -52,28 +53,18 @@ class CuratedId(tuple):
 
 @cache
 def curated_ids(path: Path = MAPPINGS) -> dict[str, tuple[CuratedId, ...]]:
-    """Concept id -> its exactMatch IDs, in the table's order (empty when there is no table)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
+    """Concept id -> its exactMatch IDs, in the table's order (empty when there is no table).
+    The table is read by the loader the build uses, so both see the same rows."""
+    if not path.is_file():
         return {}
-    mapping_set = ""
-    for line in lines:
-        if line.startswith("# mapping_set_id:"):
-            mapping_set = line.partition(":")[2].strip()
-    rows = csv.DictReader(
-        (line for line in lines if not line.startswith("#")),
-        delimiter="\t",
-        quoting=csv.QUOTE_NONE,
-    )
+    mapping_set = load_mappings(path)
+    set_id = str(mapping_set.metadata.get("mapping_set_id") or "")
     out: dict[str, list[CuratedId]] = {}
-    for row in rows:
-        subject = row.get("subject_id") or ""
-        if row.get("predicate_id") != "skos:exactMatch" or not subject.startswith("omse:"):
-            continue
-        out.setdefault(subject[5:], []).append(
-            CuratedId(row["object_id"], row.get("subject_label") or "", mapping_set)
-        )
+    for row in mapping_set.mappings:
+        if row.predicate_id == "skos:exactMatch":
+            out.setdefault(row.concept_id, []).append(
+                CuratedId(row.object_id, row.subject_label, set_id)
+            )
     return {k: tuple(v) for k, v in out.items()}
 
 

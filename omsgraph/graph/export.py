@@ -9,8 +9,6 @@ deterministic: the same graph always gives the same bytes.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +30,7 @@ from omsgraph.graph.namespaces import (
     RDF,
     bind_prefixes,
 )
+from omsgraph.output import tsv_table
 
 __all__ = [
     "BIOLINK_CATEGORIES",
@@ -221,17 +220,6 @@ def to_dataset(graph: Graph) -> Dataset:
     return dataset
 
 
-def _tsv(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=columns, delimiter="\t", lineterminator="\n", extrasaction="raise"
-    )
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: " ".join(row.get(k, "").split()) for k in columns})
-    return buffer.getvalue()
-
-
 def sssom_text(mapping_set: MappingSet) -> str:
     """The mapping set as SSSOM TSV in canonical form: the metadata block, then the rows."""
     metadata = yaml.safe_dump(
@@ -239,7 +227,7 @@ def sssom_text(mapping_set: MappingSet) -> str:
     )
     header = "".join(f"# {line}\n" for line in metadata.splitlines())
     rows = [{k: getattr(m, k) for k in COLUMNS} for m in mapping_set.mappings]
-    return header + _tsv(COLUMNS, rows)
+    return header + tsv_table(COLUMNS, rows)
 
 
 @dataclass(frozen=True)

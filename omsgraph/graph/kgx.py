@@ -12,8 +12,6 @@ made it as ``agent_type``, the population as ``onset_qualifier``. See docs/model
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from curies import Converter
@@ -22,6 +20,7 @@ from rdflib.term import Node
 
 from omsgraph.corpus.model import CONCEPT_TYPES, PREDICATES
 from omsgraph.graph.namespaces import BIBO, OA, OMS, OMSE, PROV, RDF, SKOS
+from omsgraph.output import tsv_table
 
 __all__ = [
     "BIOLINK_CATEGORIES",
@@ -117,17 +116,6 @@ def _converter() -> Converter:
     return Converter.from_prefix_map(
         {**BIOLINK_PREFIXES, KGX_PREFIX[0]: KGX_PREFIX[1], "oms": str(OMS)}
     )
-
-
-def _tsv(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=columns, delimiter="\t", lineterminator="\n", extrasaction="raise"
-    )
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: " ".join(row.get(k, "").split()) for k in columns})
-    return buffer.getvalue()
 
 
 def _node_id(category: str, exact: list[str], concept: Node, converter: Converter) -> str:
@@ -227,7 +215,7 @@ def kgx_tables(graph: Graph) -> tuple[str, str]:
                 "supporting_text": "|".join(q.replace("|", "/") for q in sorted(quotes)),
             }
         )
-    return _tsv(KGX_NODE_COLUMNS, nodes), _tsv(KGX_EDGE_COLUMNS, edges)
+    return tsv_table(KGX_NODE_COLUMNS, nodes), tsv_table(KGX_EDGE_COLUMNS, edges)
 
 
 def kgx_metadata() -> str:

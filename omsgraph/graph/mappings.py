@@ -1,7 +1,7 @@
-"""Mappings of our concepts to external ontologies, kept as an SSSOM table.
+"""Mappings of our concepts to external ontologies in the graph.
 
-``ontology/mappings.sssom.tsv`` is an SSSOM TSV file: a YAML metadata block in ``#`` lines
-(``curie_map``, ``mapping_set_id``, ``license`` …) and one row per mapping. In the graph each
+The SSSOM table ``ontology/mappings.sssom.tsv`` is read and checked by
+:mod:`omsgraph.corpus.mappings` (its names are re-exported here). In the graph each
 row becomes a SKOS mapping triple (``skos:exactMatch``, ``closeMatch``, ``broadMatch``,
 ``narrowMatch`` or ``relatedMatch``) from ``omse:<id>`` to the standard IRI of the object
 (OBO PURLs for HP, MONDO and MAxO; MeSH, Orphanet and identifiers.org IRIs), expanded with
@@ -10,17 +10,17 @@ the file's own ``curie_map``; see docs/mappings.md for where every ID was verifi
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
-import yaml
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
-from omsgraph.errors import DataError
+from omsgraph.corpus.mappings import (
+    COLUMNS,
+    MAPPING_PREDICATES,
+    Mapping,
+    MappingSet,
+    load_mappings,
+)
 from omsgraph.graph.namespaces import OMSE, SKOS
 
 __all__ = [
@@ -32,127 +32,8 @@ __all__ = [
     "load_mappings",
 ]
 
-#: the SSSOM columns we write, in order
-COLUMNS = (
-    "subject_id",
-    "subject_label",
-    "predicate_id",
-    "object_id",
-    "object_label",
-    "mapping_justification",
-    "object_source",
-    "object_source_version",
-    "comment",
-)
-#: the mapping predicates we allow, as CURIEs, with their SKOS property. ``exactMatch`` is
-#: transitive: a concept is exactMatch to terms of one kind only (docs/mappings.md, "Rule")
-PREDICATES = {
-    "skos:exactMatch": SKOS.exactMatch,
-    "skos:closeMatch": SKOS.closeMatch,
-    "skos:broadMatch": SKOS.broadMatch,
-    "skos:narrowMatch": SKOS.narrowMatch,
-    "skos:relatedMatch": SKOS.relatedMatch,
-}
-REQUIRED_METADATA = ("curie_map", "mapping_set_id", "license")
-
-
-@dataclass(frozen=True)
-class Mapping:
-    """One SSSOM row: ``subject_id`` (``omse:<concept id>``) maps to ``object_id``."""
-
-    subject_id: str
-    subject_label: str
-    predicate_id: str
-    object_id: str
-    object_label: str
-    mapping_justification: str
-    object_source: str
-    object_source_version: str
-    comment: str
-    line: int = 0
-
-    @property
-    def concept_id(self) -> str:
-        return self.subject_id.partition(":")[2]
-
-    @property
-    def object_prefix(self) -> str:
-        return self.object_id.partition(":")[0]
-
-
-@dataclass(frozen=True)
-class MappingSet:
-    """The metadata block and the rows of one SSSOM file, plus the file's text as read."""
-
-    metadata: dict[str, Any]
-    mappings: tuple[Mapping, ...]
-    text: str = field(default="", repr=False)
-
-    @property
-    def curie_map(self) -> dict[str, str]:
-        return dict(self.metadata.get("curie_map") or {})
-
-    def expand(self, curie: str) -> URIRef:
-        """The IRI of ``curie`` under the file's ``curie_map``."""
-        prefix, sep, local = curie.partition(":")
-        if not sep or prefix not in self.curie_map:
-            raise KeyError(curie)
-        return URIRef(self.curie_map[prefix] + local)
-
-
-def load_mappings(path: Path) -> MappingSet:
-    """Read and check an SSSOM TSV file; errors name the file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataError(f"cannot read mappings: {exc.strerror}", path) from None
-    lines = text.splitlines()
-    header = [ln[1:] for ln in lines if ln.startswith("#")]
-    body_start = len(header)
-    if any(ln.startswith("#") for ln in lines[body_start:]):
-        raise DataError("the # metadata block must come before the table", path)
-    try:
-        metadata = yaml.safe_load("\n".join(header)) or {}
-    except yaml.YAMLError as exc:
-        raise DataError(f"metadata block is not YAML: {exc}", path, 1) from None
-    if not isinstance(metadata, dict):
-        raise DataError("metadata block must be a YAML mapping", path, 1)
-    for key in REQUIRED_METADATA:
-        if not metadata.get(key):
-            raise DataError(f"metadata block lacks {key!r}", path, 1)
-    reader = csv.DictReader(
-        io.StringIO("\n".join(lines[body_start:])), delimiter="\t", quoting=csv.QUOTE_NONE
-    )
-    if tuple(reader.fieldnames or ()) != COLUMNS:
-        raise DataError(f"table header must be: {' '.join(COLUMNS)}", path, body_start + 1)
-    mapping_set = MappingSet(metadata, (), text)
-    rows = []
-    for offset, record in enumerate(reader, start=body_start + 2):
-        if None in record or any(v is None for v in record.values()):
-            raise DataError(f"expected {len(COLUMNS)} tab-separated columns", path, offset)
-        row = Mapping(**record, line=offset)
-        _check_row(row, mapping_set, path)
-        rows.append(row)
-    return MappingSet(metadata, tuple(rows), text)
-
-
-def _check_row(row: Mapping, mapping_set: MappingSet, path: Path) -> None:
-    if not row.subject_id.startswith("omse:"):
-        raise DataError(f"subject_id {row.subject_id!r} is not an omse: CURIE", path, row.line)
-    if row.predicate_id not in PREDICATES:
-        raise DataError(
-            f"predicate_id {row.predicate_id!r}: use {' or '.join(PREDICATES)}", path, row.line
-        )
-    try:
-        mapping_set.expand(row.object_id)
-    except KeyError:
-        raise DataError(
-            f"object_id {row.object_id!r}: prefix not in the curie_map", path, row.line
-        ) from None
-    if not row.mapping_justification.startswith("semapv:"):
-        raise DataError("mapping_justification must be a semapv: term", path, row.line)
-    if "verified" not in row.comment:
-        raise DataError("comment must say where the ID was verified", path, row.line)
+#: each mapping predicate's SKOS property
+PREDICATES = {curie: SKOS[curie.partition(":")[2]] for curie in MAPPING_PREDICATES}
 
 
 def add_mappings(graph: Graph, mapping_set: MappingSet, concept_ids: Iterable[str]) -> int:

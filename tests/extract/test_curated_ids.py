@@ -26,11 +26,17 @@ def test_a_checkout_reads_the_reviewed_table() -> None:
 def test_only_exact_matches_of_the_same_label_count(tmp_path: Path) -> None:
     table = tmp_path / "m.sssom.tsv"
     table.write_text(
+        "# curie_map:\n"
+        "#   HP: http://purl.obolibrary.org/obo/HP_\n"
+        "#   MONDO: http://purl.obolibrary.org/obo/MONDO_\n"
         "# mapping_set_id: https://example.org/m\n"
-        "subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\n"
-        "omse:x\tx\tskos:exactMatch\tHP:0000001\tAll\n"
-        "omse:x\tx\tskos:exactMatch\tMONDO:0000001\tdisease\n"
-        "omse:y\ty\tskos:closeMatch\tHP:0000002\tnear\n",
+        "# license: https://creativecommons.org/publicdomain/zero/1.0/\n"
+        "subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\t"
+        "mapping_justification\tobject_source\tobject_source_version\tcomment\n"
+        "omse:x\tx\tskos:exactMatch\tHP:0000001\tAll\tsemapv:ManualMappingCuration\t\t\tverified\n"
+        "omse:x\tx\tskos:exactMatch\tMONDO:0000001\tdisease\tsemapv:ManualMappingCuration"
+        "\t\t\tverified\n"
+        "omse:y\ty\tskos:closeMatch\tHP:0000002\tnear\tsemapv:ManualMappingCuration\t\t\tverified\n",
         encoding="utf-8",
     )
     assert [r.curie for r in curated_ids(table)["x"]] == ["HP:0000001", "MONDO:0000001"]

@@ -4,14 +4,12 @@ runs, its results are a table, CSV and JSON download, an error is shown, values 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
 from omsgraph.graph.query import named_queries
-from omsgraph.web.browser import CHROMIUM, launch
 from omsgraph.web.offline import check_offline
 from omsgraph.web.query_page import render_query_page
 from omsgraph.web.serve import start_server
@@ -30,21 +28,6 @@ def server():
         running.stop()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        if os.environ.get("OMSGRAPH_REQUIRE_BROWSER"):
-            pytest.fail("OMSGRAPH_REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
-        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        chromium = launch(p)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
 def test_the_page_is_offline_and_lists_every_named_query() -> None:
     html = render_query_page()
     check_offline(html, allow_links=True)
@@ -54,8 +37,10 @@ def test_the_page_is_offline_and_lists_every_named_query() -> None:
 
 
 @pytest.mark.browser
-def test_run_an_example_download_and_see_an_error(browser, server, tmp_path: Path) -> None:
-    page = browser.new_page(viewport={"width": 1600, "height": 1000}, accept_downloads=True)
+def test_run_an_example_download_and_see_an_error(chromium_browser, server, tmp_path: Path) -> None:
+    page = chromium_browser.new_page(
+        viewport={"width": 1600, "height": 1000}, accept_downloads=True
+    )
     errors: list[str] = []
     outside: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

@@ -4,14 +4,12 @@ quote, unreviewed claims are marked and filterable, source text stays escaped.""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from omsgraph.cli import cli
-from omsgraph.web.browser import CHROMIUM, launch
 from omsgraph.web.offline import check_offline
 from omsgraph.web.pagekit import source_file
 
@@ -57,21 +55,6 @@ def candidate_site(tmp_path_factory) -> Path:
     return root / "out"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        if os.environ.get("OMSGRAPH_REQUIRE_BROWSER"):
-            pytest.fail("OMSGRAPH_REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
-        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        chromium = launch(p)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
 def open_page(browser, path: Path, errors: list[str], external: list[str]):
     def route(request_route) -> None:
         url = request_route.request.url
@@ -102,12 +85,14 @@ _HIGHLIGHTS = """() => {
 
 
 @pytest.mark.browser
-def test_every_claim_highlighted_at_its_offsets_is_its_quote(browser, site, corpus) -> None:
+def test_every_claim_highlighted_at_its_offsets_is_its_quote(
+    chromium_browser, site, corpus
+) -> None:
     total = 0
     for source in corpus.sources:
         errors: list[str] = []
         external: list[str] = []
-        page = open_page(browser, site / source_file(source.file), errors, external)
+        page = open_page(chromium_browser, site / source_file(source.file), errors, external)
         found = page.evaluate(_HIGHLIGHTS)
         own = [c for c in corpus.claims if c.source == source.file]
         assert sorted(found) == sorted(c.id for c in own)
@@ -121,9 +106,9 @@ def test_every_claim_highlighted_at_its_offsets_is_its_quote(browser, site, corp
 
 
 @pytest.mark.browser
-def test_a_click_on_a_highlight_shows_the_claim(browser, site) -> None:
+def test_a_click_on_a_highlight_shows_the_claim(chromium_browser, site) -> None:
     errors: list[str] = []
-    page = open_page(browser, site / source_file("002_86f656d6290b5704.txt"), errors, [])
+    page = open_page(chromium_browser, site / source_file("002_86f656d6290b5704.txt"), errors, [])
     page.locator("mark", has_text="In adults, tumor removal often").first.click()
     panel = page.locator("#panel")
     assert panel.is_visible()
@@ -134,9 +119,9 @@ def test_a_click_on_a_highlight_shows_the_claim(browser, site) -> None:
 
 
 @pytest.mark.browser
-def test_a_candidate_claim_is_marked_and_filterable(browser, candidate_site) -> None:
+def test_a_candidate_claim_is_marked_and_filterable(chromium_browser, candidate_site) -> None:
     errors: list[str] = []
-    page = open_page(browser, candidate_site / "source-100_fixture.html", errors, [])
+    page = open_page(chromium_browser, candidate_site / "source-100_fixture.html", errors, [])
     assert page.evaluate("window.__xss") is None
     assert PAYLOAD in page.locator("#text").inner_text()  # shown as text, never as markup
     mark = page.locator("mark.unreviewed")
@@ -162,10 +147,10 @@ def test_source_pages_are_offline_and_escaped(candidate_site) -> None:
 
 
 @pytest.mark.browser
-def test_condition_page_ranks_concepts_by_sources(browser, site) -> None:
+def test_condition_page_ranks_concepts_by_sources(chromium_browser, site) -> None:
     errors: list[str] = []
     external: list[str] = []
-    page = open_page(browser, site / "index.html", errors, external)
+    page = open_page(chromium_browser, site / "index.html", errors, external)
     assert page.locator("h1").inner_text() == "opsoclonus-myoclonus syndrome"
     counts = [int(x) for x in page.locator("#has_symptom + table td.n").all_inner_texts()]
     assert counts == sorted(counts, reverse=True) and counts[0] == 5
@@ -181,9 +166,9 @@ def test_condition_page_ranks_concepts_by_sources(browser, site) -> None:
 
 
 @pytest.mark.browser
-def test_conflicts_are_cards_with_sides_and_sources_by_name(browser, site) -> None:
+def test_conflicts_are_cards_with_sides_and_sources_by_name(chromium_browser, site) -> None:
     errors: list[str] = []
-    page = open_page(browser, site / "conflicts.html", errors, [])
+    page = open_page(chromium_browser, site / "conflicts.html", errors, [])
     cards = page.locator("section.card")
     assert cards.count() == 9
     for i in range(cards.count()):
@@ -203,9 +188,11 @@ def test_conflicts_are_cards_with_sides_and_sources_by_name(browser, site) -> No
 
 
 @pytest.mark.browser
-def test_a_candidate_claim_is_marked_on_the_condition_page(browser, candidate_site) -> None:
+def test_a_candidate_claim_is_marked_on_the_condition_page(
+    chromium_browser, candidate_site
+) -> None:
     errors: list[str] = []
-    page = open_page(browser, candidate_site / "index.html", errors, [])
+    page = open_page(chromium_browser, candidate_site / "index.html", errors, [])
     row = page.locator("#values + table tr.unreviewed-claim")
     assert row.count() == 1 and "unreviewed" in row.inner_text()
     page.check("#f-review")
@@ -214,9 +201,9 @@ def test_a_candidate_claim_is_marked_on_the_condition_page(browser, candidate_si
 
 
 @pytest.mark.browser
-def test_concept_page_and_a_quote_followed_to_its_text(browser, site) -> None:
+def test_concept_page_and_a_quote_followed_to_its_text(chromium_browser, site) -> None:
     errors: list[str] = []
-    page = open_page(browser, site / "concept-neuroblastoma.html", errors, [])
+    page = open_page(chromium_browser, site / "concept-neuroblastoma.html", errors, [])
     assert page.locator("h1").inner_text() == "neuroblastoma"
     mappings = page.locator("h2:text('Mappings') + ul a")
     assert "HP:0003006" in mappings.all_inner_texts()

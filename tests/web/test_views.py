@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
 from pathlib import Path
@@ -13,7 +12,6 @@ import pytest
 from rdflib import Graph
 
 import omsgraph.web.render as render_module
-from omsgraph.web.browser import CHROMIUM, launch
 from omsgraph.web.render import cap
 from omsgraph.web.site import (
     TYPE_COLOURS,
@@ -262,21 +260,6 @@ VIEWS = [
     ("citations", None, 3, 2, "an associated neuroblastoma"),
     ("conflicts", None, 2, 2, "treatment with rituximab may improve"),
 ]
-
-
-@pytest.fixture(scope="module")
-def chromium_browser():
-    if not CHROMIUM.exists():
-        if os.environ.get("OMSGRAPH_REQUIRE_BROWSER"):
-            pytest.fail("OMSGRAPH_REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
-        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def _open(browser, url: str, external: list[str], errors: list[str]):
