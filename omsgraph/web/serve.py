@@ -59,7 +59,7 @@ from omsgraph.web.serve_pool import (
     DEFAULT_WORKERS,
     QueryEngine,
 )
-from omsgraph.web.serve_reload import Generation, Reloader, Watch
+from omsgraph.web.serve_reload import Generation, Generations, Reloader, Watch
 
 __all__ = [
     "DEFAULT_MAX_RESULTS",
@@ -113,10 +113,10 @@ class SparqlApp:
         from omsgraph.web.site import DEFAULT_TITLE
 
         self.cache_bytes = cache_bytes
-        self.current = Generation(graph, engine, PageCache(cache_bytes))
+        self.generations = Generations(Generation(graph, engine, PageCache(cache_bytes)))
         self.reloader = None
         if watch is not None:
-            self.reloader = Reloader(watch, self._generation, self._swap)
+            self.reloader = Reloader(watch, self._generation, self.generations.install)
         self.title = title or DEFAULT_TITLE
         self.allowed_hosts = {h.lower() for h in allowed_hosts}
         self.cors = cors
@@ -133,6 +133,10 @@ class SparqlApp:
                 Rule("/status", endpoint="status", methods=["GET", "HEAD"]),
             ]
         )
+
+    @property
+    def current(self) -> Generation:
+        return self.generations.current
 
     @property
     def graph(self) -> Graph:
@@ -154,28 +158,34 @@ class SparqlApp:
         engine.start()
         return Generation(graph, engine, PageCache(self.cache_bytes))
 
-    def _swap(self, generation: Generation) -> Generation:
-        old, self.current = self.current, generation
-        return old
-
     def close(self) -> None:
         """Stop the current query processes."""
-        self.current.engine.close()
+        self.generations.close()
 
     def on_status(self, request: Request, arrival: float, gen: Generation) -> Response:
         loaded = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(gen.loaded))
         lines = [f"graph: {len(gen.graph)} triples, loaded {loaded}"]
-        if self.reloader is not None:
+        if self.reloader is None:
+            lines.append("reload: off (changed data is not picked up)")
+        else:
             lines.append(f"reloads: {self.reloader.reloads}")
             error = self.reloader.error
             lines.append(f"last reload failed: {error}" if error else "data: current")
         return Response("\n".join(lines) + "\n", mimetype="text/plain")
 
     def __call__(self, environ: dict, start_response: Any) -> Iterable[bytes]:
-        arrival = time.monotonic()
         if self.reloader is not None:
-            self.reloader.check()
-        gen = self.current  # this request uses this graph to its end
+            self.reloader.check()  # may wait for a rebuild: the query's time starts after it
+        arrival = time.monotonic()
+        gen = self.generations.enter()  # this request uses this graph to its end
+        try:
+            return self._respond(environ, start_response, arrival, gen)
+        finally:
+            self.generations.leave(gen)
+
+    def _respond(
+        self, environ: dict, start_response: Any, arrival: float, gen: Generation
+    ) -> Iterable[bytes]:
         request = Request(environ)
         request.max_content_length = _MAX_BODY
         if request.method != "POST":  # read in full: from here the app takes its own time
@@ -186,7 +196,8 @@ class SparqlApp:
                 response = _text(421, f"misdirected request: host {host!r} is not served here")
             else:
                 endpoint, args = self.urls.bind_to_environ(environ).match()
-                response = getattr(self, f"on_{endpoint}")(request, arrival=arrival, gen=gen, **args)
+                handler = getattr(self, f"on_{endpoint}")
+                response = handler(request, arrival=arrival, gen=gen, **args)
         except HTTPException as exc:
             if exc.code is not None and exc.code < 400:  # a redirect of the router
                 response = exc.get_response(environ)
