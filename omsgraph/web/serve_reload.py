@@ -85,6 +85,7 @@ class Generations:
     def __init__(self, first: Generation) -> None:
         self._current = first
         self._lock = threading.Lock()
+        self._closed = False
 
     @property
     def current(self) -> Generation:
@@ -104,7 +105,10 @@ class Generations:
 
     def install(self, generation: Generation) -> None:
         with self._lock:
-            old, self._current = self._current, generation
+            if self._closed:  # a rebuild that ended after the server stopped: stop it too
+                old = generation
+            else:
+                old, self._current = self._current, generation
             old.retired = True
             stop = self._retiring(old)
         if stop:
@@ -112,6 +116,8 @@ class Generations:
 
     def close(self) -> None:
         """Stop the current generation's query processes (the server stops)."""
+        with self._lock:
+            self._closed = True
         self._current.engine.close()
 
     @staticmethod

@@ -171,3 +171,72 @@ def test_no_reload_keeps_the_graph_as_loaded(project: Path) -> None:
     finally:
         running.process.terminate()
         running.process.wait(20)
+
+
+GRAPH = Path(__file__).parents[1] / "fixtures" / "small_graph.ttl"
+EXTRA = "<https://example.org/a> <https://example.org/b> <https://example.org/c> ."
+
+
+def _alive(engine) -> list:
+    """The query processes of `engine` that still run."""
+    workers = list(engine._idle) + list(engine._busy)
+    return [w for w in workers if w.process.poll() is None]
+
+
+def test_a_request_keeps_its_graph_and_the_old_processes_stop_when_it_ends(
+    tmp_path: Path,
+) -> None:
+    """In process, with the watch's interval at 0: a request that holds the old generation
+    through a reload still has running query processes; when it leaves they stop. A load
+    that raises keeps the graph and names the error at /status."""
+    from rdflib import Graph
+
+    from omsgraph.errors import DataError
+    from omsgraph.web.serve import Watch, start_server
+
+    path = tmp_path / "graph.ttl"
+    shutil.copy(GRAPH, path)
+
+    def load() -> Graph:
+        text = path.read_text(encoding="utf-8")
+        if "BROKEN" in text:
+            raise DataError("cannot read the Turtle", path, 3)
+        return Graph().parse(data=text, format="turtle")
+
+    first = load()
+    watch = Watch(stamp=lambda: path.read_bytes(), load=load)
+    running = start_server(first, workers=1, watch=watch)
+    try:
+        app = running.app
+        app.reloader.interval = 0.0
+        held = app.generations.enter()  # a request in flight on the first graph
+        old_engine = held.engine
+        path.write_text(path.read_text(encoding="utf-8") + EXTRA + "\n", encoding="utf-8")
+        status = _until(
+            lambda: (
+                "reloads: 1"
+                in (t := urllib.request.urlopen(running.url + "/status").read().decode())
+                and t
+            ),
+            "the reload",
+        )
+        assert f"graph: {len(first) + 1} triples" in str(status)
+        assert app.current is not held and len(app.graph) == len(first) + 1
+        assert len(_alive(old_engine)) == 1  # still serving the request that holds it
+        app.generations.leave(held)
+        assert _alive(old_engine) == []  # stopped as its last request ended
+        assert len(_alive(app.engine)) == 1
+
+        path.write_text("BROKEN\n", encoding="utf-8")
+        text = _until(
+            lambda: (
+                "failed" in (t := urllib.request.urlopen(running.url + "/status").read().decode())
+                and t
+            ),
+            "the error at /status",
+        )
+        assert f"last reload failed: {path}:3: cannot read the Turtle" in str(text)
+        assert len(app.graph) == len(first) + 1 and len(_alive(app.engine)) == 1
+    finally:
+        running.stop()
+    assert _alive(app.engine) == []
