@@ -961,7 +961,7 @@ def serve(
     def ready(url: str) -> None:
         click.echo(f"serving {url}/ (views) and {url}/sparql (SPARQL); Ctrl-C stops", err=True)
         if watch is None and not no_reload:
-            click.echo(f"note: a {obj.store} store is not rebuilt when data/ changes", err=True)
+            click.echo(f"note: --store {obj.store} is not rebuilt when data changes", err=True)
 
     try:
         run_server(

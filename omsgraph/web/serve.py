@@ -22,7 +22,9 @@ hand. What it guarantees (docs/serving.md says more):
 
 Results: SELECT/ASK as SPARQL JSON, XML, CSV or TSV by ``Accept`` (JSON by default);
 CONSTRUCT/DESCRIBE as Turtle (or N-Triples). Views: ``/`` is the index, ``/view/KIND`` and
-``/view/entity/LABEL?depth=2`` or ``/view/source/FILE`` render on request.
+``/view/entity/LABEL?depth=2`` or ``/view/source/FILE`` render on request. Given a ``watch``,
+changed data is rebuilt and swapped in while serving (``omsgraph.web.serve_reload``); ``/status``
+says which graph is served and whether the last rebuild failed, and why.
 """
 
 from __future__ import annotations
