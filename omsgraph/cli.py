@@ -917,6 +917,11 @@ def evidence(obj: Context, name: str, fmt: str) -> None:
     default=None,
     help="Let web pages from ORIGIN (e.g. a YASGUI page) query /sparql; off by default.",
 )
+@click.option(
+    "--no-reload",
+    is_flag=True,
+    help="Keep serving the graph as loaded; by default changed data files are rebuilt.",
+)
 @graph_option
 @click.pass_obj
 def serve(
@@ -932,14 +937,17 @@ def serve(
     read_timeout: float,
     allowed_hosts: tuple[str, ...],
     cors: str | None,
+    no_reload: bool,
     graph_path: Path | None,
 ) -> None:
     """Serve the views and a read-only SPARQL 1.1 endpoint (GET/POST /sparql) until Ctrl-C.
 
     SPARQL Update and SERVICE are refused (403) and the query processes cannot open a network
     connection; requests for another Host are refused (421). Results by Accept header: SPARQL
-    JSON, XML, CSV, TSV; CONSTRUCT/DESCRIBE as Turtle. See docs/serving.md for the limits and
-    for sharing a graph beyond this machine.
+    JSON, XML, CSV, TSV; CONSTRUCT/DESCRIBE as Turtle. An edit of the data (or of the --graph
+    file) is picked up within a second or so; if it does not load, the last good graph stays
+    and GET /status shows the error. See docs/serving.md for the limits and for sharing a
+    graph beyond this machine.
 
     \b
     Example:
@@ -948,9 +956,12 @@ def serve(
     from omsgraph.web.serve import serve as run_server
 
     graph = obj.graph(graph_path)
+    watch = None if no_reload else _serve_watch(obj, graph_path)
 
     def ready(url: str) -> None:
         click.echo(f"serving {url}/ (views) and {url}/sparql (SPARQL); Ctrl-C stops", err=True)
+        if watch is None and not no_reload:
+            click.echo(f"note: --store {obj.store} is not rebuilt when data changes", err=True)
 
     try:
         run_server(
@@ -967,11 +978,32 @@ def serve(
             read_timeout=read_timeout,
             allowed_hosts=allowed_hosts,
             cors=cors,
+            watch=watch,
         )
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
     except RuntimeError as exc:
         raise click.ClickException(str(exc)) from None
+
+
+def _serve_watch(obj: Context, graph_path: Path | None) -> Any:
+    """What ``serve`` watches and how it rebuilds: the ``--graph`` file, read again; or
+    data/ and the mapping table, built the way ``build`` builds (a fresh corpus each time).
+    None for a persistent store (oxigraph:, sparql:), which is filled once, not rebuilt."""
+    from dataclasses import replace
+
+    from omsgraph.web.serve_reload import Watch, files_stamp
+
+    if graph_path is not None:
+        paths = [graph_path]
+    elif obj.store in ("memory", "auto"):
+        paths = [obj.data, obj.ontology / "mappings.sssom.tsv"]
+    else:
+        return None
+    return Watch(
+        stamp=lambda: files_stamp(paths),
+        load=lambda: replace(obj, _corpus=None).graph(graph_path),
+    )
 
 
 @cli.command()

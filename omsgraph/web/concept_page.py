@@ -9,6 +9,7 @@ from pathlib import Path
 
 from omsgraph.corpus.model import Claim, Polarity
 from omsgraph.graph.citation import cite_source, link_of_source
+from omsgraph.web.levels import LEVEL_CSS, level_badge
 from omsgraph.web.pagekit import cited, concept_file, e, page
 from omsgraph.web.reading import Reading, write_page_batch
 from omsgraph.web.summary import quote_list
@@ -81,7 +82,7 @@ def render_concept_page(reading: Reading, concept_id: str) -> str:
         source = sources[file]
         said.append(
             f'<div class="bysource"><h3>{cited(cite_source(source), link_of_source(source))}'
-            f"</h3>{quote_list(by_source[file], sources)}</div>"
+            f"{level_badge(source)}</h3>{quote_list(by_source[file], sources)}</div>"
         )
     parts.append(f"<h2>What the sources say ({len(by_source)} sources)</h2>{''.join(said)}")
     involved = [
@@ -94,7 +95,7 @@ def render_concept_page(reading: Reading, concept_id: str) -> str:
         )
         parts.append(f"<h2>Conflicts</h2><ul>{items}</ul>")
     subtitle = f'<span class="badge kind">{e(concept.type)}</span> · {len(claims)} claims'
-    return page(concept.label, subtitle, "\n".join(parts), _CSS)
+    return page(concept.label, subtitle, "\n".join(parts), _CSS + LEVEL_CSS)
 
 
 def write_concept_pages(reading: Reading, out_dir: Path) -> dict[str, int]:

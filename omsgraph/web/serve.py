@@ -22,7 +22,9 @@ hand. What it guarantees (docs/serving.md says more):
 
 Results: SELECT/ASK as SPARQL JSON, XML, CSV or TSV by ``Accept`` (JSON by default);
 CONSTRUCT/DESCRIBE as Turtle (or N-Triples). Views: ``/`` is the index, ``/view/KIND`` and
-``/view/entity/LABEL?depth=2`` or ``/view/source/FILE`` render on request.
+``/view/entity/LABEL?depth=2`` or ``/view/source/FILE`` render on request. Given a ``watch``,
+changed data is rebuilt and swapped in while serving (``omsgraph.web.serve_reload``); ``/status``
+says which graph is served and whether the last rebuild failed, and why.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ from omsgraph.web.serve_pool import (
     DEFAULT_WORKERS,
     QueryEngine,
 )
+from omsgraph.web.serve_reload import Generation, Generations, Reloader, Watch
 
 __all__ = [
     "DEFAULT_MAX_RESULTS",
@@ -66,6 +69,7 @@ __all__ = [
     "QueryEngine",
     "RunningServer",
     "SparqlApp",
+    "Watch",
     "refusal",
     "serve",
     "start_server",
@@ -106,19 +110,20 @@ class SparqlApp:
         cors: str | None = None,
         read_timeout: float = DEFAULT_READ_TIMEOUT,
         cache_bytes: int = 32 << 20,
+        watch: Watch | None = None,
     ) -> None:
         from omsgraph.web.site import DEFAULT_TITLE
 
-        self.graph = graph
-        self.engine = engine
+        self.cache_bytes = cache_bytes
+        self.generations = Generations(Generation(graph, engine, PageCache(cache_bytes)))
+        self.reloader = None
+        if watch is not None:
+            self.reloader = Reloader(watch, self._generation, self.generations.install)
         self.title = title or DEFAULT_TITLE
         self.allowed_hosts = {h.lower() for h in allowed_hosts}
         self.cors = cors
         self.read_timeout = read_timeout
-        self.pages = PageCache(cache_bytes)
         self._query_page: str | None = None
-        self._projection: Any = None
-        self._projection_lock = threading.Lock()
         self.urls = Map(
             [
                 Rule("/", endpoint="index", methods=["GET", "HEAD"]),
@@ -127,11 +132,62 @@ class SparqlApp:
                 Rule("/sparql", endpoint="sparql"),
                 Rule("/query", endpoint="query_page", methods=["GET", "HEAD"]),
                 Rule("/update", endpoint="update"),
+                Rule("/status", endpoint="status", methods=["GET", "HEAD"]),
             ]
         )
 
+    @property
+    def current(self) -> Generation:
+        return self.generations.current
+
+    @property
+    def graph(self) -> Graph:
+        return self.current.graph
+
+    @property
+    def engine(self) -> QueryEngine:
+        return self.current.engine
+
+    @property
+    def pages(self) -> PageCache:
+        return self.current.pages
+
+    def _generation(self, graph: Graph) -> Generation:
+        """A new generation for `graph`: query processes started like the current ones."""
+        old = self.engine
+        keys = ("timeout", "max_results", "workers", "queue", "memory_mib", "max_query_chars")
+        engine = QueryEngine(graph, **{k: getattr(old, k) for k in keys})
+        engine.start()
+        return Generation(graph, engine, PageCache(self.cache_bytes))
+
+    def close(self) -> None:
+        """Stop the current query processes."""
+        self.generations.close()
+
+    def on_status(self, request: Request, arrival: float, gen: Generation) -> Response:
+        loaded = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(gen.loaded))
+        lines = [f"graph: {len(gen.graph)} triples, loaded {loaded}"]
+        if self.reloader is None:
+            lines.append("reload: off (changed data is not picked up)")
+        else:
+            lines.append(f"reloads: {self.reloader.reloads}")
+            error = self.reloader.error
+            lines.append(f"last reload failed: {error}" if error else "data: current")
+        return Response("\n".join(lines) + "\n", mimetype="text/plain")
+
     def __call__(self, environ: dict, start_response: Any) -> Iterable[bytes]:
+        if self.reloader is not None:
+            self.reloader.check()  # may wait for a rebuild: the query's time starts after it
         arrival = time.monotonic()
+        gen = self.generations.enter()  # this request uses this graph to its end
+        try:
+            return self._respond(environ, start_response, arrival, gen)
+        finally:
+            self.generations.leave(gen)
+
+    def _respond(
+        self, environ: dict, start_response: Any, arrival: float, gen: Generation
+    ) -> Iterable[bytes]:
         request = Request(environ)
         request.max_content_length = _MAX_BODY
         if request.method != "POST":  # read in full: from here the app takes its own time
@@ -142,7 +198,8 @@ class SparqlApp:
                 response = _text(421, f"misdirected request: host {host!r} is not served here")
             else:
                 endpoint, args = self.urls.bind_to_environ(environ).match()
-                response = getattr(self, f"on_{endpoint}")(request, arrival=arrival, **args)
+                handler = getattr(self, f"on_{endpoint}")
+                response = handler(request, arrival=arrival, gen=gen, **args)
         except HTTPException as exc:
             if exc.code is not None and exc.code < 400:  # a redirect of the router
                 response = exc.get_response(environ)
@@ -156,11 +213,11 @@ class SparqlApp:
             response.headers["Vary"] = "Origin"
         return response(environ, start_response)
 
-    def on_index(self, request: Request, arrival: float) -> Response:
+    def on_index(self, request: Request, arrival: float, gen: Generation) -> Response:
         from omsgraph.web.site import render_index, site_index
 
         rows = []
-        for href, name, what in site_index(self.graph):
+        for href, name, what in site_index(gen.graph):
             if name.startswith("Source "):
                 href = "/view/source/" + quote(name.removeprefix("Source "))
             else:
@@ -173,7 +230,7 @@ class SparqlApp:
         hint = "One concept and its neighbours: /view/entity/LABEL?depth=2"
         return Response(render_index(self.title, rows, hint), mimetype="text/html")
 
-    def on_query_page(self, request: Request, arrival: float) -> Response:
+    def on_query_page(self, request: Request, arrival: float, gen: Generation) -> Response:
         from omsgraph.web.query_page import render_query_page
 
         if self._query_page is None:
@@ -181,7 +238,12 @@ class SparqlApp:
         return Response(self._query_page, mimetype="text/html")
 
     def on_view(
-        self, request: Request, arrival: float, kind: str, target: str | None = None
+        self,
+        request: Request,
+        arrival: float,
+        gen: Generation,
+        kind: str,
+        target: str | None = None,
     ) -> Response:
         from omsgraph.web.site import _NEEDS_TARGET, VIEW_KINDS, render_view
 
@@ -197,30 +259,30 @@ class SparqlApp:
             depth = 1  # only the entity view reads the depth
         done_reading(request)
         key = (kind, target or "", depth)
-        page = self.pages.get(key)
+        page = gen.pages.get(key)
         if page is None:
-            proj = self._entity_projection() if kind == "entity" else None
+            proj = self._entity_projection(gen) if kind == "entity" else None
             try:
                 html, _ = render_view(
-                    self.graph, self.title, kind, target, depth, index_href="/", proj=proj
+                    gen.graph, self.title, kind, target, depth, index_href="/", proj=proj
                 )
             except (LookupError, ValueError) as exc:
                 return _text(404, " ".join(str(exc.args[0]).split()))
             page = html.encode("utf-8")
-            self.pages.put(key, page)
+            gen.pages.put(key, page)
         return Response(page, mimetype="text/html")
 
-    def _entity_projection(self) -> Any:
+    def _entity_projection(self, gen: Generation) -> Any:
         """The graph's projection, made once: an entity page (or a 404 for an unknown
         label) then costs a lookup, not a new projection of the whole graph."""
         from omsgraph.web.project import project
 
-        with self._projection_lock:
-            if self._projection is None:
-                self._projection = project(self.graph)
-            return self._projection
+        with gen.lock:
+            if gen.projection is None:
+                gen.projection = project(gen.graph)
+            return gen.projection
 
-    def on_update(self, request: Request, arrival: float) -> Response:
+    def on_update(self, request: Request, arrival: float, gen: Generation) -> Response:
         return _text(403, _READ_ONLY)
 
     def _params(self, request: Request) -> list[tuple[str, str]]:
@@ -231,7 +293,7 @@ class SparqlApp:
             params += parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
         return params
 
-    def on_sparql(self, request: Request, arrival: float) -> Response:
+    def on_sparql(self, request: Request, arrival: float, gen: Generation) -> Response:
         if request.method == "OPTIONS" and self.cors:
             response = Response(status=204)
             response.headers["Access-Control-Allow-Methods"] = "GET, POST"
@@ -243,11 +305,11 @@ class SparqlApp:
             response.headers["Allow"] = "GET, POST"
             return response
         if request.method == "POST" and request.mimetype == "application/sparql-update":
-            return self.on_update(request, arrival)
+            return self.on_update(request, arrival, gen)
         params = self._params(request)
         names = [name for name, _ in params]
         if "update" in names:
-            return self.on_update(request, arrival)
+            return self.on_update(request, arrival, gen)
         for name in ("default-graph-uri", "named-graph-uri"):
             if any(n == name and v.strip() for n, v in params):
                 return _text(
@@ -271,7 +333,7 @@ class SparqlApp:
         graph_fmt = _GRAPH_TYPES[request.accept_mimetypes.best_match(_GRAPH_TYPES, "text/turtle")]
         client = request.remote_addr or ""
         done_reading(request)
-        answer = self.engine.run(text, fmt, graph_fmt, client=client, arrival=arrival)
+        answer = gen.engine.run(text, fmt, graph_fmt, client=client, arrival=arrival)
         if answer.content_type == "text/plain":
             return _text(answer.status, answer.body.decode("utf-8", "replace"), answer.retry_after)
         response = Response(answer.body, status=answer.status, content_type=answer.content_type)
@@ -288,7 +350,11 @@ class RunningServer:
 
     server: BaseWSGIServer
     thread: Any
-    engine: QueryEngine
+    app: SparqlApp
+
+    @property
+    def engine(self) -> QueryEngine:
+        return self.app.engine
 
     @property
     def url(self) -> str:
@@ -298,10 +364,10 @@ class RunningServer:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(10)
-        self.engine.close()
+        self.app.close()
 
 
-def _make(graph: Graph, host: str, port: int, **options: Any) -> tuple[Server, QueryEngine]:
+def _make(graph: Graph, host: str, port: int, **options: Any) -> tuple[Server, SparqlApp]:
     engine_keys = ("timeout", "max_results", "workers", "queue", "memory_mib")
     engine = QueryEngine(graph, **{k: options.pop(k) for k in engine_keys if k in options})
     engine.start()
@@ -318,7 +384,7 @@ def _make(graph: Graph, host: str, port: int, **options: Any) -> tuple[Server, Q
     except BaseException:
         engine.close()
         raise
-    return server, engine
+    return server, app
 
 
 def start_server(
@@ -332,11 +398,11 @@ def start_server(
     """Start serving `graph` in a background thread (port 0: a free port) and return it.
 
     `options`: workers, queue, memory_mib, max_connections, read_timeout, allowed_hosts,
-    cors, cache_bytes, title (see :func:`serve`)."""
-    server, engine = _make(graph, host, port, timeout=timeout, max_results=max_results, **options)
+    cors, cache_bytes, title, watch (see :func:`serve`; watch rebuilds on changed data)."""
+    server, app = _make(graph, host, port, timeout=timeout, max_results=max_results, **options)
     thread = threading.Thread(target=server.serve_forever, name="omsgraph-serve", daemon=True)
     thread.start()
-    return RunningServer(server, thread, engine)
+    return RunningServer(server, thread, app)
 
 
 def serve(
@@ -352,7 +418,7 @@ def serve(
     **options: Any,
 ) -> None:
     """Serve `graph` until interrupted; `ready(url)` is called once it listens."""
-    server, engine = _make(
+    server, app = _make(
         graph,
         host,
         port,
@@ -369,4 +435,4 @@ def serve(
         server.serve_forever()
     finally:
         server.server_close()
-        engine.close()
+        app.close()

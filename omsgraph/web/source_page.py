@@ -18,6 +18,7 @@ from itertools import pairwise
 from omsgraph.corpus.model import Claim, Polarity, Source, Status
 from omsgraph.corpus.vocabulary import Vocabulary
 from omsgraph.graph.citation import cite_source, kind_label, link_of_source
+from omsgraph.web.levels import LEVEL_CSS, level_badge
 from omsgraph.web.pagekit import (
     RELATION_COLOURS,
     cited,
@@ -228,7 +229,7 @@ def render_source_page(
     claims = [c for c in claims if c.source == source.file]
     records = {c.id: claim_record(c, vocabulary, source) for c in claims}
     unreviewed = sum(c.status is not Status.REVIEWED for c in claims)
-    facts = [f'<span class="badge kind">{e(kind_label(source.kind))}</span>']
+    facts = [f'<span class="badge kind">{e(kind_label(source.kind))}</span>' + level_badge(source)]
     address = link_of_source(source)
     if address:
         facts.append(cited(address, address))
@@ -253,4 +254,4 @@ def render_source_page(
         f'<ul id="claims">{_claim_list(claims, records)}</ul></aside></div>'
         f'<script type="application/json" id="claim-data">{script_data(records)}</script>'
     )
-    return page(cite_source(source), subtitle, body, _CSS, _SCRIPT)
+    return page(cite_source(source), subtitle, body, _CSS + LEVEL_CSS, _SCRIPT)

@@ -17,6 +17,7 @@ from omsgraph.corpus.model import Claim, Polarity, Source, Status
 from omsgraph.corpus.values import attribute
 from omsgraph.graph.citation import cite_source, kind_label, link_of_source
 from omsgraph.graph.conflicts import CONTRADICTION, Conflict, population_group
+from omsgraph.web.levels import LEVEL_CSS, level_badge
 from omsgraph.web.pagekit import (
     cited,
     concept_file,
@@ -87,7 +88,7 @@ def _sources(reading: Reading) -> dict[str, Source]:
 def _source_line(claim: Claim, sources: dict[str, Source]) -> str:
     source = sources[claim.source]
     return (
-        f"{cited(cite_source(source), link_of_source(source))}"
+        f"{cited(cite_source(source), link_of_source(source))}{level_badge(source)}"
         f' · <a href="{source_file(source.file)}#c-{claim.id}" title="the quote in its text">'
         "in its text</a>"
     )
@@ -199,10 +200,13 @@ def _sources_table(reading: Reading) -> str:
         rows.append(
             f"<tr><td>{cited(cite_source(source), link_of_source(source))}</td>"
             f'<td><span class="badge kind">{e(kind_label(source.kind))}</span></td>'
+            f"<td>{level_badge(source)}</td>"
             f'<td>{counts[source.file]}</td><td><a href="{source_file(source.file)}">'
             f'text and claims</a> <span class="file">{e(source.file)}</span></td></tr>'
         )
-    head = "<tr><th>source</th><th>kind</th><th>claims</th><th>page</th></tr>"
+    head = (
+        "<tr><th>source</th><th>kind</th><th>evidence level</th><th>claims</th><th>page</th></tr>"
+    )
     return f'<table id="sources">{head}{"".join(rows)}</table>'
 
 
@@ -249,7 +253,7 @@ def render_condition_page(
         )
         parts.append(f"<h2>All pages</h2><ul>{links}</ul>")
     subtitle = "What the sources say, ranked by how many sources say it"
-    return page(concept.label, subtitle, "\n".join(parts), _CSS, _FILTER_SCRIPT)
+    return page(concept.label, subtitle, "\n".join(parts), _CSS + LEVEL_CSS, _FILTER_SCRIPT)
 
 
 def _side_name(claim: Claim, reading: Reading) -> str:
@@ -277,12 +281,13 @@ def render_conflict_cards(reading: Reading) -> str:
                 f"{e('; '.join(populations))}</p>{quote_list(group, sources)}</div>"
             )
         sev = c.severity.lower()
-        names = sorted({cite_source(sources[x.source]) for x in c.claims})
+        named = sorted({(cite_source(sources[x.source]), x.source) for x in c.claims})
+        names = "; ".join(f"{e(name)}{level_badge(sources[file])}" for name, file in named)
         cards.append(
             f'<section class="card {sev}" id="c-{c.id}"><h2><span class="sev {sev}">'
             f"{e(c.severity)}</span>: {e(c.topic)}</h2>"
             f'<p class="meta">{e(_KINDS.get(c.kind, c.kind))} · {c.sources} sources: '
-            f"{e('; '.join(names))}</p>"
+            f"{names}</p>"
             f'<div class="sides">{"".join(blocks)}</div></section>'
         )
     contradictions = sum(c.severity == CONTRADICTION for c in reading.conflicts)
@@ -292,4 +297,4 @@ def render_conflict_cards(reading: Reading) -> str:
         "populations or measures)"
     )
     body = "\n".join(cards) or "<p>No conflicts among these sources.</p>"
-    return page("Where the sources disagree", subtitle, body, _CSS)
+    return page("Where the sources disagree", subtitle, body, _CSS + LEVEL_CSS)
