@@ -139,3 +139,33 @@ def test_names_point_to_entries():
     assert len(names) > 50_000
     assert {n["curie"] for n in names} == curies
     assert len({n["name"].casefold() for n in names}) == len(names)  # one concept per name
+
+
+def test_every_hp_exact_match_is_named_so_in_the_release(hp_obo):
+    """An HP exactMatch row holds only where the release itself names the concept so: the HP
+    term's label or one of its EXACT synonyms is a name of the curated concept (after folding
+    case, plural and British spelling). A RELATED synonym, or a wider term, is no exact match."""
+    from omsgraph.corpus.vocabulary import load_vocabulary
+    from omsgraph.extract.folding import fold_token, tokens
+
+    def fold(name: str) -> str:
+        return " ".join(fold_token(w) for _, _, w in tokens(name))
+
+    _, _, raw = hp_obo
+    exact: dict[str, set[str]] = {}
+    for stanza in raw.decode("utf-8").split("\n[Term]\n")[1:]:
+        term_id = re.search(r"^id: (HP:\d+)$", stanza, re.MULTILINE)
+        if term_id:
+            names = re.findall(r"^name: (.+)$", stanza, re.MULTILINE)
+            names += re.findall(r'^synonym: "(.+)" EXACT', stanza, re.MULTILINE)
+            exact[term_id.group(1)] = {fold(n) for n in names}
+    vocabulary = load_vocabulary(ROOT / "data" / "vocabulary.yaml")
+    rows = [
+        r
+        for r in _mappings()
+        if r["predicate_id"] == "skos:exactMatch" and r["object_id"].startswith("HP:")
+    ]
+    assert len(rows) > 20
+    for row in rows:
+        concept = vocabulary.concepts[row["subject_id"].removeprefix("omse:")]
+        assert {fold(n) for n in concept.names} & exact[row["object_id"]], row
