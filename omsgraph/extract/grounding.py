@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 __all__ = ["grounded_label", "spelling_variants"]
 
@@ -77,12 +78,22 @@ def grounded_label(
 
     ``lookup`` finds an ontology entry by name (default: the shipped ontology lexicon).
     """
+    if lookup is None:
+        return _shipped(label, kind)
+    return _respelt(label, kind, lookup)
+
+
+@lru_cache(maxsize=65_536)
+def _shipped(label: str, kind: str) -> str:
+    """:func:`grounded_label` in the shipped ontology lexicon (proposals recur: cached)."""
+    from omsgraph.extract.ontolex import load_ontologies
+
+    return _respelt(label, kind, load_ontologies().lookup)
+
+
+def _respelt(label: str, kind: str, lookup: Callable[[str], object | None]) -> str:
     from omsgraph.extract.ontolex import compatible
 
-    if lookup is None:
-        from omsgraph.extract.ontolex import load_ontologies
-
-        lookup = load_ontologies().lookup
     if lookup(label) is not None:
         return label  # the pipeline grounds it as it is
     for variant in spelling_variants(label):
