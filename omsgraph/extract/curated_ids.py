@@ -16,7 +16,7 @@ from pathlib import Path
 
 from omsgraph.corpus.mappings import load_mappings
 
-__all__ = ["CuratedId", "MAPPINGS", "curated_ids", "preferred"]
+__all__ = ["CuratedId", "MAPPINGS", "curated_ids", "inexact", "preferred"]
 
 _HERE = Path(__file__).resolve().parent
 _CHECKOUT = _HERE.parents[1] / "ontology" / "mappings.sssom.tsv"
@@ -80,3 +80,16 @@ def preferred(concept_id: str, label: str, kind: str, path: Path = MAPPINGS) -> 
             order.index(r.curie.split(":")[0]) if r.curie.split(":")[0] in order else len(order)
         ),
     )
+
+
+@cache
+def inexact(path: Path = MAPPINGS) -> frozenset[tuple[str, str]]:
+    """(concept id, label) of every curated concept that the table maps, but never exactly
+    (close, broad, narrow or related matches only): a curator found no exact term in the
+    releases, so an ontology name that one of its synonyms happens to share ("physical
+    examination" for neurological examination) is no exact ID either."""
+    if not path.is_file():
+        return frozenset()
+    rows = load_mappings(path).mappings
+    exact = {(r.concept_id, r.subject_label) for r in rows if r.predicate_id == "skos:exactMatch"}
+    return frozenset((r.concept_id, r.subject_label) for r in rows) - exact

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from omsgraph.extract import cues
+from omsgraph.extract import cues, grounding
 
 __all__ = ["PROPOSED", "normalise_label", "proposals"]
 
@@ -144,6 +144,7 @@ def proposals(
             if _glossed(sentence, i_end if stop is None or i_end < end else end, covered):
                 continue
             label = normalise_label(sentence[i_start:i_end])
-            if label is not None:
+            if label is not None:  # spelt as an ontology names it, where one does
+                label = grounding.grounded_label(label, kind)
                 out.append((i_start, i_end, label, kind, predicate))
     return out

@@ -139,3 +139,65 @@ def test_names_point_to_entries():
     assert len(names) > 50_000
     assert {n["curie"] for n in names} == curies
     assert len({n["name"].casefold() for n in names}) == len(names)  # one concept per name
+
+
+def test_every_hp_exact_match_is_named_so_in_the_release(hp_obo):
+    """An HP exactMatch row holds only where the release itself names the concept so: the HP
+    term's label or one of its EXACT synonyms is a name of the curated concept (after folding
+    case, plural and British spelling). A RELATED synonym, or a wider term, is no exact match."""
+    from omsgraph.corpus.vocabulary import load_vocabulary
+    from omsgraph.extract.folding import fold_token, tokens
+
+    def fold(name: str) -> str:
+        return " ".join(fold_token(w) for _, _, w in tokens(name))
+
+    _, _, raw = hp_obo
+    exact: dict[str, set[str]] = {}
+    for stanza in raw.decode("utf-8").split("\n[Term]\n")[1:]:
+        term_id = re.search(r"^id: (HP:\d+)$", stanza, re.MULTILINE)
+        if term_id:
+            names = re.findall(r"^name: (.+)$", stanza, re.MULTILINE)
+            names += re.findall(r'^synonym: "(.+)" EXACT', stanza, re.MULTILINE)
+            exact[term_id.group(1)] = {fold(n) for n in names}
+    vocabulary = load_vocabulary(ROOT / "data" / "vocabulary.yaml")
+    rows = [
+        r
+        for r in _mappings()
+        if r["predicate_id"] == "skos:exactMatch" and r["object_id"].startswith("HP:")
+    ]
+    assert len(rows) > 20
+    for row in rows:
+        concept = vocabulary.concepts[row["subject_id"].removeprefix("omse:")]
+        assert {fold(n) for n in concept.names} & exact[row["object_id"]], row
+
+
+def test_every_id_the_extractor_gives_exists_in_the_release_it_names(releases, id_lists):
+    """Extract the development texts: each claim object's ID is a live ID of the release its
+    record names (an ontology release of RELEASES.tsv for a lexical match, the reviewed SSSOM
+    table for a curated one, where the concept has that exactMatch row)."""
+    from omsgraph.corpus.vocabulary import load_vocabulary
+    from omsgraph.extract import Extractor
+    from omsgraph.extract.curated_ids import curated_ids
+
+    by_release = {r["release"]: name for name, r in releases.items()}
+    lists = {**{k: (k,) for k in releases}, "MONDO": ("MONDO", "MONDO-XREFS")}
+    extractor = Extractor(load_vocabulary(ROOT / "data" / "vocabulary.yaml"))
+    reviewed = curated_ids()
+    texts = sorted((ROOT / "data" / "sources").glob("*.txt"))
+    texts += sorted((ROOT / "tests" / "gold" / "dev2" / "texts").glob("*.txt"))
+    checked = 0
+    for path in texts:
+        for claim in extractor.extract(path.read_text(encoding="utf-8")):
+            record = claim.record(path.name)
+            curie = record.get("object_match")
+            if not curie:
+                continue
+            checked += 1
+            if record["object_match_justification"] == "semapv:ManualMappingCuration":
+                concept = record["object_id"].removeprefix("omse:")
+                assert curie in {r.curie for r in reviewed[concept]}, record
+                continue
+            assert record["object_match_justification"] == "semapv:LexicalMatching", record
+            ontology = by_release[record["object_match_release"]]
+            assert any(curie in id_lists[name] for name in lists[ontology]), record
+    assert checked > 100

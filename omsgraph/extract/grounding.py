@@ -1,0 +1,103 @@
+"""Grounding of open-vocabulary proposals: a proposed label that an ontology names exactly,
+once spelt the way the ontology spells it.
+
+The lexicon already folds case, plurals, ``-our``, ``paed``, ``haem`` and ``aetio``
+(:mod:`omsgraph.extract.folding`), and the pipeline grounds a proposal whose label is an
+ontology name after that folding. What is left are spellings the folding keeps apart although
+they are one word: a compound written open or closed ("chicken pox" / "chickenpox"),
+British spellings that MONDO, MAxO and the drug dictionary (American) do not list ("oe", "ae",
+"-isation", "-ise", "-tre", "sulph"), and an eponym's possessive ("Hodgkin's disease" /
+"Hodgkin disease"). :func:`grounded_label` tries these variants of the WHOLE label and returns
+the first that is a name of an ontology entry of a compatible type, so that the pipeline gives
+the proposal that entry's CURIE (justification ``semapv:LexicalMatching``, with the release,
+as every ontology concept carries). It never drops or guesses words: "severe chicken pox" is
+not "chickenpox".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+__all__ = ["grounded_label", "spelling_variants"]
+
+#: British -> American spellings of one word, as (pattern, replacement); each is tried alone
+#: and all together. Only a variant that is an exact ontology name is ever used.
+_BRITISH = (
+    (re.compile(r"oe"), "e"),  # oedema, oesophagus, diarrhoea, coeliac, foetal
+    (re.compile(r"ae"), "e"),  # anaemia, leukaemia, septicaemia, anaesthesia, caecum
+    (re.compile(r"is(ation|e|ed|es|ing)$"), r"iz\1"),  # immunisation, hospitalised
+    (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),  # paralysed, analyse
+    (re.compile(r"([^aeiou])tre(s?)$"), r"\1ter\2"),  # centre, litre
+    (re.compile(r"ogue(s?)$"), r"og\1"),  # analogue
+    (re.compile(r"sulph"), "sulf"),  # sulphate, sulphonamide
+)
+_POSSESSIVE = re.compile(r"(?<=[a-z])['’]s?(?=\s|$)")
+
+
+def _british(word: str) -> list[str]:
+    out = []
+    both = word
+    for pattern, replacement in _BRITISH:
+        changed = pattern.sub(replacement, word)
+        if changed != word:
+            out.append(changed)
+        both = pattern.sub(replacement, both)
+    if both != word and both not in out:
+        out.append(both)
+    return out
+
+
+def spelling_variants(label: str) -> Iterator[str]:
+    """Other spellings of the same words: possessive dropped, British made American (one word
+    at a time), two neighbouring words written as one compound. The label itself comes not."""
+    seen = {label}
+    base = _POSSESSIVE.sub("", label)
+    candidates = [base] if base != label else []
+    words = base.split()
+    for i, word in enumerate(words):
+        for changed in _british(word):
+            candidates.append(" ".join([*words[:i], changed, *words[i + 1 :]]))
+    spelt = " ".join(_british(w)[-1] if _british(w) else w for w in words)
+    candidates.append(spelt)
+    for source in (words, spelt.split()):
+        for i in range(len(source) - 1):
+            candidates.append(" ".join([*source[:i], source[i] + source[i + 1], *source[i + 2 :]]))
+    for candidate in candidates:
+        if candidate not in seen:
+            seen.add(candidate)
+            yield candidate
+
+
+def grounded_label(
+    label: str, kind: str, lookup: Callable[[str], object | None] | None = None
+) -> str:
+    """``label`` spelt as the ontology names it when one variant is an ontology name of a type
+    that fits ``kind`` (the proposal's type); else ``label`` unchanged.
+
+    ``lookup`` finds an ontology entry by name (default: the shipped ontology lexicon).
+    """
+    if lookup is None:
+        return _shipped(label, kind)
+    return _respelt(label, kind, lookup)
+
+
+@lru_cache(maxsize=65_536)
+def _shipped(label: str, kind: str) -> str:
+    """:func:`grounded_label` in the shipped ontology lexicon (proposals recur: cached)."""
+    from omsgraph.extract.ontolex import load_ontologies
+
+    return _respelt(label, kind, load_ontologies().lookup)
+
+
+def _respelt(label: str, kind: str, lookup: Callable[[str], object | None]) -> str:
+    from omsgraph.extract.ontolex import compatible
+
+    if lookup(label) is not None:
+        return label  # the pipeline grounds it as it is
+    for variant in spelling_variants(label):
+        found = lookup(variant)
+        if found is not None and compatible(getattr(found, "type", ""), kind):
+            return variant
+    return label

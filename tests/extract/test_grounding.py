@@ -1,0 +1,78 @@
+"""Open-vocabulary proposals that an ontology names once spelt its way get that ontology's ID
+(omsgraph.extract.grounding): open/closed compounds, British spellings, eponym possessives.
+The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+from pathlib import Path
+
+import pytest
+
+from omsgraph.corpus.vocabulary import load_vocabulary
+from omsgraph.extract import Extractor, openvocab
+from omsgraph.extract.grounding import grounded_label, spelling_variants
+
+ROOT = Path(__file__).resolve().parents[2]
+LEXICONS = ROOT / "omsgraph" / "extract" / "lexicons"
+#: a sentence the extractor reads (it names a known cause) with a proposal to respell
+TEXT = "Other causes include measles and chicken pox."
+
+
+def test_variants_respell_but_never_drop_or_add_words():
+    assert "chickenpox" in spelling_variants("chicken pox")
+    assert "esophageal cancer" in spelling_variants("oesophageal cancer")
+    assert "anemia" in spelling_variants("anaemia")
+    assert "immunization" in spelling_variants("immunisation")
+    assert "center" in spelling_variants("centre")
+    assert "magnesium sulfate" in spelling_variants("magnesium sulphate")
+    assert "hodgkin disease" in spelling_variants("hodgkin's disease")
+    for label in ("chicken pox", "oesophageal cancer", "severe chicken pox", "hodgkin's disease"):
+        variants = list(spelling_variants(label))
+        assert label not in variants
+        for variant in variants:  # every word stays: respelt, or joined to its neighbour
+            assert len(variant.split()) in (len(label.split()), len(label.split()) - 1)
+    assert "chickenpox" not in spelling_variants("severe chicken pox")  # no word is dropped
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "expected"),
+    [
+        ("chicken pox", "cause", "chickenpox"),
+        ("small pox", "cause", "smallpox"),
+        ("oesophageal cancer", "cause", "esophageal cancer"),
+        ("immunisation", "therapy", "immunization"),
+        ("gall stones", "symptom", "gallstones"),
+        ("chicken pox", "therapy", "chicken pox"),  # an infection is no therapy
+        ("severe chicken pox", "cause", "severe chicken pox"),  # no head-noun guessing
+        ("brain fog", "symptom", "brain fog"),  # nothing to respell: unchanged
+        ("measles", "cause", "measles"),  # already an ontology name: unchanged
+    ],
+)
+def test_grounded_label_is_an_ontology_name_of_a_fitting_type(label, kind, expected):
+    assert grounded_label(label, kind) == expected
+
+
+def test_proposal_labels_are_spelt_as_the_ontology_names_them():
+    found = openvocab.proposals("treatments include immunisation and rest.", [])
+    assert [p[2] for p in found][:1] == ["immunization"]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(load_vocabulary(ROOT / "data" / "vocabulary.yaml"))
+
+
+def test_a_respelt_proposal_carries_the_ontology_id_of_its_release(extractor):
+    records = [c.record("mine") for c in extractor.extract(TEXT)]
+    pox = next(r for r in records if r["object"] == "chickenpox")
+    assert pox["predicate"] == "has_cause"
+    assert pox["object_match"] == pox["object_id"] == "MONDO:0005700"
+    assert pox["object_match_justification"] == "semapv:LexicalMatching"
+    with (LEXICONS / "RELEASES.tsv").open(encoding="utf-8", newline="") as handle:
+        release = {r["ontology"]: r["release"] for r in csv.DictReader(handle, delimiter="\t")}
+    assert pox["object_match_release"] == release["MONDO"]
+    with gzip.open(LEXICONS / "ids" / "MONDO.tsv.gz", "rt", encoding="utf-8") as handle:
+        ids = dict(line.rstrip("\n").split("\t", 1) for line in handle)
+    assert ids["MONDO:0005700"] == "chickenpox"
