@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -243,8 +243,28 @@ def _relation_rows(direction: str | None = None) -> dict[str, list[Rule]]:
 
 #: every frame's cues in one pattern, one named group per frame (one scan per sentence)
 _ALL_FRAMES = grouped(_relation_rows())
+_LAST_FRAMES: list = [None, None]  # (text, frame spans) of the text frame_spans read last
+
+
+class _AfterFrames:
+    """A pattern of a subset of the frame cues, searched only in a text where the frame cues
+    were found: a text :func:`frame_spans` has just found none in holds none of it either
+    (every match of the subset at a position is a match of all cues there). For speed."""
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.compiled = pattern
+
+    def __getattr__(self, name: str):  # pattern, match, search ... as the pattern's own
+        return getattr(self.compiled, name)
+
+    def finditer(self, string: str, *args: int) -> Iterator[re.Match[str]]:
+        if not args and string is _LAST_FRAMES[0] and not _LAST_FRAMES[1]:
+            return iter(())
+        return self.compiled.finditer(string, *args)
+
+
 #: the FORWARD triggers of each frame: a phrase right after one is that frame's object
-_INTRODUCERS = grouped(_relation_rows("FORWARD"))
+_INTRODUCERS = _AfterFrames(grouped(_relation_rows("FORWARD")))
 #: BACKWARD triggers: they type the mention just before them ("phenytoin toxicity")
 _BACKWARD = grouped(_relation_rows("BACKWARD"))
 
@@ -310,7 +330,9 @@ def lower(text: str) -> str:
 
 def frame_spans(text: str) -> list[tuple[int, str]]:
     """(position, frame) of every cue phrase in lower-cased ``text``."""
-    return [(m.start(), m.lastgroup or "") for m in _ALL_FRAMES.finditer(text)]
+    spans = [(m.start(), m.lastgroup or "") for m in _ALL_FRAMES.finditer(text)]
+    _LAST_FRAMES[:] = text, spans
+    return spans
 
 
 def frames_of(text: str) -> frozenset[str]:
@@ -336,10 +358,15 @@ def heading_frames(line: str) -> frozenset[str]:
 
 def population(text: str) -> str:
     """``children``, ``adults`` or ``all``, from what the lower-cased sentence says."""
+    if text == _LAST_POPULATION[0]:  # the entity and the value claims of a sentence ask both
+        return _LAST_POPULATION[1]
     kids, adults = bool(_CHILDREN.search(text)), bool(_ADULTS.search(text))
-    if kids == adults:
-        return "all"
-    return "children" if kids else "adults"
+    found = "all" if kids == adults else "children" if kids else "adults"
+    _LAST_POPULATION[:] = text, found
+    return found
+
+
+_LAST_POPULATION = [None, "all"]
 
 
 def qualifier(text: str) -> str:

@@ -21,6 +21,7 @@ import os
 import pickle
 import re
 import tempfile
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate, chain
 from operator import add, sub
@@ -250,14 +251,16 @@ class OntologyLexicon:
         haystack = "".join(chain.from_iterable(zip(separators, folded, strict=True))) + " "
         lengths = list(map(len, folded))
         after = list(accumulate(map(add, map(len, separators), lengths)))  # a word's end
-        ends = dict(zip(after, range(n), strict=True))
-        starts = dict(zip(map(sub, after, lengths), range(n), strict=True))
+        # both rise strictly: a match's words are found by bisection (fewer than the words)
+        begins = list(map(sub, after, lengths))
         best: dict[int, tuple[int, GroundedConcept]] = {}
         for end, value in self.automaton.iter(haystack):
             length = (value >> 1) & 1023  # of the key with its two spaces
-            first = starts.get(end - length + 2)
-            last = ends.get(end)
-            if first is None or last is None:
+            last = bisect_left(after, end)
+            if last == n or after[last] != end:
+                continue
+            first = bisect_left(begins, end - length + 2, 0, last + 1)
+            if first > last or begins[first] != end - length + 2:
                 continue
             if value & 1:
                 exact = self.spelling[haystack[end - length + 1 : end + 1]]

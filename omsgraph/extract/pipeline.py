@@ -37,9 +37,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“(\[]?[A-Z0-9�
 _ABBREVIATION = re.compile(
     r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Prof|vs|al|Fig|No|Vol|e\.g|i\.e|ca)|\b[A-Z])\.$"
 )
-_PRE_COORD = re.compile(
-    r"\b([A-Za-z][\w-]*)((?:,\s*[A-Za-z][\w-]*)*),?\s+(?:and/or|and|or)\s+([A-Za-z][\w-]*)\s+"
-    r"([A-Za-z][\w-]*)"
+_PRE_COORD = re.compile(  # possessive words and gaps: what follows each never fits in it (speed)
+    r"\b([A-Za-z][\w-]*+)((?:,\s*+[A-Za-z][\w-]*+)*),?\s++(?:and/or|and|or)\s++([A-Za-z][\w-]*+)"
+    r"\s++([A-Za-z][\w-]*+)"
 )
 _POST_COORD = re.compile(
     r"\b(difficult(?:y|ies)|problems?|trouble|tumou?rs?|cancers?|infections?|testing|tests?|"
@@ -314,7 +314,8 @@ class Extractor:
         quote, sentence = text[s:e], low[s:e]
         sc = self._cues = SentenceCues(sentence)
         frames = sc.frames | block.list_frames
-        if cues.SCREEN.search(sentence):
+        causes = any(m.concept.type in _CAUSE_TYPES for m in mentions)  # "screen" types only them
+        if causes and cues.SCREEN.search(sentence):
             frames |= {"screen"}
         specific = frozenset(  # the cause types named specifically in the sentence
             m.concept.type

@@ -1,0 +1,78 @@
+"""The quick tests that skip extraction work give what the full work gives (sentences written
+for these tests; the byte-identical outputs of the development texts are
+test_extract_unchanged.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from omsgraph.extract import cues, pipeline
+from omsgraph.extract.lexicon import Lexicon
+from omsgraph.extract.scope import _other_disease
+
+SENTENCES = [
+    "the child was treated with steroids and, later, with rituximab.",
+    "symptoms include unsteady gait, drooling and trouble sleeping.",
+    "it is also known as kinsbourne syndrome or dancing eyes-dancing feet.",
+    "nothing here names a cue at all.",
+    "caused by a ganglioneuroblastoma, the disorder responded to therapy with acth.",
+    "relapses followed; tumours found included neuroblastoma and ovarian teratoma.",
+    "",
+    "given",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_introducers_only_where_frame_cues_are(sentence: str) -> None:
+    """The introducer triggers searched after frame_spans give what the pattern itself gives."""
+    plain = cues._INTRODUCERS.compiled
+    cues.frame_spans(sentence)
+    gated = [(m.span(), m.lastgroup) for m in cues._INTRODUCERS.finditer(sentence)]
+    assert gated == [(m.span(), m.lastgroup) for m in plain.finditer(sentence)]
+
+
+def test_every_introducer_is_a_frame_cue() -> None:
+    """The gate's premise: each FORWARD trigger is among the cues frame_spans reads."""
+    every = {r.regex for rules in cues._relation_rows().values() for r in rules}
+    forward = {r.regex for rules in cues._relation_rows("FORWARD").values() for r in rules}
+    assert forward and forward <= every
+
+
+def test_population_read_again_is_the_same() -> None:
+    assert cues.population("two children and an adult") == "all"
+    assert cues.population("in young children") == "children"
+    assert cues.population("in young children"[:]) == "children"
+    assert cues.population("adults only") == "adults"
+
+
+_GREEDY_PRE_COORD = re.compile(  # the pattern before its words were made possessive
+    r"\b([A-Za-z][\w-]*)((?:,\s*[A-Za-z][\w-]*)*),?\s+(?:and/or|and|or)\s+([A-Za-z][\w-]*)\s+"
+    r"([A-Za-z][\w-]*)"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lung, breast and/or ovarian cancer were found.",
+        "Lung or breast cancer, and, or x y",
+        "a, b, and c d; e or f g-h",
+        "Anti-Ri and anti-Hu antibodies",
+        "x_y and z w",
+        "one and",
+    ],
+)
+def test_possessive_pre_coordination_finds_the_same(text: str) -> None:
+    found = [m.groups() + m.span() for m in pipeline._PRE_COORD.finditer(text)]
+    assert found == [m.groups() + m.span() for m in _GREEDY_PRE_COORD.finditer(text)]
+
+
+def test_other_disease_needs_its_word() -> None:
+    from omsgraph.corpus.vocabulary import load_vocabulary
+
+    lexicon = Lexicon(load_vocabulary(Path(__file__).resolve().parents[2] / "data/vocabulary.yaml"))
+    assert _other_disease("It resembles Lyme Disease in adults.", lexicon)
+    assert not _other_disease("It resembles nothing in adults.", lexicon)
