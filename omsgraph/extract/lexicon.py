@@ -118,7 +118,11 @@ class Lexicon:
 
         ids.extend(r.curie for r in curated_ids().get(concept.id, ()) if r[1] == concept.label)
         lexical = []
-        if self.ontologies is not None:
+        from omsgraph.extract.curated_ids import inexact
+
+        # a curator who mapped the concept only inexactly found no exact term: a shared name
+        # ("physical examination" for a neurological one) is no exact ID either
+        if self.ontologies is not None and (concept.id, concept.label) not in inexact():
             for name in concept.names:
                 for variant in _variants(name, concept.type):
                     found = self.ontologies.lookup(variant)

@@ -24,3 +24,18 @@ def test_inexact_concepts_are_those_without_an_exact_row():
 
 def test_no_table_no_verdict(tmp_path: Path):
     assert inexact(tmp_path / "none.sssom.tsv") == frozenset()
+
+
+def test_a_shared_synonym_gives_an_inexactly_mapped_concept_no_id():
+    """The curator mapped neurological examination only broadly to MAxO's physical
+    examination; its synonym "physical examination" must not make that an exact ID."""
+    from omsgraph.corpus.vocabulary import load_vocabulary
+    from omsgraph.extract import Extractor
+    from omsgraph.extract.lexicon import Lexicon
+
+    vocabulary = load_vocabulary(Path(__file__).resolve().parents[2] / "data" / "vocabulary.yaml")
+    lexicon = Extractor(vocabulary).lexicon
+    assert isinstance(lexicon, Lexicon)
+    grounded = lexicon.concepts["neurological-examination"]
+    assert getattr(grounded, "curie", None) is None
+    assert lexicon.concepts["behavioural-problems"].curie == "HP:0000708"  # exact row kept
