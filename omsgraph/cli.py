@@ -961,7 +961,7 @@ def serve(
     watch = None if no_reload else _serve_watch(obj, graph_path)
 
     def ready(url: str) -> None:
-        click.echo(f"serving {url}/ (views) and {url}/sparql (SPARQL); Ctrl-C stops", err=True)
+        click.echo(f"serving {url}/ (the site) and {url}/sparql (SPARQL); Ctrl-C stops", err=True)
         if watch is None and not no_reload:
             click.echo(f"note: --store {obj.store} is not rebuilt when data changes", err=True)
 
