@@ -252,7 +252,10 @@ class SparqlApp:
         """One page of the site, as build writes it; ``index.html`` is the landing page."""
         if not page_name(name):
             return _text(404, "no such page: the site's pages are listed at /")
-        site = self.site(gen)
+        try:
+            site = self.site(gen)
+        except Exception as exc:  # noqa: BLE001 - a graph the writer cannot draw: one line
+            return _text(500, "cannot write the site's pages: " + " ".join(str(exc).split()))
         page = site.landing if name == "index.html" else site.pages.get(name)
         if page is None:
             return _text(404, "no such page: the site's pages are listed at /")

@@ -55,7 +55,7 @@ class Site:
 
 def page_name(name: str) -> bool:
     """Whether `name` can be a page of the site at all (one path segment, ``.html``)."""
-    return bool(_NAME.fullmatch(name)) and ".." not in name
+    return bool(_NAME.fullmatch(name))
 
 
 def landing_page(index: bytes, rows: tuple[tuple[str, str, str], ...] = SERVE_ROWS) -> bytes:

@@ -208,3 +208,27 @@ def test_the_landing_page_in_chromium_links_a_source_and_a_concept(
         assert errors == [] and outside == []
     finally:
         page.close()
+
+
+def test_the_landing_page_rows_and_the_names_of_pages() -> None:
+    """Serve's rows go at the end of the page's own list (either kind of index), or in a list
+    of their own; a page name is one segment ending in .html, never a way up."""
+    from omsgraph.web.serve_site import page_name
+
+    condition = b"<main><h2>All pages</h2><ul><li>a</li></ul><p>x</p></main>"
+    served = landing_page(condition)
+    assert served.startswith(b'<main><h2>All pages</h2><ul><li>a</li><li><a href="/query">')
+    assert served.endswith(b"</li></ul><p>x</p></main>") and b'class="meta"' in served
+    views = landing_page(b'<ul id="views"><li>a</li></ul>')
+    assert b'<span class="what">' in views and views.endswith(b"</li></ul>")
+    bare = landing_page(b"<body><p>x</p></body>")
+    assert bare.index(b'href="/sparql"') < bare.index(b"</body>")
+    for name in (
+        "index.html",
+        "source-000_aa4b564b5e99cff4.html",
+        "concept-acth.html",
+        "source-a..b.html",
+    ):
+        assert page_name(name), name
+    for name in ("..", "../index.html", ".index.html", "x.ttl", "/etc/passwd", ""):
+        assert not page_name(name), name
