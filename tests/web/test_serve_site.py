@@ -232,3 +232,32 @@ def test_the_landing_page_rows_and_the_names_of_pages() -> None:
         assert page_name(name), name
     for name in ("..", "../index.html", ".index.html", "x.ttl", "/etc/passwd", ""):
         assert not page_name(name), name
+
+
+def test_a_graph_without_its_corpus_serves_the_pages_view_index_writes(tmp_path: Path) -> None:
+    """``--graph FILE``: no corpus, so the site is the views and their index, as ``omsgraph
+    view index --graph FILE`` writes them (made on the first request); ``/`` stays the index
+    of the views drawn on request."""
+    from rdflib import Graph
+
+    from omsgraph.web.serve import start_server
+
+    graph_file = ROOT / "tests" / "fixtures" / "small_graph.ttl"
+    out = tmp_path / "out"
+    args = ["view", "index", "-o", str(out / "index.html"), "--graph", str(graph_file)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    written = {p.name: p.read_bytes() for p in sorted(out.glob("*.html"))}
+    assert {"index.html", "omsgraph.html", "conflicts.html"} <= set(written)
+    running = start_server(Graph().parse(graph_file), workers=1)
+    try:
+        serving = Serving(None, running.url)  # type: ignore[arg-type]
+        assert running.app.current.site is None  # not made before it is asked for
+        for name, data in written.items():
+            status, kind, body, _ = serving.get("/" + name)
+            assert (status, kind) == (200, "text/html"), name
+            assert body == (landing_page(data) if name == "index.html" else data), name
+        assert b'href="/view/overview"' in serving.get("/")[2]
+        assert serving.get("/concept-acth.html")[0] == 404  # no reading pages without a corpus
+    finally:
+        running.stop()
