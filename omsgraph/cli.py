@@ -940,8 +940,10 @@ def serve(
     no_reload: bool,
     graph_path: Path | None,
 ) -> None:
-    """Serve the views and a read-only SPARQL 1.1 endpoint (GET/POST /sparql) until Ctrl-C.
+    """Serve the pages build writes and a read-only SPARQL 1.1 endpoint until Ctrl-C.
 
+    / is the condition page (as in build, with the query page /query and the endpoint
+    /sparql added), /NAME.html every other page build writes, /view/... the graph views.
     SPARQL Update and SERVICE are refused (403) and the query processes cannot open a network
     connection; requests for another Host are refused (421). Results by Accept header: SPARQL
     JSON, XML, CSV, TSV; CONSTRUCT/DESCRIBE as Turtle. An edit of the data (or of the --graph
@@ -955,11 +957,11 @@ def serve(
     """
     from omsgraph.web.serve import serve as run_server
 
-    graph = obj.graph(graph_path)
+    graph, reading = _serve_load(obj, graph_path)
     watch = None if no_reload else _serve_watch(obj, graph_path)
 
     def ready(url: str) -> None:
-        click.echo(f"serving {url}/ (views) and {url}/sparql (SPARQL); Ctrl-C stops", err=True)
+        click.echo(f"serving {url}/ (the site) and {url}/sparql (SPARQL); Ctrl-C stops", err=True)
         if watch is None and not no_reload:
             click.echo(f"note: --store {obj.store} is not rebuilt when data changes", err=True)
 
@@ -979,6 +981,7 @@ def serve(
             allowed_hosts=allowed_hosts,
             cors=cors,
             watch=watch,
+            reading=reading,
         )
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
@@ -992,7 +995,7 @@ def _serve_watch(obj: Context, graph_path: Path | None) -> Any:
     None for a persistent store (oxigraph:, sparql:), which is filled once, not rebuilt."""
     from dataclasses import replace
 
-    from omsgraph.web.serve_reload import Watch, files_stamp
+    from omsgraph.web.serve_reload import Loaded, Watch, files_stamp
 
     if graph_path is not None:
         paths = [graph_path]
@@ -1000,10 +1003,21 @@ def _serve_watch(obj: Context, graph_path: Path | None) -> Any:
         paths = [obj.data, obj.ontology / "mappings.sssom.tsv"]
     else:
         return None
-    return Watch(
-        stamp=lambda: files_stamp(paths),
-        load=lambda: replace(obj, _corpus=None).graph(graph_path),
-    )
+
+    def load() -> Loaded:
+        return Loaded(*_serve_load(replace(obj, _corpus=None), graph_path))
+
+    return Watch(stamp=lambda: files_stamp(paths), load=load)
+
+
+def _serve_load(obj: Context, graph_path: Path | None) -> tuple[Graph, Any]:
+    """The graph ``serve`` serves and, built from data/, the corpus its reading pages show
+    (read as ``build`` reads it); a ``--graph`` file has no corpus (None): views only."""
+    graph = obj.graph(graph_path)
+    if graph_path is not None or not obj.data.is_dir():  # (a store filled elsewhere)
+        return graph, None
+    corpus, mappings = obj.corpus(), obj.mappings()
+    return graph, _guard(lambda: _reading(corpus, obj.reviewed_only, mappings))
 
 
 @cli.command()

@@ -21,7 +21,10 @@ hand. What it guarantees (docs/serving.md says more):
   (slow senders are cut off) and a cap on open connections (503).
 
 Results: SELECT/ASK as SPARQL JSON, XML, CSV or TSV by ``Accept`` (JSON by default);
-CONSTRUCT/DESCRIBE as Turtle (or N-Triples). Views: ``/`` is the index, ``/view/KIND`` and
+CONSTRUCT/DESCRIBE as Turtle (or N-Triples). Pages: every page ``omsgraph build`` writes, at
+``/NAME.html`` as build names it, the same bytes (``omsgraph.web.serve_site``); given the corpus
+(``reading``) ``/`` is the condition page, as in build, with the query page and the endpoint
+added to its list; without one ``/`` indexes the views. ``/view/KIND`` and
 ``/view/entity/LABEL?depth=2`` or ``/view/source/FILE`` render on request. Given a ``watch``,
 changed data is rebuilt and swapped in while serving (``omsgraph.web.serve_reload``); ``/status``
 says which graph is served and whether the last rebuild failed, and why.
@@ -61,11 +64,13 @@ from omsgraph.web.serve_pool import (
     DEFAULT_WORKERS,
     QueryEngine,
 )
-from omsgraph.web.serve_reload import Generation, Generations, Reloader, Watch
+from omsgraph.web.serve_reload import Generation, Generations, Loaded, Reloader, Watch
+from omsgraph.web.serve_site import Site, page_name, render_site
 
 __all__ = [
     "DEFAULT_MAX_RESULTS",
     "DEFAULT_TIMEOUT",
+    "Loaded",
     "QueryEngine",
     "RunningServer",
     "SparqlApp",
@@ -99,7 +104,8 @@ def _text(status: int, message: str, retry_after: int | None = None) -> Response
 
 
 class SparqlApp:
-    """The WSGI application: ``/`` index, ``/view/...`` pages, ``/sparql`` endpoint."""
+    """The WSGI application: ``/`` landing page, ``/NAME.html`` the site's pages, ``/view/...``
+    views, ``/query`` and ``/sparql``; `reading`: the corpus of the reading pages, if any."""
 
     def __init__(
         self,
@@ -111,11 +117,13 @@ class SparqlApp:
         read_timeout: float = DEFAULT_READ_TIMEOUT,
         cache_bytes: int = 32 << 20,
         watch: Watch | None = None,
+        reading: Any = None,
     ) -> None:
         from omsgraph.web.site import DEFAULT_TITLE
 
         self.cache_bytes = cache_bytes
-        self.generations = Generations(Generation(graph, engine, PageCache(cache_bytes)))
+        first = Generation(graph, engine, PageCache(cache_bytes), reading=reading)
+        self.generations = Generations(first)
         self.reloader = None
         if watch is not None:
             self.reloader = Reloader(watch, self._generation, self.generations.install)
@@ -133,6 +141,7 @@ class SparqlApp:
                 Rule("/query", endpoint="query_page", methods=["GET", "HEAD"]),
                 Rule("/update", endpoint="update"),
                 Rule("/status", endpoint="status", methods=["GET", "HEAD"]),
+                Rule("/<name>", endpoint="site_page", methods=["GET", "HEAD"]),
             ]
         )
 
@@ -152,13 +161,31 @@ class SparqlApp:
     def pages(self) -> PageCache:
         return self.current.pages
 
-    def _generation(self, graph: Graph) -> Generation:
-        """A new generation for `graph`: query processes started like the current ones."""
+    def _generation(self, loaded: Graph | Loaded) -> Generation:
+        """A new generation for `loaded`: query processes started like the current ones, and
+        its site's pages made (in the rebuild's thread: the swap brings them ready)."""
+        if not isinstance(loaded, Loaded):
+            loaded = Loaded(loaded)
+        graph = loaded.graph
         old = self.engine
         keys = ("timeout", "max_results", "workers", "queue", "memory_mib", "max_query_chars")
         engine = QueryEngine(graph, **{k: getattr(old, k) for k in keys})
         engine.start()
-        return Generation(graph, engine, PageCache(self.cache_bytes))
+        generation = Generation(graph, engine, PageCache(self.cache_bytes), reading=loaded.reading)
+        try:
+            self.site(generation)
+        except BaseException:
+            engine.close()
+            raise
+        return generation
+
+    def site(self, gen: Generation | None = None) -> Site:
+        """The pages build writes for `gen` (the current generation), made once."""
+        gen = self.current if gen is None else gen
+        with gen.lock:
+            if gen.site is None:
+                gen.site = render_site(gen.graph, self.title, gen.reading)
+            return gen.site
 
     def close(self) -> None:
         """Stop the current query processes."""
@@ -173,6 +200,12 @@ class SparqlApp:
             lines.append(f"reloads: {self.reloader.reloads}")
             error = self.reloader.error
             lines.append(f"last reload failed: {error}" if error else "data: current")
+        site = gen.site
+        if site is not None:
+            lines.append(
+                f"site: {len(site.pages)} pages, {site.size / 2**20:.1f} MiB, "
+                f"made in {site.seconds:.2f} s"
+            )
         return Response("\n".join(lines) + "\n", mimetype="text/plain")
 
     def __call__(self, environ: dict, start_response: Any) -> Iterable[bytes]:
@@ -213,8 +246,26 @@ class SparqlApp:
             response.headers["Vary"] = "Origin"
         return response(environ, start_response)
 
+    def on_site_page(
+        self, request: Request, arrival: float, gen: Generation, name: str
+    ) -> Response:
+        """One page of the site, as build writes it; ``index.html`` is the landing page."""
+        if not page_name(name):
+            return _text(404, "no such page: the site's pages are listed at /")
+        try:
+            site = self.site(gen)
+        except Exception as exc:  # noqa: BLE001 - a graph the writer cannot draw: one line
+            return _text(500, "cannot write the site's pages: " + " ".join(str(exc).split()))
+        page = site.landing if name == "index.html" else site.pages.get(name)
+        if page is None:
+            return _text(404, "no such page: the site's pages are listed at /")
+        return Response(page, mimetype="text/html")
+
     def on_index(self, request: Request, arrival: float, gen: Generation) -> Response:
         from omsgraph.web.site import render_index, site_index
+
+        if gen.reading is not None:  # the condition page, as build writes it
+            return Response(self.site(gen).landing, mimetype="text/html")
 
         rows = []
         for href, name, what in site_index(gen.graph):
@@ -380,6 +431,8 @@ def _make(graph: Graph, host: str, port: int, **options: Any) -> tuple[Server, S
     read_timeout = options.get("read_timeout", DEFAULT_READ_TIMEOUT)
     try:
         app = SparqlApp(graph, engine, **options)
+        if app.current.reading is not None:  # the pages are made with the generation
+            app.site()
         server = Server(host, port, app, read_timeout, max_connections)
     except BaseException:
         engine.close()
@@ -398,7 +451,8 @@ def start_server(
     """Start serving `graph` in a background thread (port 0: a free port) and return it.
 
     `options`: workers, queue, memory_mib, max_connections, read_timeout, allowed_hosts,
-    cors, cache_bytes, title, watch (see :func:`serve`; watch rebuilds on changed data)."""
+    cors, cache_bytes, title, watch (see :func:`serve`; watch rebuilds on changed data),
+    reading (the corpus of the reading pages: the landing page is then the condition page)."""
     server, app = _make(graph, host, port, timeout=timeout, max_results=max_results, **options)
     thread = threading.Thread(target=server.serve_forever, name="omsgraph-serve", daemon=True)
     thread.start()

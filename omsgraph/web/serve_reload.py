@@ -4,7 +4,7 @@ Why here and so. The server must not stop for an edit, and a bad edit must not t
 at most once a second, on a request, the files' newest mtime, total size and count are
 compared with the last ones; when they changed the graph is rebuilt in a background thread
 through a callable the CLI passes in (web/ does not import the corpus loaders), and a new
-generation (graph, query processes, page cache) replaces the old one. The request that saw
+generation (graph, query processes, pages) replaces the old one. The request that saw
 the change waits a little for it (so that "save, then reload the page" shows the edit on a
 small corpus); the others go on with the graph they have. A request keeps the generation it
 started with; the old query processes stop when the last request holding them ends. If the
@@ -55,22 +55,35 @@ def files_stamp(paths: Iterable[Path]) -> tuple[int, int, int]:
     return newest, size, count
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """What a load gives beside the graph: the corpus as the reading pages see it
+    (``omsgraph.web.reading.Reading``), so that the pages are of the same data as the graph."""
+
+    graph: Graph
+    reading: Any = None
+
+
 @dataclass
 class Watch:
-    """What to watch (`stamp`) and how to build the graph again (`load`, may raise)."""
+    """What to watch (`stamp`) and how to build the graph again (`load`, may raise; a `Graph`
+    or a `Loaded`)."""
 
     stamp: Callable[[], Any]
-    load: Callable[[], Graph]
+    load: Callable[[], Graph | Loaded]
 
 
 @dataclass(eq=False)
 class Generation:
-    """One graph as served: its query processes, its pages and its entity projection."""
+    """One graph as served: its query processes, its pages (the views drawn on request in
+    `pages`; the site build writes in `site`, from `reading`) and its entity projection."""
 
     graph: Graph
     engine: Any
     pages: Any
     projection: Any = None
+    reading: Any = None  # the corpus of the reading pages (None: graph views only)
+    site: Any = None  # omsgraph.web.serve_site.Site, made once
     lock: threading.Lock = field(default_factory=threading.Lock)
     loaded: float = field(default_factory=time.time)
     users: int = 0  # requests holding it now
@@ -134,7 +147,7 @@ class Reloader:
     `make` (which starts its query processes) and hands it to `install`."""
 
     watch: Watch
-    make: Callable[[Graph], Generation]
+    make: Callable[[Graph | Loaded], Generation]
     install: Callable[[Generation], None]
     interval: float = CHECK_INTERVAL
     wait: float = WAIT_FOR_RELOAD
@@ -176,8 +189,8 @@ class Reloader:
     def _rebuild(self) -> None:
         began = time.monotonic()
         try:
-            graph = self.watch.load()
-            generation = self.make(graph)
+            loaded = self.watch.load()
+            generation = self.make(loaded)
         except Exception as exc:  # noqa: BLE001 - any failure keeps the last good graph
             self._fail(" ".join(str(exc).split()) or type(exc).__name__)
             return
@@ -185,7 +198,8 @@ class Reloader:
         self.error = None
         self.reloads += 1
         self.seconds = time.monotonic() - began
-        print(f"reloaded in {self.seconds:.2f} s: {len(graph)} triples", file=sys.stderr)
+        triples = len(generation.graph)
+        print(f"reloaded in {self.seconds:.2f} s: {triples} triples", file=sys.stderr)
 
     def _fail(self, message: str) -> None:
         self.error = message
