@@ -124,7 +124,7 @@ def evidence_nodes(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
 def evidence_edges(edges: list[dict[str, Any]], graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """Restyle the generic edge dicts: polarity colours them (red: negated), a long dash marks
-    a hedged edge and a dotted line an unreviewed one; their labels appear on zooming in."""
+    a hedged edge and a dotted line an unreviewed one; no label drawn (see ``name``)."""
     by_id = {}
     for index, (_u, _v, _k, attrs) in enumerate(
         sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])
@@ -149,7 +149,10 @@ def evidence_edges(edges: list[dict[str, Any]], graph: nx.MultiDiGraph) -> list[
             m for m, on in (("unreviewed", edge["unreviewed"]), ("hedged", edge["hedged"])) if on
         ]
         verb = ("NOT " if edge["negated"] else "") + attrs["relation_label"]
-        edge["label"] = ": ".join([*marks, verb]) if marks else verb
+        # named in its panel and tooltip, not drawn: its column says the relation, its colour
+        # and pattern the marks, and labels on 200 converging edges would hide each other
+        edge["name"] = ": ".join([*marks, verb]) if marks else verb
+        edge.pop("label", None)
         if edge["unreviewed"]:
             edge["dashes"] = UNREVIEWED_DASHES
         elif edge["hedged"]:

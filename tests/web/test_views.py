@@ -143,7 +143,7 @@ def test_html_is_escaped(graph: Graph) -> None:
     assert "<title>&lt;script&gt;window.__xss=3&lt;/script&gt; &amp; OMS</title>" in html
     # titles stay plain text (vis-network shows them with innerText): no double escaping
     edges = _dataset(html, "edges")
-    (cause,) = [e for e in edges if e["label"] == "has cause"]
+    (cause,) = [e for e in edges if e["relation"] == "has cause"]
     assert SCRIPT_PAYLOAD in cause["title"] and IMG_PAYLOAD in cause["title"]
     assert "&lt;" not in cause["title"] and "&amp;" not in cause["title"]
 
