@@ -12,6 +12,7 @@ same relation(s), never the path through the condition node.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections import defaultdict
 from typing import Any
 
@@ -22,6 +23,7 @@ from omsgraph.web.claimtext import shorten
 __all__ = [
     "FONT",
     "LABEL_CHARS",
+    "WIDE_LABEL_CHARS",
     "PER_RELATION",
     "SOURCES_DRAWN",
     "drawn_label",
@@ -32,16 +34,19 @@ __all__ = [
 ]
 
 #: The most concepts drawn per relation column (by supporting sources, then label).
-PER_RELATION = 12
+PER_RELATION = 10
 #: The most sources drawn (those with claims about most drawn concepts); the rest are counted.
 SOURCES_DRAWN = 16
 #: The most characters of a concept's label drawn (the whole label is in its tooltip and panel).
 LABEL_CHARS = 26
+#: ... and in a view of at most two columns (an entity view): room to spare.
+WIDE_LABEL_CHARS = 44
 #: Font sizes (canvas px at zoom 1) of concepts, sources and column headings.
 FONT, SOURCE_FONT, HEADER_FONT = 14, 16, 16
 _CHAR = 0.53  # a generous average character width of arial, in ems (a box never overlaps)
 _MARGIN = 16  # a box's inner margins, border and corner radius, both sides
-_ROW = 30  # y step between concepts of a column (a box is ~25 high at `FONT`)
+_ROW = 30  # y step between concepts of a column (a box is ~28 high at `FONT`)
+_LINE = 17  # ... and for each more line of its label
 _COLUMN_GAP = 26  # between the widest boxes of neighbouring columns
 _SOURCE_GAP = 190  # between the sources and the first column: room for the edges to fan out
 _BAND_GAP = 40  # between two bands of columns
@@ -175,14 +180,18 @@ def entity_neighbourhood(proj: nx.MultiDiGraph, centre: str, depth: int = 1) -> 
     return sub
 
 
-def drawn_label(attrs: dict[str, Any]) -> str:
+def drawn_label(attrs: dict[str, Any], chars: int = LABEL_CHARS) -> str:
     """The label a node is drawn with: a source as author and year over its kind (from its
-    short citation ``Pike 2013. Title (journal abstract)``), a concept cut to `LABEL_CHARS`."""
+    short citation ``Pike 2013. Title (journal abstract)``), a concept in at most two lines
+    of `chars` (a value such as "age at diagnosis: around 18 months" keeps its value)."""
     label = " ".join(str(attrs["label"]).split())
     if attrs.get("type") == _SOURCE_KIND:
         found = re.match(r"(.+? (?:\d{4}[a-z]?|n\.d\.))\.? .*\(([^()]+)\)$", label)
         return f"{found.group(1)}\n({found.group(2)})" if found else shorten(label, 32)
-    return shorten(label, LABEL_CHARS)
+    lines = textwrap.wrap(label, chars, break_long_words=False) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], shorten(" ".join(lines[1:]), chars)]
+    return "\n".join(shorten(line, chars) for line in lines)
 
 
 def _width(label: str, font: int) -> int:
@@ -213,6 +222,8 @@ def layout(graph: nx.MultiDiGraph) -> None:
             members[a["concept_role"]].append(n)
     for nodes in members.values():
         nodes.sort(key=lambda n: (graph.nodes[n].get("row", 0), n))
+    chars = WIDE_LABEL_CHARS if len(columns) <= 2 else LABEL_CHARS
+    graph.graph["label_chars"] = chars
     sources = sorted(n for n, a in graph.nodes(data=True) if a.get("type") == _SOURCE_KIND)
     source_w = max((_width(drawn_label(graph.nodes[n]), SOURCE_FONT) for n in sources), default=0)
     split = len(columns) if len(columns) <= 4 else (len(columns) + 1) // 2
@@ -221,22 +232,26 @@ def layout(graph: nx.MultiDiGraph) -> None:
     top = 0
     for band in bands:
         x = source_w // 2 + _SOURCE_GAP
-        depth = max((len(members[r]) for r in band), default=0)
+        low = top
         for relation in band:
             text = heading(graph, relation)
             width = max(
                 [_width(text, HEADER_FONT)]
-                + [_width(drawn_label(graph.nodes[n]), FONT) for n in members[relation]]
+                + [_width(drawn_label(graph.nodes[n], chars), FONT) for n in members[relation]]
             )
             centre = x + width // 2
             headings.append({"relation": relation, "label": text, "x": centre, "y": top})
-            for row, n in enumerate(members[relation]):
-                graph.nodes[n]["x"], graph.nodes[n]["y"] = centre, top + _ROW * (row + 1)
+            cursor = top + _ROW // 2
+            for n in members[relation]:
+                height = _ROW + _LINE * drawn_label(graph.nodes[n], chars).count("\n")
+                graph.nodes[n]["x"], graph.nodes[n]["y"] = centre, cursor + height // 2
+                cursor += height
+            low = max(low, cursor)
             x += width + _COLUMN_GAP
-        top += _ROW * (depth + 1) + _BAND_GAP
+        top = low + _BAND_GAP + _ROW // 2
     # the sources spread over the height of the columns (at least `_SOURCE_SPAN` apart, so
     # that a source's edges to the first rows of several columns do not run on one line)
-    bottom = max(top - _BAND_GAP - _ROW, 0)
+    bottom = max((graph.nodes[n]["y"] for r in columns for n in members[r]), default=0)
     span = max(bottom, _SOURCE_ROW * (len(sources) - 1), _SOURCE_SPAN * (len(sources) - 1))
     step = span / max(len(sources) - 1, 1)
     for row, n in enumerate(sources):

@@ -11,7 +11,7 @@ from typing import Any
 import networkx as nx
 
 from omsgraph.web.claimtext import node_title
-from omsgraph.web.evidence import FONT, HEADER_FONT, SOURCE_FONT, drawn_label
+from omsgraph.web.evidence import FONT, HEADER_FONT, LABEL_CHARS, SOURCE_FONT, drawn_label
 
 __all__ = [
     "HEDGED_DASHES",
@@ -69,7 +69,7 @@ def evidence_nodes(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
         names = [attrs["label"].casefold(), *(n.casefold() for n in attrs.get("synonyms", []))]
         node: dict[str, Any] = {
             "id": node_id,
-            "label": drawn_label(attrs),
+            "label": drawn_label(attrs, graph.graph.get("label_chars", LABEL_CHARS)),
             "title": node_title(attrs),
             "kind": attrs["type"],
             "names": names,
@@ -96,8 +96,12 @@ def evidence_nodes(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
                     "highlight": {"background": _tint(colour, 0.5), "border": "#222222"},
                 },
                 font={"size": FONT, "color": "#1a1a1a", "face": "arial"},
-                borderWidth=3 if attrs.get("concept") == centre else 2,
+                borderWidth=2,
             )
+            if node_id == centre:  # the concept of an entity view stands out
+                node["color"] = {**node["color"], "background": _tint(colour, 0.6)}
+                node["color"]["border"] = "#111111"
+                node.update(borderWidth=4, font={**node["font"], "size": FONT + 2})
             if _unreviewed_only(graph, node_id):  # no curator has looked at its claims
                 node["unreviewed"] = True
                 node["shapeProperties"] = {"borderDashes": [3, 3]}
