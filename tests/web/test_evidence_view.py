@@ -253,8 +253,8 @@ def test_filter_refits_the_view(chromium_browser, overview: Path) -> None:
         before = page.evaluate("[network.getScale(), network.getViewPosition()]")
         page.select_option("#f-relation", "has cause")
         after = page.evaluate("[network.getScale(), network.getViewPosition()]")
-        # re-fitted: centred on what is left (the sources keep the height: the zoom stays)
-        assert after[0] >= before[0] * 0.99 and after[1] != before[1]
+        # re-fitted: the sources left moved next to the column left, and the view zoomed in
+        assert after[0] > before[0] * 1.1 and after[1] != before[1]
         got = page.evaluate(MEASURE)
         headings = page.evaluate("nodes.get({filter: n => n.heading && !n.hidden}).length")
         assert headings == 1  # only the column left keeps its heading
@@ -265,6 +265,10 @@ def test_filter_refits_the_view(chromium_browser, overview: Path) -> None:
         )
         page.select_option("#f-relation", "")
         assert page.evaluate("network.getScale()") == pytest.approx(before[0], rel=0.02)
+        assert page.evaluate(MEASURE)["overlaps"] == []  # every source back in its place
+        assert page.evaluate(
+            "nodes.get().every(n => !home[n.id] || (network.getPosition(n.id).y === home[n.id].y))"
+        )
     finally:
         page.close()
     assert errors == []
