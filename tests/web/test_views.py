@@ -290,8 +290,6 @@ def _open(browser, url: str, external: list[str], errors: list[str]):
     return page
 
 
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize(("kind", "target", "n_nodes", "n_edges", "quote"), VIEWS)
 def test_every_view_in_chromium(
