@@ -578,7 +578,12 @@ def validate(obj: Context, graph_path: Path | None) -> None:
     "out/KIND.html or out/KIND-TARGET.html otherwise; index: out/index.html and every view].",
 )
 @click.option(
-    "--depth", type=click.IntRange(1, 5), default=1, show_default=True, help="Entity view: steps."
+    "--depth",
+    type=click.IntRange(1, 5),
+    default=1,
+    show_default=True,
+    help="Entity view, through the sources: 1 = the concept and the sources that name it; "
+    "2 (or more) = also what these sources name under the same relation.",
 )
 @graph_option
 @click.pass_obj
@@ -590,13 +595,14 @@ def view(
     depth: int,
     graph_path: Path | None,
 ) -> None:
-    """Write an interactive HTML view (works offline): overview, entity LABEL, source FILE,
+    """Write an interactive HTML view (works offline): overview (the evidence graph: sources
+    and the concepts they claim, a column per relation), entity LABEL, source FILE,
     citations, conflicts, or index (the index page and every view it links).
 
     \b
     Examples:
       omsgraph view -o out/omsgraph.html
-      omsgraph view entity neuroblastoma --depth 2
+      omsgraph view entity ACTH --depth 2
       omsgraph view source 000_aa4b564b5e99cff4.txt
       omsgraph view index -o out/index.html
     """

@@ -14,6 +14,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
+from omsgraph.web.evidence import entity_neighbourhood
 from omsgraph.web.project import (
     INIT_NS,
     conflict_nodes,
@@ -88,14 +89,18 @@ def find_entity(proj: nx.MultiDiGraph, label: str) -> str:
 
 
 def entity_view(proj: nx.MultiDiGraph, label: str, depth: int = 1) -> nx.MultiDiGraph:
-    """The neighbourhood of one concept: nodes within `depth` edges, either direction."""
+    """The neighbourhood of one concept through the sources, not through the condition that
+    every claim has as subject: at depth 1 the concept and the sources making claims about
+    it, at depth 2 also the concepts those sources name under the same relation(s)
+    (`omsgraph.web.evidence.entity_neighbourhood`)."""
     if depth < 1:
         raise ValueError("depth must be at least 1")
     centre = find_entity(proj, label)
-    sub = nx.ego_graph(proj, centre, radius=depth, undirected=True)
-    out = nx.MultiDiGraph(sub)
-    out.graph["centre"] = centre
-    return out
+    if not proj.in_degree(centre):  # the condition itself (only ever a subject): its claims
+        out = nx.MultiDiGraph(nx.ego_graph(proj, centre, radius=1, undirected=True))
+        out.graph["centre"] = centre
+        return out
+    return entity_neighbourhood(proj, centre, depth)
 
 
 def find_source(graph: Graph, name: str) -> str:

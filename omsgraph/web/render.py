@@ -46,6 +46,14 @@ from omsgraph.web.claimtext import (
     support_line,
     total,
 )
+from omsgraph.web.evidence import PER_RELATION
+from omsgraph.web.evidence_style import (
+    evidence_edges,
+    evidence_legend,
+    evidence_nodes,
+    evidence_note,
+    evidence_options,
+)
 from omsgraph.web.offline import check_offline
 
 __all__ = [
@@ -392,7 +400,13 @@ def render_page(
     """The HTML page drawing `proj` (capped to `MAX_NODES`; the note says so)."""
     shown, note = cap(proj)
     large = len(shown) > PHYSICS_NODES
-    nodes, edges = _node_dicts(shown), _edge_dicts(shown, large)
+    fixed = bool(shown.graph.get("fixed"))  # the evidence graph: its own layout and colours
+    edges = _edge_dicts(shown, large)
+    if fixed:
+        nodes, edges = evidence_nodes(shown), evidence_edges(edges, shown)
+        note = " ".join(t for t in (note, evidence_note(shown, PER_RELATION)) if t)
+    else:
+        nodes = _node_dicts(shown)
     sources = sorted({s for e in edges for s in e["sources"]})
     if len(sources) > FILTER_SOURCES:
         for edge in edges:
@@ -406,6 +420,8 @@ def render_page(
     present = {attrs["type"] for _, attrs in shown.nodes(data=True)}
     legend = [(k, colour, k in _BOXES) for k, colour in TYPE_COLOURS.items() if k in present]
     legend += [(k, _UNKNOWN_COLOUR, False) for k in sorted(present - TYPE_COLOURS.keys())]
+    if fixed:
+        legend = evidence_legend(shown)
     html = (
         _environment()
         .get_template("view.html.j2")
@@ -417,7 +433,11 @@ def render_page(
             index_href=index_href,
             nodes=nodes,
             edges=edges,
-            options=_options(len(shown), nx.number_weakly_connected_components(shown)),
+            options=evidence_options()
+            if fixed
+            else _options(len(shown), nx.number_weakly_connected_components(shown)),
+            fixed=fixed,
+            has_hedged=any(e.get("hedged") for e in edges),
             legend=legend,
             relations=sorted({e["relation"] for e in edges}),
             sources=sources,

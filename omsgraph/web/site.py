@@ -32,6 +32,7 @@ from omsgraph.web.derived import (
     source_view,
     source_views,
 )
+from omsgraph.web.evidence import evidence_graph
 from omsgraph.web.offline import check_offline
 from omsgraph.web.project import EXEMPLARS_ONLY, claims_of_sources, exemplar_mode, project
 from omsgraph.web.reading import Reading, main_condition, write_source_pages
@@ -122,12 +123,19 @@ def build_view(
     if kind in ("overview", "entity") and proj is None:
         proj = project(graph)
     if kind == "overview":
-        return View(kind, title, "every claim of every source", proj)
+        what = (
+            "the evidence: each source (left) and the concepts it makes claims about, in one "
+            "column per relation, most sources first; one line per source and claim"
+        )
+        return View(kind, title, what, evidence_graph(proj))
     if kind == "entity":
         sub = entity_view(proj, str(target), depth)
-        label = sub.nodes[sub.graph["centre"]]["label"]
-        hops = f"{depth} step{'s' if depth > 1 else ''}"
-        return View(kind, f"{label} — {title}", f"{label} and what lies within {hops}", sub)
+        centre = sub.graph["centre"]
+        label = sub.nodes[centre]["label"]
+        what = f"{label} and the sources making claims about it"
+        if depth > 1:
+            what += ", with the other concepts these sources name under the same relation"
+        return View(kind, f"{label} — {title}", what, sub)
     if kind == "citations":
         return View(
             kind,
@@ -204,9 +212,13 @@ def site_index(
 
 def _view_rows(proj: nx.MultiDiGraph, overview: str) -> list[tuple[tuple[str, str, str], str]]:
     """The index rows of the views without a target, each with its kind."""
-    counts = f"{len(proj)} nodes, {proj.number_of_edges()} edges"
+    claims = sum(len(d["claims"]) for _, _, d in proj.edges(data=True))
+    counts = f"{claims} claims" if not proj.graph.get("exemplars") else "exemplar claims"
     return [
-        ((overview, "Overview", f"every claim: {counts}"), "overview"),
+        (
+            (overview, "Evidence graph", f"sources and the concepts they claim: {counts}"),
+            "overview",
+        ),
         (("citations.html", "Citations", "sources and the references they cite"), "citations"),
         (("conflicts.html", "Conflicts", "where the sources disagree"), "conflicts"),
     ]

@@ -12,7 +12,8 @@ import pytest
 from rdflib import Graph
 
 import omsgraph.web.render as render_module
-from omsgraph.web.render import cap
+from omsgraph.web.evidence import evidence_graph
+from omsgraph.web.render import cap, render_page
 from omsgraph.web.site import (
     TYPE_COLOURS,
     ViewStats,
@@ -23,6 +24,7 @@ from omsgraph.web.site import (
     write_site,
     write_view,
 )
+from tests.web.edgepoint import EDGE_POINT
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "small_graph.ttl"
 ARTIFACTS = Path(__file__).parents[1] / "artifacts"
@@ -37,6 +39,17 @@ IMG_PAYLOAD = '<img src=x onerror="window.__xss=1">'
 @pytest.fixture(scope="module")
 def graph() -> Graph:
     return Graph().parse(FIXTURE, format="turtle")
+
+
+def _hub(graph: Graph) -> tuple[str, nx.MultiDiGraph]:
+    """The page of every claim as a hub around the condition: how the generic renderer (the
+    source, citations and conflicts views) draws a projection."""
+    proj = project(graph)
+    return render_page(proj, "Opsoclonus-myoclonus syndrome knowledge graph", "overview"), proj
+
+
+def _write_hub(graph: Graph, out: Path) -> None:
+    out.write_text(_hub(graph)[0], encoding="utf-8")
 
 
 def _dataset(html: str, name: str) -> list[dict]:
@@ -99,7 +112,8 @@ def test_project_edges_and_support(graph: Graph) -> None:
 def test_write_view_stats_and_atomic(graph: Graph, tmp_path: Path) -> None:
     out = tmp_path / "sub" / "view.html"
     stats = write_view(graph, out)
-    assert stats == ViewStats(nodes=5, edges=5, bytes=out.stat().st_size)
+    # the evidence graph: 2 sources, 4 concepts; one edge per source, concept and polarity
+    assert stats == ViewStats(nodes=6, edges=6, bytes=out.stat().st_size)
     assert [p.name for p in out.parent.iterdir()] == ["view.html"]  # no temp file left over
     with pytest.raises(AttributeError):
         stats.nodes = 1  # type: ignore[misc]  # frozen
@@ -129,13 +143,13 @@ def test_html_is_escaped(graph: Graph) -> None:
     assert "<title>&lt;script&gt;window.__xss=3&lt;/script&gt; &amp; OMS</title>" in html
     # titles stay plain text (vis-network shows them with innerText): no double escaping
     edges = _dataset(html, "edges")
-    (cause,) = [e for e in edges if e["label"] == "has cause"]
+    (cause,) = [e for e in edges if e["relation"] == "has cause"]
     assert SCRIPT_PAYLOAD in cause["title"] and IMG_PAYLOAD in cause["title"]
     assert "&lt;" not in cause["title"] and "&amp;" not in cause["title"]
 
 
 def test_edge_and_node_styling(graph: Graph) -> None:
-    html, proj = render_view(graph)
+    html, proj = _hub(graph)
     nodes, edges = _dataset(html, "nodes"), _dataset(html, "edges")
     assert len(nodes) == proj.number_of_nodes() and len(edges) == proj.number_of_edges()
     by_label = {e["label"]: e for e in edges}
@@ -206,23 +220,17 @@ def test_check_offline_rejects(bad: str) -> None:
 def test_view_in_chromium(chromium_browser, graph: Graph, tmp_path: Path) -> None:
     out = tmp_path / "view.html"
     write_view(graph, out)
-    expected_nodes = project(graph).number_of_nodes()
+    expected_nodes = evidence_graph(project(graph)).number_of_nodes() + 4  # + column headings
     external: list[str] = []
     errors: list[str] = []
     page = _open(chromium_browser, out.as_uri(), external, errors)
     assert page.evaluate("nodes.length") == expected_nodes
     assert page.evaluate("network.body.data.nodes.length") == expected_nodes
-    assert page.evaluate("edges.length") == 5
+    assert page.evaluate("edges.length") == 6
 
     # hover the edge whose quote carries the payload: the tooltip shows it as text
-    edge = page.evaluate("""() => {
-        const e = edges.get({filter: x => x.label === 'has cause'})[0];
-        const pos = network.getPositions([e.from, e.to]);
-        const mid = network.canvasToDOM({x: (pos[e.from].x + pos[e.to].x) / 2,
-                                         y: (pos[e.from].y + pos[e.to].y) / 2});
-        const box = document.getElementById('mynetwork').getBoundingClientRect();
-        return {id: e.id, title: e.title, x: box.left + mid.x, y: box.top + mid.y};
-    }""")
+    edge = page.evaluate(EDGE_POINT, "an associated neuroblastoma")
+    assert edge is not None, "no edge of that quote can be hovered alone"
     assert SCRIPT_PAYLOAD in edge["title"]
     page.mouse.move(edge["x"] + 40, edge["y"] + 40)
     page.mouse.move(edge["x"], edge["y"], steps=5)
@@ -254,8 +262,8 @@ def test_view_in_chromium(chromium_browser, graph: Graph, tmp_path: Path) -> Non
 ALL_PAYLOADS = (SCRIPT_PAYLOAD, IMG_PAYLOAD, "<script>window.__xss=4</script>", "window.__xss=5")
 #: kind, target, expected nodes and edges, a text its edge click must show (from the fixture)
 VIEWS = [
-    ("overview", None, 5, 5, "an associated neuroblastoma"),
-    ("entity", "rituximab", 2, 2, "treatment with rituximab may improve"),
+    ("overview", None, 6, 6, "an associated neuroblastoma"),
+    ("entity", "rituximab", 3, 2, "treatment with rituximab may improve"),
     ("source", "002_86f656d6290b5704.txt", 3, 2, "rapid, involuntary eye movements"),
     ("citations", None, 3, 2, "an associated neuroblastoma"),
     ("conflicts", None, 2, 2, "treatment with rituximab may improve"),
@@ -282,16 +290,6 @@ def _open(browser, url: str, external: list[str], errors: list[str]):
     return page
 
 
-_EDGE_POINT = """(want) => {
-    const e = edges.get({filter: x => !x.smooth && x.claims.some(c => c.quote.includes(want))})[0];
-    const pos = network.getPositions([e.from, e.to]);
-    const mid = network.canvasToDOM({x: (pos[e.from].x + pos[e.to].x) / 2,
-                                     y: (pos[e.from].y + pos[e.to].y) / 2});
-    const box = document.getElementById('mynetwork').getBoundingClientRect();
-    return {id: e.id, x: box.left + mid.x, y: box.top + mid.y};
-}"""
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize(("kind", "target", "n_nodes", "n_edges", "quote"), VIEWS)
 def test_every_view_in_chromium(
@@ -304,10 +302,12 @@ def test_every_view_in_chromium(
     errors: list[str] = []
     page = _open(chromium_browser, out.as_uri(), external, errors)
     try:
-        assert page.evaluate("network.body.data.nodes.length") == n_nodes
+        drawn = "network.body.data.nodes.get({filter: n => !n.heading}).length"
+        assert page.evaluate(drawn) == n_nodes
         assert page.evaluate("edges.length") == n_edges
         assert page.evaluate("document.body.dataset.kind") == kind
-        point = page.evaluate(_EDGE_POINT, quote)
+        point = page.evaluate(EDGE_POINT, quote)
+        assert point is not None, "no edge of that quote can be clicked alone"
         page.mouse.click(point["x"], point["y"])
         page.wait_for_function(
             "(q) => !document.getElementById('details').hidden"
@@ -348,7 +348,8 @@ def test_every_kind_is_escaped_and_offline(graph: Graph, kind: str, target: str 
     check_offline(html, allow_links=True)
     for raw in (*ALL_PAYLOADS[:3], "<b>patient</b>", 'onerror="window'):
         assert raw not in html
-    assert len(_dataset(html, "nodes")) == proj.number_of_nodes() > 0
+    drawn = [n for n in _dataset(html, "nodes") if not n.get("heading")]
+    assert len(drawn) == proj.number_of_nodes() > 0
 
 
 def test_contested_marks_from_support_and_conflicts(graph: Graph) -> None:
@@ -359,7 +360,7 @@ def test_contested_marks_from_support_and_conflicts(graph: Graph) -> None:
         assert edge["claims"][0]["conflicts"][0].startswith("000 says rituximab")
     symptom = proj.edges[CONDITION, OMSE + "opsoclonus", OMS + "hasSymptom affirmed"]
     assert not symptom["contested"] and (symptom["affirming"], symptom["negating"]) == (2, 0)
-    html, _ = render_view(graph)
+    html, _ = _hub(graph)
     (edge,) = [e for e in _dataset(html, "edges") if e["label"] == "treated by"]
     assert (
         edge["contested"] and "CONTESTED" in edge["title"] and "1 source(s) affirm" in edge["title"]
@@ -401,8 +402,10 @@ def test_conflicts_view(graph: Graph) -> None:
 
 
 def test_entity_and_source_lookup(graph: Graph) -> None:
-    assert build_view(graph, "entity", "Dancing Eyes").graph.graph["centre"] == OMSE + "opsoclonus"
-    assert len(build_view(graph, "entity", "rituximab", depth=2).graph) == 5
+    sub = build_view(graph, "entity", "Dancing Eyes").graph
+    assert sub.nodes[sub.graph["centre"]]["concept"] == OMSE + "opsoclonus"
+    # through the sources, not through the condition: the two sources that name it
+    assert len(build_view(graph, "entity", "rituximab", depth=2).graph) == 3
     with pytest.raises(LookupError, match="no single concept"):
         build_view(graph, "entity", "aspirin")
     assert len(build_view(graph, "source", "000_aa4b564b5e99cff4").graph) == 5
@@ -448,7 +451,7 @@ def test_cli_view_kinds(tmp_path: Path) -> None:
     base = ["view", "--graph", str(FIXTURE)]
     result = runner.invoke(cli, [*base, "entity", "rituximab", "-o", str(tmp_path / "e.html")])
     assert result.exit_code == 0, result.output
-    assert "(2 nodes, 2 edges)" in result.output
+    assert "(3 nodes, 2 edges)" in result.output
     result = runner.invoke(cli, [*base, "index", "-o", str(tmp_path / "site" / "index.html")])
     assert result.exit_code == 0 and (tmp_path / "site" / "conflicts.html").exists()
     result = runner.invoke(cli, [*base, "entity", "aspirin", "-o", str(tmp_path / "x.html")])
@@ -460,7 +463,7 @@ def test_cli_view_kinds(tmp_path: Path) -> None:
 @pytest.mark.browser
 def test_filters_and_search_in_chromium(chromium_browser, graph: Graph, tmp_path: Path) -> None:
     out = tmp_path / "overview.html"
-    write_view(graph, out)
+    _write_hub(graph, out)
     external: list[str] = []
     errors: list[str] = []
     page = _open(chromium_browser, out.as_uri(), external, errors)
@@ -492,7 +495,7 @@ def test_capped_edge_panel_in_chromium(
 ) -> None:
     monkeypatch.setattr(render_module, "EDGE_CLAIMS", 1)
     out = tmp_path / "capped.html"
-    write_view(graph, out)
+    _write_hub(graph, out)
     external: list[str] = []
     errors: list[str] = []
     page = _open(chromium_browser, out.as_uri(), external, errors)
@@ -515,7 +518,7 @@ def test_search_by_synonym_and_filters_refit_in_chromium(
     chromium_browser, graph: Graph, tmp_path: Path
 ) -> None:
     out = tmp_path / "overview.html"
-    write_view(graph, out)
+    _write_hub(graph, out)
     external: list[str] = []
     errors: list[str] = []
     page = _open(chromium_browser, out.as_uri(), external, errors)
@@ -544,7 +547,8 @@ def test_search_by_synonym_and_filters_refit_in_chromium(
 
 
 def test_a_drug_named_only_as_a_cause_has_the_colour_of_a_cause(corpus_graph) -> None:
-    html, _ = render_view(corpus_graph)
+    proj = project(corpus_graph)
+    html = render_page(proj, "t", "source")
     colours = {n["label"]: n["color"] for n in _dataset(html, "nodes")}
     assert colours["amitriptyline"] == colours["phenytoin"] == TYPE_COLOURS["Cause"]
     assert colours["rituximab"] == TYPE_COLOURS["Drug"]

@@ -20,7 +20,6 @@ from omsgraph.graph.rdf import build_graph
 from omsgraph.web.derived import source_view
 from omsgraph.web.render import render_page
 from omsgraph.web.site import (
-    build_view,
     project,
     render_index,
     render_view,
@@ -49,6 +48,13 @@ def graph(tmp_path_factory) -> Graph:
 @pytest.fixture(scope="module")
 def files(graph: Graph) -> list[str]:
     return sorted({c["source"] for _, _, d in project(graph).edges(data=True) for c in d["claims"]})
+
+
+def _hub(graph: Graph) -> tuple[str, nx.MultiDiGraph]:
+    """Every claim drawn by the generic renderer (the source, citations and conflicts views)
+    as a hub around the condition: where edges gather the claims of many sources."""
+    proj = project(graph)
+    return render_page(proj, "t", "overview"), proj
 
 
 def _dataset(html: str, name: str) -> list[dict]:
@@ -147,7 +153,7 @@ def test_index_note_is_escaped() -> None:
 
 def test_edge_claims_capped(graph: Graph, monkeypatch) -> None:
     monkeypatch.setattr(render_module, "EDGE_CLAIMS", 2)
-    html, proj = render_view(graph)
+    html, proj = _hub(graph)
     edges = _dataset(html, "edges")
     truth = sorted(proj.edges(keys=True, data=True), key=lambda e: e[:3])
     assert len(edges) == len(truth) and any(len(d["claims"]) > 2 for *_, d in truth)
@@ -173,7 +179,7 @@ def test_edge_claims_capped(graph: Graph, monkeypatch) -> None:
 
 
 def test_uncapped_page_has_no_more_line(graph: Graph) -> None:
-    html, proj = render_view(graph)
+    html, proj = _hub(graph)
     assert max(len(d["claims"]) for *_, d in proj.edges(data=True)) <= views.EDGE_CLAIMS
     assert "e.more" not in html and all("more" not in e for e in _dataset(html, "edges"))
 
@@ -183,6 +189,7 @@ def test_capped_page_is_deterministic(graph: Graph, monkeypatch) -> None:
     lines = graph.serialize(format="nt").splitlines()
     random.Random(5).shuffle(lines)
     shuffled = Graph().parse(data="\n".join(lines), format="nt")
+    assert _hub(graph)[0] == _hub(shuffled)[0]
     assert render_view(graph)[0] == render_view(shuffled)[0]
 
 
@@ -216,12 +223,12 @@ def test_more_line_is_escaped_and_quoted(monkeypatch) -> None:
 
 
 def test_source_filter_capped(graph: Graph, monkeypatch) -> None:
-    html, _ = render_view(graph)
+    html, _ = _hub(graph)
     assert html.count('<option value="0') >= 12 and all(
         "sources" in e for e in _dataset(html, "edges")
     )
     monkeypatch.setattr(render_module, "FILTER_SOURCES", 3)
-    html, proj = render_view(graph)
+    html, proj = _hub(graph)
     select = re.search(r'<select id="f-source">(.*?)</select>', html, re.DOTALL).group(1)
     assert select == '<option value="">all</option>'
     assert all("sources" not in e for e in _dataset(html, "edges"))
@@ -230,7 +237,7 @@ def test_source_filter_capped(graph: Graph, monkeypatch) -> None:
         "Claims from 12 sources: no source filter past 3; "
         "one source&#39;s claims: omsgraph view source FILE."
     )
-    assert build_view(graph).graph.number_of_edges() == proj.number_of_edges()
+    assert project(graph).number_of_edges() == proj.number_of_edges()
 
 
 # ------------------------------------------------- many sources: the exemplars, true counts
@@ -270,7 +277,7 @@ def test_many_sources_pages_say_the_true_counts(
     many: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(render_module, "FILTER_SOURCES", 3)
-    html = render_view(many)[0]
+    html = _hub(many)[0]
     note = re.search(r'<p id="note" role="status">([^<]*)</p>', html).group(1)
     assert note.startswith("The exemplar claims drawn come from ")  # not "claims from N"
     edges = _dataset(html, "edges")
