@@ -20,7 +20,7 @@ from omsgraph.extract.lexicon import Lexicon, Mention
 from omsgraph.extract.ontolex import compatible
 from omsgraph.extract.qualify import SentenceCues
 from omsgraph.extract.scope import Block, blocks
-from omsgraph.extract.shapes import antibodies, described, same_name
+from omsgraph.extract.shapes import antibodies, assert_later, described, same_name
 
 __all__ = ["CONDITION", "Candidate", "Extractor"]
 
@@ -439,7 +439,8 @@ class Extractor:
         return found
 
     def extract(self, text: str) -> list[Candidate]:
-        """Candidate claims of ``text``: one per (predicate, object, polarity), first quote wins."""
+        """Candidate claims of ``text``: one per (predicate, object, polarity), first quote wins
+        (the first asserted one, when the claim is hedged first and stated plainly later)."""
         seen: set[tuple[str, str, str]] = set()
         out: list[Candidate] = []
         low = cues.lower(text)
@@ -484,4 +485,6 @@ class Extractor:
                     if key not in seen:
                         seen.add(key)
                         out.append(candidate)
+                    elif candidate.certainty == "asserted":  # said plainly later: that wins
+                        assert_later(out, key, candidate)
         return out

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from omsgraph.corpus.vocabulary import normalise
 from omsgraph.extract.lexicon import Mention
 
-__all__ = ["antibodies", "described", "same_name"]
+__all__ = ["antibodies", "assert_later", "described", "same_name"]
 
 # a named antibody is a diagnostic test in this literature ("anti-Ri antibodies", "onconeuronal
 # antibodies", "anti-neuronal and anti-Purkinje cell antibodies"): its kinds, then the head
@@ -63,3 +64,14 @@ def antibodies(sentence: str) -> list[tuple[int, int, str]]:
             kind = re.sub(r"^anti-(?=[a-z]+al\b)", "anti", kind)  # "antineuronal", closed up
             out.append((at, match.end(), f"{kind} antibodies"))
     return out
+
+
+def assert_later(out: list, key: tuple[str, str, str], candidate: Any) -> None:
+    """Replace the hedged claim of ``key`` in ``out`` by ``candidate``, asserted: a document
+    that says a thing plainly somewhere asserts it ("X may occur ... X was present")."""
+    for i, kept in enumerate(out):
+        obj = kept.concept.id if kept.concept else kept.object
+        if (kept.predicate, obj, kept.polarity) == key:
+            if kept.certainty == "hedged":
+                out[i] = candidate
+            return
