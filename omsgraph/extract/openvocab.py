@@ -14,7 +14,7 @@ import re
 
 from omsgraph.extract import cues
 
-__all__ = ["PROPOSED", "normalise_label", "proposals"]
+__all__ = ["PROPOSED", "normalise_label", "organisation_words", "proposals"]
 
 #: frame -> (proposed concept type, predicate)
 PROPOSED = {
@@ -50,6 +50,13 @@ _GENERIC_HEADS = _words("GENERIC_HEAD")
 _NOT_PLURAL = _words("NOT_PLURAL")
 _ADJECTIVE = re.compile(f"(?:{'|'.join(r.regex for r in _rows('ADJECTIVE_ENDING'))})$")
 _WORD = re.compile(r"[a-z][a-z'’-]*$")
+
+
+def organisation_words() -> re.Pattern[str]:
+    """Words that make a capitalised name an organisation's ("Institute", "Foundation")."""
+    return re.compile("|".join(r.regex for r in _rows("ORGANISATION")) or r"(?!x)x")
+
+
 _MAX_WORDS = 4
 
 

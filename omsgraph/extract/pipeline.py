@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import Vocabulary, normalise
-from omsgraph.extract import cues, openvocab
+from omsgraph.extract import cues, openvocab, shapes
 from omsgraph.extract.candidate import Candidate, review_type
 from omsgraph.extract.figures import FigureIndex
 from omsgraph.extract.lexicon import Lexicon, Mention
@@ -83,6 +83,7 @@ class Extractor:
         condition = vocabulary.concepts.get(CONDITION)
         self.condition_label = normalise(condition.label) if condition else ""
         self._cues: SentenceCues | None = None  # of the sentence read last
+        self._said: dict[str, set[str]] = {}  # labels claimed so far in the document, by type
 
     # -- sentences ------------------------------------------------------------------------
     @staticmethod
@@ -323,7 +324,10 @@ class Extractor:
         )
         out: list[Candidate] = []
         found: list[tuple[int, int, str, str, Concept | None, float, str | None]] = []
+        skip = shapes.no_claims(text, s, mentions, CONDITION)  # "OMS is a rare X disorder"
         for mention in mentions:
+            if id(mention) in skip:
+                continue
             clause = sc.clause_frames(mention.start - s, mention.end - s)
             m_frames = frames
             drug = mention.concept.type == "drug"
@@ -332,6 +336,8 @@ class Extractor:
             typed = self._predicate(mention, m_frames, block.section, specific, clause)
             if typed is not None:
                 predicate, name, confidence = typed
+                if shapes.anaphoric(low, mention, predicate, self.generic, self._said):
+                    continue  # "the tumour" after a neuroblastoma: said already
                 concept = (
                     None
                     if predicate == "has_synonym"
@@ -366,6 +372,8 @@ class Extractor:
             for n_start, n_end in self._other_names(text, s, e, mentions):
                 name = text[n_start:n_end].lower()
                 found.append((n_start, n_end, "has_synonym", name, None, 0.6, None))
+        found = shapes.outside(found, shapes.definition(text, s, e, mentions, CONDITION))
+        shapes.remember(self._said, found)
         population = cues.population(sentence) if found else "all"
         qualifier = cues.qualifier(sentence) if found else ""
         for m_start, m_end, predicate, name, concept, confidence, kind in found:
@@ -443,6 +451,7 @@ class Extractor:
         (the first asserted one, when the claim is hedged first and stated plainly later)."""
         seen: set[tuple[str, str, str]] = set()
         out: list[Candidate] = []
+        self._said = {}
         low = cues.lower(text)
         figure_index = FigureIndex(low)
         novel = [m.start() for m in _DRUGLIKE.finditer(low)]

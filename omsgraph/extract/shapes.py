@@ -13,8 +13,21 @@ from typing import Any
 
 from omsgraph.corpus.vocabulary import normalise
 from omsgraph.extract.lexicon import Mention
+from omsgraph.extract.openvocab import organisation_words
 
-__all__ = ["antibodies", "assert_later", "described", "same_name"]
+__all__ = [
+    "anaphoric",
+    "antibodies",
+    "assert_later",
+    "classified",
+    "definition",
+    "described",
+    "in_organisation",
+    "no_claims",
+    "outside",
+    "remember",
+    "same_name",
+]
 
 # a named antibody is a diagnostic test in this literature ("anti-Ri antibodies", "onconeuronal
 # antibodies", "anti-neuronal and anti-Purkinje cell antibodies"): its kinds, then the head
@@ -75,3 +88,144 @@ def assert_later(out: list, key: tuple[str, str, str], candidate: Any) -> None:
             if kept.certainty == "hedged":
                 out[i] = candidate
             return
+
+
+# -- sentences that define a sign or classify the condition -----------------------------------
+_CLASS_NOUNS = r"(?:disorders?|diseases?|illness(?:es)?|conditions?|syndromes?)"
+# "<sign> is a ...", "<sign> refers to ...": the rest of the clause describes the sign
+_DEFINES = re.compile(
+    r"\s+(?:(?:is|are)\s+(?:a|an)\s|(?:is|are)\s+(?:defined as|characteri[sz]ed by|a term for)\s|"
+    r"(?:means|refers? to|denotes|describes)\s)"
+)
+_CLAUSE_END = re.compile(r"[;.!?]")
+_SUBJECT_START = re.compile(r"(?:[:;]|[a-z,])\s*\Z")  # after a colon, or a run-on line
+_DESCRIPTIVE = frozenset({"has_symptom", "has_complication"})
+# "<the condition> is a rare <adjectives> X (disorder)": X is what kind of disease it is
+_CLASSIFIES = re.compile(r"\b(?:is|was|are)\s+(?:a|an)\s+((?:[\w-]+,?\s+){0,6})\Z")
+_CLASS_HEAD_END = re.compile(
+    rf"(?:\s+{_CLASS_NOUNS})?(?=\s*(?:[,.;:]|$)|\s+(?:which|that|of|in|with|where|whose|characteri[sz]ed|affecting)\b)"
+)
+_CLASS_TYPES = frozenset({"symptom", "condition", "finding", "complication"})
+_GAP_PREPOSITION = re.compile(r"\b(?:of|in|with|after|by|to|from|for|on|at|than|as)\b")
+
+
+def definition(
+    text: str, s: int, e: int, mentions: list[Mention], condition: str
+) -> tuple[int, int] | None:
+    """The span of a sentence's clause that defines a sign rather than stating a claim about
+    the condition ("Myoclonus is a sudden jerk of a muscle"; "Opsoclonus refers to ..."): the
+    signs and symptoms named there describe the sign, they are no claims. A clause that names
+    the condition itself ("Ataxia is a sign of OMS") is a claim and no definition."""
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.concept.type not in _DESCRIBED or not text[m.start : m.start + 1].isupper():
+            continue
+        prefix = text[s : m.start]
+        if prefix.strip() and not _SUBJECT_START.search(prefix):
+            continue
+        if not _DEFINES.match(text, m.end, e):
+            continue
+        stop = _CLAUSE_END.search(text, m.end, e)
+        end = stop.start() if stop else e
+        if any(o.concept.id == condition and m.end <= o.start < end for o in mentions):
+            return None
+        return m.end, end
+    return None
+
+
+def classified(text: str, s: int, mentions: list[Mention], condition: str) -> set[int]:
+    """ids of the mentions that only say what kind of disease the condition is: the head of
+    "<the condition> is a rare <adjectives> X (disorder)" ("is a rare seizure disorder", "is a
+    movement disorder"). Adjectives before the head ("an autoimmune illness") stay claims."""
+    named = [m for m in mentions if m.concept.id == condition]
+    out: set[int] = set()
+    if not named and not re.match(
+        r"\s*(?:it|this|the (?:syndrome|condition|disorder))\b", text[s:], re.I
+    ):
+        return out
+    for m in mentions:
+        if m.concept.type not in _CLASS_TYPES or m.concept.id == condition:
+            continue
+        before = text[max(s, m.start - 80) : m.start]
+        match = _CLASSIFIES.search(before)
+        if match is None or _GAP_PREPOSITION.search(match.group(1)):
+            continue
+        if named and not any(n.end <= m.start - len(before) + match.start() for n in named):
+            continue
+        if _CLASS_HEAD_END.match(text, m.end):
+            out.add(id(m))
+    return out
+
+
+def outside(found: list[tuple], span: tuple[int, int] | None) -> list[tuple]:
+    """The claims of ``found`` (tuples starting start, end, predicate) less the signs named in
+    a definition ``span``."""
+    if span is None:
+        return found
+    return [f for f in found if f[2] not in _DESCRIPTIVE or not span[0] <= f[0] < span[1]]
+
+
+# -- names of organisations and anaphora ------------------------------------------------------
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*|of|and|for|the|on|&")
+
+
+def in_organisation(text: str, mention: Mention, words: re.Pattern[str]) -> bool:
+    """Whether a capitalised mention stands in the name of an organisation ("the National
+    Institute of Neurological Disorders and Stroke", "the Stroke Association")."""
+    if not text[mention.start : mention.start + 1].isupper():
+        return False
+    left = text[max(0, mention.start - 80) : mention.start].split()
+    right = text[mention.end : mention.end + 80].split()
+    run = []
+    for word in reversed(left):
+        if not _NAME_WORD.fullmatch(word.strip(",.;:()")) or word.endswith((",", ".", ";")):
+            break
+        run.append(word)
+    for word in right:
+        bare = word.strip(",.;:()")
+        if not _NAME_WORD.fullmatch(bare):
+            break
+        run.append(bare)
+        if word != bare:
+            break
+    return any(words.fullmatch(w.strip(",.;:()").lower()) for w in run)
+
+
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such)\s+\Z")
+
+
+_ANAPHORA = frozenset({"has_cause", "has_symptom", "has_complication"})
+_ORGANISATION = organisation_words()
+
+
+def no_claims(text: str, s: int, mentions: list[Mention], condition: str) -> set[int]:
+    """ids of the mentions of a sentence that state no claim: the class of the condition
+    (:func:`classified`) and concepts inside an organisation's name."""
+    out = classified(text, s, mentions, condition)
+    out |= {id(m) for m in mentions if in_organisation(text, m, _ORGANISATION)}
+    return out
+
+
+def remember(said: dict[str, set[str]], found: list[tuple]) -> None:
+    """Add the concepts a sentence claimed (``found`` rows: ..., predicate, name, concept ...)
+    to ``said``, the document's labels by type that :func:`anaphoric` looks back at."""
+    for row in found:
+        predicate, concept = row[2], row[4]
+        if concept is not None and predicate in _ANAPHORA:
+            said.setdefault(concept.type, set()).add(concept.label)
+
+
+def anaphoric(
+    low: str, mention: Mention, predicate: str, generic: frozenset[str], said: dict[str, set[str]]
+) -> bool:
+    """Whether a definite mention points back at a concept the document named before: "the
+    tumour" after a neuroblastoma, "the tremor" after an intention tremor. ``said`` holds the
+    labels the document claimed so far, by concept type; ``generic`` the generic concepts."""
+    if predicate not in _ANAPHORA:
+        return False
+    if not _DEFINITE.search(low, max(0, mention.start - 8), mention.start):
+        return False
+    kind, label = mention.concept.type, mention.concept.label
+    earlier = said.get(kind, set())
+    if mention.concept.id in generic:
+        return bool(earlier - {label})
+    return any(other.endswith(" " + label) for other in earlier)
