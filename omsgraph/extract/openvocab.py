@@ -14,7 +14,14 @@ import re
 
 from omsgraph.extract import cues
 
-__all__ = ["PROPOSED", "normalise_label", "organisation_words", "proposals"]
+__all__ = [
+    "PROPOSED",
+    "generic_heads",
+    "normalise_label",
+    "organisation_words",
+    "proposals",
+    "singular",
+]
 
 #: frame -> (proposed concept type, predicate)
 PROPOSED = {
@@ -50,6 +57,11 @@ _GENERIC_HEADS = _words("GENERIC_HEAD")
 _NOT_PLURAL = _words("NOT_PLURAL")
 _ADJECTIVE = re.compile(f"(?:{'|'.join(r.regex for r in _rows('ADJECTIVE_ENDING'))})$")
 _WORD = re.compile(r"[a-z][a-z'’-]*$")
+
+
+def generic_heads() -> frozenset[str]:
+    """Words that name no concept alone ("disease", "syndrome"): the GENERIC_HEAD rows."""
+    return _GENERIC_HEADS
 
 
 def organisation_words() -> re.Pattern[str]:

@@ -38,16 +38,16 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Prof|vs|al|Fig|No|Vol|e\.g|i\.e|ca)|\b[A-Z])\.$"
 )
 _PRE_COORD = re.compile(
-    r"\b([A-Za-z][\w-]*)((?:,\s*[A-Za-z][\w-]*)*),?\s+(?:and/or|and|or)\s+([A-Za-z][\w-]*)\s+"
-    r"([A-Za-z][\w-]*)"
+    r"\b([A-Za-z][\w-]*)((?:,\s*[A-Za-z][\w-]*)*),?\s+(?:and/or|and|or)\s+(?!(?:and|or)\b)"
+    r"([A-Za-z][\w-]*)\s+(?!(?:and|or)\b)([A-Za-z][\w-]*)"
 )
 _POST_COORD = re.compile(
-    r"\b(difficult(?:y|ies)|problems?|trouble|tumou?rs?|cancers?|infections?|testing|tests?|"
+    r"\b(difficult(?:y|ies)|problems?|issues?|trouble|tumou?rs?|cancers?|infections?|testing|tests?|"
     r"analys[ie]s)\s+"
     r"(?:(?:with|of|in|affecting)\s+(?:the\s+)?)?"
     r"([a-z][^.;:()]{0,120}?(?:,|\band\b|\bor\b)[^.;:()]{0,200})"
 )
-_POST_HEADS = re.compile(r"difficult|problem|trouble|tumou?r|cancer|infection|test|analys")
+_POST_HEADS = re.compile(r"difficult|problem|issue|trouble|tumou?r|cancer|infection|test|analys")
 _LIST_SPLIT = re.compile(r",\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+")
 _DRUGLIKE = cues.drug_shape()  # endings in rules/morphology.tsv
 _CAUSELIKE = re.compile(
@@ -201,6 +201,8 @@ class Extractor:
                 return "has_cause", label, 0.6
             return None
         if kind == "symptom":
+            if shapes.DIFFERENTIAL in frames:  # "related disorders: X", "mistaken for X"
+                return "differential_diagnosis", label, 0.6
             if "complication" in clause and not ({"symptom"} & (frames | section)):
                 return "has_complication", label, 0.7
             return "has_symptom", label, 0.85 if "symptom" in frames | section else 0.7
@@ -294,9 +296,9 @@ class Extractor:
             for m in pattern.finditer(haystack, s, e):
                 if m.group().lower() in _NOT_PROPOSABLE:
                     continue
-                if any(a < m.end() and m.start() < b for a, b in covered):
-                    continue
-                found.append((m.start(), m.end(), kind, predicate))
+                start = shapes.uncovered(text, m.start(), m.end(), covered)  # "X| Lyme disease"
+                if start is not None:
+                    found.append((start, m.end(), kind, predicate))
         return found
 
     def _sentence_claims(
@@ -324,12 +326,9 @@ class Extractor:
         )
         out: list[Candidate] = []
         found: list[tuple[int, int, str, str, Concept | None, float, str | None]] = []
-        skip = shapes.no_claims(text, s, mentions, CONDITION)  # "OMS is a rare X disorder"
-        for mention in mentions:
-            if id(mention) in skip:
-                continue
+        for mention in shapes.claiming(text, s, mentions, CONDITION):  # not "is a rare X"
             clause = sc.clause_frames(mention.start - s, mention.end - s)
-            m_frames = frames
+            m_frames = frames | shapes.introduced(sentence, mention.start - s)
             drug = mention.concept.type == "drug"
             if drug and cues.frame_after(sentence, mention.end - s) == "cause":  # "X toxicity"
                 m_frames = (frames - {"treat"}) | {"cause"}

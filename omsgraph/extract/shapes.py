@@ -12,10 +12,12 @@ from functools import lru_cache
 from typing import Any
 
 from omsgraph.corpus.vocabulary import normalise
+from omsgraph.extract.cues import introducers
 from omsgraph.extract.lexicon import Mention
-from omsgraph.extract.openvocab import organisation_words
+from omsgraph.extract.openvocab import generic_heads, organisation_words, singular
 
 __all__ = [
+    "DIFFERENTIAL",
     "anaphoric",
     "antibodies",
     "assert_later",
@@ -23,15 +25,20 @@ __all__ = [
     "definition",
     "described",
     "in_organisation",
-    "no_claims",
+    "claiming",
+    "introduced",
     "outside",
     "remember",
     "same_name",
+    "uncovered",
 ]
 
 # a named antibody is a diagnostic test in this literature ("anti-Ri antibodies", "onconeuronal
 # antibodies", "anti-neuronal and anti-Purkinje cell antibodies"): its kinds, then the head
-_ANTIBODY_KIND = r"(?:anti-[a-z0-9]+(?:[ -]cell)?|[a-z]*neuronal(?: (?:surface|cell))?)"
+_ANTIBODY_KIND = (
+    r"(?:anti-[a-z0-9]+(?:[ -]cell)?|[a-z]*neuronal(?: (?:surface|cell))?|"
+    r"(?:ri|hu|yo|ma2?|cv2|anna-?[123]|pca-?[12])(?:/[a-z0-9-]+)?)"  # the onconeuronal ones
+)
 _ANTIBODY = re.compile(
     rf"\b({_ANTIBODY_KIND}(?:(?:,\s*|,?\s+(?:and|or)\s+){_ANTIBODY_KIND})*)\s+antibod(?:y|ies)\b"
 )
@@ -40,10 +47,16 @@ _ANTIBODY_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 @lru_cache(maxsize=4096)
 def same_name(surface: str, label: str) -> bool:
-    """Whether ``surface`` is the label itself, spelt with other hyphens or spaces."""
-    return re.sub(r"[\s\-–]+", " ", normalise(surface)) == re.sub(r"[\s\-–]+", " ", label)
+    """Whether ``surface`` is the label itself, spelt with other hyphens or spaces, with or
+    without its class word ("opsoclonus-myoclonus" is "opsoclonus-myoclonus syndrome")."""
+
+    def bare(name: str) -> str:
+        return _CLASS_WORD.sub("", re.sub(r"[\s\-–]+", " ", name)).strip()
+
+    return bare(normalise(surface)) == bare(label)
 
 
+_CLASS_WORD = re.compile(r"\s(?:syndrome|disease|disorder)$")
 _GLOSS_GAP = re.compile(r"[^,;.()]{0,60}\(\s*\Z")
 _DESCRIBED = frozenset({"symptom", "complication", "finding"})
 
@@ -75,6 +88,8 @@ def antibodies(sentence: str) -> list[tuple[int, int, str]]:
             at = sentence.find(kind, cursor, match.end(1))
             cursor = at + len(kind)
             kind = re.sub(r"^anti-(?=[a-z]+al\b)", "anti", kind)  # "antineuronal", closed up
+            if not kind.startswith("anti") and "neuronal" not in kind:
+                kind = "anti-" + kind.split("/")[0]  # "Ri/ANNA2 antibodies": anti-Ri
             out.append((at, match.end(), f"{kind} antibodies"))
     return out
 
@@ -195,14 +210,56 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such)\s+\Z")
 
 _ANAPHORA = frozenset({"has_cause", "has_symptom", "has_complication"})
 _ORGANISATION = organisation_words()
+_CLASS_HEADS = generic_heads()
 
 
-def no_claims(text: str, s: int, mentions: list[Mention], condition: str) -> set[int]:
-    """ids of the mentions of a sentence that state no claim: the class of the condition
+def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list[Mention]:
+    """The mentions of a sentence less those that state no claim: the class of the condition
     (:func:`classified`) and concepts inside an organisation's name."""
-    out = classified(text, s, mentions, condition)
-    out |= {id(m) for m in mentions if in_organisation(text, m, _ORGANISATION)}
-    return out
+    skip = classified(text, s, mentions, condition)
+    return [
+        m
+        for m in mentions
+        if id(m) not in skip
+        and singular(m.concept.label.lower()) not in _CLASS_HEADS  # "the following diseases"
+        and not in_organisation(text, m, _ORGANISATION)
+    ]
+
+
+def uncovered(text: str, start: int, end: int, covered: list[tuple[int, int]]) -> int | None:
+    """Where a name shaped match at ``start:end`` begins once the known mentions inside its
+    first words are cut off ("Myoclonus Leigh's Disease" in a run-on list: "Leigh's
+    Disease"), or None when a mention covers its end."""
+    for a, b in sorted(covered):
+        if singular(text[a:b].lower()) in _CLASS_HEADS:
+            continue  # "Disease" alone names nothing (see :func:`claiming`)
+        if a < end and start < b:
+            if b >= end - 3:
+                return None
+            start = b
+    while start < end and not text[start].isalnum():
+        start += 1
+    return start if end - start > 3 else None
+
+
+#: the frame of a mention that a FORWARD differential trigger introduces in its clause
+DIFFERENTIAL = "introduced:differential"
+_BREAK = re.compile(r"[;.!?]")
+
+
+def introduced(sentence: str, at: int) -> frozenset[str]:
+    """``{DIFFERENTIAL}`` when a FORWARD differential trigger ("mistaken for", "related
+    disorders") stands before position ``at`` of the lower-cased sentence, in its clause: a
+    sign named there is a differential diagnosis, not a symptom."""
+    for end in _differential_ends(sentence):
+        if end <= at and not _BREAK.search(sentence, end, at):
+            return frozenset({DIFFERENTIAL})
+    return frozenset()
+
+
+@lru_cache(maxsize=64)
+def _differential_ends(sentence: str) -> tuple[int, ...]:
+    return tuple(end for end, frame in introducers(sentence) if frame == "differential")
 
 
 def remember(said: dict[str, set[str]], found: list[tuple]) -> None:

@@ -31,6 +31,7 @@ def test_a_share_of_patients_short_of_most_hedges() -> None:
     assert status("A small subset of adults develop a rash.", "rash")[1] == "hedged"
     assert status("Several patients were left with a squint.", "squint")[1] == "hedged"
     assert status("In rare instances, fever and vomiting occur.", "vomiting")[1] == "hedged"
+    assert status("In other instances, a rash appears.", "rash")[1] == "hedged"
     # "in some patients" qualifies its whole clause, also when it comes last
     assert status("Headache occurs in some patients.", "Headache")[1] == "hedged"
     # most patients, or many symptoms (not a share of patients), assert
