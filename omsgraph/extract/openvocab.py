@@ -70,6 +70,7 @@ def organisation_words() -> re.Pattern[str]:
 
 
 _MAX_WORDS = 4
+_GLOSS_TAIL = re.compile(r"[^,;.()]{0,60}\(")  # a phrase, its qualifying words, then a bracket
 
 
 def singular(word: str) -> str:
@@ -125,10 +126,10 @@ def _frame(sentence: str, at: int, frame: str, end: int, fallback: frozenset[str
 def _glossed(sentence: str, end: int, covered: list[tuple[int, int]]) -> bool:
     """Whether a bracket right after ``end`` names a known concept: the phrase glosses it
     ("rapid eye movements (opsoclonus)"), it is no new concept."""
-    rest = sentence[end:]
-    if not rest.lstrip().startswith("("):
+    gap = _GLOSS_TAIL.match(sentence, end)  # "eye movements in all directions (opsoclonus)"
+    if gap is None:
         return False
-    open_at = end + rest.index("(")
+    open_at = gap.end() - 1
     close = sentence.find(")", open_at)
     close = close if close >= 0 else len(sentence)
     return any(open_at < a < close for a, _ in covered)

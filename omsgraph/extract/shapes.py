@@ -211,11 +211,18 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such)\s+\Z")
 _ANAPHORA = frozenset({"has_cause", "has_symptom", "has_complication"})
 _ORGANISATION = organisation_words()
 _CLASS_HEADS = generic_heads()
+#: "disinhibition of the fastigial nucleus": a process in a structure of the nervous system, a
+#: mechanism rather than a sign
+_OF_STRUCTURE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:nucle(?:us|i)|neurons?|cells?|pathways?|"
+    r"circuits?|tracts?|synapses?)\b"
+)
 
 
 def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list[Mention]:
     """The mentions of a sentence less those that state no claim: the class of the condition
-    (:func:`classified`) and concepts inside an organisation's name."""
+    (:func:`classified`), a bare class word, concepts inside an organisation's name, and a
+    sign's word for a process in a structure ("disinhibition of the fastigial nucleus")."""
     skip = classified(text, s, mentions, condition)
     return [
         m
@@ -223,6 +230,7 @@ def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list
         if id(m) not in skip
         and singular(m.concept.label.lower()) not in _CLASS_HEADS  # "the following diseases"
         and not in_organisation(text, m, _ORGANISATION)
+        and not (m.concept.type == "symptom" and _OF_STRUCTURE.match(text, m.end))
     ]
 
 
