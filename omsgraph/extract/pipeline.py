@@ -329,7 +329,7 @@ class Extractor:
         found: list[tuple[int, int, str, str, Concept | None, float, str | None]] = []
         for mention in shapes.claiming(text, s, mentions, CONDITION):  # not "is a rare X"
             clause = sc.clause_frames(mention.start - s, mention.end - s)
-            m_frames = frames | shapes.introduced(sentence, mention.start - s)
+            m_frames = frames | shapes.introduced(sentence, mention.start - s, frames)
             drug = mention.concept.type == "drug"
             if drug and cues.frame_after(sentence, mention.end - s) == "cause":  # "X toxicity"
                 m_frames = (frames - {"treat"}) | {"cause"}

@@ -228,10 +228,15 @@ def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list
         m
         for m in mentions
         if id(m) not in skip
-        and singular(m.concept.label.lower()) not in _CLASS_HEADS  # "the following diseases"
+        and not _class_head(m.concept.label)  # "the following diseases"
         and not in_organisation(text, m, _ORGANISATION)
         and not (m.concept.type == "symptom" and _OF_STRUCTURE.match(text, m.end))
     ]
+
+
+@lru_cache(maxsize=4096)
+def _class_head(label: str) -> bool:
+    return singular(label.lower()) in _CLASS_HEADS
 
 
 def uncovered(text: str, start: int, end: int, covered: list[tuple[int, int]]) -> int | None:
@@ -239,7 +244,7 @@ def uncovered(text: str, start: int, end: int, covered: list[tuple[int, int]]) -
     first words are cut off ("Myoclonus Leigh's Disease" in a run-on list: "Leigh's
     Disease"), or None when a mention covers its end."""
     for a, b in sorted(covered):
-        if singular(text[a:b].lower()) in _CLASS_HEADS:
+        if _class_head(text[a:b]):
             continue  # "Disease" alone names nothing (see :func:`claiming`)
         if a < end and start < b:
             if b >= end - 3:
@@ -251,14 +256,18 @@ def uncovered(text: str, start: int, end: int, covered: list[tuple[int, int]]) -
 
 
 #: the frame of a mention that a FORWARD differential trigger introduces in its clause
+_ANY = frozenset({"differential"})
 DIFFERENTIAL = "introduced:differential"
 _BREAK = re.compile(r"[;.!?]")
 
 
-def introduced(sentence: str, at: int) -> frozenset[str]:
+def introduced(sentence: str, at: int, frames: frozenset[str] = _ANY) -> frozenset[str]:
     """``{DIFFERENTIAL}`` when a FORWARD differential trigger ("mistaken for", "related
     disorders") stands before position ``at`` of the lower-cased sentence, in its clause: a
-    sign named there is a differential diagnosis, not a symptom."""
+    sign named there is a differential diagnosis, not a symptom. ``frames`` are the
+    sentence's frames when known (no differential frame: nothing to look for)."""
+    if "differential" not in frames:
+        return frozenset()
     for end in _differential_ends(sentence):
         if end <= at and not _BREAK.search(sentence, end, at):
             return frozenset({DIFFERENTIAL})
