@@ -67,6 +67,7 @@ _PHRASE_KINDS = (
     "GENERIC_HEAD",
     "NOT_PLURAL",
     "ADJECTIVE_ENDING",
+    "ORGANISATION",
 )
 CATEGORIES = frozenset(
     {

@@ -14,7 +14,14 @@ import re
 
 from omsgraph.extract import cues, grounding
 
-__all__ = ["PROPOSED", "normalise_label", "proposals"]
+__all__ = [
+    "PROPOSED",
+    "generic_heads",
+    "normalise_label",
+    "organisation_words",
+    "proposals",
+    "singular",
+]
 
 #: frame -> (proposed concept type, predicate)
 PROPOSED = {
@@ -50,7 +57,20 @@ _GENERIC_HEADS = _words("GENERIC_HEAD")
 _NOT_PLURAL = _words("NOT_PLURAL")
 _ADJECTIVE = re.compile(f"(?:{'|'.join(r.regex for r in _rows('ADJECTIVE_ENDING'))})$")
 _WORD = re.compile(r"[a-z][a-z'’-]*$")
+
+
+def generic_heads() -> frozenset[str]:
+    """Words that name no concept alone ("disease", "syndrome"): the GENERIC_HEAD rows."""
+    return _GENERIC_HEADS
+
+
+def organisation_words() -> re.Pattern[str]:
+    """Words that make a capitalised name an organisation's ("Institute", "Foundation")."""
+    return re.compile("|".join(r.regex for r in _rows("ORGANISATION")) or r"(?!x)x")
+
+
 _MAX_WORDS = 4
+_GLOSS_TAIL = re.compile(r"[^,;.()]{0,60}\(")  # a phrase, its qualifying words, then a bracket
 
 
 def singular(word: str) -> str:
@@ -106,10 +126,10 @@ def _frame(sentence: str, at: int, frame: str, end: int, fallback: frozenset[str
 def _glossed(sentence: str, end: int, covered: list[tuple[int, int]]) -> bool:
     """Whether a bracket right after ``end`` names a known concept: the phrase glosses it
     ("rapid eye movements (opsoclonus)"), it is no new concept."""
-    rest = sentence[end:]
-    if not rest.lstrip().startswith("("):
+    gap = _GLOSS_TAIL.match(sentence, end)  # "eye movements in all directions (opsoclonus)"
+    if gap is None:
         return False
-    open_at = end + rest.index("(")
+    open_at = gap.end() - 1
     close = sentence.find(")", open_at)
     close = close if close >= 0 else len(sentence)
     return any(open_at < a < close for a, _ in covered)

@@ -13,14 +13,14 @@ from bisect import bisect_left, bisect_right
 
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import Vocabulary, normalise
-from omsgraph.extract import cues, openvocab
+from omsgraph.extract import cues, openvocab, shapes
 from omsgraph.extract.candidate import Candidate, review_type
 from omsgraph.extract.figures import FigureIndex
 from omsgraph.extract.lexicon import Lexicon, Mention
 from omsgraph.extract.ontolex import compatible
 from omsgraph.extract.qualify import SentenceCues
 from omsgraph.extract.scope import Block, blocks
-from omsgraph.extract.shapes import antibodies, described, same_name
+from omsgraph.extract.shapes import antibodies, assert_later, described, same_name
 
 __all__ = ["CONDITION", "Candidate", "Extractor"]
 
@@ -38,16 +38,17 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Prof|vs|al|Fig|No|Vol|e\.g|i\.e|ca)|\b[A-Z])\.$"
 )
 _PRE_COORD = re.compile(  # possessive words and gaps: what follows each never fits in it (speed)
-    r"\b([A-Za-z][\w-]*+)((?:,\s*+[A-Za-z][\w-]*+)*),?\s++(?:and/or|and|or)\s++([A-Za-z][\w-]*+)"
-    r"\s++([A-Za-z][\w-]*+)"
+    r"\b([A-Za-z][\w-]*+)((?:,\s*+[A-Za-z][\w-]*+)*),?\s++(?:and/or|and|or)\s++(?!(?:and|or)\b)"
+    r"([A-Za-z][\w-]*+)\s++(?!(?:and|or)\b)([A-Za-z][\w-]*+)"
 )
 _POST_COORD = re.compile(
-    r"\b(difficult(?:y|ies)|problems?|trouble|tumou?rs?|cancers?|infections?|testing|tests?|"
+    r"\b(difficult(?:y|ies)|problems?|issues?|trouble|tumou?rs?|cancers?|infections?|testing|tests?|"
     r"analys[ie]s)\s+"
     r"(?:(?:with|of|in|affecting)\s+(?:the\s+)?)?"
+    r"(?!(?:involved|are|is|were|was|have|has|had|can|may|includ\w+)\b)"  # a verb: no list
     r"([a-z][^.;:()]{0,120}?(?:,|\band\b|\bor\b)[^.;:()]{0,200})"
 )
-_POST_HEADS = re.compile(r"difficult|problem|trouble|tumou?r|cancer|infection|test|analys")
+_POST_HEADS = re.compile(r"difficult|problem|issue|trouble|tumou?r|cancer|infection|test|analys")
 _LIST_SPLIT = re.compile(r",\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+")
 _DRUGLIKE = cues.drug_shape()  # endings in rules/morphology.tsv
 _CAUSELIKE = re.compile(
@@ -83,6 +84,7 @@ class Extractor:
         condition = vocabulary.concepts.get(CONDITION)
         self.condition_label = normalise(condition.label) if condition else ""
         self._cues: SentenceCues | None = None  # of the sentence read last
+        self._said: dict[str, set[str]] = {}  # labels claimed so far in the document, by type
 
     # -- sentences ------------------------------------------------------------------------
     @staticmethod
@@ -200,6 +202,8 @@ class Extractor:
                 return "has_cause", label, 0.6
             return None
         if kind == "symptom":
+            if shapes.DIFFERENTIAL in frames:  # "related disorders: X", "mistaken for X"
+                return "differential_diagnosis", label, 0.6
             if "complication" in clause and not ({"symptom"} & (frames | section)):
                 return "has_complication", label, 0.7
             return "has_symptom", label, 0.85 if "symptom" in frames | section else 0.7
@@ -293,9 +297,9 @@ class Extractor:
             for m in pattern.finditer(haystack, s, e):
                 if m.group().lower() in _NOT_PROPOSABLE:
                     continue
-                if any(a < m.end() and m.start() < b for a, b in covered):
-                    continue
-                found.append((m.start(), m.end(), kind, predicate))
+                start = shapes.uncovered(text, m.start(), m.end(), covered)  # "X| Lyme disease"
+                if start is not None:
+                    found.append((start, m.end(), kind, predicate))
         return found
 
     def _sentence_claims(
@@ -324,15 +328,17 @@ class Extractor:
         )
         out: list[Candidate] = []
         found: list[tuple[int, int, str, str, Concept | None, float, str | None]] = []
-        for mention in mentions:
+        for mention in shapes.claiming(text, s, mentions, CONDITION):  # not "is a rare X"
             clause = sc.clause_frames(mention.start - s, mention.end - s)
-            m_frames = frames
+            m_frames = frames | shapes.introduced(sentence, mention.start - s, frames)
             drug = mention.concept.type == "drug"
             if drug and cues.frame_after(sentence, mention.end - s) == "cause":  # "X toxicity"
                 m_frames = (frames - {"treat"}) | {"cause"}
             typed = self._predicate(mention, m_frames, block.section, specific, clause)
             if typed is not None:
                 predicate, name, confidence = typed
+                if shapes.anaphoric(low, mention, predicate, self.generic, self._said):
+                    continue  # "the tumour" after a neuroblastoma: said already
                 concept = (
                     None
                     if predicate == "has_synonym"
@@ -367,6 +373,8 @@ class Extractor:
             for n_start, n_end in self._other_names(text, s, e, mentions):
                 name = text[n_start:n_end].lower()
                 found.append((n_start, n_end, "has_synonym", name, None, 0.6, None))
+        found = shapes.outside(found, shapes.definition(text, s, e, mentions, CONDITION))
+        shapes.remember(self._said, found)
         population = cues.population(sentence) if found else "all"
         qualifier = cues.qualifier(sentence) if found else ""
         for m_start, m_end, predicate, name, concept, confidence, kind in found:
@@ -440,9 +448,11 @@ class Extractor:
         return found
 
     def extract(self, text: str) -> list[Candidate]:
-        """Candidate claims of ``text``: one per (predicate, object, polarity), first quote wins."""
+        """Candidate claims of ``text``: one per (predicate, object, polarity), first quote wins
+        (the first asserted one, when the claim is hedged first and stated plainly later)."""
         seen: set[tuple[str, str, str]] = set()
         out: list[Candidate] = []
+        self._said = {}
         low = cues.lower(text)
         figure_index = FigureIndex(low)
         novel = [m.start() for m in _DRUGLIKE.finditer(low)]
@@ -485,4 +495,6 @@ class Extractor:
                     if key not in seen:
                         seen.add(key)
                         out.append(candidate)
+                    elif candidate.certainty == "asserted":  # said plainly later: that wins
+                        assert_later(out, key, candidate)
         return out

@@ -28,6 +28,20 @@ from omsgraph.extract import cues
 __all__ = ["SentenceCues"]
 
 _PUNCT = re.compile(r"[,.;:!?()\[\]]")
+_HARD_PUNCT = re.compile(r"[.;:!?()\[\]]")
+# grammar, not cue phrases: how a coordinated subject ("A, B and C are ...") is built
+_LIST_SEPARATOR = re.compile(r",\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+")
+_CONJUNCTION = re.compile(r"\b(?:and|or)\b")
+_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|be|been|do|does|did|has|have|had|can|could|may|might|will|would|"
+    r"should|must)\s*$"
+)
+_AUXILIARY_START = re.compile(_AUXILIARY.pattern[:-4] + r"(?!\w)")
+_PREPOSITION = frozenset(
+    "after before with without in on at by for from following during despite since of to "
+    "unlike besides than".split()
+)
+_MAX_ITEM = 4  # words of one item of a coordinated subject
 
 
 @dataclass(frozen=True)
@@ -156,8 +170,37 @@ class SentenceCues:
                     self.hedges.append((direction, scope, m.start(), m.end()))
                 elif category == "CLAUSE_BREAK":
                     self.breaks.append(m.span())
+                    comma = sentence.find(",", m.end()) if direction == "FORWARD" else -1
+                    if comma >= 0:  # a subordinate clause or fronted phrase ends at its comma
+                        self.breaks.append((comma, comma + 1))
                 elif category == "STOP":
                     self.stops.append(m.start())
+        self.breaks.sort()
+
+    def _subject_list(self, start: int, end: int, t_start: int, left: int) -> bool:
+        """Whether the mention at ``start:end`` is an item of the coordinated subject of the
+        verb group at ``t_start`` ("Hypotonia, ataxia and tremor are frequent"): a BACKWARD
+        trigger then covers every item, across the commas of the list."""
+        gap = self.text[end:t_start]
+        if _HARD_PUNCT.search(gap) or not _CONJUNCTION.search(gap):
+            return False
+        pieces = _LIST_SEPARATOR.split(gap)
+        if len(pieces) < 2 or pieces[0].strip():
+            return False
+        last = pieces[-1].split()
+        if _AUXILIARY_START.match(self.text, t_start):
+            ok_last = 1 <= len(last) <= _MAX_ITEM
+        else:
+            ok_last = 2 <= len(last) <= _MAX_ITEM + 1 and bool(_AUXILIARY.search(pieces[-1]))
+        if not ok_last or not all(1 <= len(p.split()) <= _MAX_ITEM for p in pieces[1:-1]):
+            return False
+        item_start = left  # the words of the mention's own item before it
+        for m in _LIST_SEPARATOR.finditer(self.text, left, start):
+            item_start = m.end()
+        own = self.text[item_start:start].split()
+        if _HARD_PUNCT.search(self.text, left, start) or len(own) >= _MAX_ITEM:
+            return False
+        return not own or own[0] not in _PREPOSITION
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around ``start:end``: between "but", "although", "which", ";" ..."""
@@ -197,7 +240,8 @@ class SentenceCues:
             elif direction in ("BACKWARD", "BIDIRECTIONAL") and end <= t_start < right:
                 gap = self.text[end:t_start]
                 if _PUNCT.search(gap) or (scope is not None and _words(gap) > scope):
-                    continue
+                    if not self._subject_list(start, end, t_start, left):
+                        continue
             else:
                 continue
             if self._universal_after(t_end, max(start, t_end) if t_end <= start else right):
@@ -221,6 +265,8 @@ class SentenceCues:
             elif direction == "BACKWARD" and h_start >= end:
                 gap = self.text[end:h_start]
                 if not _PUNCT.search(gap) and (scope is None or _words(gap) <= scope):
+                    return True
+                if c_left <= h_start < c_right and self._subject_list(start, end, h_start, c_left):
                     return True
         return False
 

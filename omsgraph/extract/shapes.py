@@ -9,15 +9,36 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from omsgraph.corpus.vocabulary import normalise
+from omsgraph.extract.cues import introducers
 from omsgraph.extract.lexicon import Mention
+from omsgraph.extract.openvocab import generic_heads, organisation_words, singular
 
-__all__ = ["antibodies", "described", "same_name"]
+__all__ = [
+    "DIFFERENTIAL",
+    "anaphoric",
+    "antibodies",
+    "assert_later",
+    "classified",
+    "definition",
+    "described",
+    "in_organisation",
+    "claiming",
+    "introduced",
+    "outside",
+    "remember",
+    "same_name",
+    "uncovered",
+]
 
 # a named antibody is a diagnostic test in this literature ("anti-Ri antibodies", "onconeuronal
 # antibodies", "anti-neuronal and anti-Purkinje cell antibodies"): its kinds, then the head
-_ANTIBODY_KIND = r"(?:anti-[a-z0-9]+(?:[ -]cell)?|[a-z]*neuronal(?: (?:surface|cell))?)"
+_ANTIBODY_KIND = (
+    r"(?:anti-[a-z0-9]+(?:[ -]cell)?|[a-z]*neuronal(?: (?:surface|cell))?|"
+    r"(?:ri|hu|yo|ma2?|cv2|anna-?[123]|pca-?[12])(?:/[a-z0-9-]+)?)"  # the onconeuronal ones
+)
 _ANTIBODY = re.compile(
     rf"\b({_ANTIBODY_KIND}(?:(?:,\s*|,?\s+(?:and|or)\s+){_ANTIBODY_KIND})*)\s+antibod(?:y|ies)\b"
 )
@@ -26,10 +47,16 @@ _ANTIBODY_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 @lru_cache(maxsize=4096)
 def same_name(surface: str, label: str) -> bool:
-    """Whether ``surface`` is the label itself, spelt with other hyphens or spaces."""
-    return re.sub(r"[\s\-–]+", " ", normalise(surface)) == re.sub(r"[\s\-–]+", " ", label)
+    """Whether ``surface`` is the label itself, spelt with other hyphens or spaces, with or
+    without its class word ("opsoclonus-myoclonus" is "opsoclonus-myoclonus syndrome")."""
+
+    def bare(name: str) -> str:
+        return _CLASS_WORD.sub("", re.sub(r"[\s\-–]+", " ", name)).strip()
+
+    return bare(normalise(surface)) == bare(label)
 
 
+_CLASS_WORD = re.compile(r"\s(?:syndrome|disease|disorder)$")
 _GLOSS_GAP = re.compile(r"[^,;.()]{0,60}\(\s*\Z")
 _DESCRIBED = frozenset({"symptom", "complication", "finding"})
 
@@ -61,5 +88,218 @@ def antibodies(sentence: str) -> list[tuple[int, int, str]]:
             at = sentence.find(kind, cursor, match.end(1))
             cursor = at + len(kind)
             kind = re.sub(r"^anti-(?=[a-z]+al\b)", "anti", kind)  # "antineuronal", closed up
+            if not kind.startswith("anti") and "neuronal" not in kind:
+                kind = "anti-" + kind.split("/")[0]  # "Ri/ANNA2 antibodies": anti-Ri
             out.append((at, match.end(), f"{kind} antibodies"))
     return out
+
+
+def assert_later(out: list, key: tuple[str, str, str], candidate: Any) -> None:
+    """Replace the hedged claim of ``key`` in ``out`` by ``candidate``, asserted: a document
+    that says a thing plainly somewhere asserts it ("X may occur ... X was present")."""
+    for i, kept in enumerate(out):
+        obj = kept.concept.id if kept.concept else kept.object
+        if (kept.predicate, obj, kept.polarity) == key:
+            if kept.certainty == "hedged":
+                out[i] = candidate
+            return
+
+
+# -- sentences that define a sign or classify the condition -----------------------------------
+_CLASS_NOUNS = r"(?:disorders?|diseases?|illness(?:es)?|conditions?|syndromes?)"
+# "<sign> is a ...", "<sign> refers to ...": the rest of the clause describes the sign
+_DEFINES = re.compile(
+    r"\s+(?:(?:is|are)\s+(?:a|an)\s|(?:is|are)\s+(?:defined as|characteri[sz]ed by|a term for)\s|"
+    r"(?:means|refers? to|denotes|describes)\s)"
+)
+_CLAUSE_END = re.compile(r"[;.!?]")
+_SUBJECT_START = re.compile(r"(?:[:;]|[a-z,])\s*\Z")  # after a colon, or a run-on line
+_DESCRIPTIVE = frozenset({"has_symptom", "has_complication"})
+# "<the condition> is a rare <adjectives> X (disorder)": X is what kind of disease it is
+_CLASSIFIES = re.compile(r"\b(?:is|was|are)\s+(?:a|an)\s+((?:[\w-]+,?\s+){0,6})\Z")
+_CLASS_HEAD_END = re.compile(
+    rf"(?:\s+{_CLASS_NOUNS})?(?=\s*(?:[,.;:]|$)|\s+(?:which|that|of|in|with|where|whose|characteri[sz]ed|affecting)\b)"
+)
+_CLASS_TYPES = frozenset({"symptom", "condition", "finding", "complication"})
+_GAP_PREPOSITION = re.compile(r"\b(?:of|in|with|after|by|to|from|for|on|at|than|as)\b")
+
+
+def definition(
+    text: str, s: int, e: int, mentions: list[Mention], condition: str
+) -> tuple[int, int] | None:
+    """The span of a sentence's clause that defines a sign rather than stating a claim about
+    the condition ("Myoclonus is a sudden jerk of a muscle"; "Opsoclonus refers to ..."): the
+    signs and symptoms named there describe the sign, they are no claims. A clause that names
+    the condition itself ("Ataxia is a sign of OMS") is a claim and no definition."""
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.concept.type not in _DESCRIBED or not text[m.start : m.start + 1].isupper():
+            continue
+        prefix = text[s : m.start]
+        if prefix.strip() and not _SUBJECT_START.search(prefix):
+            continue
+        if not _DEFINES.match(text, m.end, e):
+            continue
+        stop = _CLAUSE_END.search(text, m.end, e)
+        end = stop.start() if stop else e
+        if any(o.concept.id == condition and m.end <= o.start < end for o in mentions):
+            return None
+        return m.end, end
+    return None
+
+
+def classified(text: str, s: int, mentions: list[Mention], condition: str) -> set[int]:
+    """ids of the mentions that only say what kind of disease the condition is: the head of
+    "<the condition> is a rare <adjectives> X (disorder)" ("is a rare seizure disorder", "is a
+    movement disorder"). Adjectives before the head ("an autoimmune illness") stay claims."""
+    named = [m for m in mentions if m.concept.id == condition]
+    out: set[int] = set()
+    if not named and not re.match(
+        r"\s*(?:it|this|the (?:syndrome|condition|disorder))\b", text[s:], re.I
+    ):
+        return out
+    for m in mentions:
+        if m.concept.type not in _CLASS_TYPES or m.concept.id == condition:
+            continue
+        before = text[max(s, m.start - 80) : m.start]
+        match = _CLASSIFIES.search(before)
+        if match is None or _GAP_PREPOSITION.search(match.group(1)):
+            continue
+        if named and not any(n.end <= m.start - len(before) + match.start() for n in named):
+            continue
+        if _CLASS_HEAD_END.match(text, m.end):
+            out.add(id(m))
+    return out
+
+
+def outside(found: list[tuple], span: tuple[int, int] | None) -> list[tuple]:
+    """The claims of ``found`` (tuples starting start, end, predicate) less the signs named in
+    a definition ``span``."""
+    if span is None:
+        return found
+    return [f for f in found if f[2] not in _DESCRIPTIVE or not span[0] <= f[0] < span[1]]
+
+
+# -- names of organisations and anaphora ------------------------------------------------------
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*|of|and|for|the|on|&")
+
+
+def in_organisation(text: str, mention: Mention, words: re.Pattern[str]) -> bool:
+    """Whether a capitalised mention stands in the name of an organisation ("the National
+    Institute of Neurological Disorders and Stroke", "the Stroke Association")."""
+    if not text[mention.start : mention.start + 1].isupper():
+        return False
+    left = text[max(0, mention.start - 80) : mention.start].split()
+    right = text[mention.end : mention.end + 80].split()
+    run = []
+    for word in reversed(left):
+        if not _NAME_WORD.fullmatch(word.strip(",.;:()")) or word.endswith((",", ".", ";")):
+            break
+        run.append(word)
+    for word in right:
+        bare = word.strip(",.;:()")
+        if not _NAME_WORD.fullmatch(bare):
+            break
+        run.append(bare)
+        if word != bare:
+            break
+    return any(words.fullmatch(w.strip(",.;:()").lower()) for w in run)
+
+
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such)\s+\Z")
+
+
+_ANAPHORA = frozenset({"has_cause", "has_symptom", "has_complication"})
+_ORGANISATION = organisation_words()
+_CLASS_HEADS = generic_heads()
+#: "disinhibition of the fastigial nucleus": a process in a structure of the nervous system, a
+#: mechanism rather than a sign
+_OF_STRUCTURE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:nucle(?:us|i)|neurons?|cells?|pathways?|"
+    r"circuits?|tracts?|synapses?)\b"
+)
+
+
+def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list[Mention]:
+    """The mentions of a sentence less those that state no claim: the class of the condition
+    (:func:`classified`), a bare class word, concepts inside an organisation's name, and a
+    sign's word for a process in a structure ("disinhibition of the fastigial nucleus")."""
+    skip = classified(text, s, mentions, condition)
+    return [
+        m
+        for m in mentions
+        if id(m) not in skip
+        and not _class_head(m.concept.label)  # "the following diseases"
+        and not in_organisation(text, m, _ORGANISATION)
+        and not (m.concept.type == "symptom" and _OF_STRUCTURE.match(text, m.end))
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _class_head(label: str) -> bool:
+    return singular(label.lower()) in _CLASS_HEADS
+
+
+def uncovered(text: str, start: int, end: int, covered: list[tuple[int, int]]) -> int | None:
+    """Where a name shaped match at ``start:end`` begins once the known mentions inside its
+    first words are cut off ("Myoclonus Leigh's Disease" in a run-on list: "Leigh's
+    Disease"), or None when a mention covers its end."""
+    for a, b in sorted(covered):
+        if _class_head(text[a:b]):
+            continue  # "Disease" alone names nothing (see :func:`claiming`)
+        if a < end and start < b:
+            if b >= end - 3:
+                return None
+            start = b
+    while start < end and not text[start].isalnum():
+        start += 1
+    return start if end - start > 3 else None
+
+
+#: the frame of a mention that a FORWARD differential trigger introduces in its clause
+_ANY = frozenset({"differential"})
+DIFFERENTIAL = "introduced:differential"
+_BREAK = re.compile(r"[;.!?]")
+
+
+def introduced(sentence: str, at: int, frames: frozenset[str] = _ANY) -> frozenset[str]:
+    """``{DIFFERENTIAL}`` when a FORWARD differential trigger ("mistaken for", "related
+    disorders") stands before position ``at`` of the lower-cased sentence, in its clause: a
+    sign named there is a differential diagnosis, not a symptom. ``frames`` are the
+    sentence's frames when known (no differential frame: nothing to look for)."""
+    if "differential" not in frames:
+        return frozenset()
+    for end in _differential_ends(sentence):
+        if end <= at and not _BREAK.search(sentence, end, at):
+            return frozenset({DIFFERENTIAL})
+    return frozenset()
+
+
+@lru_cache(maxsize=64)
+def _differential_ends(sentence: str) -> tuple[int, ...]:
+    return tuple(end for end, frame in introducers(sentence) if frame == "differential")
+
+
+def remember(said: dict[str, set[str]], found: list[tuple]) -> None:
+    """Add the concepts a sentence claimed (``found`` rows: ..., predicate, name, concept ...)
+    to ``said``, the document's labels by type that :func:`anaphoric` looks back at."""
+    for row in found:
+        predicate, concept = row[2], row[4]
+        if concept is not None and predicate in _ANAPHORA:
+            said.setdefault(concept.type, set()).add(concept.label)
+
+
+def anaphoric(
+    low: str, mention: Mention, predicate: str, generic: frozenset[str], said: dict[str, set[str]]
+) -> bool:
+    """Whether a definite mention points back at a concept the document named before: "the
+    tumour" after a neuroblastoma, "the tremor" after an intention tremor. ``said`` holds the
+    labels the document claimed so far, by concept type; ``generic`` the generic concepts."""
+    if predicate not in _ANAPHORA:
+        return False
+    if not _DEFINITE.search(low, max(0, mention.start - 8), mention.start):
+        return False
+    kind, label = mention.concept.type, mention.concept.label
+    earlier = said.get(kind, set())
+    if mention.concept.id in generic:
+        return bool(earlier - {label})
+    return any(other.endswith(" " + label) for other in earlier)

@@ -2,8 +2,8 @@
 
 dev: the five sources (data/sources, tests/gold/gold_claims.jsonl); dev2: eight documents of
 other kinds (tests/gold/dev2). Measured at the commit that set the floors (see CHANGELOG):
-dev entity P/R 0.883/0.873, value F1 0.788, certainty 92.5 %, polarity 98.6 %;
-dev2 entity P/R 0.757/0.694, value F1 0.875, certainty 86.7 %, polarity 100 %.
+dev entity P/R 0.894/0.873, value F1 0.788, certainty 94.4 %, polarity 98.6 %;
+dev2 entity P/R 0.886/0.835, value F1 0.875, certainty 93.4 %, polarity 100 %.
 A floor fails when a change makes reading worse; raise it when a general rule makes it better.
 These are development figures: the ones that count are measured on unseen documents.
 """
@@ -29,8 +29,8 @@ SETS = {
 }
 #: set name -> (entity precision, entity recall, value F1, certainty, polarity) floors
 FLOORS = {
-    "dev": (0.86, 0.85, 0.76, 0.90, 0.96),
-    "dev2": (0.73, 0.67, 0.84, 0.84, 0.96),
+    "dev": (0.87, 0.85, 0.76, 0.92, 0.96),
+    "dev2": (0.86, 0.81, 0.84, 0.91, 0.96),
 }
 
 

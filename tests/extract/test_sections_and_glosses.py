@@ -1,0 +1,61 @@
+"""Sections in capitals, glosses after a qualifying phrase, processes in structures, and a list
+head followed by a verb (issue 12, third round).
+
+Every sentence here is written for the test; none is taken from a development document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from omsgraph.corpus.vocabulary import load_vocabulary
+from omsgraph.extract import Extractor
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(load_vocabulary(ROOT / "data" / "vocabulary.yaml"))
+
+
+def claims(extractor: Extractor, text: str) -> set[tuple[str, str]]:
+    return {(c.predicate, c.object) for c in extractor.extract(text)}
+
+
+def test_a_capitals_heading_on_other_syndromes_ends_the_topic(extractor: Extractor) -> None:
+    text = (
+        "OPSOCLONUS-MYOCLONUS SYNDROME\n"
+        "OMS causes ataxia in children.\n"
+        "PARANEOPLASTIC SYNDROMES OF THE PERIPHERAL NERVES\n"
+        "These patients develop numbness and a tremor.\n"
+    )
+    found = claims(extractor, text)
+    assert ("has_symptom", "ataxia") in found
+    assert ("has_symptom", "tremor") not in found, found
+
+
+def test_a_gloss_after_a_qualifying_phrase(extractor: Extractor) -> None:
+    text = "OMS is characterized by quick eye jerks in every direction (opsoclonus)."
+    found = claims(extractor, text)
+    assert ("has_symptom", "opsoclonus") in found
+    assert not {k for k in found if "jerk" in k[1]}, found
+
+
+def test_a_process_in_a_structure_is_no_sign(extractor: Extractor) -> None:
+    text = "In OMS, disinhibition of the saccade-generating neurons is thought to be involved."
+    assert not {k for k in claims(extractor, text) if k[1] == "disinhibition"}
+    assert ("has_symptom", "disinhibition") in claims(extractor, "OMS may cause disinhibition.")
+
+
+def test_a_list_head_followed_by_a_verb_is_no_list(extractor: Extractor) -> None:
+    text = "In OMS the tumours involved are mostly cancers of the lung and ovary in women."
+    found = claims(extractor, text)
+    assert ("has_cause", "lung cancer") in found, found
+
+
+def test_lay_name_of_mononucleosis(extractor: Extractor) -> None:
+    found = claims(extractor, "Her OMS started a week after glandular fever.")
+    assert ("has_cause", "infectious mononucleosis") in found, found
