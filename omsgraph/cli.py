@@ -150,7 +150,7 @@ def _guard(action: Callable[[], Any]) -> Any:
 
 
 def _store_selector(value: str) -> str:
-    from omsgraph.graph.store import parse_selector
+    from omsgraph.graph.selector import parse_selector
 
     try:
         return str(parse_selector(value))
@@ -259,9 +259,12 @@ def build(obj: Context, out_dir: Path, no_view: bool) -> None:
     from omsgraph.output import replace_directory
 
     corpus = obj.corpus()
+    # what the source pages dim is found by the extractor's scoping (its lexicon takes a
+    # while to load): a forked process finds it while this one builds the graph
+    left_out = None if no_view else _aside(lambda: _left_out(corpus), True)
 
     def write(staging: Path) -> str:
-        return _write_build(obj, corpus, staging, out_dir, no_view)
+        return _write_build(obj, corpus, staging, out_dir, no_view, left_out)
 
     click.echo(_guard(lambda: replace_directory(out_dir, write, _built_before)), err=True)
 
@@ -276,8 +279,16 @@ def _built_before(name: str) -> bool:
     return bool(_BUILD_FILES.fullmatch(name))
 
 
-def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_view: bool) -> str:
-    """Write the build's files into ``staging`` (to become ``out_dir``); return its report."""
+def _write_build(
+    obj: Context,
+    corpus: Corpus,
+    staging: Path,
+    out_dir: Path,
+    no_view: bool,
+    left_out: Callable[[], Any] | None = None,
+) -> str:
+    """Write the build's files into ``staging`` (to become ``out_dir``); return its report.
+    ``left_out`` gives what `_left_out` finds (computed aside); without it, found here."""
     from omsgraph.graph.export import write_turtle
     from omsgraph.graph.streamed import AUTO_CLAIMS
 
@@ -312,7 +323,8 @@ def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_
     if not no_view:
         from omsgraph.web import write_site
 
-        reading = _reading(corpus, obj.reviewed_only, obj.mappings())
+        spans = left_out() if left_out is not None else None
+        reading = _reading(corpus, obj.reviewed_only, obj.mappings(), spans)
         try:
             site = write_site(graph, staging, reading=reading)
         finally:
@@ -328,48 +340,61 @@ def _done() -> None:
     """Nothing to wait for."""
 
 
-def _aside(work: Callable[[], object], fork: bool) -> Callable[[], None]:
+def _aside(work: Callable[[], Any], fork: bool) -> Callable[[], Any]:
     """Start ``work`` in a forked child (where fork exists and ``fork`` is asked for) and
-    return the call that waits for it: it raises the child's one-line error as a DataError.
-    Without fork the work runs now, and the call does nothing."""
+    return the call that waits for it and returns what ``work`` returned (sent back pickled);
+    it raises the child's one-line error as a DataError. Without fork the work runs now, and
+    the call returns its result."""
+    import pickle
+
     from omsgraph.errors import DataError
 
     if not fork or not hasattr(os, "fork"):
-        work()
-        return _done
+        result = work()
+        return lambda: result
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: do the work, say what failed, never return into the caller
-        os.close(read_end)
-        code = 0
+    if pid == 0:  # the child: do the work, send back what came of it, never return
+        code = 1
         try:
-            work()
-        except BaseException as exc:  # noqa: BLE001 - reported to the parent as one line
-            os.write(write_end, (str(exc) or type(exc).__name__).encode("utf-8", "replace"))
-            code = 1
-        os._exit(code)
+            os.close(read_end)
+            try:
+                answer = pickle.dumps((True, work()), protocol=pickle.HIGHEST_PROTOCOL)
+                code = 0
+            except BaseException as exc:  # noqa: BLE001 - reported to the parent as one line
+                said = str(exc) or type(exc).__name__
+                answer = pickle.dumps((False, said.splitlines()[0]))
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(answer)
+        finally:  # also when the parent is gone and the pipe broken
+            os._exit(code)
     os.close(write_end)
-    done: list[bool] = []
+    done: list[Any] = []
 
-    def wait() -> None:
+    def wait() -> Any:
         if done:
-            return
-        done.append(True)
+            return done[0]
         with os.fdopen(read_end, "rb") as pipe:
-            said = pipe.read().decode("utf-8", "replace")
+            answer = pipe.read()
         _, status = os.waitpid(pid, 0)
-        if status or said:
-            raise DataError(said.splitlines()[0] if said else "writing the Turtle failed")
+        try:
+            ok, value = pickle.loads(answer)
+        except Exception:  # noqa: BLE001 - the child died before it could answer
+            ok, value = False, ""
+        if status or not ok:
+            done.append(None)
+            raise DataError(value or "the work done aside failed")
+        done.append(value)
+        return value
 
     return wait
 
 
-def _reading(corpus: Corpus, reviewed_only: bool, mappings: Any = None) -> Any:
-    """What the site's reading pages show of ``corpus``, with each source's stretches the
-    extractor leaves out (lines outside its content blocks), dimmed on the source's page."""
+def _left_out(corpus: Corpus) -> dict[str, list[tuple[int, int]]]:
+    """Each source's stretches that the extractor leaves out (lines outside its content
+    blocks): the source pages dim them."""
     from omsgraph.extract.lexicon import Lexicon
     from omsgraph.extract.scope import blocks
-    from omsgraph.web.reading import reading_of
 
     lexicon = Lexicon(corpus.vocabulary)
     left_out = {}
@@ -382,6 +407,21 @@ def _reading(corpus: Corpus, reviewed_only: bool, mappings: Any = None) -> Any:
         if at < len(source.text):
             spans.append((at, len(source.text)))
         left_out[source.file] = spans
+    return left_out
+
+
+def _reading(
+    corpus: Corpus,
+    reviewed_only: bool,
+    mappings: Any = None,
+    left_out: dict[str, list[tuple[int, int]]] | None = None,
+) -> Any:
+    """What the site's reading pages show of ``corpus``, with each source's stretches the
+    extractor leaves out (`_left_out`, found here unless given), dimmed on the source's page."""
+    from omsgraph.web.reading import reading_of
+
+    if left_out is None:
+        left_out = _left_out(corpus)
     return reading_of(corpus, reviewed_only, left_out, mappings)
 
 
