@@ -108,9 +108,10 @@ class Context:
     def graph(self, path: Path | None = None) -> Graph:
         """The graph from a Turtle file, or from the ``--store`` (built from ``data/``)."""
         from omsgraph.graph.store import open_graph
-        from omsgraph.graph.validate import load_ontology
 
         if path is not None:
+            from omsgraph.graph.validate import load_ontology
+
             return _guard(lambda: load_ontology(path))
         if self.store == "auto":  # a large corpus goes straight into Oxigraph
             from omsgraph.graph.streamed import build_auto
@@ -290,10 +291,9 @@ def _write_build(
     """Write the build's files into ``staging`` (to become ``out_dir``); return its report.
     ``left_out`` gives what `_left_out` finds (computed aside); without it, found here."""
     from omsgraph.graph.export import write_turtle
-    from omsgraph.graph.streamed import AUTO_CLAIMS
 
     turtle: Callable[[], None] = _done  # the wait for the Turtle written aside, if it is
-    if obj.store == "auto" and len(corpus.claims) > AUTO_CLAIMS:
+    if obj.store == "auto" and len(corpus.claims) > _auto_claims():
         # a large graph is written as it is made; the site draws a smaller one
         from omsgraph.graph.streamed import build_streamed
         from omsgraph.web import site_claims
@@ -334,6 +334,12 @@ def _write_build(
         message += f", {out_dir / 'index.html'} ({len(site) - 1} views)"
     turtle()
     return message
+
+
+def _auto_claims() -> int:
+    from omsgraph.graph.streamed import AUTO_CLAIMS
+
+    return AUTO_CLAIMS
 
 
 def _done() -> None:
