@@ -7,7 +7,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -323,7 +323,8 @@ def _write_build(
     if not no_view:
         from omsgraph.web import write_site
 
-        spans = left_out() if left_out is not None else None
+        # (waited for only when the first source page is written, after the graph views)
+        spans = _Later(left_out) if left_out is not None else None
         reading = _reading(corpus, obj.reviewed_only, obj.mappings(), spans)
         try:
             site = write_site(graph, staging, reading=reading)
@@ -396,6 +397,28 @@ def _aside(work: Callable[[], Any], fork: bool) -> Callable[[], Any]:
     return wait
 
 
+class _Later(Mapping):
+    """A mapping that ``wait()`` gives, waited for on its first use."""
+
+    def __init__(self, wait: Callable[[], Mapping[str, Any]]) -> None:
+        self._wait = wait
+        self._found: Mapping[str, Any] | None = None
+
+    def _mapping(self) -> Mapping[str, Any]:
+        if self._found is None:
+            self._found = self._wait()
+        return self._found
+
+    def __getitem__(self, key: str) -> Any:
+        return self._mapping()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._mapping())
+
+    def __len__(self) -> int:
+        return len(self._mapping())
+
+
 def _left_out(corpus: Corpus) -> dict[str, list[tuple[int, int]]]:
     """Each source's stretches that the extractor leaves out (lines outside its content
     blocks): the source pages dim them."""
@@ -420,7 +443,7 @@ def _reading(
     corpus: Corpus,
     reviewed_only: bool,
     mappings: Any = None,
-    left_out: dict[str, list[tuple[int, int]]] | None = None,
+    left_out: Mapping[str, list[tuple[int, int]]] | None = None,
 ) -> Any:
     """What the site's reading pages show of ``corpus``, with each source's stretches the
     extractor leaves out (`_left_out`, found here unless given), dimmed on the source's page."""
