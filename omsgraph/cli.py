@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -108,9 +109,10 @@ class Context:
     def graph(self, path: Path | None = None) -> Graph:
         """The graph from a Turtle file, or from the ``--store`` (built from ``data/``)."""
         from omsgraph.graph.store import open_graph
-        from omsgraph.graph.validate import load_ontology
 
         if path is not None:
+            from omsgraph.graph.validate import load_ontology
+
             return _guard(lambda: load_ontology(path))
         if self.store == "auto":  # a large corpus goes straight into Oxigraph
             from omsgraph.graph.streamed import build_auto
@@ -150,7 +152,7 @@ def _guard(action: Callable[[], Any]) -> Any:
 
 
 def _store_selector(value: str) -> str:
-    from omsgraph.graph.store import parse_selector
+    from omsgraph.graph.selector import parse_selector
 
     try:
         return str(parse_selector(value))
@@ -259,9 +261,12 @@ def build(obj: Context, out_dir: Path, no_view: bool) -> None:
     from omsgraph.output import replace_directory
 
     corpus = obj.corpus()
+    # what the source pages dim is found by the extractor's scoping (its lexicon takes a
+    # while to load): a forked process finds it while this one builds the graph
+    left_out = None if no_view else _aside(lambda: _left_out_cached(corpus), True)
 
     def write(staging: Path) -> str:
-        return _write_build(obj, corpus, staging, out_dir, no_view)
+        return _write_build(obj, corpus, staging, out_dir, no_view, left_out)
 
     click.echo(_guard(lambda: replace_directory(out_dir, write, _built_before)), err=True)
 
@@ -276,13 +281,20 @@ def _built_before(name: str) -> bool:
     return bool(_BUILD_FILES.fullmatch(name))
 
 
-def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_view: bool) -> str:
-    """Write the build's files into ``staging`` (to become ``out_dir``); return its report."""
+def _write_build(
+    obj: Context,
+    corpus: Corpus,
+    staging: Path,
+    out_dir: Path,
+    no_view: bool,
+    left_out: Callable[[], Any] | None = None,
+) -> str:
+    """Write the build's files into ``staging`` (to become ``out_dir``); return its report.
+    ``left_out`` gives what `_left_out` finds (computed aside); without it, found here."""
     from omsgraph.graph.export import write_turtle
-    from omsgraph.graph.streamed import AUTO_CLAIMS
 
     turtle: Callable[[], None] = _done  # the wait for the Turtle written aside, if it is
-    if obj.store == "auto" and len(corpus.claims) > AUTO_CLAIMS:
+    if obj.store == "auto" and len(corpus.claims) > _auto_claims():
         # a large graph is written as it is made; the site draws a smaller one
         from omsgraph.graph.streamed import build_streamed
         from omsgraph.web import site_claims
@@ -312,7 +324,9 @@ def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_
     if not no_view:
         from omsgraph.web import write_site
 
-        reading = _reading(corpus, obj.reviewed_only, obj.mappings())
+        # (waited for only when the first source page is written, after the graph views)
+        spans = _Later(left_out) if left_out is not None else None
+        reading = _reading(corpus, obj.reviewed_only, obj.mappings(), spans)
         try:
             site = write_site(graph, staging, reading=reading)
         finally:
@@ -324,52 +338,166 @@ def _write_build(obj: Context, corpus: Corpus, staging: Path, out_dir: Path, no_
     return message
 
 
+def _auto_claims() -> int:
+    from omsgraph.graph.streamed import AUTO_CLAIMS
+
+    return AUTO_CLAIMS
+
+
 def _done() -> None:
     """Nothing to wait for."""
 
 
-def _aside(work: Callable[[], object], fork: bool) -> Callable[[], None]:
+def _aside(work: Callable[[], Any], fork: bool) -> Callable[[], Any]:
     """Start ``work`` in a forked child (where fork exists and ``fork`` is asked for) and
-    return the call that waits for it: it raises the child's one-line error as a DataError.
-    Without fork the work runs now, and the call does nothing."""
+    return the call that waits for it and returns what ``work`` returned (sent back pickled);
+    it raises the child's one-line error as a DataError. Without fork the work runs now, and
+    the call returns its result."""
+    import pickle
+
     from omsgraph.errors import DataError
 
     if not fork or not hasattr(os, "fork"):
-        work()
-        return _done
+        result = work()
+        return lambda: result
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: do the work, say what failed, never return into the caller
-        os.close(read_end)
-        code = 0
+    if pid == 0:  # the child: do the work, send back what came of it, never return
+        code = 1
         try:
-            work()
-        except BaseException as exc:  # noqa: BLE001 - reported to the parent as one line
-            os.write(write_end, (str(exc) or type(exc).__name__).encode("utf-8", "replace"))
-            code = 1
-        os._exit(code)
+            os.close(read_end)
+            try:
+                answer = pickle.dumps((True, work()), protocol=pickle.HIGHEST_PROTOCOL)
+                code = 0
+            except BaseException as exc:  # noqa: BLE001 - reported to the parent as one line
+                said = str(exc) or type(exc).__name__
+                answer = pickle.dumps((False, said.splitlines()[0]))
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(answer)
+        finally:  # also when the parent is gone and the pipe broken
+            os._exit(code)
     os.close(write_end)
-    done: list[bool] = []
+    done: list[Any] = []
 
-    def wait() -> None:
+    def wait() -> Any:
         if done:
-            return
-        done.append(True)
+            return done[0]
         with os.fdopen(read_end, "rb") as pipe:
-            said = pipe.read().decode("utf-8", "replace")
+            answer = pipe.read()
         _, status = os.waitpid(pid, 0)
-        if status or said:
-            raise DataError(said.splitlines()[0] if said else "writing the Turtle failed")
+        try:
+            ok, value = pickle.loads(answer)
+        except Exception:  # noqa: BLE001 - the child died before it could answer
+            ok, value = False, ""
+        if status or not ok:
+            done.append(None)
+            raise DataError(value or "the work done aside failed")
+        done.append(value)
+        return value
 
     return wait
 
 
-def _reading(corpus: Corpus, reviewed_only: bool, mappings: Any = None) -> Any:
-    """What the site's reading pages show of ``corpus``, with each source's stretches the
-    extractor leaves out (lines outside its content blocks), dimmed on the source's page."""
+class _Later(Mapping):
+    """A mapping that ``wait()`` gives, waited for on its first use."""
+
+    def __init__(self, wait: Callable[[], Mapping[str, Any]]) -> None:
+        self._wait = wait
+        self._found: Mapping[str, Any] | None = None
+
+    def _mapping(self) -> Mapping[str, Any]:
+        if self._found is None:
+            self._found = self._wait()
+        return self._found
+
+    def __getitem__(self, key: str) -> Any:
+        return self._mapping()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._mapping())
+
+    def __len__(self) -> int:
+        return len(self._mapping())
+
+
+#: the version of the left-out cache's file format and key
+_LEFT_OUT_FORMAT = b"left-out-1"
+
+
+def _left_out_key(corpus: Corpus) -> str:
+    """What the left-out stretches depend on, hashed: the sources' texts, the vocabulary, and
+    every file of the extractor and the corpus model (code, rules, the ontology lexicon) and
+    the reviewed mapping set its concepts' IDs come from."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(_LEFT_OUT_FORMAT)
+    for folder in (root / "extract", root / "corpus"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+                digest.update(path.read_bytes())
+    for path in (root.parent / "ontology", root / "_project" / "ontology"):
+        mappings = path / "mappings.sssom.tsv"
+        if mappings.is_file():
+            digest.update(mappings.read_bytes())
+    vocabulary = corpus.vocabulary  # (in an order of its own: the names dict's varies)
+    digest.update(repr(sorted(repr(c) for c in vocabulary.concepts.values())).encode("utf-8"))
+    digest.update(repr(sorted(vocabulary.names.items())).encode("utf-8"))
+    for source in corpus.sources:
+        digest.update(f"\0{source.file}\0{source.text}".encode())
+    return digest.hexdigest()[:24]
+
+
+def _cache_dir() -> Path:
+    """The folder of the ontology lexicon's cache (``omsgraph.extract.ontolex``:
+    ``$OMSGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/omsgraph``, else ``~/.cache/omsgraph``),
+    found without importing the extractor."""
+    import tempfile
+
+    if os.environ.get("OMSGRAPH_CACHE_DIR"):
+        return Path(os.environ["OMSGRAPH_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:
+            base = tempfile.gettempdir()
+    return Path(base) / "omsgraph"
+
+
+def _left_out_cached(corpus: Corpus) -> dict[str, list[tuple[int, int]]]:
+    """`_left_out`, kept in the cache folder under a key of all it depends on
+    (`_left_out_key`): the extractor's lexicon takes a third of a second to load, and the
+    stretches change only with the texts, the vocabulary or the extractor."""
+    import tempfile
+
+    folder = _cache_dir()
+    path = folder / f"left-out-{_left_out_key(corpus)}.json"
+    try:
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        return {file: [(start, end) for start, end in spans] for file, spans in cached.items()}
+    except (OSError, ValueError, TypeError):
+        pass
+    found = _left_out(corpus)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", dir=folder, delete=False, suffix=".tmp", encoding="utf-8"
+        ) as tmp:
+            json.dump(found, tmp, sort_keys=True)
+        os.replace(tmp.name, path)
+        for stale in folder.glob("left-out-*.json"):  # of other texts or an older extractor
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:  # a read-only cache folder: found again next time
+        pass
+    return found
+
+
+def _left_out(corpus: Corpus) -> dict[str, list[tuple[int, int]]]:
+    """Each source's stretches that the extractor leaves out (lines outside its content
+    blocks): the source pages dim them."""
     from omsgraph.extract.lexicon import Lexicon
     from omsgraph.extract.scope import blocks
-    from omsgraph.web.reading import reading_of
 
     lexicon = Lexicon(corpus.vocabulary)
     left_out = {}
@@ -382,6 +510,21 @@ def _reading(corpus: Corpus, reviewed_only: bool, mappings: Any = None) -> Any:
         if at < len(source.text):
             spans.append((at, len(source.text)))
         left_out[source.file] = spans
+    return left_out
+
+
+def _reading(
+    corpus: Corpus,
+    reviewed_only: bool,
+    mappings: Any = None,
+    left_out: Mapping[str, list[tuple[int, int]]] | None = None,
+) -> Any:
+    """What the site's reading pages show of ``corpus``, with each source's stretches the
+    extractor leaves out (`_left_out`, found here unless given), dimmed on the source's page."""
+    from omsgraph.web.reading import reading_of
+
+    if left_out is None:
+        left_out = _left_out(corpus)
     return reading_of(corpus, reviewed_only, left_out, mappings)
 
 

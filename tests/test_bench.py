@@ -152,3 +152,10 @@ def test_queries_bench_times_every_named_query(corpus_dir: Path, tmp_path: Path)
     result = bench.measure(tmp_path / "store", repeat=1)
     assert set(result["queries"]) == set(named_queries())
     assert all(r["rows"] == r["cli_rows"] for r in result["queries"].values())
+
+
+def test_build_bench_times_the_command(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    result = _script("build").measure_cli(root / "data", runs=1)
+    assert result["runs"] == 1 and len(result["wall_s"]) == len(result["cpu_s"]) == 1
+    assert result["min_wall_s"] > 0 and result["cpu_s"][0] > 0

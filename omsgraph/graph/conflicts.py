@@ -29,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import zip_longest
@@ -48,6 +48,7 @@ __all__ = [
     "built_claims",
     "corpus_conflicts",
     "find_conflicts",
+    "say",
     "population_group",
     "support",
 ]
@@ -204,12 +205,15 @@ def _triple(claim: Claim) -> tuple[str, str, str]:
     return claim.subject, claim.predicate, claim.object
 
 
-def _say(claims: Iterable[Claim]) -> str:
+def say(claims: Iterable[Claim], names: Mapping[str, str] | None = None) -> str:
+    """What each source of a conflict says, quoted: the source by ``names[file]`` (its short
+    citation, `omsgraph.graph.citation.cite_source`), else by its file name."""
     parts = []
     ordered = sorted(claims, key=lambda c: (c.source, c.evidence.start))
     for c in ordered[:SAY_AT_MOST]:
         negated = " (negated)" if c.polarity is Polarity.NEGATED else ""
-        parts.append(f'{c.source[:3]} says "{c.evidence.quote}"{negated} [{c.population}]')
+        name = (names or {}).get(c.source, c.source)
+        parts.append(f'{name} says "{c.evidence.quote}"{negated} [{c.population}]')
     if len(ordered) > SAY_AT_MOST:
         more = ordered[SAY_AT_MOST:]
         sources = len({c.source for c in more})
@@ -219,7 +223,7 @@ def _say(claims: Iterable[Claim]) -> str:
 
 def _conflict(kind: str, severity: str, topic: str, claims: Iterable[Claim]) -> Conflict:
     unique = sorted({c.id: c for c in claims}.values(), key=lambda c: (c.source, c.id))
-    return Conflict(kind, severity, topic, tuple(unique), _say(unique))
+    return Conflict(kind, severity, topic, tuple(unique), say(unique))
 
 
 def _topic(claim: Claim, vocabulary: Vocabulary | None) -> str:

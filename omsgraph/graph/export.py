@@ -13,14 +13,13 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import yaml
 from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from omsgraph.graph.kgx import BIOLINK_CATEGORIES, BIOLINK_PREDICATES, kgx_metadata, kgx_tables
 from omsgraph.graph.mappings import COLUMNS, MappingSet
 from omsgraph.graph.namespaces import (
     OA,
@@ -31,6 +30,9 @@ from omsgraph.graph.namespaces import (
     bind_prefixes,
 )
 from omsgraph.output import tsv_table
+
+if TYPE_CHECKING:
+    from omsgraph.graph.kgx import BIOLINK_CATEGORIES, BIOLINK_PREDICATES, kgx_tables
 
 __all__ = [
     "BIOLINK_CATEGORIES",
@@ -48,6 +50,16 @@ __all__ = [
     "sssom_text",
     "to_dataset",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The KGX names this module re-exports, imported on first use (a build needs none)."""
+    if name in ("BIOLINK_CATEGORIES", "BIOLINK_PREDICATES", "kgx_tables"):
+        from omsgraph.graph import kgx
+
+        return getattr(kgx, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: format name -> (rdflib format, file extension) for the RDF formats
 RDF_FORMATS: dict[str, tuple[str, str]] = {
@@ -244,6 +256,8 @@ def _rdf_writer(fmt: str) -> Callable[[Graph, MappingSet | None], dict[str, str]
 
 
 def _kgx(graph: Graph, _mappings: MappingSet | None) -> dict[str, str]:
+    from omsgraph.graph.kgx import kgx_metadata, kgx_tables
+
     nodes, edges = kgx_tables(graph)
     return {"_nodes.tsv": nodes, "_edges.tsv": edges, "_metadata.json": kgx_metadata()}
 

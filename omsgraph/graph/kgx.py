@@ -13,14 +13,17 @@ made it as ``agent_type``, the population as ``onset_qualifier``. See docs/model
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from curies import Converter
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from omsgraph.corpus.model import CONCEPT_TYPES, PREDICATES
 from omsgraph.graph.namespaces import BIBO, OA, OMS, OMSE, PROV, RDF, SKOS
 from omsgraph.output import tsv_table
+
+if TYPE_CHECKING:
+    from curies import Converter
 
 __all__ = [
     "BIOLINK_CATEGORIES",
@@ -113,6 +116,8 @@ KGX_EDGE_COLUMNS = (
 
 
 def _converter() -> Converter:
+    from curies import Converter  # pydantic underneath: a tenth of a second, only for KGX
+
     return Converter.from_prefix_map(
         {**BIOLINK_PREFIXES, KGX_PREFIX[0]: KGX_PREFIX[1], "oms": str(OMS)}
     )

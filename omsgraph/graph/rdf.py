@@ -227,5 +227,5 @@ def build_graph(
     else:
         for claim in built:
             add_claim(graph, claim, sources[claim.source])
-    add_support_and_conflicts(graph, built, corpus.vocabulary)
+    add_support_and_conflicts(graph, built, corpus.vocabulary, sources)
     return graph

@@ -13,22 +13,19 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.plugins.sparql.sparql import Query
-from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
 from omsgraph.errors import DataError
 from omsgraph.graph.namespaces import bind_prefixes
+from omsgraph.graph.selector import KINDS, StoreSpec, parse_selector
 
 if TYPE_CHECKING:
-    pass
+    from rdflib.plugins.sparql.sparql import Query
 
 __all__ = [
     "AUTO_TRIPLES",
@@ -42,61 +39,33 @@ __all__ = [
     "replace",
 ]
 
-#: selector kind -> what follows the colon
-KINDS = {"memory": "", "auto": "", "oxigraph": "PATH", "sparql": "URL"}
-
 #: ``auto`` hands queries to Oxigraph above this many triples (about 4,000 claims; see
 #: docs/performance.md for the measurements behind it)
 AUTO_TRIPLES = 100_000
 
 
-@dataclass(frozen=True)
-class StoreSpec:
-    """A parsed selector: ``kind`` is a key of :data:`KINDS`, ``location`` a path or URL."""
-
-    kind: str
-    location: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.kind}:{self.location}" if self.location else self.kind
-
-
-def parse_selector(selector: str) -> StoreSpec:
-    """``memory``, ``auto``, ``oxigraph:PATH`` or ``sparql:URL``; a ValueError says what is
-    wrong."""
-    kind, sep, location = selector.partition(":")
-    if kind not in KINDS:
-        raise ValueError(
-            f"unknown store {selector!r}; use memory, auto, oxigraph:PATH or sparql:URL"
-        )
-    if kind in ("memory", "auto"):
-        if sep:
-            raise ValueError(f"the {kind} store takes no location: use --store {kind}")
-        return StoreSpec(kind)
-    if not location:
-        raise ValueError(f"--store {kind}: give the {KINDS[kind]}, e.g. {kind}:{_example(kind)}")
-    if kind == "sparql" and urllib.parse.urlsplit(location).scheme not in ("http", "https"):
-        raise ValueError(f"--store sparql:URL needs an http(s) URL, not {location!r}")
-    return StoreSpec(kind, location)
-
-
-def _example(kind: str) -> str:
-    return "out/oxigraph" if kind == "oxigraph" else "http://localhost:7878/query"
-
-
-class _ProtocolStore(SPARQLStore):
+def _protocol_store(endpoint: str) -> Any:
     """rdflib's SPARQL Protocol client, also taking the prepared queries of ``omsgraph.graph.query``
-    (it sends their original text; bindings go in a VALUES clause, as rdflib does)."""
+    (it sends their original text; bindings go in a VALUES clause, as rdflib does). Made on
+    use: rdflib's SPARQL modules take a tenth of a second to import."""
+    from rdflib.plugins.sparql.sparql import Query
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
-    def query(self, query: Query | str, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
-        if isinstance(query, Query):
-            query = query._original_args[0]
-        return super().query(query, *args, **kwargs)
+    class ProtocolStore(SPARQLStore):
+        def query(  # type: ignore[override]
+            self, query: Query | str, *args: Any, **kwargs: Any
+        ) -> Any:
+            if isinstance(query, Query):
+                query = query._original_args[0]
+            return super().query(query, *args, **kwargs)
+
+    return ProtocolStore(endpoint, returnFormat="json")
 
 
 def oxigraph_graph(inner: Any) -> Graph:
     """An rdflib Graph over the pyoxigraph store ``inner`` whose SPARQL Oxigraph evaluates."""
     from oxrdflib import OxigraphStore
+    from rdflib.plugins.sparql.sparql import Query
 
     class NativeStore(OxigraphStore):
         """oxrdflib refuses rdflib's prepared queries, and rdflib then evaluates them itself,
@@ -148,9 +117,7 @@ def open_graph(selector: str | StoreSpec, build: Callable[[], Graph] | None = No
         if build is not None and is_empty(graph):
             replace(graph, build())
         return graph
-    graph = bind_prefixes(
-        Graph(store=_ProtocolStore(spec.location, returnFormat="json"), identifier=None)
-    )
+    graph = bind_prefixes(Graph(store=_protocol_store(spec.location), identifier=None))
     if build is not None and is_empty(graph):
         raise DataError(
             "the SPARQL endpoint holds no triples; load the graph first with "
@@ -206,15 +173,17 @@ def push(graph: Graph, url: str, *, graph_iri: str | None = None, timeout: float
             target.close()
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise ValueError(f"push needs an http(s) Graph Store Protocol URL, not {url!r}")
+    from urllib.request import Request, urlopen
+
     query = urllib.parse.urlencode({"graph": graph_iri}) if graph_iri else "default"
-    request = urllib.request.Request(
+    request = Request(
         f"{url}{'&' if '?' in url else '?'}{query}",
         data=graph.serialize(format="nt", encoding="utf-8"),
         method="PUT",
         headers={"Content-Type": "application/n-triples"},
     )
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with urlopen(request, timeout=timeout) as response:
             response.read()
     except (urllib.error.URLError, OSError) as exc:
         raise DataError(f"push failed: {_reason(exc)}", url) from None

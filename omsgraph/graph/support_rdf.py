@@ -5,13 +5,14 @@ bounded exemplars (docs/model.md, "Support and conflicts")."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from rdflib import Graph, Literal
 
-from omsgraph.corpus.model import Claim, Polarity
+from omsgraph.corpus.model import Claim, Polarity, Source
 from omsgraph.corpus.vocabulary import Vocabulary
-from omsgraph.graph.conflicts import Conflict, find_conflicts, support
+from omsgraph.graph.citation import cite_source
+from omsgraph.graph.conflicts import Conflict, find_conflicts, say, support
 from omsgraph.graph.iris import claim_iri, predicate_iri
 from omsgraph.graph.namespaces import OMS, OMSC, OMSE, OMSK, OMSX, OMSY, RDF, RDFS, XSD
 
@@ -19,10 +20,15 @@ __all__ = ["add_support_and_conflicts"]
 
 
 def add_support_and_conflicts(
-    graph: Graph, claims: Iterable[Claim], vocabulary: Vocabulary | None = None
+    graph: Graph,
+    claims: Iterable[Claim],
+    vocabulary: Vocabulary | None = None,
+    sources: Mapping[str, Source] | None = None,
 ) -> list[Conflict]:
     """Add oms:Support, oms:Conflict and oms:RelationSummary nodes for ``claims`` to ``graph``
-    (counts and exemplars included, see docs/model.md); return the conflicts."""
+    (counts and exemplars included, see docs/model.md); return the conflicts. A conflict's
+    comment names each source of ``sources`` (file -> record) by its short citation."""
+    names = {file: cite_source(source) for file, source in (sources or {}).items()}
     claims = list(claims)
     conflicts = find_conflicts(claims, vocabulary)
     graph.bind("omsx", OMSX)
@@ -55,7 +61,7 @@ def add_support_and_conflicts(
         graph.add((node, OMS.conflictKind, OMS[conflict.kind]))
         graph.add((node, OMS.severity, OMS[conflict.severity]))
         graph.add((node, OMS.topic, Literal(conflict.topic)))
-        graph.add((node, RDFS.comment, Literal(conflict.comment)))
+        graph.add((node, RDFS.comment, Literal(say(conflict.claims, names))))
         graph.add((node, OMS.claimCount, _count(len(conflict.claims))))
         graph.add((node, OMS.sourceCount, _count(conflict.sources)))
         for claim in conflict.claims:

@@ -20,7 +20,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import networkx as nx
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 
 import omsgraph.web.lookup as lookup
 from omsgraph.corpus.model import PREDICATES
@@ -87,6 +87,20 @@ SELECT ?src ?p ?v WHERE {
   VALUES ?p { dcterms:title oms:sourceKind dcterms:creator bibo:editor dcterms:publisher
               dcterms:isPartOf dcterms:date bibo:doi bibo:pmid <https://schema.org/url> }
 }"""
+
+#: the properties `_SOURCES_QUERY` reads
+_SOURCE_PROPERTIES = (
+    DCTERMS.title,
+    OMS.sourceKind,
+    DCTERMS.creator,
+    BIBO.editor,
+    DCTERMS.publisher,
+    DCTERMS.isPartOf,
+    DCTERMS.date,
+    BIBO.doi,
+    BIBO.pmid,
+    URIRef("https://schema.org/url"),
+)
 
 _QUOTES_QUERY = """
 SELECT ?claim ?quote WHERE {
@@ -211,14 +225,44 @@ def _only(query: str, where: str) -> str:
     return query.replace("WHERE {", "WHERE { " + where, 1) if where else query
 
 
+def _indexed(graph: Graph) -> bool:
+    """Whether ``graph`` is in rdflib's in-memory store, whose indexes answer a read of a few
+    properties several times faster than rdflib's SPARQL (another store evaluates SPARQL
+    itself, and is asked in SPARQL)."""
+    from rdflib.plugins.stores.memory import Memory
+
+    return isinstance(graph.store, Memory)
+
+
+def _first_of(graph: Graph, node: Any, prop: Any) -> Any:
+    """The first value of ``prop`` that the store gives, as an OPTIONAL's first row has it."""
+    return next(graph.objects(node, prop), None)
+
+
 def conflict_nodes(graph: Graph, where: str = "") -> dict[str, dict[str, Any]]:
     """Conflict IRI -> kind, severity, topic, comment and its claim IRIs (at least one);
     ``where``: only the claims this pattern binds to ?claim."""
     claims: dict[str, set[str]] = defaultdict(set)
-    for row in graph.query(_only(_CONFLICT_CLAIMS_QUERY, where), initNs=INIT_NS):
-        claims[str(row.x)].add(str(row.claim))
+    if not where and _indexed(graph):  # the same answers from the indexes
+        conflicts = list(graph.subjects(RDF.type, OMS.Conflict))
+        for x in conflicts:
+            claims[str(x)].update(str(c) for c in graph.objects(x, OMS.involvesClaim))
+        rows: Any = [
+            SimpleNamespace(
+                x=x,
+                kind=_first_of(graph, x, OMS.conflictKind),
+                severity=_first_of(graph, x, OMS.severity),
+                topic=_first_of(graph, x, OMS.topic),
+                comment=_first_of(graph, x, RDFS.comment),
+            )
+            for x in conflicts
+        ]
+    else:
+        for row in graph.query(_only(_CONFLICT_CLAIMS_QUERY, where), initNs=INIT_NS):
+            claims[str(row.x)].add(str(row.claim))
+        rows = graph.query(_CONFLICTS_QUERY, initNs=INIT_NS)
     out: dict[str, dict[str, Any]] = {}
-    for row in graph.query(_CONFLICTS_QUERY, initNs=INIT_NS):
+    for row in rows:
         iri = str(row.x)
         if iri in claims and iri not in out:
             out[iri] = {
@@ -235,8 +279,14 @@ def conflict_nodes(graph: Graph, where: str = "") -> dict[str, dict[str, Any]]:
 def source_names(graph: Graph) -> dict[str, tuple[str, str]]:
     """Source IRI -> (short citation, link) from the source's bibliographic properties."""
     found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for row in graph.query(_SOURCES_QUERY, initNs=INIT_NS):
-        found[str(row.src)][local_name(row.p)].append(str(row.v))
+    if _indexed(graph):  # the same answers from the indexes
+        for src in graph.subjects(RDF.type, OMS.Source):
+            for prop in _SOURCE_PROPERTIES:
+                for value in graph.objects(src, prop):
+                    found[str(src)][local_name(prop)].append(str(value))
+    else:
+        for row in graph.query(_SOURCES_QUERY, initNs=INIT_NS):
+            found[str(row.src)][local_name(row.p)].append(str(row.v))
     names = {}
     for iri, props in found.items():
         kind = re.sub(r"(?<!^)([A-Z])", r"-\1", local_name(min(props["sourceKind"], default="")))
@@ -337,6 +387,11 @@ SELECT ?s ?p ?o ?affClaims ?negClaims WHERE {
 
 def exemplar_mode(graph: Graph) -> bool:
     """Whether `project` draws `graph` from its exemplar claims (see `EXEMPLAR_SOURCES`)."""
+    if _indexed(graph):  # the same answers from the indexes
+        if sum(1 for _ in graph.subjects(RDF.type, OMS.Source)) <= EXEMPLAR_SOURCES:
+            return False
+        supports = graph.subjects(RDF.type, OMS.Support)
+        return any(_first_of(graph, k, OMS.exemplar) is not None for k in supports)
     [row] = graph.query(_COUNT_SOURCES, initNs=INIT_NS)
     if int(row.n) <= EXEMPLAR_SOURCES:
         return False

@@ -59,7 +59,10 @@ def reading_of(
         maps.setdefault(row.concept_id, []).append(
             (row.predicate_id, row.object_id, row.object_label, iri)
         )
-    return Reading(corpus, tuple(claims), tuple(conflicts), dict(left_out or {}), maps)
+    # (a mapping other than a dict is kept as given: the build's is found aside, and waited
+    # for only when a source page needs it)
+    spans = {} if left_out is None else dict(left_out) if isinstance(left_out, dict) else left_out
+    return Reading(corpus, tuple(claims), tuple(conflicts), spans, maps)
 
 
 def main_condition(reading: Reading) -> str | None:

@@ -586,3 +586,24 @@ def test_corpus_conflicts_match_the_gold(corpus) -> None:
     assert result["missed"] == [] and result["false"] == [], result
     assert result["found"] == [1, 2, 3, 4, 5, 6, 8, 9]
     assert result["severity_right"] == result["found"]
+
+
+def test_conflict_comments_name_sources_by_their_short_citation() -> None:
+    """The RDF comment of a conflict names each source as the pages and `conflicts` do,
+    never by a file name or its number ("001 says ...")."""
+    from omsgraph.graph.citation import cite_source
+    from omsgraph.graph.namespaces import RDFS
+
+    corpus = load_corpus(ROOT / "data")
+    graph = build_graph(corpus)
+    comments = [
+        str(c)
+        for n in graph.subjects(RDF.type, OMS.Conflict)
+        for c in graph.objects(n, RDFS.comment)
+    ]
+    assert comments
+    citations = [cite_source(s) for s in corpus.sources]
+    for comment in comments:
+        assert not re.search(r"(?:^|; )\d{3}\w* says", comment), comment
+        assert not any(s.file in comment for s in corpus.sources), comment
+        assert comment.startswith(tuple(f'{c} says "' for c in citations)), comment
