@@ -63,6 +63,5 @@ def test_names_what_would_load() -> None:
     with pytest.raises(RuntimeError) as caught:
         check_offline("<style>p { background: url(http://x.example/a.png) }</style><link>")
     assert str(caught.value) == (
-        "view would load external resources: CSS 'url(http://x.example/a.png) }'; "
-        "<link> element"
+        "view would load external resources: CSS 'url(http://x.example/a.png) }'; <link> element"
     )
