@@ -297,9 +297,9 @@ class Extractor:
             for m in pattern.finditer(haystack, s, e):
                 if m.group().lower() in _NOT_PROPOSABLE:
                     continue
-                start = shapes.uncovered(text, m.start(), m.end(), covered)  # "X| Lyme disease"
-                if start is not None:
-                    found.append((start, m.end(), kind, predicate))
+                if any(a < m.end() and m.start() < b for a, b in covered):
+                    continue
+                found.append((m.start(), m.end(), kind, predicate))
         return found
 
     def _sentence_claims(
