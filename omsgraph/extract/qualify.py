@@ -42,6 +42,7 @@ _PREPOSITION = frozenset(
     "unlike besides than".split()
 )
 _MAX_ITEM = 4  # words of one item of a coordinated subject
+_TO_COMMA = -1  # max_scope "comma": the scope ends at the next punctuation mark
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ class _Family:
         rules = [r for c in categories for r in cues.context_rules(c)]
         for rule in rules:
             f = rule.fields
-            scope = int(f["max_scope"]) if f["max_scope"].isdigit() else None
+            scope = f["max_scope"]
+            scope = int(scope) if scope.isdigit() else _TO_COMMA if scope == "comma" else None
             self.specs.setdefault(rule.regex, []).append((f["category"], f["direction"], scope))
         self.compiled = {regex: re.compile(regex) for regex in self.specs}
         self.pattern = cues.alternation(rules)
@@ -260,7 +262,10 @@ class SentenceCues:
                 if c_left <= h_start < c_right:
                     return True
             elif direction == "FORWARD" and from_ <= h_start and h_end <= start:
-                if scope is None or _words(self.text[h_end:start]) <= scope:
+                if scope == _TO_COMMA:
+                    if not _PUNCT.search(self.text, h_end, start):
+                        return True
+                elif scope is None or _words(self.text[h_end:start]) <= scope:
                     return True
             elif direction == "BACKWARD" and h_start >= end:
                 gap = self.text[end:h_start]

@@ -1,0 +1,60 @@
+"""Fixes of the false positives a review of the extraction rules found (issue 12, fourth
+round): conditional clauses end at their comma, questions state nothing, a sign named in the
+predicate is no definition, a bracket is a gloss only when it holds the concept alone.
+
+The sentences are written for these tests; each rule has a sentence of another shape where it
+must not fire.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from omsgraph.corpus.vocabulary import load_vocabulary
+from omsgraph.extract import Extractor
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(load_vocabulary(ROOT / "data" / "vocabulary.yaml"))
+
+
+def status(extractor: Extractor, text: str) -> dict[str, tuple[str, str, str]]:
+    """object -> (predicate, polarity, certainty) of the claims of ``text``."""
+    return {c.object: (c.predicate, c.polarity, c.certainty) for c in extractor.extract(text)}
+
+
+@pytest.mark.parametrize(
+    "text, obj",
+    [
+        ("If steroids are stopped too early, the ataxia of OMS returns.", "ataxia"),
+        ("Even if the tumour is removed, ataxia and myoclonus remain.", "ataxia"),
+        (
+            "Regardless of whether a tumour is found, treatment with ACTH is started.",
+            "adrenocorticotropic hormone",
+        ),
+        ("OMS is treated with ACTH even if no tumour is found.", "adrenocorticotropic hormone"),
+    ],
+)
+def test_a_conditional_clause_hedges_nothing_past_its_comma(
+    extractor: Extractor, text: str, obj: str
+) -> None:
+    assert status(extractor, text)[obj][2] == "asserted", status(extractor, text)
+
+
+def test_a_conditional_clause_still_hedges_inside_it(extractor: Extractor) -> None:
+    found = status(extractor, "If steroids are stopped too early, the ataxia of OMS returns.")
+    assert found["corticosteroids"][2] == "hedged", found
+    found = status(extractor, "In OMS, rituximab is added if the ataxia returns.")
+    assert found["ataxia"][2] == "hedged", found
+
+
+def test_whether_or_not_neither_hedges_nor_negates(extractor: Extractor) -> None:
+    found = status(
+        extractor, "Whether or not a neuroblastoma is found, children with OMS have ataxia."
+    )
+    assert found["ataxia"] == ("has_symptom", "affirmed", "asserted"), found
