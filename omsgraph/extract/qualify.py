@@ -14,7 +14,8 @@ algorithm, NegEx/ConText style:
 - a negated universal ("not always", "by no means invariably") negates nothing and hedges;
 - a clause hedge ("may", "likely") covers its clause; a FORWARD hedge ("often", "thought
   to") runs to the next ";" or ":"; a BACKWARD hedge covers the subject of its verb group
-  ("Tumour removal is rarely curative"); PSEUDO_POSSIBLE phrases ("most often") hedge nothing.
+  ("Tumour removal is rarely curative"); PSEUDO_POSSIBLE phrases ("most often") hedge nothing;
+- a question ("Does OMS cause learning problems?") asserts nothing: all of it is hedged.
 """
 
 from __future__ import annotations
@@ -139,6 +140,8 @@ class SentenceCues:
         self.frame_spans = cues.frame_spans(sentence)
         self.frames = frozenset(frame for _, frame in self.frame_spans)
         self.may_negate = bool(_ANY_NEG.search(sentence))
+        #: a question states nothing ("Does OMS cause learning problems?"): its claims are hedged
+        self.question = sentence.rstrip().rstrip("\"'”’)").endswith("?")
         self.blanked = sentence
         #: (category, direction, scope, start, end) of every negation trigger
         self.negations: list[tuple[str, str, int | None, int, int]] = []
@@ -284,5 +287,5 @@ class SentenceCues:
             negated, by_universal = self._negation(start, end, kind)
             hedged = hedged or by_universal
         if not hedged:
-            hedged = self._hedged(start, end)
+            hedged = self.question or self._hedged(start, end)
         return ("negated" if negated else "affirmed"), ("hedged" if hedged else "asserted")

@@ -14,6 +14,7 @@ import pytest
 
 from omsgraph.corpus.vocabulary import load_vocabulary
 from omsgraph.extract import Extractor
+from omsgraph.extract.assertion import assertion
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,3 +59,18 @@ def test_whether_or_not_neither_hedges_nor_negates(extractor: Extractor) -> None
         extractor, "Whether or not a neuroblastoma is found, children with OMS have ataxia."
     )
     assert found["ataxia"] == ("has_symptom", "affirmed", "asserted"), found
+
+
+def test_a_question_never_makes_a_hedged_claim_asserted(extractor: Extractor) -> None:
+    text = "Symptoms of OMS may include drooling. What causes drooling in OMS?"
+    assert status(extractor, text)["drooling"][2] == "hedged", status(extractor, text)
+    # another shape: the plain statement after the hedge still asserts
+    text = "Symptoms of OMS may include drooling. Drooling was seen in most of our patients."
+    assert status(extractor, text)["drooling"][2] == "asserted", status(extractor, text)
+
+
+def test_a_question_asserts_nothing() -> None:
+    text = "Does OMS cause permanent learning problems? Rituximab helps."
+    assert assertion(text, 0, 3) == ("affirmed", "hedged")
+    at = text.index("Rituximab")
+    assert assertion(text, at, at + 9) == ("affirmed", "asserted")
