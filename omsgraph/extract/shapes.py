@@ -111,7 +111,12 @@ _DEFINES = re.compile(
     r"\s+(?:(?:is|are)\s+(?:a|an)\s|(?:is|are)\s+(?:defined as|characteri[sz]ed by|a term for)\s|"
     r"(?:means|refers? to|denotes|describes)\s)"
 )
-_CLAUSE_END = re.compile(r"[;.!?]")
+_CLAUSE_END = re.compile(r"[;.!?]|,\s*(?:and|but|while|(?:together |along )?with)\b")
+# "<sign> is a common presenting feature": a claim about the condition, not a definition
+_SIGN_PREDICATE = re.compile(
+    r"(?:[\w-]+\s+){0,4}?(?:signs?|symptoms?|features?|findings?|manifestations?|hallmarks?|"
+    r"complaints?)\b"
+)
 _SUBJECT_START = re.compile(r"(?:[:;]|[a-z,])\s*\Z")  # after a colon, or a run-on line
 _DESCRIPTIVE = frozenset({"has_symptom", "has_complication"})
 # "<the condition> is a rare <adjectives> X (disorder)": X is what kind of disease it is
@@ -136,7 +141,8 @@ def definition(
         prefix = text[s : m.start]
         if prefix.strip() and not _SUBJECT_START.search(prefix):
             continue
-        if not _DEFINES.match(text, m.end, e):
+        defines = _DEFINES.match(text, m.end, e)
+        if not defines or _SIGN_PREDICATE.match(text, defines.end(), e):
             continue
         stop = _CLAUSE_END.search(text, m.end, e)
         end = stop.start() if stop else e

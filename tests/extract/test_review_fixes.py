@@ -74,3 +74,35 @@ def test_a_question_asserts_nothing() -> None:
     assert assertion(text, 0, 3) == ("affirmed", "hedged")
     at = text.index("Rituximab")
     assert assertion(text, at, at + 9) == ("affirmed", "asserted")
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        (
+            "Irritability is a frequent early sign of the illness, and drooling and tremor often "
+            "follow.",
+            {"drooling", "tremor"},
+        ),
+        (
+            "Ataxia is a common presenting feature in toddlers, together with irritability and "
+            "vomiting.",
+            {"irritability", "vomiting"},
+        ),
+        ("OMS: Ataxia is a common sign, with drooling and irritability.", {"drooling"}),
+        ("Opsoclonus is a hallmark sign and sleep problems are frequent.", {"sleep disturbance"}),
+        ("Myoclonus is a sudden jerk of a muscle, and OMS children also have tremor.", {"tremor"}),
+    ],
+)
+def test_a_sign_named_as_a_sign_of_the_condition_is_no_definition(
+    extractor: Extractor, text: str, kept: set[str]
+) -> None:
+    found = status(extractor, text)
+    assert kept <= {o for o, (p, *_) in found.items() if p == "has_symptom"}, found
+
+
+def test_a_definition_of_a_sign_still_names_no_claims(extractor: Extractor) -> None:
+    found = status(
+        extractor, "Myoclonus is a brief involuntary twitching of a muscle, like hiccups."
+    )
+    assert set(found) <= {"myoclonus"}, found
