@@ -106,3 +106,18 @@ def test_a_definition_of_a_sign_still_names_no_claims(extractor: Extractor) -> N
         extractor, "Myoclonus is a brief involuntary twitching of a muscle, like hiccups."
     )
     assert set(found) <= {"myoclonus"}, found
+
+
+def test_a_bracket_is_a_gloss_only_when_it_holds_the_concept_alone(extractor: Extractor) -> None:
+    text = (
+        "Symptoms of OMS include head tremor and refusal to walk for several days "
+        "(opsoclonus came later)."
+    )
+    assert "head tremor" in status(extractor, text), status(extractor, text)
+    # a bracket holding only the concept (or two, or a quoted lay name) is a gloss
+    for text in (
+        "OMS is characterized by quick eye jerks in every direction (opsoclonus).",
+        'OMS is characterized by quick eye jerks in every direction ("opsoclonus").',
+        "OMS shows quick eye jerks in every direction (opsoclonus or ocular flutter).",
+    ):
+        assert not {o for o in status(extractor, text) if "jerk" in o}, status(extractor, text)
