@@ -45,7 +45,6 @@ _POST_COORD = re.compile(
     r"\b(difficult(?:y|ies)|problems?|issues?|trouble|tumou?rs?|cancers?|infections?|testing|tests?|"
     r"analys[ie]s)\s+"
     r"(?:(?:with|of|in|affecting)\s+(?:the\s+)?)?"
-    r"(?!(?:involved|are|is|were|was|have|has|had|can|may|includ\w+)\b)"  # a verb: no list
     r"([a-z][^.;:()]{0,120}?(?:,|\band\b|\bor\b)[^.;:()]{0,200})"
 )
 _POST_HEADS = re.compile(r"difficult|problem|issue|trouble|tumou?r|cancer|infection|test|analys")
