@@ -178,9 +178,11 @@ class SentenceCues:
                     comma = sentence.find(",", m.end()) if direction == "FORWARD" else -1
                     if comma >= 0:  # a subordinate clause or fronted phrase ends at its comma
                         self.breaks.append((comma, comma + 1))
+                        self.terminators.append((comma, comma + 1))  # and so does a negation
                 elif category == "STOP":
                     self.stops.append(m.start())
         self.breaks.sort()
+        self.terminators.sort()
 
     def _subject_list(self, start: int, end: int, t_start: int, left: int) -> bool:
         """Whether the mention at ``start:end`` is an item of the coordinated subject of the

@@ -121,3 +121,22 @@ def test_a_bracket_is_a_gloss_only_when_it_holds_the_concept_alone(extractor: Ex
         "OMS shows quick eye jerks in every direction (opsoclonus or ocular flutter).",
     ):
         assert not {o for o in status(extractor, text) if "jerk" in o}, status(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Although a tumour was not found, the child with OMS improved on rituximab.",
+        "While no neuroblastoma was seen, her OMS responded to rituximab.",
+    ],
+)
+def test_a_negation_in_a_fronted_clause_ends_at_its_comma(extractor: Extractor, text: str) -> None:
+    found = status(extractor, text)
+    assert found["rituximab"][1] == "affirmed", found
+    # a negated participle or an adverb is no proposed concept ("not found", "seen")
+    assert set(found) <= {"rituximab", "tumour", "neuroblastoma"}, found
+
+
+def test_a_negation_outside_a_fronted_clause_still_covers_a_list(extractor: Extractor) -> None:
+    found = status(extractor, "OMS is not caused by influenza, measles or mumps in our cohort.")
+    assert {found[o][1] for o in ("influenza", "measles")} == {"negated"}, found
