@@ -158,8 +158,10 @@ def _check(table: str, fields: dict[str, str], path: Path, line: int) -> None:
     if table == "context.tsv":
         allowed = {"category": CATEGORIES, "direction": DIRECTIONS}
         scope = fields["max_scope"]
-        if scope and scope != "clause" and not scope.isdigit():
-            raise DataError("max_scope must be a number of words, 'clause' or empty", path, line)
+        if scope and scope not in ("clause", "comma") and not scope.isdigit():
+            raise DataError(
+                "max_scope must be a number of words, 'clause', 'comma' or empty", path, line
+            )
     elif table == "relations.tsv":
         allowed = {"frame": FRAME_NAMES, "direction": DIRECTIONS}
     elif table == "sections.tsv":

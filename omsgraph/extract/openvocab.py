@@ -71,6 +71,8 @@ def organisation_words() -> re.Pattern[str]:
 
 _MAX_WORDS = 4
 _GLOSS_TAIL = re.compile(r"[^,;.()]{0,60}\(")  # a phrase, its qualifying words, then a bracket
+# what a gloss bracket may hold besides its concept(s): quotes, "or", "i.e.", "also called"
+_GLOSS_REST = re.compile(r"(?:[\s,/\"'“”‘’]|\bor\b|\band\b|\bi\.?e\.?|\b(?:also )?called\b)*")
 
 
 def singular(word: str) -> str:
@@ -124,15 +126,24 @@ def _frame(sentence: str, at: int, frame: str, end: int, fallback: frozenset[str
 
 
 def _glossed(sentence: str, end: int, covered: list[tuple[int, int]]) -> bool:
-    """Whether a bracket right after ``end`` names a known concept: the phrase glosses it
-    ("rapid eye movements (opsoclonus)"), it is no new concept."""
+    """Whether a bracket right after ``end`` holds a known concept alone: the phrase glosses
+    it ("rapid eye movements (opsoclonus)"), it is no new concept. A bracket with other words
+    ("(opsoclonus came later)") is no gloss."""
     gap = _GLOSS_TAIL.match(sentence, end)  # "eye movements in all directions (opsoclonus)"
     if gap is None:
         return False
     open_at = gap.end() - 1
     close = sentence.find(")", open_at)
     close = close if close >= 0 else len(sentence)
-    return any(open_at < a < close for a, _ in covered)
+    inside = [(a, b) for a, b in covered if open_at < a < close]
+    if not inside:
+        return False
+    rest, at = [], open_at + 1
+    for a, b in sorted(inside):
+        rest.append(sentence[at:a])
+        at = max(at, b)
+    rest.append(sentence[at:close])
+    return all(_GLOSS_REST.fullmatch(piece) for piece in rest)
 
 
 def proposals(

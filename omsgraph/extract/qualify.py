@@ -14,7 +14,8 @@ algorithm, NegEx/ConText style:
 - a negated universal ("not always", "by no means invariably") negates nothing and hedges;
 - a clause hedge ("may", "likely") covers its clause; a FORWARD hedge ("often", "thought
   to") runs to the next ";" or ":"; a BACKWARD hedge covers the subject of its verb group
-  ("Tumour removal is rarely curative"); PSEUDO_POSSIBLE phrases ("most often") hedge nothing.
+  ("Tumour removal is rarely curative"); PSEUDO_POSSIBLE phrases ("most often") hedge nothing;
+- a question ("Does OMS cause learning problems?") asserts nothing: all of it is hedged.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ _PREPOSITION = frozenset(
     "unlike besides than".split()
 )
 _MAX_ITEM = 4  # words of one item of a coordinated subject
+_TO_COMMA = -1  # max_scope "comma": the scope ends at the next punctuation mark
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,8 @@ class _Family:
         rules = [r for c in categories for r in cues.context_rules(c)]
         for rule in rules:
             f = rule.fields
-            scope = int(f["max_scope"]) if f["max_scope"].isdigit() else None
+            scope = f["max_scope"]
+            scope = int(scope) if scope.isdigit() else _TO_COMMA if scope == "comma" else None
             self.specs.setdefault(rule.regex, []).append((f["category"], f["direction"], scope))
         self.compiled = {regex: re.compile(regex) for regex in self.specs}
         self.pattern = cues.alternation(rules)
@@ -137,6 +140,8 @@ class SentenceCues:
         self.frame_spans = cues.frame_spans(sentence)
         self.frames = frozenset(frame for _, frame in self.frame_spans)
         self.may_negate = bool(_ANY_NEG.search(sentence))
+        #: a question states nothing ("Does OMS cause learning problems?"): its claims are hedged
+        self.question = sentence.rstrip().rstrip("\"'”’)").endswith("?")
         self.blanked = sentence
         #: (category, direction, scope, start, end) of every negation trigger
         self.negations: list[tuple[str, str, int | None, int, int]] = []
@@ -173,9 +178,11 @@ class SentenceCues:
                     comma = sentence.find(",", m.end()) if direction == "FORWARD" else -1
                     if comma >= 0:  # a subordinate clause or fronted phrase ends at its comma
                         self.breaks.append((comma, comma + 1))
+                        self.terminators.append((comma, comma + 1))  # and so does a negation
                 elif category == "STOP":
                     self.stops.append(m.start())
         self.breaks.sort()
+        self.terminators.sort()
 
     def _subject_list(self, start: int, end: int, t_start: int, left: int) -> bool:
         """Whether the mention at ``start:end`` is an item of the coordinated subject of the
@@ -260,7 +267,10 @@ class SentenceCues:
                 if c_left <= h_start < c_right:
                     return True
             elif direction == "FORWARD" and from_ <= h_start and h_end <= start:
-                if scope is None or _words(self.text[h_end:start]) <= scope:
+                if scope == _TO_COMMA:
+                    if not _PUNCT.search(self.text, h_end, start):
+                        return True
+                elif scope is None or _words(self.text[h_end:start]) <= scope:
                     return True
             elif direction == "BACKWARD" and h_start >= end:
                 gap = self.text[end:h_start]
@@ -279,5 +289,5 @@ class SentenceCues:
             negated, by_universal = self._negation(start, end, kind)
             hedged = hedged or by_universal
         if not hedged:
-            hedged = self._hedged(start, end)
+            hedged = self.question or self._hedged(start, end)
         return ("negated" if negated else "affirmed"), ("hedged" if hedged else "asserted")

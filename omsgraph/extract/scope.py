@@ -28,9 +28,6 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BIBLIOGRAPHIC = re.compile(
     r"[\"“”]|\bet al\b|\b\d+\s*[:(]\s*\d+|\bno\. \d|\bvol\. \d|\bpp?\. \d|\bdoi:", re.IGNORECASE
 )
-#: a heading in capitals that names a class of diseases ("PARANEOPLASTIC SYNDROMES OF THE
-#: SPINAL CORD"): in a textbook chapter, the next section is about other diseases
-_OTHER_CLASS = re.compile(r"\b(?:SYNDROMES|DISEASES|DISORDERS|NEOPLASMS|TUMORS|TUMOURS)\b")
 _OTHER_DISEASE = re.compile(
     r"\b(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:'s|’s)?\s+(?:[Ss]yndrome|[Dd]isease)\b"
 )
@@ -111,18 +108,11 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         headingish = (
             len(words) <= 7
             and not line.endswith((".", "?", "!"))
-            and (
-                not concepts
-                or (_title_case(words) and bool(cues.heading_frames(line)))
-                or (len(words) >= 3 and line.isupper())  # a heading in capitals
-            )
+            and (not concepts or (_title_case(words) and bool(cues.heading_frames(line))))
         )
         if headingish:
             frames = cues.heading_frames(line)
-            other = _other_disease(line, lexicon) or (
-                bool(_OTHER_CLASS.search(line)) and not frames
-            )
-            if other and not condition:
+            if _other_disease(line, lexicon) and not condition:
                 off_topic = True
             elif condition or frames:
                 off_topic = False

@@ -30,7 +30,6 @@ __all__ = [
     "outside",
     "remember",
     "same_name",
-    "uncovered",
 ]
 
 # a named antibody is a diagnostic test in this literature ("anti-Ri antibodies", "onconeuronal
@@ -112,7 +111,12 @@ _DEFINES = re.compile(
     r"\s+(?:(?:is|are)\s+(?:a|an)\s|(?:is|are)\s+(?:defined as|characteri[sz]ed by|a term for)\s|"
     r"(?:means|refers? to|denotes|describes)\s)"
 )
-_CLAUSE_END = re.compile(r"[;.!?]")
+_CLAUSE_END = re.compile(r"[;.!?]|,\s*(?:and|but|while|(?:together |along )?with)\b")
+# "<sign> is a common presenting feature": a claim about the condition, not a definition
+_SIGN_PREDICATE = re.compile(
+    r"(?:[\w-]+\s+){0,4}?(?:signs?|symptoms?|features?|findings?|manifestations?|hallmarks?|"
+    r"complaints?)\b"
+)
 _SUBJECT_START = re.compile(r"(?:[:;]|[a-z,])\s*\Z")  # after a colon, or a run-on line
 _DESCRIPTIVE = frozenset({"has_symptom", "has_complication"})
 # "<the condition> is a rare <adjectives> X (disorder)": X is what kind of disease it is
@@ -137,7 +141,8 @@ def definition(
         prefix = text[s : m.start]
         if prefix.strip() and not _SUBJECT_START.search(prefix):
             continue
-        if not _DEFINES.match(text, m.end, e):
+        defines = _DEFINES.match(text, m.end, e)
+        if not defines or _SIGN_PREDICATE.match(text, defines.end(), e):
             continue
         stop = _CLAUSE_END.search(text, m.end, e)
         end = stop.start() if stop else e
@@ -239,22 +244,6 @@ def _class_head(label: str) -> bool:
     return singular(label.lower()) in _CLASS_HEADS
 
 
-def uncovered(text: str, start: int, end: int, covered: list[tuple[int, int]]) -> int | None:
-    """Where a name shaped match at ``start:end`` begins once the known mentions inside its
-    first words are cut off ("Myoclonus Leigh's Disease" in a run-on list: "Leigh's
-    Disease"), or None when a mention covers its end."""
-    for a, b in sorted(covered):
-        if _class_head(text[a:b]):
-            continue  # "Disease" alone names nothing (see :func:`claiming`)
-        if a < end and start < b:
-            if b >= end - 3:
-                return None
-            start = b
-    while start < end and not text[start].isalnum():
-        start += 1
-    return start if end - start > 3 else None
-
-
 #: the frame of a mention that a FORWARD differential trigger introduces in its clause
 _ANY = frozenset({"differential"})
 DIFFERENTIAL = "introduced:differential"
@@ -263,7 +252,7 @@ _BREAK = re.compile(r"[;.!?]")
 
 def introduced(sentence: str, at: int, frames: frozenset[str] = _ANY) -> frozenset[str]:
     """``{DIFFERENTIAL}`` when a FORWARD differential trigger ("mistaken for", "related
-    disorders") stands before position ``at`` of the lower-cased sentence, in its clause: a
+    disorders include") stands before position ``at`` of the lower-cased sentence, in its clause: a
     sign named there is a differential diagnosis, not a symptom. ``frames`` are the
     sentence's frames when known (no differential frame: nothing to look for)."""
     if "differential" not in frames:

@@ -1,10 +1,13 @@
 """The extractor on the two development sets, with floors set just below the measurement.
 
 dev: the five sources (data/sources, tests/gold/gold_claims.jsonl); dev2: eight documents of
-other kinds (tests/gold/dev2). Measured at the commit that set the floors (see CHANGELOG):
-dev entity P/R 0.894/0.873, value F1 0.788, certainty 94.4 %, polarity 98.6 %;
-dev2 entity P/R 0.886/0.835, value F1 0.875, certainty 93.4 %, polarity 100 %.
-A floor fails when a change makes reading worse; raise it when a general rule makes it better.
+other kinds (tests/gold/dev2). Measured at the commit that set the floors, after the rules
+fitted to one development sentence were removed (a capitals heading ending the topic, the cut
+of a known name off a run-on list, "related disorders" outside a list frame, a list head
+followed by "involved"): dev entity P/R 0.894/0.873, value F1 0.788, certainty 95.0 %,
+polarity 98.6 %; dev2 entity P/R 0.868/0.818, value F1 0.875, certainty 94.2 %, polarity 100 %.
+A floor fails when a change makes reading worse; raise it when a general rule makes it better,
+never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
 """
 
@@ -29,8 +32,8 @@ SETS = {
 }
 #: set name -> (entity precision, entity recall, value F1, certainty, polarity) floors
 FLOORS = {
-    "dev": (0.87, 0.85, 0.76, 0.92, 0.96),
-    "dev2": (0.86, 0.81, 0.84, 0.91, 0.96),
+    "dev": (0.87, 0.85, 0.76, 0.93, 0.96),
+    "dev2": (0.85, 0.80, 0.84, 0.92, 0.96),
 }
 
 

@@ -41,19 +41,38 @@ def test_issues_with_a_list(extractor: Extractor) -> None:
     assert not {k for k in found if k[1] in {"issue", "issues"}}, found
 
 
-def test_related_disorders_are_differential_diagnoses(extractor: Extractor) -> None:
+def test_related_disorders_in_a_list_frame_are_differential_diagnoses(
+    extractor: Extractor,
+) -> None:
     text = "Disorders with similar symptoms include myoclonus of other causes and Wilson Disease."
     found = claims(extractor, text)
     assert ("differential_diagnosis", "myoclonus") in found, found
     assert ("differential_diagnosis", "wilson disease") in found, found
+    found = claims(extractor, "Related conditions: Wilson Disease, myoclonus.")
+    assert ("differential_diagnosis", "myoclonus") in found, found
     # a sign before the trigger stays a symptom
     found = claims(extractor, "OMS brings myoclonus; related conditions are listed below.")
     assert ("has_symptom", "myoclonus") in found
-    # a run-on list: a known name before the disease name is cut off, a bare class word names
-    # nothing
-    text = "The related disorders of OMS: Ataxia Batten Disease and other diseases"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Children with OMS and related disorders often have ataxia and myoclonus.",
+        "OMS and similar conditions respond to ACTH, and ataxia and myoclonus improve.",
+    ],
+)
+def test_related_disorders_outside_a_list_frame_introduce_nothing(
+    extractor: Extractor, text: str
+) -> None:
     found = claims(extractor, text)
-    assert ("differential_diagnosis", "batten disease") in found, found
+    assert not {k for k in found if k[0] == "differential_diagnosis"}, found
+    assert ("has_symptom", "myoclonus") in found, found
+
+
+def test_a_run_on_title_case_list_proposes_no_bare_class_word(extractor: Extractor) -> None:
+    text = "Disorders with similar symptoms include Dancing Eyes Disease and other diseases."
+    found = claims(extractor, text)
     assert not {k for k in found if k[1] in {"disease", "diseases"}}, found
 
 
