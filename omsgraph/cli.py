@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -263,7 +262,7 @@ def build(obj: Context, out_dir: Path, no_view: bool) -> None:
     corpus = obj.corpus()
     # what the source pages dim is found by the extractor's scoping (its lexicon takes a
     # while to load): a forked process finds it while this one builds the graph
-    left_out = None if no_view else _aside(lambda: _left_out_cached(corpus), True)
+    left_out = None if no_view else _aside(lambda: _left_out(corpus), True)
 
     def write(staging: Path) -> str:
         return _write_build(obj, corpus, staging, out_dir, no_view, left_out)
@@ -418,79 +417,6 @@ class _Later(Mapping):
 
     def __len__(self) -> int:
         return len(self._mapping())
-
-
-#: the version of the left-out cache's file format and key
-_LEFT_OUT_FORMAT = b"left-out-1"
-
-
-def _left_out_key(corpus: Corpus) -> str:
-    """What the left-out stretches depend on, hashed: the sources' texts, the vocabulary, and
-    every file of the extractor and the corpus model (code, rules, the ontology lexicon) and
-    the reviewed mapping set its concepts' IDs come from."""
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256(_LEFT_OUT_FORMAT)
-    for folder in (root / "extract", root / "corpus"):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
-                digest.update(path.read_bytes())
-    for path in (root.parent / "ontology", root / "_project" / "ontology"):
-        mappings = path / "mappings.sssom.tsv"
-        if mappings.is_file():
-            digest.update(mappings.read_bytes())
-    vocabulary = corpus.vocabulary  # (in an order of its own: the names dict's varies)
-    digest.update(repr(sorted(repr(c) for c in vocabulary.concepts.values())).encode("utf-8"))
-    digest.update(repr(sorted(vocabulary.names.items())).encode("utf-8"))
-    for source in corpus.sources:
-        digest.update(f"\0{source.file}\0{source.text}".encode())
-    return digest.hexdigest()[:24]
-
-
-def _cache_dir() -> Path:
-    """The folder of the ontology lexicon's cache (``omsgraph.extract.ontolex``:
-    ``$OMSGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/omsgraph``, else ``~/.cache/omsgraph``),
-    found without importing the extractor."""
-    import tempfile
-
-    if os.environ.get("OMSGRAPH_CACHE_DIR"):
-        return Path(os.environ["OMSGRAPH_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        try:
-            base = str(Path.home() / ".cache")
-        except RuntimeError:
-            base = tempfile.gettempdir()
-    return Path(base) / "omsgraph"
-
-
-def _left_out_cached(corpus: Corpus) -> dict[str, list[tuple[int, int]]]:
-    """`_left_out`, kept in the cache folder under a key of all it depends on
-    (`_left_out_key`): the extractor's lexicon takes a third of a second to load, and the
-    stretches change only with the texts, the vocabulary or the extractor."""
-    import tempfile
-
-    folder = _cache_dir()
-    path = folder / f"left-out-{_left_out_key(corpus)}.json"
-    try:
-        cached = json.loads(path.read_text(encoding="utf-8"))
-        return {file: [(start, end) for start, end in spans] for file, spans in cached.items()}
-    except (OSError, ValueError, TypeError):
-        pass
-    found = _left_out(corpus)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", dir=folder, delete=False, suffix=".tmp", encoding="utf-8"
-        ) as tmp:
-            json.dump(found, tmp, sort_keys=True)
-        os.replace(tmp.name, path)
-        for stale in folder.glob("left-out-*.json"):  # of other texts or an older extractor
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    except OSError:  # a read-only cache folder: found again next time
-        pass
-    return found
 
 
 def _left_out(corpus: Corpus) -> dict[str, list[tuple[int, int]]]:

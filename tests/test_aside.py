@@ -48,31 +48,3 @@ def test_a_later_mapping_waits_only_when_read() -> None:
     assert not calls
     assert later.get("a") == 1 and dict(later) == {"a": 1} and len(later) == 1
     assert len(calls) == 1
-
-
-def test_left_out_stretches_are_cached_under_what_they_depend_on(
-    tmp_path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import dataclasses
-    from pathlib import Path
-
-    from omsgraph.cli import _left_out, _left_out_cached, _left_out_key
-    from omsgraph.corpus.claims import load_corpus
-
-    monkeypatch.setenv("OMSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    corpus = load_corpus(Path(__file__).resolve().parent.parent / "data")
-    found = _left_out(corpus)
-    assert _left_out_cached(corpus) == found  # found, then kept
-    (kept,) = (tmp_path / "cache").glob("left-out-*.json")
-    assert _left_out_cached(corpus) == found and any(found.values())
-    # another text is another key, and the stretches of that text
-    first = corpus.sources[0]
-    edited = dataclasses.replace(first, text="Unrelated heading\n\n" + first.text)
-    other = dataclasses.replace(corpus, sources=[edited, *corpus.sources[1:]])
-    assert _left_out_key(other) != _left_out_key(corpus)
-    assert _left_out_cached(other) == _left_out(other) != found
-    assert not kept.exists()  # the stale file is gone
-    # a damaged cache file is found again, not trusted
-    (damaged,) = (tmp_path / "cache").glob("left-out-*.json")
-    damaged.write_text("{not json", encoding="utf-8")
-    assert _left_out_cached(other) == _left_out(other)
