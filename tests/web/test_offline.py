@@ -65,3 +65,18 @@ def test_names_what_would_load() -> None:
     assert str(caught.value) == (
         "view would load external resources: CSS 'url(http://x.example/a.png) }'; <link> element"
     )
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>x</p><img src=http://evil.example/a.png alt=don't>",
+        '<img src="http://evil.example/a.png"">',
+        '<img src=http://evil.example/a.png title=a"b>',
+        "<img src=http://evil.example/a.png alt=it's> <p title='q'>",
+    ],
+)
+def test_a_quote_inside_or_after_an_attribute_value_hides_no_tag(html: str) -> None:
+    """Browsers load these (a stray quote is only a parse error); the check must see them."""
+    with pytest.raises(RuntimeError, match="external resources"):
+        check_offline(html, allow_links=False)
