@@ -209,7 +209,11 @@ class SparqlApp:
         return Response("\n".join(lines) + "\n", mimetype="text/plain")
 
     def __call__(self, environ: dict, start_response: Any) -> Iterable[bytes]:
-        if self.reloader is not None:
+        if self.reloader is not None and host_allowed(
+            Request(environ).host, environ, self.allowed_hosts
+        ):  # a misdirected request starts no rebuild
+            if environ.get("REQUEST_METHOD") != "POST":
+                done_reading(Request(environ))  # the read timeout does not run while it waits
             self.reloader.check()  # may wait for a rebuild: the query's time starts after it
         arrival = time.monotonic()
         gen = self.generations.enter()  # this request uses this graph to its end

@@ -35,10 +35,11 @@ def _watched(name: str) -> bool:
     return not (name.startswith((".", "#")) or name.endswith("~"))
 
 
-def files_stamp(paths: Iterable[Path]) -> tuple[int, int, int]:
-    """(newest mtime in ns, total size, count) of the files at or under `paths`: what changes
-    when a file is edited, added or removed. A path that does not exist counts nothing."""
-    newest = size = count = 0
+def files_stamp(paths: Iterable[Path]) -> tuple[tuple[str, int, int, int], ...]:
+    """(path, mtime in ns, size, inode) of each file at or under `paths`: what changes when a
+    file is edited, added, removed, renamed or put back from a copy that kept its old mtime. A
+    path that does not exist counts nothing."""
+    stamp = []
     for root in paths:
         if root.is_file():
             files = [root]
@@ -51,8 +52,8 @@ def files_stamp(paths: Iterable[Path]) -> tuple[int, int, int]:
                 info = path.stat()
             except OSError:  # removed meanwhile: the next look sees it
                 continue
-            newest, size, count = max(newest, info.st_mtime_ns), size + info.st_size, count + 1
-    return newest, size, count
+            stamp.append((str(path), info.st_mtime_ns, info.st_size, info.st_ino))
+    return tuple(stamp)
 
 
 @dataclass(frozen=True)

@@ -243,3 +243,27 @@ def test_a_request_keeps_its_graph_and_the_old_processes_stop_when_it_ends(
     finally:
         running.stop()
     assert _alive(app.engine) == []
+
+
+def test_the_stamp_sees_a_rename_and_a_copy_that_kept_its_time(tmp_path: Path) -> None:
+    """A rename changes no mtime, size or count; `cp -p` of an older file keeps its mtime."""
+    import os
+
+    from omsgraph.web.serve_reload import files_stamp
+
+    (tmp_path / "a.yaml").write_text("x: 1\n")
+    (tmp_path / "b.yaml").write_text("y: 2\n")
+    before = files_stamp([tmp_path])
+    (tmp_path / "b.yaml").rename(tmp_path / "b.yaml.off")
+    renamed = files_stamp([tmp_path])
+    assert renamed != before
+    old = tmp_path / "a.yaml"
+    info = old.stat()
+    copy = tmp_path / "c.tmp"
+    copy.write_text("x: 9\n")
+    os.utime(copy, ns=(info.st_atime_ns, info.st_mtime_ns))
+    copy.replace(old)  # same name, size and mtime, other content
+    copied = files_stamp([tmp_path])
+    assert copied != renamed
+    (tmp_path / ".a.yaml.swp").write_text("editor")  # an editor's file is no data
+    assert files_stamp([tmp_path]) == copied
