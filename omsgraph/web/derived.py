@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
+from itertools import product
+from types import SimpleNamespace
+from typing import Any, NamedTuple
 
 import networkx as nx
 from rdflib import Graph
 
+from omsgraph.graph.namespaces import BIBO, CITO, DCTERMS, OMS, OWL, RDF
 from omsgraph.web.evidence import entity_neighbourhood
 from omsgraph.web.project import (
     INIT_NS,
+    _first_of,
+    _indexed,
     conflict_nodes,
     local_name,
     project,
@@ -54,6 +59,63 @@ SELECT ?src ?ref ?cite ?number ?doi ?pmid ?same WHERE {
   OPTIONAL { ?ref bibo:pmid ?pmid }
   OPTIONAL { { ?ref owl:sameAs ?same } UNION { ?same owl:sameAs ?ref } }
 }"""
+
+
+class _Citation(NamedTuple):
+    """A row of `_CITATIONS_QUERY`."""
+
+    src: Any
+    ref: Any
+    cite: Any
+    number: Any
+    doi: Any
+    pmid: Any
+    same: Any
+
+
+def _source_rows(graph: Graph) -> Iterable[Any]:
+    """The rows of `_SOURCES_QUERY`; from the indexes of rdflib's in-memory store one per
+    source with the first value of each property, as the query's first row per source has
+    them (`citations_view` reads that row only)."""
+    if not _indexed(graph):
+        return graph.query(_SOURCES_QUERY, initNs=INIT_NS)
+    props = {
+        "id": DCTERMS.identifier,
+        "title": DCTERMS.title,
+        "kind": OMS.sourceKind,
+        "doi": BIBO.doi,
+        "pmid": BIBO.pmid,
+        "date": DCTERMS.date,
+    }
+    return [
+        SimpleNamespace(src=src, **{name: _first_of(graph, src, p) for name, p in props.items()})
+        for src in graph.subjects(RDF.type, OMS.Source)
+    ]
+
+
+def _citation_rows(graph: Graph) -> list[_Citation]:
+    """The rows of `_CITATIONS_QUERY` (every combination of the optional values, as SPARQL
+    joins them), sorted by their text; read from the indexes of rdflib's in-memory store."""
+    if not _indexed(graph):
+        rows: Iterable[Any] = graph.query(_CITATIONS_QUERY, initNs=INIT_NS)
+    else:
+        rows = []
+        for src, ref in graph.subject_objects(CITO.cites):
+            same = [*graph.objects(ref, OWL.sameAs), *graph.subjects(OWL.sameAs, ref)]
+            values = [
+                list(graph.objects(ref, p)) or [None]
+                for p in (DCTERMS.bibliographicCitation, OMS.referenceNumber, BIBO.doi, BIBO.pmid)
+            ]
+            rows.extend(_Citation(src, ref, *v) for v in product(*values, same or [None]))
+    return sorted((_Citation(*row) for row in rows), key=lambda r: tuple(map(text_of, r)))
+
+
+def _evidence_rows(graph: Graph) -> Iterable[tuple[Any, Any]]:
+    """(claim, reference) per ``cito:citesAsEvidence``."""
+    if not _indexed(graph):
+        query = "SELECT ?claim ?ref WHERE { ?claim cito:citesAsEvidence ?ref }"
+        return ((row.claim, row.ref) for row in graph.query(query, initNs=INIT_NS))
+    return graph.subject_objects(CITO.citesAsEvidence)
 
 
 def find_entity(proj: nx.MultiDiGraph, label: str) -> str:
@@ -158,7 +220,7 @@ def citations_view(graph: Graph, proj: nx.MultiDiGraph | None = None) -> nx.Mult
     ids: dict[str, str] = {}
     by_key: dict[str, str] = {}
     names = source_names(graph)
-    for row in graph.query(_SOURCES_QUERY, initNs=INIT_NS):
+    for row in _source_rows(graph):
         iri = str(row.src)
         if iri in ids:
             continue
@@ -185,16 +247,11 @@ def citations_view(graph: Graph, proj: nx.MultiDiGraph | None = None) -> nx.Mult
         )
     claims = _claims_by_iri(project(graph) if proj is None else proj)
     evidence: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for row in graph.query(
-        "SELECT ?claim ?ref WHERE { ?claim cito:citesAsEvidence ?ref }", initNs=INIT_NS
-    ):
-        found = claims.get(str(row.claim))
+    for claim, ref in _evidence_rows(graph):
+        found = claims.get(str(claim))
         if found is not None:
-            evidence[(found[3]["source"], str(row.ref))].append(found[3])
-    rows = sorted(
-        graph.query(_CITATIONS_QUERY, initNs=INIT_NS), key=lambda r: tuple(map(text_of, r))
-    )
-    for row in rows:
+            evidence[(found[3]["source"], str(ref))].append(found[3])
+    for row in _citation_rows(graph):
         src, ref = str(row.src), str(row.ref)
         keys = [f"doi:{text_of(row.doi).lower()}", f"pmid:{text_of(row.pmid)}", text_of(row.same)]
         node = next((by_key[k] for k in keys if k in by_key), None)

@@ -34,12 +34,15 @@ def claim_rows(graph: Graph) -> list[dict[str, Any]]:
     statement, its source (identifier, title) and qualifiers, its quotes and its cited
     references (IRI and citation), as `project`'s claim queries read them."""
     rows = []
+    sources: dict[Any, dict[URIRef, list[Any]]] = {}  # a source's values, read once
     for claim in sorted(set(graph.subjects(RDF.type, OMS.Claim)), key=str):
         props = _values(graph, claim)
         if not (props[RDF.subject] and props[RDF.predicate] and props[RDF.object]):
             continue
         src = _first(props[PROV.wasDerivedFrom])
-        src_props = _values(graph, src) if src is not None else {}
+        if src is not None and src not in sources:
+            sources[src] = _values(graph, src)
+        src_props = sources[src] if src is not None else {}
         quotes = set()
         for evidence in props[OMS.hasEvidence]:
             for selector in graph.objects(evidence, OA.hasSelector):
