@@ -6,24 +6,12 @@ Every sentence here is written for the test; none is taken from a development do
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from omsgraph.corpus.vocabulary import load_vocabulary
 from omsgraph.extract import Extractor, assertion
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def status(text: str, span: str) -> tuple[str, str]:
     at = text.index(span)
     return assertion(text, at, at + len(span))
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_vocabulary(ROOT / "data" / "vocabulary.yaml"))
 
 
 def test_a_share_of_patients_short_of_most_hedges() -> None:

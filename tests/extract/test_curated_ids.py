@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from omsgraph.corpus.vocabulary import load_vocabulary
 from omsgraph.extract import Extractor
 from omsgraph.extract.curated_ids import MAPPINGS, curated_ids, preferred
 from omsgraph.extract.evaluate import external_id_share
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_vocabulary(ROOT / "data" / "vocabulary.yaml"))
 
 
 def test_a_checkout_reads_the_reviewed_table() -> None:

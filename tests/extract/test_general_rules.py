@@ -5,19 +5,7 @@ Every sentence here is written for the test; none is taken from a development do
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from omsgraph.corpus.vocabulary import load_vocabulary
 from omsgraph.extract import Extractor, assertion
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_vocabulary(ROOT / "data" / "vocabulary.yaml"))
 
 
 def claims(extractor: Extractor, text: str) -> dict[tuple[str, str], str]:

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from omsgraph.corpus.vocabulary import load_vocabulary
-from omsgraph.extract import Extractor, openvocab
+from omsgraph.extract import openvocab
 from omsgraph.extract.grounding import grounded_label, spelling_variants
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,11 +56,6 @@ def test_grounded_label_is_an_ontology_name_of_a_fitting_type(label, kind, expec
 def test_proposal_labels_are_spelt_as_the_ontology_names_them():
     found = openvocab.proposals("treatments include immunisation and rest.", [])
     assert [p[2] for p in found][:1] == ["immunization"]
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_vocabulary(ROOT / "data" / "vocabulary.yaml"))
 
 
 def test_a_respelt_proposal_carries_the_ontology_id_of_its_release(extractor):

@@ -5,24 +5,12 @@ Every sentence here is written for the test; none is taken from a development do
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from omsgraph.corpus.vocabulary import load_vocabulary
 from omsgraph.extract import Extractor
 from omsgraph.extract.shapes import antibodies, same_name
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_vocabulary(ROOT / "data" / "vocabulary.yaml"))
-
-
-def claims(extractor: Extractor, text: str) -> set[tuple[str, str]]:
-    return {(c.predicate, c.object) for c in extractor.extract(text)}
+from .conftest import claims
 
 
 def test_a_shared_head_after_two_coordinations(extractor: Extractor) -> None:

@@ -8,20 +8,10 @@ must not fire.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from omsgraph.corpus.vocabulary import load_vocabulary
 from omsgraph.extract import Extractor
 from omsgraph.extract.assertion import assertion
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_vocabulary(ROOT / "data" / "vocabulary.yaml"))
 
 
 def status(extractor: Extractor, text: str) -> dict[str, tuple[str, str, str]]:

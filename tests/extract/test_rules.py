@@ -10,18 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from omsgraph.corpus.vocabulary import load_vocabulary
 from omsgraph.errors import DataError
 from omsgraph.extract import Extractor, assertion, cues
 from omsgraph.extract.openvocab import normalise_label
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = ROOT / "omsgraph" / "extract" / "rules"
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_vocabulary(ROOT / "data" / "vocabulary.yaml"))
 
 
 def status(sentence: str, phrase: str, kind: str | None = None) -> tuple[str, str]:
