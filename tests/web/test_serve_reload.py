@@ -5,10 +5,8 @@ fixed) and the answers, the pages and ``GET /status`` are polled, each within a 
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -19,13 +17,9 @@ from pathlib import Path
 
 import pytest
 
-FIXTURE_DATA = Path(__file__).parents[1] / "fixtures" / "data"
+from .served import ADDED, POLL, copy_project, launch, stop
+
 CLAIMS = "SELECT (COUNT(?c) AS ?n) WHERE { ?c a <https://w3id.org/omsgraph/ontology#Claim> }"
-ADDED = """  - predicate: has_symptom
-    object: opsoclonus
-    quote: "Dancing eyes in children"
-"""
-POLL = 20.0  # seconds any change may take to show (it takes well under one here)
 
 
 class Serving:
@@ -79,22 +73,12 @@ def _until(check: Callable[[], object], what: str) -> object:
 
 
 def _start(project: Path, *options: str) -> Serving:
-    command = [sys.executable, "-m", "omsgraph", "serve", "--port", "0", "--workers", "1"]
-    process = subprocess.Popen(
-        command + list(options), stderr=subprocess.PIPE, text=True, cwd=project
-    )
-    line = process.stderr.readline() if process.stderr else ""
-    found = re.search(r"(http://127\.0\.0\.1:\d+)/", line)
-    if not found:
-        process.kill()
-        raise AssertionError(f"serve did not start: {line}")
-    return Serving(process, found.group(1))
+    return Serving(*launch(project, serve_options=options))
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 @pytest.fixture
@@ -103,8 +87,7 @@ def serving(project: Path) -> Iterator[Serving]:
     try:
         yield running
     finally:
-        running.process.terminate()
-        running.process.wait(20)
+        stop(running.process)
 
 
 def _reject_chemotherapy(text: str) -> str:
@@ -172,8 +155,7 @@ def test_no_reload_keeps_the_graph_as_loaded(project: Path) -> None:
             assert running.claims() == 5
             time.sleep(0.1)
     finally:
-        running.process.terminate()
-        running.process.wait(20)
+        stop(running.process)
 
 
 GRAPH = Path(__file__).parents[1] / "fixtures" / "small_graph.ttl"

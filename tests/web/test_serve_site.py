@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import http.client
 import re
-import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,14 +19,10 @@ from click.testing import CliRunner
 from omsgraph.cli import cli
 from omsgraph.web.serve_site import SERVE_ROWS, landing_page
 
+from .served import ADDED, POLL, copy_project, launch, stop
+
 ROOT = Path(__file__).resolve().parents[2]
 ONTOLOGY = ROOT / "ontology"
-FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
-ADDED = """  - predicate: has_symptom
-    object: opsoclonus
-    quote: "Dancing eyes in children"
-"""
-POLL = 20.0  # seconds an edit may take to show (well under one here)
 TRAVERSALS = (
     "/../pyproject.toml",
     "/%2e%2e/pyproject.toml",
@@ -77,30 +71,12 @@ class Serving:
 
 
 def _start(project: Path) -> Serving:
-    command = [sys.executable, "-m", "omsgraph", "--data", "data", "--ontology", str(ONTOLOGY)]
-    command += ["serve", "--port", "0", "--workers", "1"]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, cwd=project)
-    line = process.stderr.readline() if process.stderr else ""
-    found = re.search(r"(http://127\.0\.0\.1:\d+)/", line)
-    if not found:
-        process.kill()
-        raise AssertionError(f"serve did not start: {line}")
-    return Serving(process, found.group(1))
-
-
-def _stop(serving: Serving) -> None:
-    serving.process.terminate()
-    try:
-        serving.process.wait(20)
-    except subprocess.TimeoutExpired:
-        serving.process.kill()
-        serving.process.wait(5)
+    return Serving(*launch(project, options=("--data", "data", "--ontology", str(ONTOLOGY))))
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 @pytest.fixture
@@ -109,7 +85,7 @@ def serving(project: Path) -> Iterator[Serving]:
     try:
         yield running
     finally:
-        _stop(running)
+        stop(running.process)
 
 
 def test_every_page_build_writes_is_served_as_written(
