@@ -164,6 +164,16 @@ def evidence_edges(edges: list[dict[str, Any]], graph: nx.MultiDiGraph) -> list[
     return edges
 
 
+#: edge labels in every graph view: small, grey, on a light band (read once zoomed in)
+EDGE_LABEL_FONT = {
+    "size": 12,
+    "align": "middle",
+    "color": "#555555",
+    "strokeWidth": 0,
+    "background": "rgba(255,255,255,0.85)",
+}
+
+
 def evidence_options() -> dict[str, Any]:
     """vis-network options: no physics (the layout is fixed), labels drawn at any zoom a
     screen can fit, edge labels only once zoomed in far enough to read them."""
@@ -176,13 +186,7 @@ def evidence_options() -> dict[str, Any]:
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
-            "font": {
-                "size": 12,
-                "align": "middle",
-                "color": "#555555",
-                "strokeWidth": 0,
-                "background": "rgba(255,255,255,0.85)",
-            },
+            "font": dict(EDGE_LABEL_FONT),
             "scaling": {"label": {"drawThreshold": 16}},
             # a Sankey-like bow: edges leave a source and reach a concept level, so the edges
             # of one source to the first rows of several columns do not run on one line

@@ -48,6 +48,7 @@ from omsgraph.web.claimtext import (
 )
 from omsgraph.web.evidence import PER_RELATION
 from omsgraph.web.evidence_style import (
+    EDGE_LABEL_FONT,
     evidence_edges,
     evidence_legend,
     evidence_nodes,
@@ -220,13 +221,7 @@ def _options(n_nodes: int, components: int = 1) -> dict[str, Any]:
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "font": {
-                "size": 12,
-                "align": "middle",
-                "color": "#555555",
-                "strokeWidth": 0,
-                "background": "rgba(255,255,255,0.85)",
-            },
+            "font": dict(EDGE_LABEL_FONT),
             # edge labels appear once zoomed in enough to read them (hover works at any zoom)
             "scaling": {"label": {"drawThreshold": 8}},
             "smooth": False,
