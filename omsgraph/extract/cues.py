@@ -57,6 +57,7 @@ _COLUMNS = {
     "qualifiers.tsv": ("literal", "pattern", "kind", "value"),
     "morphology.tsv": ("literal", "pattern", "kind"),
     "phrases.tsv": ("literal", "pattern", "kind"),
+    "events.tsv": ("event", "pattern", "subject", "concept"),
 }
 _PHRASE_KINDS = (
     "PHRASE_END",

@@ -57,6 +57,7 @@ _GENERIC_HEADS = _words("GENERIC_HEAD")
 _NOT_PLURAL = _words("NOT_PLURAL")
 _ADJECTIVE = re.compile(f"(?:{'|'.join(r.regex for r in _rows('ADJECTIVE_ENDING'))})$")
 _WORD = re.compile(r"[a-z][a-z'’-]*$")
+_PAST = re.compile(r"[a-z]{2}[^e]ed$")  # a past participle ends a clause, never a name
 
 
 def generic_heads() -> frozenset[str]:
@@ -108,6 +109,8 @@ def normalise_label(phrase: str) -> str | None:
         return None  # a participle ("induced") or an adjective left by a comma ("rapid")
     if len(words) > 1 and words[0].endswith("ing"):
         return None  # a verb phrase ("causing ataxia"), not a name
+    if len(words) > 1 and _PAST.search(words[-1]):
+        return None  # a clause ("symptoms resolved", "completely resected"), not a name
     if len(words) == 1 and (len(words[0]) < 4 or words[0] in _GENERIC_HEADS):
         return None
     return " ".join(words)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from omsgraph.extract import cues
+from omsgraph.extract.events import with_events
 from omsgraph.extract.lexicon import Lexicon, Mention
 
 __all__ = ["Block", "blocks"]
@@ -98,7 +99,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         if seen_content and cues.TAIL.match(line):
             return
         words = line.split()
-        mentions = lexicon.find(raw, start)
+        mentions = with_events(raw, start, lexicon.find(raw, start), lexicon.concepts)
         condition, concepts = _names_condition(mentions)
         intro = line.endswith(":") or line.endswith(("include", "following"))
         if intro and not concepts:
