@@ -69,6 +69,7 @@ _PHRASE_KINDS = (
     "NOT_PLURAL",
     "ADJECTIVE_ENDING",
     "ORGANISATION",
+    "EXAMPLE",
 )
 CATEGORIES = frozenset(
     {

@@ -6,6 +6,10 @@ is that frame's object. When no lexicon concept covers it, it is proposed as a n
 the frame's type, with a normalised label (lower case, singular, without determiners or
 trailing clauses), for a curator to review. Generic triggers ("include", "were") take the frame
 of the cue before them in the sentence ("Treatments include ..." is a treatment).
+
+A list says its items are of one kind: in "seizures, autonomic dysfunction and hearing loss"
+two symptoms make the unknown item between them a proposed symptom too
+(:func:`list_mates`).
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from omsgraph.extract import cues, grounding
 __all__ = [
     "PROPOSED",
     "generic_heads",
+    "list_mates",
     "normalise_label",
+    "novel",
     "organisation_words",
     "proposals",
     "singular",
@@ -182,3 +188,81 @@ def proposals(
                 label = grounding.grounded_label(label, kind)
                 out.append((i_start, i_end, label, kind, predicate))
     return out
+
+
+#: predicate of the known items of a list -> the proposed type of its unknown items
+_KIND_OF = {predicate: kind for kind, predicate in PROPOSED.values()}
+_LIST_ITEM = re.compile(r"[^;:.()\[\]!?\"]+")  # a list stands within one clause
+_EXAMPLE = cues.alternation(_rows("EXAMPLE"))
+
+
+def list_mates(
+    sentence: str,
+    typed: list[tuple[int, int, str]],
+    proposed: list[tuple[int, int, str, str, str]] | None = None,
+) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, label, proposed type, predicate) of the unknown items of a list whose
+    known items all have one predicate.
+
+    ``typed`` are the (start, end, predicate) of the claims found in ``sentence`` (lower-cased),
+    ``proposed`` the proposals made already. An item is unknown when no claim lies in it; it
+    is proposed only between two known items or as the last item after a known one ("A, B and
+    C"), never as the first (which carries the words that start the sentence), and only when
+    at least two items are known and its words name something (:func:`normalise_label`).
+    """
+    spans = typed + [(a, b, p) for a, b, _, _, p in proposed or ()]
+    out = []
+    for clause in _LIST_ITEM.finditer(sentence):
+        separators = list(_ITEM_SPLIT.finditer(sentence, clause.start(), clause.end()))
+        if len(separators) < 2 or not any("," in m.group() for m in separators):
+            continue
+        bounds = [clause.start()] + [m.end() for m in separators]
+        ends = [m.start() for m in separators] + [clause.end()]
+        items = list(zip(bounds, ends, strict=True))
+        kinds = [{p for a, b, p in spans if i <= a and b <= j} for i, j in items]
+        known = [k for k in kinds if k]
+        if len(known) < 2 or len(set().union(*known)) != 1:
+            continue
+        (predicate,) = set().union(*known)
+        if predicate not in _KIND_OF:
+            continue
+        for n, (i_start, i_end) in enumerate(items):
+            if n and _EXAMPLE.search(separators[n - 1].group()):
+                break  # "..., such as X": examples of the item before, not items
+            stop = _PHRASE_END.search(sentence, i_start, i_end)
+            end = stop.start() if stop else i_end
+            if kinds[n] or n == 0 or not kinds[n - 1]:
+                if n and stop:
+                    break  # the list ends at a clause word ("... therapy to improve")
+                continue  # known, the first item, or not after a known one
+            if n < len(items) - 1 and not kinds[n + 1]:
+                continue  # between known items, or the last one
+            phrase = sentence[i_start:end].strip()
+            label = normalise_label(phrase)
+            if label is None:
+                continue
+            at = sentence.find(phrase, i_start, i_end)
+            kind = _KIND_OF[predicate]
+            label = grounding.grounded_label(label, kind)
+            out.append((at, at + len(phrase), label, kind, predicate))
+            if stop:
+                break
+    return out
+
+
+def novel(
+    sentence: str,
+    s: int,
+    known: list[tuple[int, int]],
+    frames: frozenset[str],
+    found: list[tuple],
+    mentions: list,
+) -> list[tuple[int, int, str, str, str]]:
+    """Proposals of a sentence starting at ``s``: the phrases its relation frames introduce
+    (:func:`proposals`) and the unknown items of its lists (:func:`list_mates`). ``found`` are
+    the claims found so far (start, end, predicate, ...), ``mentions`` the lexicon's; a
+    mention made by distributing a head ("tumours in the lung, breast") types no list."""
+    introduced = proposals(sentence, known, frames)
+    generated = {(m.start, m.end) for m in mentions if m.generated}
+    typed = [(a - s, b - s, p) for a, b, p, *_ in found if (a, b) not in generated]
+    return introduced + list_mates(sentence, typed, introduced)

@@ -362,9 +362,9 @@ class Extractor:
                 found.append((a_start + s, a_end + s, "diagnosed_by", name, None, 0.4, "test"))
         known = [(m.start - s, m.end - s) for m in mentions]
         known += [(a - s, b - s) for a, b, *_ in found]
-        for o_start, o_end, label, kind, predicate in openvocab.proposals(
-            sentence, known, block.section | block.list_frames
-        ):  # a phrase a relation frame introduces that no lexicon knows
+        for o_start, o_end, label, kind, predicate in openvocab.novel(
+            sentence, s, known, block.section | block.list_frames, found, mentions
+        ):  # a phrase a relation frame introduces, or a list's item, that no lexicon knows
             grounded = self._ground(label, kind)  # a phrase an ontology names after all
             name = grounded.label if grounded is not None else label
             found.append((o_start + s, o_end + s, predicate, name, grounded, 0.35, kind))
