@@ -11,7 +11,8 @@ British spellings that MONDO, MAxO and the drug dictionary (American) do not lis
 the first that is a name of an ontology entry of a compatible type, so that the pipeline gives
 the proposal that entry's CURIE (justification ``semapv:LexicalMatching``, with the release,
 as every ontology concept carries). It never drops or guesses words: "severe chicken pox" is
-not "chickenpox".
+not "chickenpox". One typing slip is read in a long drug name: two neighbouring letters
+swapped ("clonzaepam"), when exactly one swap is a drug the dictionary knows.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-__all__ = ["grounded_label", "spelling_variants"]
+__all__ = ["grounded_label", "spelling_variants", "transpositions"]
 
 #: British -> American spellings of one word, as (pattern, replacement); each is tried alone
 #: and all together. Only a variant that is an exact ontology name is ever used.
@@ -33,6 +34,9 @@ _BRITISH = (
     (re.compile(r"ogue(s?)$"), r"og\1"),  # analogue
     (re.compile(r"sulph"), "sulf"),  # sulphate, sulphonamide
 )
+#: a typing slip is read only in a drug's name of this many letters or more, and only when one
+#: swap of neighbouring letters gives exactly one drug the dictionary knows
+_SLIP_LENGTH = 8
 _POSSESSIVE = re.compile(r"(?<=[a-z])['’]s?(?=\s|$)")
 
 
@@ -100,4 +104,23 @@ def _respelt(label: str, kind: str, lookup: Callable[[str], object | None]) -> s
         found = lookup(variant)
         if found is not None and compatible(getattr(found, "type", ""), kind):
             return variant
+    if kind in ("drug", "therapy"):
+        fits = {
+            v
+            for v in transpositions(label)
+            if (found := lookup(v)) is not None and getattr(found, "type", "") == "drug"
+        }
+        if len(fits) == 1:
+            return fits.pop()
     return label
+
+
+def transpositions(label: str) -> Iterator[str]:
+    """A long one-word name with two neighbouring letters swapped, the commonest typing slip
+    ("clonzaepam" -> "clonazepam"); a word shorter than :data:`_SLIP_LENGTH` comes back empty,
+    as do names of several words."""
+    if " " in label or len(label) < _SLIP_LENGTH or not label.isalpha():
+        return
+    for i in range(len(label) - 1):
+        if label[i] != label[i + 1]:
+            yield label[:i] + label[i + 1] + label[i] + label[i + 2 :]

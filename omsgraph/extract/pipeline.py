@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import Vocabulary, normalise
-from omsgraph.extract import cues, openvocab, shapes
+from omsgraph.extract import cues, grounding, openvocab, shapes
 from omsgraph.extract.candidate import Candidate, review_type
 from omsgraph.extract.figures import FigureIndex
 from omsgraph.extract.lexicon import Lexicon, Mention
@@ -354,9 +354,10 @@ class Extractor:
             frames |= {"differential"}
         wanted = novel or bool(frames & {"cause", "differential"})
         proposals = self._proposals(text, low, s, e, frames, mentions) if wanted else []
-        for p_start, p_end, kind, predicate in proposals:
-            name = text[p_start:p_end].lower()
-            found.append((p_start, p_end, predicate, name, None, 0.4, kind))
+        for p_start, p_end, kind, predicate in proposals:  # spelt as an ontology names it?
+            hit = self._ground(grounding.grounded_label(text[p_start:p_end].lower(), kind), kind)
+            name = hit.label if hit is not None else text[p_start:p_end].lower()
+            found.append((p_start, p_end, predicate, name, hit, 0.4, kind))
         if "antibod" in sentence:
             for a_start, a_end, name in antibodies(sentence):
                 found.append((a_start + s, a_end + s, "diagnosed_by", name, None, 0.4, "test"))

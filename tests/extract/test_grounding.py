@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from omsgraph.extract import openvocab
-from omsgraph.extract.grounding import grounded_label, spelling_variants
+from omsgraph.extract.grounding import grounded_label, spelling_variants, transpositions
 
 ROOT = Path(__file__).resolve().parents[2]
 LEXICONS = ROOT / "omsgraph" / "extract" / "lexicons"
@@ -70,3 +70,21 @@ def test_a_respelt_proposal_carries_the_ontology_id_of_its_release(extractor):
     with gzip.open(LEXICONS / "ids" / "MONDO.tsv.gz", "rt", encoding="utf-8") as handle:
         ids = dict(line.rstrip("\n").split("\t", 1) for line in handle)
     assert ids["MONDO:0002594"] == "monkeypox"
+
+
+@pytest.mark.parametrize(
+    ("slip", "drug"), [("rituxiamb", "rituximab"), ("clonazpeam", "clonazepam")]
+)
+def test_one_swap_of_neighbouring_letters_in_a_drug_name_is_read(extractor, slip, drug):
+    found = {c.object: c for c in extractor.extract(f"Her myoclonus was treated with {slip}.")}
+    assert drug in found
+    assert found[drug].concept is not None
+    assert found[drug].quote == f"Her myoclonus was treated with {slip}."
+
+
+def test_a_swap_is_read_only_in_one_long_word_of_a_treatment():
+    assert list(transpositions("ataxai")) == []  # shorter than eight letters
+    assert list(transpositions("cardaic pacing")) == []  # several words
+    assert grounded_label("ocerlziumab", "therapy") == "ocerlziumab"  # two swaps away
+    assert grounded_label("clonzaepam", "symptom") == "clonzaepam"  # not a treatment
+    assert grounded_label("clonzaepam", "therapy") == "clonazepam"
