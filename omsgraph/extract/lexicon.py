@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import Vocabulary
+from omsgraph.extract.anatomy import site_names
 from omsgraph.extract.folding import _TOKEN, fold_token, tokens
 from omsgraph.extract.ontolex import compatible
 
@@ -93,7 +94,12 @@ class Lexicon:
             for curie in curies:
                 self._curated_by_id.setdefault(curie, self.concepts[concept_id])
         for concept in vocabulary.concepts.values():
-            for name in concept.names:
+            sited = (
+                [v for n in concept.names for v in site_names(n)]
+                if concept.type == "tumour"
+                else []
+            )
+            for name in (*concept.names, *sited):  # "ovarian tumour", "tumour of the ovary"
                 words = [w for _, _, w in tokens(name)]
                 if not words:
                     continue

@@ -1,0 +1,44 @@
+"""The other ways a tumour's name is written with its body site (``rules/anatomy.tsv``).
+
+"Ovarian tumour" is also "ovary tumour", "tumour of the ovary" and "tumours of the ovaries";
+"lung cancer" is also "cancer of the lung". :func:`site_names` gives these variants of a
+vocabulary name whose last word is a tumour head, so that the lexicon finds all of them as
+the one concept. Plurals and British spellings are the lexicon's folding.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from omsgraph.extract import cues
+
+__all__ = ["site_names"]
+
+#: the words that end a tumour's name and take a site ("of the lung")
+_HEADS = frozenset({"tumour", "tumor", "cancer", "neoplasm", "carcinoma", "malignancy"})
+
+
+@cache
+def _sites() -> dict[str, str]:
+    """Each site word (noun or adjective) -> the site's noun."""
+    out: dict[str, str] = {}
+    for rule in cues.table("anatomy.tsv"):
+        noun = " ".join(rule.fields["site"].split())
+        out[noun] = noun
+        if rule.fields["adjective"]:
+            out[rule.fields["adjective"]] = noun
+    return out
+
+
+def site_names(name: str) -> list[str]:
+    """Variants of ``name`` ("ovarian tumour") with its site as a noun before the head and
+    after it ("ovary tumour", "tumour of the ovary", "tumour of ovary"); none for a name
+    that is not a site and a tumour head."""
+    words = name.lower().split()
+    if len(words) < 2 or words[-1] not in _HEADS:
+        return []
+    noun = _sites().get(" ".join(words[:-1]))
+    if noun is None:
+        return []
+    head = words[-1]
+    return [f"{noun} {head}", f"{head} of the {noun}", f"{head} of {noun}"]
