@@ -71,6 +71,8 @@ _PHRASE_KINDS = (
     "ADJECTIVE_ENDING",
     "ORGANISATION",
     "EXAMPLE",
+    "ABNORMAL_BEFORE",
+    "ABNORMAL_AFTER",
 )
 CATEGORIES = frozenset(
     {

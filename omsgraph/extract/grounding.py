@@ -12,7 +12,9 @@ the first that is a name of an ontology entry of a compatible type, so that the 
 the proposal that entry's CURIE (justification ``semapv:LexicalMatching``, with the release,
 as every ontology concept carries). It never drops or guesses words: "severe chicken pox" is
 not "chickenpox". One typing slip is read in a long drug name: two neighbouring letters
-swapped ("clonzaepam"), when exactly one swap is a drug the dictionary knows.
+swapped ("clonzaepam"), when exactly one swap is a drug the dictionary knows. A sign worded
+with another word for "abnormal" ("altered sleep") is tried worded as the ontology words it
+("sleep abnormality"), the function's words kept.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-__all__ = ["grounded_label", "spelling_variants", "transpositions"]
+__all__ = ["grounded_label", "rewordings", "spelling_variants", "transpositions"]
 
 #: British -> American spellings of one word, as (pattern, replacement); each is tried alone
 #: and all together. Only a variant that is an exact ontology name is ever used.
@@ -104,6 +106,11 @@ def _respelt(label: str, kind: str, lookup: Callable[[str], object | None]) -> s
         found = lookup(variant)
         if found is not None and compatible(getattr(found, "type", ""), kind):
             return variant
+    if kind in ("symptom", "complication"):
+        for variant in rewordings(label):
+            found = lookup(variant)
+            if found is not None and compatible(getattr(found, "type", ""), kind):
+                return variant
     if kind in ("drug", "therapy"):
         fits = {
             v
@@ -113,6 +120,37 @@ def _respelt(label: str, kind: str, lookup: Callable[[str], object | None]) -> s
         if len(fits) == 1:
             return fits.pop()
     return label
+
+
+@lru_cache(maxsize=1)
+def _abnormal() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(words before a function, words after it) that say it is abnormal (phrases.tsv)."""
+    from omsgraph.extract import cues
+
+    def words(kind: str) -> tuple[str, ...]:
+        rows = cues.table("phrases.tsv")
+        return tuple(w for r in rows if r.fields["kind"] == kind for w in r.regex.split("|"))
+
+    before, after = words("ABNORMAL_BEFORE"), words("ABNORMAL_AFTER")
+    return before, after
+
+
+def rewordings(label: str) -> list[str]:
+    """A sign worded with another word for "abnormal", before or after its function:
+    "altered sleep" -> "abnormal sleep", ..., "sleep abnormality", "sleep disturbance" ...;
+    none for a label that has no such word. The function's words are kept as they are."""
+    before, after = _abnormal()
+    words = label.split()
+    if len(words) < 2:
+        return []
+    if words[0] in before:
+        function = " ".join(words[1:])
+    elif words[-1] in after:
+        function = " ".join(words[:-1])
+    else:
+        return []
+    out = [f"{w} {function}" for w in before] + [f"{function} {w}" for w in after]
+    return [v for v in out if v != label]
 
 
 def transpositions(label: str) -> Iterator[str]:

@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from omsgraph.extract import openvocab
-from omsgraph.extract.grounding import grounded_label, spelling_variants, transpositions
+from omsgraph.extract.grounding import (
+    grounded_label,
+    rewordings,
+    spelling_variants,
+    transpositions,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 LEXICONS = ROOT / "omsgraph" / "extract" / "lexicons"
@@ -88,3 +93,21 @@ def test_a_swap_is_read_only_in_one_long_word_of_a_treatment():
     assert grounded_label("ocerlziumab", "therapy") == "ocerlziumab"  # two swaps away
     assert grounded_label("clonzaepam", "symptom") == "clonzaepam"  # not a treatment
     assert grounded_label("clonzaepam", "therapy") == "clonazepam"
+
+
+def test_a_sign_worded_with_another_word_for_abnormal_is_grounded():
+    assert "sleep abnormality" in rewordings("altered sleep")
+    assert "poor coordination" in rewordings("coordination difficulty")
+    assert rewordings("head tremor") == []  # no word for abnormal
+    assert rewordings("altered") == []  # no function
+    assert grounded_label("poor balance", "symptom") != "poor balance"
+    assert grounded_label("poor balance", "therapy") == "poor balance"  # signs only
+
+
+def test_a_reworded_sign_in_a_list_gets_the_ontology_concept(extractor):
+    found = {
+        c.object: c for c in extractor.extract("The boy had ataxia, myoclonus and altered sleep.")
+    }
+    assert "altered sleep" not in found
+    (sleep,) = [c for c in found.values() if "sleep" in c.object]
+    assert sleep.concept is not None
