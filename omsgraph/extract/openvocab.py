@@ -20,11 +20,13 @@ from omsgraph.extract import cues, grounding
 
 __all__ = [
     "PROPOSED",
+    "examples_after",
     "generic_heads",
     "list_mates",
     "normalise_label",
     "novel",
     "organisation_words",
+    "phrase_end",
     "proposals",
     "singular",
 ]
@@ -64,6 +66,16 @@ _NOT_PLURAL = _words("NOT_PLURAL")
 _ADJECTIVE = re.compile(f"(?:{'|'.join(r.regex for r in _rows('ADJECTIVE_ENDING'))})$")
 _WORD = re.compile(r"[a-z][a-z'’-]*$")
 _PAST = re.compile(r"[a-z]{2}[^e]ed$")  # a past participle ends a clause, never a name
+
+
+def examples_after() -> re.Pattern[str]:
+    """Words that introduce examples of what stands before them ("such as"): EXAMPLE rows."""
+    return _EXAMPLE
+
+
+def phrase_end() -> re.Pattern[str]:
+    """Where an introduced phrase or list ends (PHRASE_END rows: a clause word, punctuation)."""
+    return _PHRASE_END
 
 
 def generic_heads() -> frozenset[str]:

@@ -14,7 +14,13 @@ from typing import Any
 from omsgraph.corpus.vocabulary import normalise
 from omsgraph.extract.cues import introducers
 from omsgraph.extract.lexicon import Mention
-from omsgraph.extract.openvocab import generic_heads, organisation_words, singular
+from omsgraph.extract.openvocab import (
+    examples_after,
+    generic_heads,
+    organisation_words,
+    phrase_end,
+    singular,
+)
 
 __all__ = [
     "DIFFERENTIAL",
@@ -224,11 +230,37 @@ _OF_STRUCTURE = re.compile(
 )
 
 
+#: a class of diseases followed by examples: "spinal cord syndromes, such as ..."
+_OTHERS = re.compile(
+    rf"\b(?:{'|'.join(sorted(generic_heads()))})s\s*,?\s*(?:{examples_after().pattern})\s+",
+    re.IGNORECASE,
+)
+_EXAMPLES_END = phrase_end()
+
+
+def examples_of_a_class(text: str, s: int, mentions: list[Mention], condition: str) -> set[int]:
+    """ids of the mentions that are examples of a class of diseases ("paraneoplastic spinal
+    cord syndromes, such as subacute myelopathy"): members of the class, not signs of the
+    condition. Where the condition is one of the examples, the others are its siblings."""
+    out: set[int] = set()
+    end = max((m.end for m in mentions), default=s)
+    for match in _OTHERS.finditer(text, s, end):
+        stop = _EXAMPLES_END.search(text.lower(), match.end(), end + 1)
+        last = stop.start() if stop else end
+        out |= {
+            id(m) for m in mentions if match.end() <= m.start < last and m.concept.id != condition
+        }
+    return out
+
+
 def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list[Mention]:
     """The mentions of a sentence less those that state no claim: the class of the condition
-    (:func:`classified`), a bare class word, concepts inside an organisation's name, and a
-    sign's word for a process in a structure ("disinhibition of the fastigial nucleus")."""
-    skip = classified(text, s, mentions, condition)
+    (:func:`classified`), examples of a class of diseases (:func:`examples_of_a_class`), a
+    bare class word, concepts inside an organisation's name, and a sign's word for a process
+    in a structure ("disinhibition of the fastigial nucleus")."""
+    skip = classified(text, s, mentions, condition) | examples_of_a_class(
+        text, s, mentions, condition
+    )
     return [
         m
         for m in mentions

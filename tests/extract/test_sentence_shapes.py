@@ -59,3 +59,32 @@ def test_a_definite_generic_mention_points_back(extractor: Extractor) -> None:
     # without an earlier, more specific concept the mention is a claim
     found = claims(extractor, "He had ataxia with OMS. Later the tremor was worse.")
     assert ("has_symptom", "tremor") in found
+
+
+def test_examples_of_a_class_of_other_diseases_are_no_claims(extractor: Extractor) -> None:
+    found = {
+        c.object
+        for c in extractor.extract(
+            "Other paraneoplastic syndromes, such as limbic encephalitis and sensory "
+            "neuronopathy, occur with lung cancer."
+        )
+    }
+    assert "limbic encephalitis" not in found
+    assert "lung cancer" in found  # after the examples, the sentence speaks again
+
+
+def test_a_class_with_examples_leaves_the_signs_of_a_later_clause(extractor: Extractor) -> None:
+    found = {
+        c.object
+        for c in extractor.extract(
+            "Neurological disorders, including epilepsy and migraine, were absent in the "
+            "family; the girl had ataxia."
+        )
+    }
+    assert "ataxia" in found
+    assert not found & {"seizure", "migraine"}
+
+
+def test_examples_of_signs_stay_claims(extractor: Extractor) -> None:
+    found = {c.object for c in extractor.extract("OMS has signs such as ataxia and drooling.")}
+    assert {"ataxia", "drooling"} <= found
