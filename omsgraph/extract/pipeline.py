@@ -203,7 +203,7 @@ class Extractor:
         if kind == "symptom":
             if shapes.DIFFERENTIAL in frames:  # "related disorders: X", "mistaken for X"
                 return "differential_diagnosis", label, 0.6
-            if "complication" in clause and not ({"symptom"} & (frames | section)):
+            if "complication" in clause and not ({"symptom"} & (clause | section)):
                 return "has_complication", label, 0.7
             return "has_symptom", label, 0.85 if "symptom" in frames | section else 0.7
         if kind == "complication":
@@ -328,7 +328,7 @@ class Extractor:
         out: list[Candidate] = []
         found: list[tuple[int, int, str, str, Concept | None, float, str | None]] = []
         for mention in shapes.claiming(text, s, mentions, CONDITION):  # not "is a rare X"
-            clause = sc.clause_frames(mention.start - s, mention.end - s)
+            clause = sc.clause_frames(mention.start - s, mention.end - s) | block.list_frames
             m_frames = frames | shapes.introduced(sentence, mention.start - s, frames)
             drug = mention.concept.type == "drug"
             if drug and cues.frame_after(sentence, mention.end - s) == "cause":  # "X toxicity"

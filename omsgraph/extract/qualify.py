@@ -120,6 +120,10 @@ class _Family:
 
 
 #: hedges, the phrases that only look like hedges, clause breaks and stops: one scan
+#: a trigger that takes the frame of the cue before it ("sequelae, including X"): GENERIC_TRIGGER
+_GENERIC = cues.alternation(
+    r for r in cues.table("phrases.tsv") if r.fields["kind"] == "GENERIC_TRIGGER"
+)
 _SCOPE = _Family(("POSSIBLE_EXISTENCE", "PSEUDO_POSSIBLE", "CLAUSE_BREAK", "STOP"))
 
 
@@ -221,8 +225,23 @@ class SentenceCues:
         return left, right
 
     def clause_frames(self, start: int, end: int) -> frozenset[str]:
+        """The frames of the clause around ``start:end``; of a symptom and a complication cue
+        both in it, only the one nearest before the mention ("had sequelae, including X": a
+        generic trigger such as "including" takes the frame of the cue before it)."""
         left, right = self.clause(start, end)
-        return frozenset(f for at, f in self.frame_spans if left <= at < right)
+        spans = [(at, f) for at, f in self.frame_spans if left <= at < right]
+        frames = frozenset(f for _, f in spans)
+        if {"symptom", "complication"} <= frames:
+            before = [
+                f
+                for at, f in spans
+                if at < start
+                and f in ("symptom", "complication")
+                and not _GENERIC.match(self.text, at)
+            ]
+            if before:
+                return frames - ({"symptom", "complication"} - {before[-1]})
+        return frames
 
     def _universal_after(self, at: int, limit: int) -> bool:
         """Whether a universal ("always", "all") follows position ``at`` within reach."""

@@ -253,14 +253,31 @@ def examples_of_a_class(text: str, s: int, mentions: list[Mention], condition: s
     return out
 
 
+_TRACER_GAP = re.compile(r"[\s-]{1,2}")
+
+
+def tracers(text: str, mentions: list[Mention]) -> set[int]:
+    """ids of the drugs named just before a test, as its tracer or agent ("MIBG scintigraphy",
+    "FDG PET", "gadolinium-enhanced MRI" read as one test): no treatment."""
+    return {
+        id(m)
+        for m, after in zip(mentions, mentions[1:], strict=False)
+        if m.concept.type == "drug"
+        and after.concept.type == "test"
+        and _TRACER_GAP.fullmatch(text, m.end, after.start)
+    }
+
+
 def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list[Mention]:
     """The mentions of a sentence less those that state no claim: the class of the condition
     (:func:`classified`), examples of a class of diseases (:func:`examples_of_a_class`), a
-    bare class word, concepts inside an organisation's name, and a sign's word for a process
-    in a structure ("disinhibition of the fastigial nucleus")."""
+    test's tracer (:func:`tracers`), a bare class word, concepts inside an organisation's
+    name, and a sign's word for a process in a structure ("disinhibition of the fastigial
+    nucleus")."""
     skip = classified(text, s, mentions, condition) | examples_of_a_class(
         text, s, mentions, condition
     )
+    skip |= tracers(text, mentions)
     return [
         m
         for m in mentions

@@ -5,6 +5,8 @@ Every sentence here is written for the test; none is taken from a development do
 
 from __future__ import annotations
 
+import pytest
+
 from omsgraph.extract import Extractor, assertion
 
 
@@ -83,3 +85,34 @@ def test_another_name_of_the_condition_is_a_synonym_claim(extractor: Extractor) 
     assert found.get(("has_synonym", "kinsbourne syndrome")) == "affirmed"
     variants = claims(extractor, "Opsoclonus-myoclonus is rare.")
     assert not [k for k in variants if k[0] == "has_synonym"]  # the label, spelt otherwise
+
+
+def test_not_usually_negates(extractor: Extractor) -> None:
+    found = claims(extractor, "Radiotherapy is not usually needed for these tumours.")
+    assert found.get(("treated_by", "radiation therapy")) == "negated"
+
+
+@pytest.mark.parametrize("sentence", ["Ataxia is not uncommon.", "Ataxia is not rare."])
+def test_litotes_still_affirms(extractor: Extractor, sentence: str) -> None:
+    assert claims(extractor, sentence).get(("has_symptom", "ataxia")) == "affirmed"
+
+
+def test_the_frame_cue_nearest_before_a_sign_types_it(extractor: Extractor) -> None:
+    found = claims(
+        extractor,
+        "Most girls had lasting sequelae, including speech delay and clumsiness.",
+    )
+    assert ("has_complication", "clumsiness") in found
+    found = claims(extractor, "Lasting sequelae are rare, but at onset she had clumsiness.")
+    assert ("has_symptom", "clumsiness") in found
+
+
+def test_a_class_word_for_sequelae_is_no_proposed_concept(extractor: Extractor) -> None:
+    found = claims(extractor, "Ten children had severe motor sequelae, including ataxia.")
+    assert not [o for _, o in found if "sequela" in o]
+
+
+def test_a_tracer_before_a_test_is_no_treatment(extractor: Extractor) -> None:
+    found = claims(extractor, "The tumour was found by MIBG scintigraphy.")
+    assert not [k for k in found if k[0] == "treated_by"]
+    assert [k for k in found if k[0] == "diagnosed_by"]
