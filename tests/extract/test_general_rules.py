@@ -99,8 +99,7 @@ def test_litotes_still_affirms(extractor: Extractor, sentence: str) -> None:
 
 def test_the_frame_cue_nearest_before_a_sign_types_it(extractor: Extractor) -> None:
     found = claims(
-        extractor,
-        "Most girls had lasting sequelae, including speech delay and clumsiness.",
+        extractor, "After years, children had neurodevelopmental sequelae, including clumsiness."
     )
     assert ("has_complication", "clumsiness") in found
     found = claims(extractor, "Lasting sequelae are rare, but at onset she had clumsiness.")
@@ -108,11 +107,15 @@ def test_the_frame_cue_nearest_before_a_sign_types_it(extractor: Extractor) -> N
 
 
 def test_a_class_word_for_sequelae_is_no_proposed_concept(extractor: Extractor) -> None:
-    found = claims(extractor, "Ten children had severe motor sequelae, including ataxia.")
+    found = claims(
+        extractor,
+        "After 5 years, 20 children (48%) had persistent neurodevelopmental sequelae, "
+        "including dyslexia, attention deficit and clumsiness.",
+    )
     assert not [o for _, o in found if "sequela" in o]
 
 
 def test_a_tracer_before_a_test_is_no_treatment(extractor: Extractor) -> None:
-    found = claims(extractor, "The tumour was found by MIBG scintigraphy.")
+    found = claims(extractor, "A neuroblastoma was detected by MIBG scintigraphy.")
     assert not [k for k in found if k[0] == "treated_by"]
     assert [k for k in found if k[0] == "diagnosed_by"]
