@@ -206,6 +206,8 @@ def proposals(
 _KIND_OF = {predicate: kind for kind, predicate in PROPOSED.values()}
 _LIST_ITEM = re.compile(r"[^;:.()\[\]!?\"]+")  # a list stands within one clause
 _EXAMPLE = cues.alternation(_rows("EXAMPLE"))
+#: an item ending in a preposition's object: what follows "and" may be a second object
+_ATTACHED = re.compile(r"\b(?:of|in|on|at|from|with|to|for|over)\s+(?:the\s+|both\s+)?[\w-]+\s*$")
 
 
 def list_mates(
@@ -249,6 +251,8 @@ def list_mates(
                 continue  # known, the first item, or not after a known one
             if n < len(items) - 1 and not kinds[n + 1]:
                 continue  # between known items, or the last one
+            if _ATTACHED.search(sentence, *items[n - 1]):
+                continue  # "jerks of the head and limbs": the object of the item before
             phrase = sentence[i_start:end].strip()
             label = normalise_label(phrase)
             if label is None:

@@ -119,3 +119,13 @@ def test_a_tracer_before_a_test_is_no_treatment(extractor: Extractor) -> None:
     found = claims(extractor, "A neuroblastoma was detected by MIBG scintigraphy.")
     assert not [k for k in found if k[0] == "treated_by"]
     assert [k for k in found if k[0] == "diagnosed_by"]
+
+
+def test_a_modal_verb_ends_the_scope_of_a_negation(extractor: Extractor) -> None:
+    found = claims(
+        extractor, "Without early treatment children can be left with lasting memory problems."
+    )
+    assert found.get(("has_complication", "memory impairment"), "affirmed") == "affirmed"
+    assert "negated" not in found.values()
+    found = claims(extractor, "The girl had no ataxia, tremor or drooling.")
+    assert found.get(("has_symptom", "drooling")) == "negated"

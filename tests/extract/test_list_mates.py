@@ -38,6 +38,8 @@ def test_an_unknown_item_between_or_after_known_symptoms_is_proposed(
         ("Ataxia, myoclonus and tremor led to falls and poor school performance.", "school"),
         # examples of an item are no items
         ("Ataxia, myoclonus, and eye signs such as flutter were seen.", "as flutter"),
+        # the object of a preposition in the item before
+        ("He had opsoclonus, myoclonic jerks of the trunk and limbs, and ataxia.", "limb"),
         # one known item is no list
         ("Ataxia, a long journey and a cold preceded admission.", "long journey"),
     ],
