@@ -18,7 +18,9 @@ bytes):
 - ``RELEASES.tsv``: ontology, release, release date, source file, its sha256, licence.
 
 Types. HPO: the Phenotypic abnormality branch (HP:0000118); the Neoplasm branch (HP:0002664)
-is ``tumour``, the rest ``symptom`` (the pipeline tells symptom from complication by context),
+is ``tumour``, a term whose label names an infection (the infection words below) is
+``infection`` (a cause by context), the rest ``symptom`` (the pipeline tells symptom from
+complication by context),
 except the Autoimmune antibody positivity branch (HP:0030057): an antibody is a marker or a
 cause, which the pipeline's own antibody pattern reads by context, and the grouping classes
 ("Abnormality of movement", "Abnormal autonomic nervous system physiology", "Autoimmunity":
@@ -196,7 +198,11 @@ def hpo_entries(path: Path) -> tuple[list[Entry], dict[str, str], str]:
         Entry(
             t,
             "HP",
-            "tumour" if t in neoplasm else "symptom",
+            "tumour"
+            if t in neoplasm
+            else "infection"
+            if _INFECTION.search(terms[t]["name"][0])
+            else "symptom",
             terms[t]["name"][0],
             obo_synonyms(terms[t]),
         )

@@ -129,3 +129,11 @@ def test_a_modal_verb_ends_the_scope_of_a_negation(extractor: Extractor) -> None
     assert "negated" not in found.values()
     found = claims(extractor, "The girl had no ataxia, tremor or drooling.")
     assert found.get(("has_symptom", "drooling")) == "negated"
+
+
+def test_an_infection_that_hpo_names_is_a_cause(extractor: Extractor) -> None:
+    found = claims(
+        extractor, "Ten days before the ataxia she had an upper respiratory tract infection."
+    )
+    assert [o for p, o in found if p == "has_cause" and "respiratory" in o]
+    assert not [o for p, o in found if p == "has_symptom" and "respiratory" in o]
