@@ -30,8 +30,10 @@ MAxO: diagnostic procedures (MAXO:0000003) are ``test``; surgical and other hand
 procedures under therapeutic procedure are ``procedure``; the remaining therapeutic
 procedures, alternative medicine, preventative and palliative care are ``therapy``; "medical
 action avoidance" and "route of administration" are not actions and are left out. A label of
-three or more words ending in "procedure" also gives its name without that word. MONDO: a
-disease whose label, or the label of its NCIT or DOID exact match, has a neoplasm word
+three or more words ending in "procedure" also gives its name without that word. MONDO: the
+labels of a disease's NCIT, DOID and Orphanet exact matches are its synonyms (an exactMatch
+is the same disease: "HIV Infection" names MONDO's "HIV infectious disease"). A disease
+whose label, or the label of its NCIT, DOID or Orphanet exact match, has a neoplasm word
 (tumour, cancer, neoplasm, malignant, or a neoplasm suffix such as -blastoma, -carcinoma,
 -sarcoma, -lymphoma, -leukemia, -teratoma, -glioma, -adenoma, -melanoma) is ``tumour``; one
 with an infection word (infection, infectious, viral, virus, bacterial, fungal, parasitic,
@@ -289,7 +291,7 @@ def mondo_entries(
             obj = f"{_PREFIXES.get(prefix, prefix)}:{local}"
             xrefs[subject].append(obj)
             other_ids[obj] = row.get("object_label", "")
-            if name in {"ncit", "doid"}:
+            if name in {"ncit", "doid", "orphanet"}:
                 xref_labels[subject].append(row.get("object_label", ""))
     entries = []
     for subject in sorted(labels):
@@ -302,7 +304,9 @@ def mondo_entries(
             if _INFECTION.search(words)
             else "condition"
         )
-        entries.append(Entry(subject, "MONDO", kind, label, [], sorted(set(xrefs[subject]))))
+        # the labels of its exact matches are its other names (an exactMatch is the same disease)
+        others = sorted({x for x in xref_labels[subject] if x and x.lower() != label.lower()})
+        entries.append(Entry(subject, "MONDO", kind, label, others, sorted(set(xrefs[subject]))))
     return entries, dict(sorted(labels.items())), dict(sorted(other_ids.items())), release, files
 
 
