@@ -137,3 +137,15 @@ def test_an_infection_that_hpo_names_is_a_cause(extractor: Extractor) -> None:
     )
     assert [o for p, o in found if p == "has_cause" and "respiratory" in o]
     assert not [o for p, o in found if p == "has_symptom" and "respiratory" in o]
+
+
+def test_signs_after_the_differential_diagnosis_includes_are_differentials(
+    extractor: Extractor,
+) -> None:
+    found = claims(
+        extractor, "The differential diagnosis includes ocular flutter and ataxia-telangiectasia."
+    )
+    assert ("differential_diagnosis", "ocular flutter") in found
+    assert ("has_symptom", "ocular flutter") not in found
+    found = claims(extractor, "OMS causes ataxia; the differential diagnosis is broad.")
+    assert not [o for p, o in found if p == "differential_diagnosis"]
