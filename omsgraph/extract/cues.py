@@ -73,6 +73,7 @@ _PHRASE_KINDS = (
     "EXAMPLE",
     "ABNORMAL_BEFORE",
     "ABNORMAL_AFTER",
+    "TEST_HEAD",
 )
 CATEGORIES = frozenset(
     {

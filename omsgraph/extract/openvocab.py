@@ -27,6 +27,7 @@ __all__ = [
     "novel",
     "organisation_words",
     "phrase_end",
+    "test_heads",
     "proposals",
     "singular",
 ]
@@ -71,6 +72,11 @@ _PAST = re.compile(r"[a-z]{2}[^e]ed$")  # a past participle ends a clause, never
 def examples_after() -> re.Pattern[str]:
     """Words that introduce examples of what stands before them ("such as"): EXAMPLE rows."""
     return _EXAMPLE
+
+
+def test_heads() -> re.Pattern[str]:
+    """Words that make a drug named before them a test's tracer ("MIBG scan"): TEST_HEAD rows."""
+    return cues.alternation(_rows("TEST_HEAD"), re.IGNORECASE)
 
 
 def phrase_end() -> re.Pattern[str]:
@@ -207,7 +213,9 @@ _KIND_OF = {predicate: kind for kind, predicate in PROPOSED.values()}
 _LIST_ITEM = re.compile(r"[^;:.()\[\]!?\"]+")  # a list stands within one clause
 _EXAMPLE = cues.alternation(_rows("EXAMPLE"))
 #: an item ending in a preposition's object: what follows "and" may be a second object
-_ATTACHED = re.compile(r"\b(?:of|in|on|at|from|with|to|for|over)\s+(?:the\s+|both\s+)?[\w-]+\s*$")
+_ATTACHED = re.compile(r"\b(?:of|in|on|at|from|over)\s+(?:the\s+|both\s+)?[\w-]+\s*$")
+#: "refusal to walk", "inability to sit": a name may hold "to" and one verb
+_TO_VERB = re.compile(r"to\s+[a-z]+\s*$")
 
 
 def list_mates(
@@ -253,6 +261,8 @@ def list_mates(
                 continue  # between known items, or the last one
             if _ATTACHED.search(sentence, *items[n - 1]):
                 continue  # "jerks of the head and limbs": the object of the item before
+            if stop and _TO_VERB.fullmatch(sentence, stop.start(), i_end):
+                end = i_end
             phrase = sentence[i_start:end].strip()
             label = normalise_label(phrase)
             if label is None:

@@ -39,7 +39,7 @@ _ABBREVIATION = re.compile(
 )
 _PRE_COORD = re.compile(  # possessive words and gaps: what follows each never fits in it (speed)
     r"\b([A-Za-z][\w-]*+)((?:,\s*+[A-Za-z][\w-]*+)*),?\s++(?:and/or|and|or)\s++(?!(?:and|or)\b)"
-    r"([A-Za-z][\w-]*+)\s++(?!(?:and|or)\b)([A-Za-z][\w-]*+)"
+    r"([A-Za-z][\w-]*+)\s++(?!(?:and|or)\b)([A-Za-z][\w-]*+)(?:\s++([A-Za-z][\w-]*+))?+"
 )
 _POST_COORD = re.compile(
     r"\b(difficult(?:y|ies)|problems?|issues?|trouble|tumou?rs?|cancers?|infections?|testing|tests?|"
@@ -128,13 +128,13 @@ class Extractor:
                     return
 
         for m in _PRE_COORD.finditer(text, s, e):
-            head = m.group(4)
+            heads = [h for h in m.group(4, 5) if h]  # "breast and small-cell lung cancer"
             offset = m.start(1)
             words = [m.group(1), *[w.strip() for w in m.group(2).split(",") if w.strip()]]
             for word in words:
                 at = text.find(word, offset, m.start(3))
                 if at >= 0:
-                    add([f"{word} {head}"], at, at + len(word))
+                    add([f"{word} {head}" for head in heads], at, at + len(word))
                     offset = at + len(word)
         heads = _POST_HEADS.search(segment) is not None
         for m in _POST_COORD.finditer(low, s, e) if heads else ():

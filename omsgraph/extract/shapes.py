@@ -20,6 +20,7 @@ from omsgraph.extract.openvocab import (
     organisation_words,
     phrase_end,
     singular,
+    test_heads,
 )
 
 __all__ = [
@@ -44,8 +45,10 @@ _ANTIBODY_KIND = (
     r"(?:anti-[a-z0-9]+(?:[ -]cell)?|[a-z]*neuronal(?: (?:surface|cell))?|"
     r"(?:ri|hu|yo|ma2?|cv2|anna-?[123]|pca-?[12])(?:/[a-z0-9-]+)?)"  # the onconeuronal ones
 )
+_ALSO = r"(?:\s*\([a-z0-9/-]{2,12}\))?"  # another name in brackets: "anti-Ri (ANNA-2)"
 _ANTIBODY = re.compile(
-    rf"\b({_ANTIBODY_KIND}(?:(?:,\s*|,?\s+(?:and|or)\s+){_ANTIBODY_KIND})*)\s+antibod(?:y|ies)\b"
+    rf"\b({_ANTIBODY_KIND}{_ALSO}(?:(?:,\s*|,?\s+(?:and|or)\s+){_ANTIBODY_KIND}{_ALSO})*)"
+    r"\s+antibod(?:y|ies)\b"
 )
 _ANTIBODY_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
@@ -92,6 +95,7 @@ def antibodies(sentence: str) -> list[tuple[int, int, str]]:
         for kind in _ANTIBODY_SPLIT.split(match.group(1)):
             at = sentence.find(kind, cursor, match.end(1))
             cursor = at + len(kind)
+            kind = re.sub(r"\s*\(.*", "", kind)  # the other name in brackets
             kind = re.sub(r"^anti-(?=[a-z]+al\b)", "anti", kind)  # "antineuronal", closed up
             if not kind.startswith("anti") and "neuronal" not in kind:
                 kind = "anti-" + kind.split("/")[0]  # "Ri/ANNA2 antibodies": anti-Ri
@@ -254,18 +258,24 @@ def examples_of_a_class(text: str, s: int, mentions: list[Mention], condition: s
 
 
 _TRACER_GAP = re.compile(r"[\s-]{1,2}")
+_TEST_HEAD = test_heads()
 
 
 def tracers(text: str, mentions: list[Mention]) -> set[int]:
-    """ids of the drugs named just before a test, as its tracer or agent ("MIBG scintigraphy",
-    "FDG PET", "gadolinium-enhanced MRI" read as one test): no treatment."""
-    return {
-        id(m)
-        for m, after in zip(mentions, mentions[1:], strict=False)
-        if m.concept.type == "drug"
-        and after.concept.type == "test"
-        and _TRACER_GAP.fullmatch(text, m.end, after.start)
-    }
+    """ids of the drugs named just before a test or a test's word, as its tracer or agent
+    ("MIBG scintigraphy", "MIBG scan", "FDG PET"): no treatment."""
+    out = set()
+    for m, after in zip(mentions, [*mentions[1:], None], strict=False):
+        if m.concept.type != "drug":
+            continue
+        gap = _TRACER_GAP.match(text, m.end)
+        if gap is None:
+            continue
+        if (after is not None and after.concept.type == "test" and after.start == gap.end()) or (
+            _TEST_HEAD.match(text, gap.end())
+        ):
+            out.add(id(m))
+    return out
 
 
 def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list[Mention]:

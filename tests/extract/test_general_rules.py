@@ -149,3 +149,24 @@ def test_signs_after_the_differential_diagnosis_includes_are_differentials(
     assert ("has_symptom", "ocular flutter") not in found
     found = claims(extractor, "OMS causes ataxia; the differential diagnosis is broad.")
     assert not [o for p, o in found if p == "differential_diagnosis"]
+
+
+def test_an_antibody_with_another_name_in_brackets_is_read(extractor: Extractor) -> None:
+    found = claims(extractor, "Anti-Yo (PCA-1) antibodies were found in one woman with OMS.")
+    assert ("diagnosed_by", "anti-yo antibodies") in found
+
+
+def test_a_tracer_before_a_test_word_is_no_treatment(extractor: Extractor) -> None:
+    found = claims(extractor, "Her MIBG scan in May showed a mass; she had OMS.")
+    assert not [k for k in found if k[0] == "treated_by"]
+
+
+def test_a_shared_head_at_the_end_of_the_last_conjunct(extractor: Extractor) -> None:
+    found = claims(extractor, "In adults OMS comes with ovarian and small-cell lung cancer.")
+    assert ("has_cause", "ovarian tumour") in found
+    assert not [o for p, o in found if o in {"ovarian", "ovary"}]
+
+
+def test_a_list_item_may_hold_to_and_a_verb(extractor: Extractor) -> None:
+    found = claims(extractor, "The girl presented with drooling, refusal to eat and head tremor.")
+    assert ("has_symptom", "refusal to eat") in found
