@@ -50,7 +50,7 @@ def test_population_read_again_is_the_same() -> None:
 
 _GREEDY_PRE_COORD = re.compile(  # the pattern before its words were made possessive
     r"\b([A-Za-z][\w-]*)((?:,\s*[A-Za-z][\w-]*)*),?\s+(?:and/or|and|or)\s+([A-Za-z][\w-]*)\s+"
-    r"([A-Za-z][\w-]*)"
+    r"([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?"
 )
 
 
@@ -63,6 +63,7 @@ _GREEDY_PRE_COORD = re.compile(  # the pattern before its words were made posses
         "Anti-Ri and anti-Hu antibodies",
         "x_y and z w",
         "one and",
+        "breast and small-cell lung cancer in adults",
     ],
 )
 def test_possessive_pre_coordination_finds_the_same(text: str) -> None:
