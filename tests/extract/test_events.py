@@ -79,3 +79,11 @@ def test_names_stay_names(phrase: str) -> None:
 def test_no_clause_is_proposed_as_a_cause(extractor: Extractor) -> None:
     found = claims(extractor, "Her tumour was excised and the symptoms resolved.")
     assert not [o for p, o in found if "resolved" in o or "excised" in o]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Her CSF revealed oligoclonal bands.", "Spinal fluid had a high cell count in this girl."],
+)
+def test_a_specimen_that_showed_a_finding_was_analysed(extractor: Extractor, sentence: str) -> None:
+    assert ("diagnosed_by", "cerebrospinal fluid analysis") in claims(extractor, sentence)
