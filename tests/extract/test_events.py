@@ -87,3 +87,16 @@ def test_no_clause_is_proposed_as_a_cause(extractor: Extractor) -> None:
 )
 def test_a_specimen_that_showed_a_finding_was_analysed(extractor: Extractor, sentence: str) -> None:
     assert ("diagnosed_by", "cerebrospinal fluid analysis") in claims(extractor, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["In OMS the diagnosis is essentially clinical.", "Diagnosis is based on clinical criteria."],
+)
+def test_a_diagnosis_that_is_clinical(extractor: Extractor, sentence: str) -> None:
+    assert ("diagnosed_by", "clinical diagnosis") in claims(extractor, sentence)
+
+
+def test_a_clinical_differential_diagnosis_is_no_clinical_diagnosis(extractor: Extractor) -> None:
+    found = claims(extractor, "In OMS the differential diagnosis is clinical.")
+    assert ("diagnosed_by", "clinical diagnosis") not in found
