@@ -17,26 +17,39 @@ _TO = r"\s*(?:-|–|to)\s*"
 _PCT = r"\s*(?:%|percent\b|per\s?cent\b)"
 _UNIT = r"(months?|years?)"
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth)"
-_PERSONS = r"(?:patients|children|cases|adults|infants|toddlers|people|subjects|individuals)"
+_PERSONS = (
+    r"(?:patients|children|cases|adults|infants|toddlers|people|subjects|individuals|survivors|"
+    r"participants)"
+)
+#: a number with spaces between groups of three digits ("5 000 000"), read only as a denominator
+_SPACED = r"\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?!\d)"
 FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
         (
             "median",
-            r"\b(?P<stat>median|mean|average)\s+age(?:\s+(?:at|of)\s+(?:onset|diagnosis|presentation))?"
+            r"\b(?P<stat>median|mean|average)\s+(?:(?:onset|presentation|diagnosis)\s+)?age"
+            r"(?:\s+(?:at|of)\s+(?:(?:first|symptom|disease|neurological)\s+)?"
+            r"(?:onset|diagnosis|presentation))?"
             r"\s*(?:,|:|of|was|is|=)?\s*(?P<n>" + _NUM + r")",
         ),
         (
             "rate",
             _PREFIX
-            + r"("
+            + r"(?:(?P<low>"
             + _NUM
-            + r")\s*(?:\s(?:new\s+)?(?:(?:cases?|child|person|individual|baby|"
-            r"infant)\s+)?(?:in|per|out of)(?: every)?\s+|/\s*)(?:("
+            + r")"
+            + _TO
+            + r")?(?P<n>"
             + _NUM
-            + r")(?:\s*(million|thousand))?|(?:an?\s+)?(million|thousand))"
+            + r")\s*(?:\s(?:new\s+)?(?:(?:cases?|child|person|individual|baby|infant)\s+)?"
+            r"(?:(?:in|per|out of)(?: every)?|of every)\s+|/\s*|:\s*(?=\d{1,3}[, ]\d{3}|\d{4}))"
+            r"(?:10\s*\^\s*(?P<power>\d{1,2})|10(?P<sup>[²³⁴⁵⁶⁷⁸⁹])"
+            r"|(?P<base>" + _SPACED + r"|" + _NUM + r")(?:\s*(?P<scale>million|thousand))?"
+            r"|(?:an?\s+)?(?P<only>million|thousand))"
             r"(?:\s+(?:children|people|persons|individuals|inhabitants|live births|births|"
-            r"population|newborns|infants))?(\s+(?:per year|a year|each year|per annum|annually))?",
+            r"population|newborns|infants))?"
+            r"(?P<year>\s+(?:per year|a year|each year|per annum|annually))?",
         ),
         (
             "percent",
@@ -72,19 +85,18 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "part",
             r"("
             + _NUM
-            + r")\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?("
+            + r")(?:\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?|\s*/\s*)("
             + _NUM
-            + r")\s+"
+            + r")(?:\s+"
             + _PERSONS
-            + r"(?:\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]])?",
+            + r"(?:\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]])?|\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]])",
         ),
         (
             "sex",
-            r"\b("
+            r"\b(" + _NUM + r")\s+(?:were\s+|are\s+)?(girls|boys|females?|males?|women|men)\b"
+            r"(?:\s+(?:patients|children|adults|infants))?\s*(?:,|and|/|;)\s*("
             + _NUM
-            + r")\s+(girls|boys|females|males|women|men)\s*(?:,|and|/|;)\s*("
-            + _NUM
-            + r")\s+(girls|boys|females|males|women|men)\b",
+            + r")\s+(?:were\s+|are\s+)?(girls|boys|females?|males?|women|men)\b",
         ),
         (
             "age",
@@ -105,6 +117,18 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r"(?:\s*"
             + _UNIT
             + r")?",
+        ),
+        (
+            "age",
+            r"\b(?:between\s+|from\s+)?"
+            + _NUM
+            + r"\s*"
+            + _UNIT
+            + r"\s*(?:and|to|-|–)\s*"
+            + _NUM
+            + r"\s*"
+            + _UNIT
+            + r"(?:\s+(?:of age|old))?(?![\w-])",
         ),
         ("age", r"\b" + _ORDINAL + r"(?:\s+(?:or|and|to)\s+" + _ORDINAL + r")?\s+years? of life"),
         (
@@ -131,7 +155,7 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _PREFIX
             + r"(?:(?:one|a)\s+)?half\b|\b"
             + _PREFIX
-            + r"(?:(?:one|a)\s+(?:third|quarter)|two\s+thirds|three\s+quarters)\b",
+            + r"(?:(?:one|a)[\s-]+(?:third|quarter)|two[\s-]+thirds|three[\s-]+quarters)\b",
         ),
         (
             "quantity",
@@ -152,27 +176,31 @@ SPELLED_GATE = re.compile(r"\b(?:" + "|".join(_SPELLED_WORDS).replace("teen", r"
 #: words one of which a sentence needs for a form to be tried (a quick test, for speed)
 _SMALL = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)"
 NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
-    "median": ("median age", "mean age", "average age"),
+    "median": ("median age", "mean age", "average age", "median onset", "mean onset"),
     "rate": re.compile(
-        r"(?: in | per | out of |/)\s*(?:every\s+|an?\s+)?(?:\d|million|thousand|" + _SMALL[3:]
+        r"(?: in | per | out of | of every |/|:)\s*(?:every\s+|an?\s+)?(?:\d|million|thousand|"
+        + _SMALL[3:]
     ),
     "percent": ("%", "percent", "per cent"),
-    "part": re.compile(r" of (?:the |all )?" + _SMALL),
+    "part": re.compile(r"(?: of (?:the |all )?|/)" + _SMALL),
     "age": ("month", "year", "age of", "ages of"),
     "count": ("reported", "described", "published", "documented"),
     "ratio": (":",),
     "fraction": ("half", "third", "quarter"),
     "quantity": ("most", "majority"),
-    "sex": ("girls", "boys", "males", "men"),
+    "sex": ("girls", "boys", "male", "men"),
 }
 NEEDED = tuple(sorted({w for words in NEEDS.values() if isinstance(words, tuple) for w in words}))
+_GROUP = r"(?:girls|boys|women|men|" + _PERSONS[3:]  # "40 % of boys relapsed"
 POPULATION = re.compile(
     r"\s*(?:of|in|among)\s+(?:the\s+|all\s+|these\s+)?(?:\d+\s+)?("
-    + _PERSONS
+    + _GROUP
     + r"|[\w-]+ "
-    + _PERSONS
+    + _GROUP
     + r")(?:\s*[(\[][^)\]]*[)\]])?(?:\s+with\s+([\w' -]+?))?"
-    r"(?=\s+(?:have|had|has|develop\w*|were|are|is|was|show\w*|present\w*)\b|[,.;:)]|$)"
+    r"(?=\s+(?:have|had|has|develop\w*|were|are|is|was|show\w*|present\w*|relaps\w*|died|die|"
+    r"will|may|can|could|did|do|remain\w*|experienc\w*|achiev\w*|suffer\w*|requir\w*|"
+    r"need\w*|recover\w*|respond\w*|harbou?r\w*|went|became)\b|[,.;:)]|$)"
 )
 WITH = re.compile(
     r"(?:\s*[(\[][^)\]]*[)\]])?\s+with\s+([\w' -]+?)"
@@ -185,6 +213,14 @@ THE_CONDITION = re.compile(
 )
 RANGE = re.compile(
     r"\b(interquartile range|iqr|range)\s*[,:=]?\s*("
+    + _NUM
+    + r"\s*"
+    + _UNIT
+    + _TO
+    + _NUM
+    + r"\s*"
+    + _UNIT
+    + r"|"
     + _NUM
     + _TO
     + _NUM

@@ -41,6 +41,8 @@ from omsgraph.extract.figure_forms import (
     WITH,
     WORD,
 )
+from omsgraph.extract.figure_links import fmt as _fmt
+from omsgraph.extract.figure_links import is_share, joined, rate_text, sex_named
 
 __all__ = ["PREDICATES", "RULES", "Figure", "FigureIndex", "Rule", "find_figures", "load_rules"]
 
@@ -57,6 +59,7 @@ PREDICATES = {
     "mortality": "prognosis",
     "long-term deficits": "prognosis",
 }
+_RATES = frozenset({"prevalence", "incidence", "relapse rate", "mortality"})
 _KINDS = frozenset({"rate", "percent", "part", "fraction", "quantity", "age", "count", "ratio"})
 _SIDES = frozenset({"before", "after", "both", "-"})
 
@@ -110,7 +113,7 @@ def load_rules(path: Path = RULES) -> tuple[Rule, ...]:
         value = cells[5].strip() if len(cells) > 5 else ""
         needs = tuple(w.strip() for w in cells[6].split(",") if w.strip()) if len(cells) > 6 else ()
         kinds = frozenset(k.strip() for k in kinds_text.split(","))
-        if name not in ATTRIBUTES and name != "block":
+        if name not in ATTRIBUTES and name not in {"block", "none"}:
             raise DataError(f"unknown attribute {name!r}", path, at)
         if not (kinds <= _KINDS or kinds == {"phrase"}):
             raise DataError(f"unknown figure kind in {kinds_text!r}", path, at)
@@ -158,10 +161,6 @@ class _Cues:
         return spans
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
-
-
 def _digits(text: str) -> str:
     """``text`` with its spelled numbers as digits ("forty- five per cent" -> "45 per cent")."""
     return SPELLED.sub(lambda m: _fmt(number(m.group())), " ".join(text.split()))
@@ -171,16 +170,11 @@ def _normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
     """(normalised value text, qualifier) of one figure match."""
     raw = match.group().casefold()
     if kind == "rate":
-        n = number(match.group(1))
-        base = number(match.group(2)) if match.group(2) else 1.0
-        scale = {"million": 1e6, "thousand": 1e3}.get(match.group(3) or match.group(4) or "", 1)
-        prefix = raw[: match.start(1) - match.start()].strip()
-        text = f"{_fmt(n)} in {_fmt(base * scale)}" + (" per year" if match.group(5) else "")
-        return (f"{prefix} {text}".strip(), "")
+        return rate_text(match)
     if kind == "percent" and match.lastindex == 2:  # "45 (39 %)": the share, the count aside
-        return _digits(_percent_text(match.group(2).casefold())), f"n = {match.group(1)}"
+        return _percent_text(_digits(match.group(2).casefold())), f"n = {match.group(1)}"
     if kind == "percent":
-        return _digits(_percent_text(raw)), ""
+        return _percent_text(_digits(raw)), ""
     if kind == "part":
         x, y = number(match.group(1)), number(match.group(2))
         return f"{_fmt(x)} of {_fmt(y)} ({_fmt(round(100 * x / y))} %)" if y else raw, ""
@@ -189,19 +183,20 @@ def _normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
         text = re.sub(r"\b(?:the\s+)?ages?\s+of\s+", "", text)
         text = re.sub(r"^between\s+(\S+)\s+and\s+", r"\1-", text)
         text = re.sub(r"\bthe age of\s+", "", text)
-        text = _digits(text)
+        text = re.sub(r"^(?:between|from)\s+", "", _digits(text))
+        text = re.sub(r"\b(months?|years?)\s*(?:and|to|-|–)\s*(?=\d)", r"\1-", text)
         if not re.search(r"\b(?:months?|years?|life)$", text):
             text += " years"  # "under the age of two", "between the ages of one and three"
         return re.sub(r"(?<=\d)\s*(?:-|–|to)\s*(?=\d)", "-", text), ""
     if kind in {"fraction", "quantity"}:
-        return " ".join(raw.split()), ""
+        return " ".join(raw.replace("-", " ").split()), ""
     return _digits(raw), ""
 
 
 def _percent_text(text: str) -> str:
     text = re.sub(r"\s*(?:%|percent|per\s?cent)$", " %", text)
     text = re.sub(r"\bbetween\s+(\S+)\s+and\s+", r"\1-", text)
-    return re.sub(r"(?<=\w)\s*(?:-|–|to)\s*(?=\d|\w+\s*%)", "-", text)
+    return re.sub(r"(?<=\d)\s*(?:-|–|to)\s*(?=\d)", "-", text)
 
 
 def _wanted(needs: tuple[str, ...] | re.Pattern[str], present: set[str], low: str) -> bool:
@@ -272,6 +267,7 @@ def _population(
     else:
         persons, condition = match.group(1), match.group(2)
         span = match.span(2)
+        masked.append(match.span(1))  # "of paraneoplastic patients", "of survivors": no cue
     if condition and not THE_CONDITION.search(condition):
         masked.append(span)
         return f"{persons} with {condition.strip()}"
@@ -303,7 +299,7 @@ def _attribute(
             ):
                 continue
             if rule.attribute == "block":
-                return None
+                return "none", span  # as "none", which claims a figure for nothing when nearest
             # the figure's own words first, then a strong cue, then the nearest
             key = (distance >= 0, not rule.strong, distance, order)
             if best is None or key < best[0]:
@@ -358,6 +354,7 @@ class FigureIndex:
         out: list[Figure] = []
         taken: list[tuple[int, int]] = []
         covered = -1  # a median's groups, ranges and unit are its own
+        last: tuple[str, int, str, tuple[int, int]] | None = None  # kind, end, attribute, cue
         for kind, match in spans:
             start, end = match.span()
             if start < covered:
@@ -377,23 +374,27 @@ class FigureIndex:
             population = _population(low, start, end, e, masked) or everyone
             others = [m.span() for _, m in spans if m is not match]
             found = _attribute(low, table.numeric, cues, kind, start, end, masked, others)
+            if found is None and last and last[0] == kind and joined(low, last[1], start):
+                found = last[2:]  # "relapses in 15 % versus 52 %": the cue of the first
             if found is None:
                 continue
             name, cue = found
-            if kind == "rate" and name not in {
-                "prevalence",
-                "incidence",
-                "relapse rate",
-                "mortality",
-            }:
+            if name == "none":
                 continue
+            share = kind == "rate" and is_share(match)
+            if kind == "rate" and not share and name not in _RATES:
+                continue
+            last = (kind, end, name, cue)
             text, qualifier = _normal(kind, match)
-            if name == "sex ratio" and kind in {"percent", "part"}:
-                sex = SEX.get(low[cue[0] : cue[1]])
+            said = low[cue[0] : cue[1]]
+            if name == "sex ratio" and (kind in {"percent", "part"} or share):
+                sex = sex_named(said)
                 if sex:
                     text = f"{text} {sex}"
-            said = low[cue[0] : cue[1]]
-            if name == "incidence" and ("year" in said or "annual" in said):
+            if name == "sex ratio" and kind == "ratio" and (sex := _ratio_sex(said)):
+                text = f"{text} {sex}"  # "a female predominance (1.5:1)"
+                taken.append(cue)
+            if name == "incidence" and re.search(r"year|annual", low[max(0, cue[0] - 9) : cue[1]]):
                 text = text if text.endswith("per year") else f"{text} per year"
             if name == "mortality" and low.startswith("surviv", cue[0]):
                 text = f"{text} survival"
@@ -401,7 +402,9 @@ class FigureIndex:
             taken.append((start, end))
         out = _merge_ages(out)
         for rule, m in phrases:
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if any(a < m.end() and m.start() < b for a, b in taken) or any(
+                f.attribute == rule.attribute and 0 <= f.start - m.end() <= 12 for f in out
+            ):  # "a female predominance (F:M 1.3:1)": the words of the figure that follows
                 continue
             groups = [g for g in m.groups() if g] if m.re.groups else []
             text = rule.value or (groups[0] if groups else " ".join(m.group().split()))
@@ -414,6 +417,13 @@ def find_figures(sentence: str, rules_path: Path = RULES) -> list[Figure]:
     """The value figures ``sentence`` states, in order; offsets are within the sentence."""
     low = sentence.casefold() if len(sentence.casefold()) == len(sentence) else sentence.lower()
     return FigureIndex(low, rules_path).figures(0, len(low))
+
+
+def _ratio_sex(cue: str) -> str:
+    """ "female predominance", "F:M": the sexes a ratio's cue compares, or ""."""
+    if re.fullmatch(r"[fm]\w*\s?[:/]\s?[fm]\w*", cue):
+        return "female:male" if cue.startswith("f") else "male:female"
+    return f"{sex_named(cue)} predominance" if "predominance" in cue else ""
 
 
 def _sexes(match: re.Match[str], population: str) -> Figure | None:
@@ -476,7 +486,8 @@ def _medians(
         text = f"{match.group('stat')} {_fmt(n)} {name}".strip()
         qualifier = ""
         if i < len(ranges):
-            qualifier = f"{ranges[i].group(1)} {_digits(ranges[i].group(2)).replace(' ', '')}"
+            span = re.sub(r"\s*(?:-|–|to)\s*", "-", _digits(ranges[i].group(2)))
+            qualifier = f"{ranges[i].group(1)} {span}"
         start = match.start() if i == 0 else v_start
         value = parse_value(text)
         out.append(Figure("age at onset", text, value, population, qualifier, start, v_end))

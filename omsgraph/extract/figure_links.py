@@ -1,0 +1,80 @@
+"""What :mod:`omsgraph.extract.figures` reads from a figure's neighbours and own words: the
+rate a "1 in N" match states (and whether it is a share, "one in two"), the sex a cue names,
+and the figures a "vs" or "and" joins to the one before ("15 % versus 52 %"), which share its
+cue."""
+
+from __future__ import annotations
+
+import re
+
+from omsgraph.corpus.values import number
+
+#: the words that may join two figures of one measure ("18 % vs 45 %", "20 % and 41 %")
+_JOINED = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+(?:patients|cases|children|adults))?)?"
+    r"\s*(?:[(\[][^()\[\]]*[)\]])?\s*[,;]?\s*(?:vs\.?|versus|compared (?:with|to)|against|and|or|"
+    r"respectively|,)?\s*(?:[(\[]\s*)?$"
+)
+_SEX_WORD = re.compile(r"\b(girls?|boys?|females?|males?|women|men|f|m)\b")
+_SEXES = {"girl": "female", "woman": "female", "women": "female", "f": "female"}
+_SEXES |= {"boy": "male", "man": "male", "men": "male", "m": "male"}
+_SUPERSCRIPT = {"²": 2, "³": 3, "⁴": 4, "⁵": 5, "⁶": 6, "⁷": 7, "⁸": 8, "⁹": 9}
+#: a rate with no larger denominator than this is a share ("1 in 3 relapse": 33 %)
+SHARE_BASE = 100
+
+
+def fmt(value: float) -> str:
+    """A number as the normalised values write it ("5,000,000", "0.18")."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
+
+
+def rate(match: re.Match[str]) -> tuple[float, float, bool]:
+    """(cases, denominator, per year) of a rate match of :data:`figure_forms.FORMS`."""
+    n = number(match.group("n"))
+    if match.group("power"):
+        base = 10.0 ** int(match.group("power"))
+    elif match.group("sup"):
+        base = 10.0 ** _SUPERSCRIPT[match.group("sup")]
+    else:
+        digits = match.group("base")
+        base = number(re.sub(r"(?<=\d)\s+(?=\d)", "", digits)) if digits else 1.0
+        scale = match.group("scale") or match.group("only") or ""
+        base *= {"million": 1e6, "thousand": 1e3}.get(scale, 1)
+    return n, base, bool(match.group("year"))
+
+
+def rate_text(match: re.Match[str]) -> tuple[str, str]:
+    """(normalised value, qualifier) of a rate: "1 in 5,000,000 per year", or a share written
+    as a rate ("nine in 20 children": "9 of 20 (45 %)", qualifier "1 in 20" kept as written)."""
+    n, base, yearly = rate(match)
+    raw = match.group().casefold()
+    first = "low" if match.group("low") else "n"
+    prefix = raw[: match.start(first) - match.start()].strip()
+    if match.group("low"):  # "0.27-0.40 cases per million": the range
+        low = number(match.group("low"))
+        text = f"{fmt(low)}-{fmt(n)} in {fmt(base)}" + (" per year" if yearly else "")
+        return f"{prefix} {text}".strip(), ""
+    if is_share(match):
+        return f"{prefix} {fmt(n)} of {fmt(base)} ({fmt(round(100 * n / base))} %)".strip(), ""
+    text = f"{fmt(n)} in {fmt(base)}" + (" per year" if yearly else "")
+    return f"{prefix} {text}".strip(), ""
+
+
+def is_share(match: re.Match[str]) -> bool:
+    """Whether a rate match is a share of a group ("one in two children", "9/20 patients")."""
+    n, base, yearly = rate(match)
+    return 0 < base <= SHARE_BASE and n <= base and not yearly and not match.group("only")
+
+
+def joined(text: str, end: int, start: int) -> bool:
+    """Whether only a "vs", "and", a comma or a bracket stand between two figures."""
+    return start - end < 40 and _JOINED.match(text, end, start) is not None
+
+
+def sex_named(cue: str) -> str:
+    """The sex a cue names ("were girls", "females", "F:M" -> the first), or ""."""
+    found = _SEX_WORD.search(cue)
+    if found is None:
+        return ""
+    word = found.group(1).removesuffix("s")
+    return _SEXES.get(word, "female" if word.startswith("female") else "male")

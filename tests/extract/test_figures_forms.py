@@ -1,0 +1,216 @@
+"""Figures in the forms new literature writes them: rates with other separators and
+denominators, shares written as rates, sexes and ratios in more words, age ranges across
+units, shares that a "vs" joins, and the numbers that are no epidemiology (one patient's age,
+a confidence interval, a recovery, a share of all childhood cancers).
+
+Every sentence here is written for the test (none is taken from a development text or from
+another document about the condition)."""
+
+from __future__ import annotations
+
+import pytest
+
+from omsgraph.corpus.values import Rate, Span
+from omsgraph.extract.figures import find_figures
+
+
+def found(sentence: str) -> list[tuple[str, str]]:
+    return [(f.attribute, f.object) for f in find_figures(sentence)]
+
+
+def only(sentence: str):
+    (figure,) = find_figures(sentence)
+    return figure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attribute", "obj", "per_person"),
+    [
+        (
+            "It occurs in approximately 1 of every 500,000 live births.",
+            "prevalence",
+            "approximately 1 in 500,000",
+            2e-6,
+        ),
+        ("The incidence in our region was 1:400,000.", "incidence", "1 in 400,000", 2.5e-6),
+        (
+            "The incidence is 1 in 10 000 000 per year.",
+            "incidence",
+            "1 in 10,000,000 per year",
+            1e-7,
+        ),
+        (
+            "The incidence rate was 0.22 per 10^6 children per year.",
+            "incidence",
+            "0.22 in 1,000,000 per year",
+            2.2e-7,
+        ),
+        (
+            "We found an annual incidence of 0.18 per million children.",
+            "incidence",
+            "0.18 in 1,000,000 per year",
+            1.8e-7,
+        ),
+        (
+            "Around 1/250 000 children develop the syndrome.",
+            "prevalence",
+            "around 1 in 250,000",
+            4e-6,
+        ),
+    ],
+)
+def test_rates_in_more_forms(sentence: str, attribute: str, obj: str, per_person: float) -> None:
+    figure = only(sentence)
+    assert (figure.attribute, figure.object) == (attribute, obj)
+    assert isinstance(figure.value, Rate)
+    assert figure.value.per_person == pytest.approx(per_person)
+
+
+def test_a_range_of_rates_keeps_both_ends() -> None:
+    figure = only("Its incidence is roughly 0.25-0.45 cases per million children per year.")
+    assert (figure.attribute, figure.object) == (
+        "incidence",
+        "roughly 0.25-0.45 in 1,000,000 per year",
+    )
+    assert figure.population == "children"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attribute", "obj", "percent"),
+    [
+        (
+            "Nearly one in two children with the syndrome harbour a neuroblastoma.",
+            "tumour frequency",
+            "nearly 1 of 2 (50 %)",
+            (45, 55),
+        ),
+        ("A tumour was detected in 9/20 patients.", "tumour frequency", "9 of 20 (45 %)", (45, 45)),
+        (
+            "Sadly, around 3 in 10 children relapse.",
+            "relapse rate",
+            "around 3 of 10 (30 %)",
+            (25, 35),
+        ),
+        ("Relapses occurred in 18/34 children (53%).", "relapse rate", "18 of 34 (53 %)", (53, 53)),
+        ("Relapse occurred in 12 of 25 (48 %).", "relapse rate", "12 of 25 (48 %)", (48, 48)),
+    ],
+)
+def test_shares_written_as_rates_or_counts(
+    sentence: str, attribute: str, obj: str, percent: tuple[float, float]
+) -> None:
+    figure = only(sentence)
+    assert (figure.attribute, figure.object, figure.qualifier) == (attribute, obj, "")
+    assert figure.value == Span("percent", *percent)
+
+
+def test_a_share_written_as_a_rate_needs_a_small_denominator() -> None:
+    assert found("Four in 10 children have a tumour.") == [("tumour frequency", "4 of 10 (40 %)")]
+    assert found("A tumour is found in 1 in 100,000 people.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "obj"),
+    [
+        ("The cohort comprised 31 female and 19 male patients.", "62 % female"),
+        ("Twelve were boys and eight were girls.", "40 % female"),
+        ("Fifty-five percent of the patients were girls.", "55 % female"),
+        ("Female patients made up 62% of the series.", "62 % female"),
+        ("A female predominance (1.5:1) was noted.", "1.5:1 female predominance"),
+        ("There was a slight female predominance (F:M 1.3:1).", "1.3:1 female:male"),
+        ("The male:female ratio was 1:1.4.", "1:1.4 male:female"),
+    ],
+)
+def test_sexes_in_more_words(sentence: str, obj: str) -> None:
+    assert found(sentence) == [("sex ratio", obj)]
+
+
+def test_a_share_of_one_sex_measures_what_follows() -> None:
+    assert found("Overall, 40 % of boys relapsed.") == [("relapse rate", "40 %")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "obj", "months"),
+    [
+        ("Onset is typically between 6 months and 3 years of age.", "6 months-3 years", (6, 36)),
+        ("The children were aged 8 months to 4 years at onset.", "8 months-4 years", (8, 48)),
+        ("Median onset age was 17 months.", "median 17 months", (17, 17)),
+        ("The median age at symptom onset was 2 years.", "median 2 years", (24, 24)),
+    ],
+)
+def test_ages_across_units_and_medians(sentence: str, obj: str, months: tuple) -> None:
+    figure = only(sentence)
+    assert (figure.attribute, figure.object) == ("age at onset", obj)
+    assert figure.value == Span("months", *months)
+
+
+def test_a_range_across_units_is_the_medians_qualifier() -> None:
+    figure = only("The median age at onset was 20 months (range 6 months-5 years).")
+    assert (figure.object, figure.qualifier) == ("median 20 months", "range 6 months-5 years")
+
+
+def test_up_to_is_no_range() -> None:
+    figure = only("An occult neuroblastoma is present in up to 80 % of children.")
+    assert (figure.attribute, figure.object) == ("tumour frequency", "up to 80 %")
+
+
+def test_words_of_the_population_are_no_cue() -> None:
+    figure = only("Long-term neurological sequelae were present in 70-80 % of survivors.")
+    assert (figure.attribute, figure.object, figure.population) == (
+        "long-term deficits",
+        "70-80 %",
+        "survivors",
+    )
+
+
+def test_figures_joined_by_vs_or_and_share_their_cue() -> None:
+    assert found("The relapse rate was lower with rituximab (15 % versus 52 %).") == [
+        ("relapse rate", "15 %"),
+        ("relapse rate", "52 %"),
+    ]
+    first, second = find_figures(
+        "Relapses occurred in 7 % of idiopathic and 24 % of paraneoplastic patients."
+    )
+    assert [(f.attribute, f.object) for f in (first, second)] == [
+        ("relapse rate", "7 %"),
+        ("relapse rate", "24 %"),
+    ]
+    assert second.population == "paraneoplastic patients"
+
+
+def test_a_recovery_is_no_deficit() -> None:
+    assert found("Only 20 % recovered without deficits.") == []
+    assert found("Relapses were rare, and 60 % achieved complete remission.") == []
+
+
+def test_a_confidence_interval_is_no_figure() -> None:
+    assert found("The 5-year overall survival was 92 % (95 % CI 85-97 %).") == [
+        ("mortality", "92 % survival")
+    ]
+
+
+def test_the_age_of_one_patient_is_no_epidemiology() -> None:
+    """A case report's patient is no population: a curator records her age with the case,
+    not as the age at onset of the condition."""
+    assert found("She was 18 months old when the symptoms began.") == []
+    assert found("At the age of 3 years he presented with ataxia.") == []
+    assert found("The patient, aged 14 months, developed myoclonus.") == []
+    # "his or her" is any child, not one patient
+    assert found("Symptoms usually start at about 18 months, when his or her gait worsens.") == [
+        ("age at onset", "about 18 months")
+    ]
+
+
+def test_a_share_of_all_childhood_cancers_is_no_tumour_frequency() -> None:
+    assert found("Neuroblastoma makes up 7 % of all childhood cancers.") == []
+
+
+def test_more_words_for_long_term_deficits() -> None:
+    assert found("Language delay persisted in 40 % of children.") == [
+        ("long-term deficits", "40 %")
+    ]
+    figure = only("Roughly two-thirds of children develop long-term problems with learning.")
+    assert (figure.attribute, figure.object) == ("long-term deficits", "roughly two thirds")
+    assert figure.value == Span("percent", 61.7, 71.7)
+    assert found("One-third of children relapse when steroids are reduced.") == [
+        ("relapse rate", "one third")
+    ]
