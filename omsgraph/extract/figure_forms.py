@@ -11,7 +11,7 @@ from omsgraph.corpus.values import NUMBER
 _NUM = "(?:" + NUMBER[1:]  # the same number, not captured
 _PREFIX = (
     r"(?:(?:about|around|approximately|roughly|nearly|almost|some|at least|more than|over|"
-    r"up to|less than|fewer than|only|~)\s*)?"
+    r"up to|less than|fewer than|only|~|≈|≥|≤|<|>)\s*)?"
 )
 _TO = r"\s*(?:-|–|to)\s*"
 _PCT = r"\s*(?:%|percent\b|per\s?cent\b)"
@@ -49,6 +49,8 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?:an?\s+)?(?P<only>million|thousand))"
             r"(?:\s+(?:children|people|persons|individuals|inhabitants|live births|births|"
             r"population|newborns|infants))?"
+            r"(?:\s+(?:under|below|younger than|aged)\s+" + _NUM + r"(?:" + _TO + _NUM + r")?"
+            r"(?:\s*years?(?:\s+of age|\s+old)?)?)?"
             r"(?P<year>\s+(?:per year|a year|each year|per annum|annually))?",
         ),
         (
@@ -73,7 +75,9 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _PREFIX
             + r"(?:between\s+)?"
             + _NUM
-            + r"(?:(?:"
+            + r"(?:(?:(?:"
+            + _PCT
+            + r")?"
             + _TO
             + r"|\s+and\s+)"
             + _NUM

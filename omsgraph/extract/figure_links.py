@@ -12,13 +12,16 @@ from omsgraph.corpus.values import number
 #: the words that may join two figures of one measure ("18 % vs 45 %", "20 % and 41 %")
 _JOINED = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+(?:patients|cases|children|adults))?)?"
-    r"\s*(?:[(\[][^()\[\]]*[)\]])?\s*[,;]?\s*(?:vs\.?|versus|compared (?:with|to)|against|and|or|"
-    r"respectively|,)?\s*(?:[(\[]\s*)?$"
+    r"\s*(?:[(\[][^()\[\]]*[)\]])?\s*[,;]?\s*(?:(?P<vs>vs\.?|versus|compared (?:with|to)|against)"
+    r"|and|or)?\s*(?:[(\[]\s*)?$"
 )
+#: what may follow the second of two figures an "and" joins ("20 % and 41 %, respectively")
+_ENDS_LIST = re.compile(r"\s*(?:[)\].;]|,?\s*respectively|of\b|in\b|$)")
 _SEX_WORD = re.compile(r"\b(girls?|boys?|females?|males?|women|men|f|m)\b")
 _SEXES = {"girl": "female", "woman": "female", "women": "female", "f": "female"}
 _SEXES |= {"boy": "male", "man": "male", "men": "male", "m": "male"}
 _SUPERSCRIPT = {"²": 2, "³": 3, "⁴": 4, "⁵": 5, "⁶": 6, "⁷": 7, "⁸": 8, "⁹": 9}
+_SIGNS = {"≈": "about", "≥": "at least", "≤": "at most", "<": "less than", ">": "more than"}
 #: a rate with no larger denominator than this is a share ("1 in 3 relapse": 33 %)
 SHARE_BASE = 100
 
@@ -66,9 +69,13 @@ def is_share(match: re.Match[str]) -> bool:
     return 0 < base <= SHARE_BASE and n <= base and not yearly and not match.group("only")
 
 
-def joined(text: str, end: int, start: int) -> bool:
-    """Whether only a "vs", "and", a comma or a bracket stand between two figures."""
-    return start - end < 40 and _JOINED.match(text, end, start) is not None
+def joined(text: str, end: int, start: int, after: int) -> bool:
+    """Whether only a "vs", "and", a comma or a bracket stand between two figures (the first
+    ends at ``end``, the second spans ``start:after``); after an "and" the second must end a
+    list ("7 % and 24 % of ...", "... , respectively"), not begin a clause of its own ("20 %
+    were treated with ...")."""
+    link = _JOINED.match(text, end, start) if start - end < 40 else None
+    return link is not None and bool(link.group("vs") or _ENDS_LIST.match(text, after))
 
 
 def sex_named(cue: str) -> str:
@@ -78,3 +85,13 @@ def sex_named(cue: str) -> str:
         return ""
     word = found.group(1).removesuffix("s")
     return _SEXES.get(word, "female" if word.startswith("female") else "male")
+
+
+def percent_text(text: str) -> str:
+    """A share as the normalised values write it ("50%–80%" -> "50-80 %", "≥ 50 %" -> "at
+    least 50 %"); spelled numbers are digits already."""
+    text = re.sub(r"\s*(?:%|percent|per\s?cent)(?=\s*(?:-|–|to)\s*\d)", "", text)  # "50%–80%"
+    text = re.sub(r"^[≈≥≤<>]\s*", lambda m: _SIGNS[m.group().strip()] + " ", text)
+    text = re.sub(r"\s*(?:%|percent|per\s?cent)$", " %", text)
+    text = re.sub(r"\bbetween\s+(\S+)\s+and\s+", r"\1-", text)
+    return re.sub(r"(?<=\d)\s*(?:-|–|to)\s*(?=\d)", "-", text)

@@ -43,6 +43,7 @@ from omsgraph.extract.figure_forms import (
 )
 from omsgraph.extract.figure_links import fmt as _fmt
 from omsgraph.extract.figure_links import is_share, joined, rate_text, sex_named
+from omsgraph.extract.figure_links import percent_text as _percent_text
 
 __all__ = ["PREDICATES", "RULES", "Figure", "FigureIndex", "Rule", "find_figures", "load_rules"]
 
@@ -191,12 +192,6 @@ def _normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
     if kind in {"fraction", "quantity"}:
         return " ".join(raw.replace("-", " ").split()), ""
     return _digits(raw), ""
-
-
-def _percent_text(text: str) -> str:
-    text = re.sub(r"\s*(?:%|percent|per\s?cent)$", " %", text)
-    text = re.sub(r"\bbetween\s+(\S+)\s+and\s+", r"\1-", text)
-    return re.sub(r"(?<=\d)\s*(?:-|–|to)\s*(?=\d)", "-", text)
 
 
 def _wanted(needs: tuple[str, ...] | re.Pattern[str], present: set[str], low: str) -> bool:
@@ -374,7 +369,7 @@ class FigureIndex:
             population = _population(low, start, end, e, masked) or everyone
             others = [m.span() for _, m in spans if m is not match]
             found = _attribute(low, table.numeric, cues, kind, start, end, masked, others)
-            if found is None and last and last[0] == kind and joined(low, last[1], start):
+            if found is None and last and last[0] == kind and joined(low, last[1], start, end):
                 found = last[2:]  # "relapses in 15 % versus 52 %": the cue of the first
             if found is None:
                 continue

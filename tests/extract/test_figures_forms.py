@@ -214,3 +214,39 @@ def test_more_words_for_long_term_deficits() -> None:
     assert found("One-third of children relapse when steroids are reduced.") == [
         ("relapse rate", "one third")
     ]
+
+
+def test_a_figure_that_begins_a_clause_of_its_own_keeps_no_cue_of_the_one_before() -> None:
+    """A guard on the "vs"/"and" rule above: after an "and" the second figure must end a list."""
+    sentence = "Relapses were seen early in 30 %, and 20 % were then given IVIG."
+    assert found(sentence) == [("relapse rate", "30 %")]
+    assert found("Relapses were seen early in 30 % and 45 %, respectively.") == [
+        ("relapse rate", "30 %"),
+        ("relapse rate", "45 %"),
+    ]
+
+
+def test_survivors_are_a_population_not_a_survival() -> None:
+    figure = only("At last visit, 37 of 55 survivors (67 %) had cognitive deficits.")
+    assert (figure.attribute, figure.object) == ("long-term deficits", "37 of 55 (67 %)")
+
+
+def test_an_age_limit_inside_a_rate_keeps_it_yearly() -> None:
+    figure = only("The incidence is 0.2 cases per million children under 5 years per year.")
+    assert (figure.attribute, figure.object) == ("incidence", "0.2 in 1,000,000 per year")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "obj", "percent"),
+    [
+        ("Neuroblastoma is found in 40%–60% of cases.", "40-60 %", (40, 60)),
+        ("A tumour is detected in ≈ 30 % of children.", "about 30 %", (25, 35)),
+        ("Relapses occur in ≥ 40 % of patients.", "at least 40 %", None),
+        ("Mortality is <4 %.", "less than 4 %", None),
+    ],
+)
+def test_shares_with_signs(sentence: str, obj: str, percent: tuple | None) -> None:
+    figure = only(sentence)
+    assert figure.object == obj
+    if percent:  # a bound ("at least") is for omsgraph.corpus.values to read
+        assert figure.value == Span("percent", *percent)
