@@ -204,7 +204,7 @@ POPULATION = re.compile(
     + r")(?:\s*[(\[][^)\]]*[)\]])?(?:\s+with\s+([\w' -]+?))?"
     r"(?=\s+(?:have|had|has|develop\w*|were|are|is|was|show\w*|present\w*|relaps\w*|died|die|"
     r"will|may|can|could|did|do|remain\w*|experienc\w*|achiev\w*|suffer\w*|requir\w*|"
-    r"need\w*|recover\w*|respond\w*|harbou?r\w*|went|became)\b|[,.;:)]|$)"
+    r"need\w*|recover\w*|respond\w*|harbou?r\w*|went|became)\b|\s*[(\[]|[,.;:)]|$)"
 )
 WITH = re.compile(
     r"(?:\s*[(\[][^)\]]*[)\]])?\s+with\s+([\w' -]+?)"

@@ -250,3 +250,27 @@ def test_shares_with_signs(sentence: str, obj: str, percent: tuple | None) -> No
     assert figure.object == obj
     if percent:  # a bound ("at least") is for omsgraph.corpus.values to read
         assert figure.value == Span("percent", *percent)
+
+
+def test_the_share_of_a_sign_is_no_prevalence() -> None:
+    assert found("In our series, 80 % of children had opsoclonus at presentation.") == []
+    assert found("Of 40 patients, 36 (90 %) had opsoclonus and 30 (75 %) had ataxia.") == []
+
+
+def test_the_condition_seen_in_a_share_of_a_population() -> None:
+    figure = only("Opsoclonus-myoclonus occurs in 2 % of children with neuroblastoma (4, 9).")
+    assert (figure.attribute, figure.object, figure.population) == (
+        "prevalence",
+        "2 %",
+        "children with neuroblastoma",
+    )
+    assert found("The syndrome is diagnosed in 1 in 3 infants with neuroblastoma.") == [
+        ("prevalence", "1 of 3 (33 %)")
+    ]
+
+
+def test_a_relapse_free_survival_is_no_mortality() -> None:
+    assert found("Relapse-free survival at 2 years was 60 %.") == []
+    assert found("Event-free survival was 70 %, and overall survival reached 98 %.") == [
+        ("mortality", "98 % survival")
+    ]
