@@ -206,6 +206,30 @@ POPULATION = re.compile(
     r"will|may|can|could|did|do|remain\w*|experienc\w*|achiev\w*|suffer\w*|requir\w*|"
     r"need\w*|recover\w*|respond\w*|harbou?r\w*|went|became)\b|\s*[(\[]|[,.;:)]|$)"
 )
+#: when a relapse, a death or a deficit is counted ("at 5 years", "5-year", "within 2 years")
+TIME_FRAME = re.compile(
+    r"\b(?:at|within|after|by|over|during)\s+(?:(?:a|the)\s+)?(?:(?:median|mean)\s+"
+    r"(?:follow-up\s+)?(?:of\s+)?)?(?:the\s+first\s+)?"
+    + _NUM
+    + r"(?:"
+    + _TO
+    + _NUM
+    + r")?\s*"
+    + _UNIT
+    + r"(?:\s+of\s+follow-up)?(?![\w-])|\b"
+    + _NUM
+    + r"[- ](?:year|month)(?![\w-])"
+)
+#: "7 % of idiopathic and 24 % of paraneoplastic patients": the first group's persons
+SHARED = re.compile(
+    r"\s*(?:of|in|among)\s+(?:the\s+)?([\w-]+)\s*,?\s+(?:and|or|vs\.?|versus|compared with)\s+"
+    + _PREFIX
+    + _NUM
+    + _PCT
+    + r"\s*(?:of|in|among)\s+(?:the\s+)?[\w-]+\s+("
+    + _GROUP
+    + r")\b"
+)
 WITH = re.compile(
     r"(?:\s*[(\[][^)\]]*[)\]])?\s+with\s+([\w' -]+?)"
     r"(?=\s+(?:have|had|has|develop\w*|were|are|is|was|show\w*|present\w*)\b|[,.;:)]|$)"

@@ -8,12 +8,18 @@ from __future__ import annotations
 import re
 
 from omsgraph.corpus.values import number
+from omsgraph.extract.figure_forms import SPELLED, TIME_FRAME
 
-#: the words that may join two figures of one measure ("18 % vs 45 %", "20 % and 41 %")
+#: the words that may join two figures of one measure ("20 % and 41 %", "18 % vs 45 %")
 _JOINED = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+(?:patients|cases|children|adults))?)?"
     r"\s*(?:[(\[][^()\[\]]*[)\]])?\s*[,;]?\s*(?:(?P<vs>vs\.?|versus|compared (?:with|to)|against)"
     r"|and|or)?\s*(?:[(\[]\s*)?$"
+)
+#: a comparison across a group's words ("55 % of those on steroids alone, compared with 20 %")
+_VERSUS = re.compile(
+    r"\s+(?:of|in|among|with|on)\b[^;%()]{0,60}?\s*,?\s*(?:vs\.?|versus|compared (?:with|to)|"
+    r"against)\s+(?:(?:only|just)\s+)?$"
 )
 #: what may follow the second of two figures an "and" joins ("20 % and 41 %, respectively")
 _ENDS_LIST = re.compile(r"\s*(?:[)\].;]|,?\s*respectively|of\b|in\b|$)")
@@ -74,6 +80,10 @@ def joined(text: str, end: int, start: int, after: int) -> bool:
     ends at ``end``, the second spans ``start:after``); after an "and" the second must end a
     list ("7 % and 24 % of ...", "... , respectively"), not begin a clause of its own ("20 %
     were treated with ...")."""
+    if start - end > 80:
+        return False
+    if _VERSUS.match(text, end, start):
+        return True
     link = _JOINED.match(text, end, start) if start - end < 40 else None
     return link is not None and bool(link.group("vs") or _ENDS_LIST.match(text, after))
 
@@ -95,3 +105,27 @@ def percent_text(text: str) -> str:
     text = re.sub(r"\s*(?:%|percent|per\s?cent)$", " %", text)
     text = re.sub(r"\bbetween\s+(\S+)\s+and\s+", r"\1-", text)
     return re.sub(r"(?<=\d)\s*(?:-|–|to)\s*(?=\d)", "-", text)
+
+
+#: the attributes whose figures hold at a time ("relapses within 2 years")
+_TIMED = frozenset({"relapse rate", "mortality", "long-term deficits"})
+
+
+def with_time(text: str, attribute: str, qualifier: str, start: int, end: int) -> str:
+    """``qualifier`` with the time frame a relapse, death or deficit figure is counted at
+    ("5-year survival was 95 %": "5-year"), the one nearest the figure within its clause."""
+    if attribute not in _TIMED:
+        return qualifier
+    low, high = max(0, start - 60), min(len(text), end + 60)
+    best = None
+    for match in TIME_FRAME.finditer(text, low, high):
+        between = text[match.end() : start] if match.end() <= start else text[end : match.start()]
+        if match.start() < end and start < match.end() or ";" in between:
+            continue
+        gap = len(between)
+        if best is None or gap < best[0]:
+            best = (gap, match.group())
+    if best is None:
+        return qualifier
+    said = SPELLED.sub(lambda m: fmt(number(m.group())), " ".join(best[1].split()))
+    return f"{qualifier}; {said}" if qualifier else said

@@ -33,6 +33,7 @@ from omsgraph.extract.figure_forms import (
     POPULATION,
     RANGE,
     SEX,
+    SHARED,
     SPELLED,
     SPELLED_GATE,
     THE_CONDITION,
@@ -42,7 +43,7 @@ from omsgraph.extract.figure_forms import (
     WORD,
 )
 from omsgraph.extract.figure_links import fmt as _fmt
-from omsgraph.extract.figure_links import is_share, joined, rate_text, sex_named
+from omsgraph.extract.figure_links import is_share, joined, rate_text, sex_named, with_time
 from omsgraph.extract.figure_links import percent_text as _percent_text
 
 __all__ = ["PREDICATES", "RULES", "Figure", "FigureIndex", "Rule", "find_figures", "load_rules"]
@@ -173,7 +174,8 @@ def _normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
     if kind == "rate":
         return rate_text(match)
     if kind == "percent" and match.lastindex == 2:  # "45 (39 %)": the share, the count aside
-        return _percent_text(_digits(match.group(2).casefold())), f"n = {match.group(1)}"
+        count = _fmt(number(match.group(1)))
+        return _percent_text(_digits(match.group(2).casefold())), f"n = {count}"
     if kind == "percent":
         return _percent_text(_digits(raw)), ""
     if kind == "part":
@@ -252,6 +254,9 @@ def _population(
 ) -> str | None:
     """ "x % of children with neuroblastoma": the population phrase after a figure."""
     match = POPULATION.match(text, end, limit)
+    if shared := SHARED.match(text, end, limit):  # "7 % of idiopathic and 24 % of ... patients"
+        masked.append(shared.span(1))
+        return f"{shared.group(1)} {shared.group(2)}"
     if match is None:  # "7 of 10 patients (70 %) with breast cancer"
         persons = ENDS_PERSONS.search(text, start, end)
         match = WITH.match(text, end, limit) if persons else None
@@ -350,6 +355,7 @@ class FigureIndex:
         taken: list[tuple[int, int]] = []
         covered = -1  # a median's groups, ranges and unit are its own
         last: tuple[str, int, str, tuple[int, int]] | None = None  # kind, end, attribute, cue
+        masked: list[tuple[int, int]] = []  # the populations' words, no cue of any figure
         for kind, match in spans:
             start, end = match.span()
             if start < covered:
@@ -365,7 +371,6 @@ class FigureIndex:
                 out += medians
                 taken.append((start, covered))
                 continue
-            masked: list[tuple[int, int]] = []
             population = _population(low, start, end, e, masked) or everyone
             others = [m.span() for _, m in spans if m is not match]
             found = _attribute(low, table.numeric, cues, kind, start, end, masked, others)
@@ -393,6 +398,7 @@ class FigureIndex:
                 text = text if text.endswith("per year") else f"{text} per year"
             if name == "mortality" and low.startswith("surviv", cue[0]):
                 text = f"{text} survival"
+            qualifier = with_time(low, name, qualifier, start, end)
             out.append(Figure(name, text, parse_value(text), population, qualifier, start, end))
             taken.append((start, end))
         out = _merge_ages(out)

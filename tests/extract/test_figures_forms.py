@@ -274,3 +274,42 @@ def test_a_relapse_free_survival_is_no_mortality() -> None:
     assert found("Event-free survival was 70 %, and overall survival reached 98 %.") == [
         ("mortality", "98 % survival")
     ]
+
+
+def test_two_groups_of_one_kind_of_persons() -> None:
+    first, second = find_figures(
+        "Relapse was seen in 12 % of paraneoplastic and 30 % of idiopathic cases."
+    )
+    assert [(f.attribute, f.object, f.population) for f in (first, second)] == [
+        ("relapse rate", "12 %", "paraneoplastic cases"),
+        ("relapse rate", "30 %", "idiopathic cases"),
+    ]
+
+
+def test_a_comparison_across_the_words_of_a_group() -> None:
+    assert found(
+        "Relapses were observed in 55.6% of children treated with steroids alone, compared "
+        "with 20% of those given rituximab."
+    ) == [("relapse rate", "55.6 %"), ("relapse rate", "20 %")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("The overall survival at 5 years was 95 %.", "at 5 years"),
+        ("Five-year survival reached 90 % in this cohort.", "5-year"),
+        ("Within 2 years, 40 % of children relapsed.", "within 2 years"),
+        (
+            "Relapses occurred in 21 children (36 %), after a median of 9 months.",
+            "n = 21; after a median of 9 months",
+        ),
+        ("Twelve children (44 %) had at least one relapse.", "n = 12"),
+    ],
+)
+def test_the_time_a_figure_holds_at_is_its_qualifier(sentence: str, qualifier: str) -> None:
+    assert only(sentence).qualifier == qualifier
+
+
+def test_a_time_frame_is_no_qualifier_of_a_prevalence_or_across_a_semicolon() -> None:
+    assert only("The prevalence was 1 in 50,000 over 10 years.").qualifier == ""
+    assert only("Relapse was seen in 30 %; 2 years later most were well.").qualifier == ""
