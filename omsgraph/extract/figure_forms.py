@@ -51,7 +51,7 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"population|newborns|infants))?"
             r"(?:\s+(?:under|below|younger than|aged)\s+" + _NUM + r"(?:" + _TO + _NUM + r")?"
             r"(?:\s*years?(?:\s+of age|\s+old)?)?)?"
-            r"(?P<year>\s+(?:per year|a year|each year|per annum|annually))?",
+            r"(?P<year>\s+(?:per year|a year|each year|per annum|annually)|\s*/\s*(?:year|yr|y|annum)\b)?",
         ),
         (
             "percent",

@@ -313,3 +313,15 @@ def test_the_time_a_figure_holds_at_is_its_qualifier(sentence: str, qualifier: s
 def test_a_time_frame_is_no_qualifier_of_a_prevalence_or_across_a_semicolon() -> None:
     assert only("The prevalence was 1 in 50,000 over 10 years.").qualifier == ""
     assert only("Relapse was seen in 30 %; 2 years later most were well.").qualifier == ""
+
+
+def test_fact_box_forms() -> None:
+    """Slides and fact boxes: "Attribute: value" lines with symbols."""
+    assert found("Incidence: 1/3,000,000/year") == [("incidence", "1 in 3,000,000 per year")]
+    assert found("Sex: F = M") == [("sex ratio", "equal")]
+    assert found("Course - girls somewhat more than boys, mostly toddlers") == [
+        ("sex ratio", "girls somewhat more than boys")
+    ]
+    assert only("Girls are affected slightly more often than boys.").object == (
+        "girls are affected slightly more often"
+    )
