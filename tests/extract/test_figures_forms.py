@@ -194,6 +194,11 @@ def test_the_age_of_one_patient_is_no_epidemiology() -> None:
     assert found("She was 18 months old when the symptoms began.") == []
     assert found("At the age of 3 years he presented with ataxia.") == []
     assert found("The patient, aged 14 months, developed myoclonus.") == []
+    assert found("The child, aged 2 years, developed ataxia.") == []
+    assert found("The child was 20 months old when the tremor began.") == []
+    assert found("Typically the child is 18 months old at onset.") == [
+        ("age at onset", "18 months")
+    ]
     # "his or her" is any child, not one patient
     assert found("Symptoms usually start at about 18 months, when his or her gait worsens.") == [
         ("age at onset", "about 18 months")
