@@ -43,7 +43,8 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r")?(?P<n>"
             + _NUM
             + r")\s*(?:\s(?:new\s+)?(?:(?:cases?|child|person|individual|baby|infant)\s+)?"
-            r"(?:(?:in|per|out of)(?: every)?|of every)\s+|/\s*|:\s*(?=\d{1,3}[, ]\d{3}|\d{4}))"
+            r"(?:(?:in|per|out of)(?: every)?|of every)\s+|/\s*|\s+(?:new\s+)?cases?\s*/\s*"
+            r"|:\s*(?=\d{1,3}[, ]\d{3}|\d{4}))"
             r"(?:10\s*\^\s*(?P<power>\d{1,2})|10(?P<sup>[²³⁴⁵⁶⁷⁸⁹])"
             r"|(?P<base>" + _SPACED + r"|" + _NUM + r")(?:\s*(?P<scale>million|thousand))?"
             r"|(?:an?\s+)?(?P<only>million|thousand))"
@@ -51,7 +52,8 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"population|newborns|infants))?"
             r"(?:\s+(?:under|below|younger than|aged)\s+" + _NUM + r"(?:" + _TO + _NUM + r")?"
             r"(?:\s*years?(?:\s+of age|\s+old)?)?)?"
-            r"(?P<year>\s+(?:per year|a year|each year|per annum|annually)|\s*/\s*(?:year|yr|y|annum)\b)?",
+            r"(?P<year>\s+(?:per year|a year|each year|per annum|annually)|[- ]person[- ]years?"
+            r"|\s*/\s*(?:year|yr|y|annum)\b)?",
         ),
         (
             "percent",
@@ -206,6 +208,8 @@ POPULATION = re.compile(
     r"will|may|can|could|did|do|remain\w*|experienc\w*|achiev\w*|suffer\w*|requir\w*|"
     r"need\w*|recover\w*|respond\w*|harbou?r\w*|went|became)\b|\s*[(\[]|[,.;:)]|$)"
 )
+#: words before a median age that make it no age at onset ("at relapse, the median age")
+NOT_ONSET = re.compile(r"\b(?:relaps\w*|recurr\w*|death|died|follow-up|last visit|surgery)\b")
 #: when a relapse, a death or a deficit is counted ("at 5 years", "5-year", "within 2 years")
 TIME_FRAME = re.compile(
     r"\b(?:at|within|after|by|over|during)\s+(?:(?:a|the)\s+)?(?:(?:median|mean)\s+"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from omsgraph.corpus.values import number
-from omsgraph.extract.figure_forms import SPELLED, TIME_FRAME
+from omsgraph.extract.figure_forms import SPELLED, TIME_FRAME, WORD
 
 #: the words that may join two figures of one measure ("20 % and 41 %", "18 % vs 45 %")
 _JOINED = re.compile(
@@ -129,3 +129,37 @@ def with_time(text: str, attribute: str, qualifier: str, start: int, end: int) -
         return qualifier
     said = SPELLED.sub(lambda m: fmt(number(m.group())), " ".join(best[1].split()))
     return f"{qualifier}; {said}" if qualifier else said
+
+
+def _depth_end(text: str, at: int, limit: int) -> int:
+    """Where the bracket around offset ``at`` closes, or the sentence's end ``limit``."""
+    depth = 0
+    for i in range(at, limit):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth == 0:
+                return i
+            depth -= 1
+    return limit
+
+
+def distance(
+    text: str, cue: tuple[int, int], start: int, end: int, side: str, limit: int
+) -> int | None:
+    """Words between a cue and a figure, or None when the cue is on the wrong side."""
+    c_start, c_end = cue
+    if c_start < end and start < c_end:
+        return -1  # the figure's own words ("1/5,000,000 per year") come first
+    if c_end <= start and side in {"before", "both"}:
+        between = text[c_end:start]
+    elif c_start >= end and side in {"after", "both"}:
+        between = text[end:c_start]
+        if c_start > _depth_end(text, end, limit):  # a figure in brackets speaks of what precedes
+            return None
+    else:
+        return None
+    if ";" in between:
+        return None
+    return len(WORD.findall(between))

@@ -30,6 +30,7 @@ from omsgraph.extract.figure_forms import (
     FORMS,
     NEEDED,
     NEEDS,
+    NOT_ONSET,
     POPULATION,
     RANGE,
     SEX,
@@ -40,8 +41,8 @@ from omsgraph.extract.figure_forms import (
     UNIT_WORD,
     VERSUS,
     WITH,
-    WORD,
 )
+from omsgraph.extract.figure_links import distance as _distance
 from omsgraph.extract.figure_links import fmt as _fmt
 from omsgraph.extract.figure_links import is_share, joined, rate_text, sex_named, with_time
 from omsgraph.extract.figure_links import percent_text as _percent_text
@@ -215,40 +216,6 @@ def _resolve(found: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match
     return sorted(kept, key=lambda f: f[1].start())
 
 
-def _depth_end(text: str, at: int, limit: int) -> int:
-    """Where the bracket around offset ``at`` closes, or the sentence's end ``limit``."""
-    depth = 0
-    for i in range(at, limit):
-        ch = text[i]
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            if depth == 0:
-                return i
-            depth -= 1
-    return limit
-
-
-def _distance(
-    text: str, cue: tuple[int, int], start: int, end: int, side: str, limit: int
-) -> int | None:
-    """Words between a cue and a figure, or None when the cue is on the wrong side."""
-    c_start, c_end = cue
-    if c_start < end and start < c_end:
-        return -1  # the figure's own words ("1/5,000,000 per year") come first
-    if c_end <= start and side in {"before", "both"}:
-        between = text[c_end:start]
-    elif c_start >= end and side in {"after", "both"}:
-        between = text[end:c_start]
-        if c_start > _depth_end(text, end, limit):  # a figure in brackets speaks of what precedes
-            return None
-    else:
-        return None
-    if ";" in between:
-        return None
-    return len(WORD.findall(between))
-
-
 def _population(
     text: str, start: int, end: int, limit: int, masked: list[tuple[int, int]]
 ) -> str | None:
@@ -367,6 +334,8 @@ class FigureIndex:
                     taken.append((start, end))
                 continue
             if kind == "median":
+                if NOT_ONSET.search(low, max(0, start - 30), start):  # "at relapse, median age"
+                    continue
                 medians, covered = _medians(low, match, everyone, e)
                 out += medians
                 taken.append((start, covered))

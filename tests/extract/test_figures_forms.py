@@ -330,3 +330,27 @@ def test_fact_box_forms() -> None:
     assert only("Girls are affected slightly more often than boys.").object == (
         "girls are affected slightly more often"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "obj"),
+    [
+        ("The incidence was 0.03 per 100,000 person-years.", "0.03 in 100,000 per year"),
+        ("The incidence was 0.4 cases/million/year.", "0.4 in 1,000,000 per year"),
+    ],
+)
+def test_rates_per_person_year_and_with_slashes(sentence: str, obj: str) -> None:
+    assert found(sentence) == [("incidence", obj)]
+
+
+def test_mortality_in_few_words() -> None:
+    assert found("Fewer than 8 % of patients die.") == [("mortality", "fewer than 8 %")]
+    assert found("Death from the syndrome itself is very rare.") == [("mortality", "low mortality")]
+    assert found("The mortality rate is low.") == [("mortality", "low mortality")]
+
+
+def test_a_median_age_at_relapse_is_no_age_at_onset() -> None:
+    assert found("Relapse occurred at a median age of 3 years.") == []
+    assert found("At diagnosis the median age was 22 months.") == [
+        ("age at onset", "median 22 months")
+    ]
