@@ -73,7 +73,7 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "percent",
-            r"("
+            r"((?:(?:below|under)\s+)?"
             + _PREFIX
             + r"(?:between\s+)?"
             + _NUM
@@ -155,6 +155,10 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:reported|described|published|documented)",
         ),
         ("ratio", r"\b\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?\b"),
+        (  # "1.2 to 1", only ever read next to a sex ratio's cue
+            "ratio",
+            r"\b\d+(?:\.\d+)?\s+to\s+\d+(?:\.\d+)?\b(?!\s*(?:%|percent|per\b|months?|years?|weeks?|days?))",
+        ),
         (
             "fraction",
             r"\b"
@@ -191,7 +195,7 @@ NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
     "part": re.compile(r"(?: of (?:the |all )?|/)" + _SMALL),
     "age": ("month", "year", "age of", "ages of"),
     "count": ("reported", "described", "published", "documented"),
-    "ratio": (":",),
+    "ratio": (":", " to "),
     "fraction": ("half", "third", "quarter"),
     "quantity": ("most", "majority"),
     "sex": ("girls", "boys", "male", "men"),
@@ -212,7 +216,7 @@ POPULATION = re.compile(
 NOT_ONSET = re.compile(r"\b(?:relaps\w*|recurr\w*|death|died|follow-up|last visit|surgery)\b")
 #: when a relapse, a death or a deficit is counted ("at 5 years", "5-year", "within 2 years")
 TIME_FRAME = re.compile(
-    r"\b(?:at|within|after|by|over|during)\s+(?:(?:a|the)\s+)?(?:(?:median|mean)\s+"
+    r"\b(?:at|within|after|by|over|during|beyond|for)\s+(?:(?:a|the)\s+)?(?:(?:median|mean)\s+"
     r"(?:follow-up\s+)?(?:of\s+)?)?(?:the\s+first\s+)?"
     + _NUM
     + r"(?:"

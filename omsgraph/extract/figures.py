@@ -192,6 +192,8 @@ def _normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
         if not re.search(r"\b(?:months?|years?|life)$", text):
             text += " years"  # "under the age of two", "between the ages of one and three"
         return re.sub(r"(?<=\d)\s*(?:-|–|to)\s*(?=\d)", "-", text), ""
+    if kind == "ratio":  # "1.2 to 1"
+        return re.sub(r"\s*(?::|to)\s*", ":", raw), ""
     if kind in {"fraction", "quantity"}:
         return " ".join(raw.replace("-", " ").split()), ""
     return _digits(raw), ""
@@ -356,7 +358,7 @@ class FigureIndex:
             last = (kind, end, name, cue)
             text, qualifier = _normal(kind, match)
             said = low[cue[0] : cue[1]]
-            if name == "sex ratio" and (kind in {"percent", "part"} or share):
+            if name == "sex ratio" and (kind in {"percent", "part", "fraction"} or share):
                 sex = sex_named(said)
                 if sex:
                     text = f"{text} {sex}"

@@ -354,3 +354,23 @@ def test_a_median_age_at_relapse_is_no_age_at_onset() -> None:
     assert found("At diagnosis the median age was 22 months.") == [
         ("age at onset", "median 22 months")
     ]
+
+
+def test_review_forms_of_sex_and_age() -> None:
+    assert found("The ratio of girls to boys is approximately 1.3 to 1.") == [
+        ("sex ratio", "1.3:1")
+    ]
+    assert found("The female to male ratio was 3 to 2.") == [("sex ratio", "3:2")]
+    assert found("About two thirds of patients are girls.") == [
+        ("sex ratio", "about two thirds female")
+    ]
+    assert found("Onset ranges from 6 to 36 months, with a peak at 20 months.") == [
+        ("age at onset", "6-36 months, 20 months")
+    ]
+    assert found("Relapses fell from 40 to 20 after the change.") == []
+
+
+def test_a_bound_below_a_share_and_a_follow_up_beyond() -> None:
+    assert found("Mortality related to the syndrome is below 4%.") == [("mortality", "below 4 %")]
+    figure = only("Cognitive impairment was found in 9 of 13 (69%) children seen beyond 5 years.")
+    assert (figure.attribute, figure.qualifier) == ("long-term deficits", "beyond 5 years")
