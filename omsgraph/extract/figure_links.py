@@ -1,7 +1,8 @@
 """What :mod:`omsgraph.extract.figures` reads from a figure's neighbours and own words: the
-rate a "1 in N" match states (and whether it is a share, "one in two"), the sex a cue names,
-and the figures a "vs" or "and" joins to the one before ("15 % versus 52 %"), which share its
-cue."""
+rate a "1 in N" match states (and whether it is a share, "one in two"), a share's normal
+text, the sex a cue names, the figures a "vs" or "and" joins to the one before ("15 % versus
+52 %"), which share its cue, the words between a cue and a figure, and the time a relapse,
+death or deficit figure holds at ("5-year survival")."""
 
 from __future__ import annotations
 

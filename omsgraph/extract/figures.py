@@ -1,18 +1,25 @@
 """Figures in a sentence: the values of epidemiology and prognosis, with what they measure.
 
 ``find_figures(sentence)`` finds every figure in the forms literature writes them: rates
-("1 in 5,000,000 per year", "one in a million", "3 per million children", "1/1,000,000"),
-shares ("x %", "x-y %", "forty-five per cent", "62 (54 %) female", "7 of 10 patients",
-"about half", "most cases"), ages ("median age 45 years (range 2-80)", "between 6 and 36
-months of age", "second or third year of life", "under the age of two"), counts ("fewer than
-200 cases reported"), ratios ("2:1") and values without a number ("a very rare disorder",
-"boys and girls are affected equally", "frequently relapse", "not lethal").
+("1 in 5,000,000 per year", "one in a million", "3 per million children", "1/1,000,000",
+"1:400,000", "0.22 per 10^6", "0.3 cases/million/year", "0.25-0.45 per million"), shares
+("x %", "x-y %", "40%–60%", "forty-five per cent", "62 (54 %) female", "7 of 10 patients",
+"12 of 25 (48 %)", "9/20 patients", "one in two children", "about half", "most cases"), ages
+("median age 45 years (range 2-80)", "between 6 and 36 months of age", "between 6 months and
+3 years", "second or third year of life", "under the age of two"), counts ("fewer than 200
+cases reported", "31 female and 19 male"), ratios ("2:1", "F:M 1.3:1", "1.2 to 1") and
+values without a number ("a very rare disorder", "boys and girls are affected equally",
+"frequently relapse", "not lethal", "mortality is low").
 
 Which attribute a figure measures comes from the cue words around it, read from the table
-``rules/figures.tsv`` (attribute, figure kinds, side, window, pattern): the nearest cue wins.
-A figure no cue claims is no value claim. Each figure comes with its normalised value text
-(``object``), the value :func:`omsgraph.corpus.values.parse_value` reads from it, the population and
-a qualifier (a range, a count), and its offsets in the sentence.
+``rules/figures.tsv`` (attribute, figure kinds, side, window, pattern): the nearest cue wins;
+figures a "vs" joins share the first one's cue. A figure no cue claims is no value claim, nor
+is one a "block" or "none" row claims: one patient's age in a case report, a confidence
+interval, a recovery or remission, a relapse-free survival, a share of all childhood cancers.
+Each figure comes with its normalised value text (``object``), the value
+:func:`omsgraph.corpus.values.parse_value` reads from it, the population (a group's own words
+are no cue) and a qualifier (a range, a count, the time it holds at), and its offsets in the
+sentence.
 """
 
 from __future__ import annotations
