@@ -195,6 +195,7 @@ def _normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
         text = re.sub(r"^between\s+(\S+)\s+and\s+", r"\1-", text)
         text = re.sub(r"\bthe age of\s+", "", text)
         text = re.sub(r"^(?:between|from)\s+", "", _digits(text))
+        text = re.sub(r"^[<≤]\s*", "under ", re.sub(r"^[>≥]\s*", "over ", text))
         text = re.sub(r"\b(months?|years?)\s*(?:and|to|-|–)\s*(?=\d)", r"\1-", text)
         if not re.search(r"\b(?:months?|years?|life)$", text):
             text += " years"  # "under the age of two", "between the ages of one and three"

@@ -374,3 +374,9 @@ def test_a_bound_below_a_share_and_a_follow_up_beyond() -> None:
     assert found("Mortality related to the syndrome is below 4%.") == [("mortality", "below 4 %")]
     figure = only("Cognitive impairment was found in 9 of 13 (69%) children seen beyond 5 years.")
     assert (figure.attribute, figure.qualifier) == ("long-term deficits", "beyond 5 years")
+
+
+def test_signs_before_an_age() -> None:
+    figure = only("Most children are aged <2 years at onset.")
+    assert (figure.object, figure.value) == ("under 2 years", Span("months", 0, 24))
+    assert only("Onset is at ≤ 3 years in most.").object == "under 3 years"
