@@ -48,7 +48,7 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:10\s*\^\s*(?P<power>\d{1,2})|10(?P<sup>[²³⁴⁵⁶⁷⁸⁹])"
             r"|(?P<base>" + _SPACED + r"|" + _NUM + r")(?:\s*(?P<scale>million|thousand))?"
             r"|(?:an?\s+)?(?P<only>million|thousand))"
-            r"(?:\s+(?:children|people|persons|individuals|inhabitants|live births|births|"
+            r"(?:\s+(?P<who>children|people|persons|individuals|inhabitants|live births|births|"
             r"population|newborns|infants))?"
             r"(?:\s+(?:under|below|younger than|aged)\s+" + _NUM + r"(?:" + _TO + _NUM + r")?"
             r"(?:\s*years?(?:\s+of age|\s+old)?)?)?"
@@ -216,13 +216,13 @@ POPULATION = re.compile(
 NOT_ONSET = re.compile(r"\b(?:relaps\w*|recurr\w*|death|died|follow-up|last visit|surgery)\b")
 #: when a relapse, a death or a deficit is counted ("at 5 years", "5-year", "within 2 years")
 TIME_FRAME = re.compile(
-    r"\b(?:at|within|after|by|over|during|beyond|for)\s+(?:(?:a|the)\s+)?(?:(?:median|mean)\s+"
-    r"(?:follow-up\s+)?(?:of\s+)?)?(?:the\s+first\s+)?"
+    r"\b(?:at|within|after|by|over|during|beyond|for)\s+(?:(?:a|the)\s+(?=median|mean|first))?"
+    r"(?:(?:median|mean)\s+(?:follow-up\s+)?(?:of\s+)?)?(?:first\s+)?(?:(?:a|one)\s+|"
     + _NUM
     + r"(?:"
     + _TO
     + _NUM
-    + r")?\s*"
+    + r")?\s*)"
     + _UNIT
     + r"(?:\s+of\s+follow-up)?(?![\w-])|\b"
     + _NUM

@@ -355,6 +355,8 @@ class FigureIndex:
             found = _attribute(low, table.numeric, cues, kind, start, end, masked, others)
             if found is None and last and last[0] == kind and joined(low, last[1], start, end):
                 found = last[2:]  # "relapses in 15 % versus 52 %": the cue of the first
+            if found is None and kind == "rate" and match.group("who") and not is_share(match):
+                found = ("prevalence", match.span("who"))  # "1 in 10 million people get it"
             if found is None:
                 continue
             name, cue = found

@@ -380,3 +380,15 @@ def test_signs_before_an_age() -> None:
     figure = only("Most children are aged <2 years at onset.")
     assert (figure.object, figure.value) == ("under 2 years", Span("months", 0, 24))
     assert only("Onset is at ≤ 3 years in most.").object == "under 3 years"
+
+
+def test_news_forms() -> None:
+    """A rate of people with no cue word is still a prevalence; 'more girls than boys'."""
+    assert found("Experts think only 1 in 8 million people get it.") == [
+        ("prevalence", "only 1 in 8,000,000")
+    ]
+    assert found("A rate of 1 in 8 million was not reached.") == []  # no people, no cue
+    assert found("The syndrome affects slightly more girls than boys.") == [
+        ("sex ratio", "more girls than boys")
+    ]
+    assert only("A quarter of children relapse within a year.").qualifier == "within a year"
