@@ -392,3 +392,9 @@ def test_news_forms() -> None:
         ("sex ratio", "more girls than boys")
     ]
     assert only("A quarter of children relapse within a year.").qualifier == "within a year"
+
+
+def test_opsoclonus_in_a_share_of_another_disease_is_a_prevalence() -> None:
+    figure = only("About 2 % of children with neuroblastoma develop opsoclonus.")
+    assert (figure.attribute, figure.population) == ("prevalence", "children with neuroblastoma")
+    assert found("In our series, 80 % of children with OMS had opsoclonus.") == []
