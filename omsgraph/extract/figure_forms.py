@@ -42,7 +42,7 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _TO
             + r")?(?P<n>"
             + _NUM
-            + r")\s*(?:\s(?:new\s+)?(?:(?:cases?|child|person|individual|baby|infant)\s+)?"
+            + r")\s*(?:\s(?:new\s+)?(?:(?P<one>cases?|child|person|individual|baby|infant)\s+)?"
             r"(?:(?:in|per|out of)(?: every)?|of every)\s+|/\s*|\s+(?:new\s+)?cases?\s*/\s*"
             r"|:\s*(?=\d{1,3}[, ]\d{3}|\d{4}))"
             r"(?:10\s*\^\s*(?P<power>\d{1,2})|10(?P<sup>[²³⁴⁵⁶⁷⁸⁹])"

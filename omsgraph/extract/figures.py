@@ -355,8 +355,9 @@ class FigureIndex:
             found = _attribute(low, table.numeric, cues, kind, start, end, masked, others)
             if found is None and last and last[0] == kind and joined(low, last[1], start, end):
                 found = last[2:]  # "relapses in 15 % versus 52 %": the cue of the first
-            if found is None and kind == "rate" and match.group("who") and not is_share(match):
-                found = ("prevalence", match.span("who"))  # "1 in 10 million people get it"
+            who = next((g for g in ("who", "one") if kind == "rate" and match.group(g)), "")
+            if found is None and who and not is_share(match):  # "1 in 10 million people get it"
+                found = ("prevalence", match.span(who))
             if found is None:
                 continue
             name, cue = found

@@ -398,3 +398,9 @@ def test_opsoclonus_in_a_share_of_another_disease_is_a_prevalence() -> None:
     figure = only("About 2 % of children with neuroblastoma develop opsoclonus.")
     assert (figure.attribute, figure.population) == ("prevalence", "children with neuroblastoma")
     assert found("In our series, 80 % of children with OMS had opsoclonus.") == []
+
+
+def test_a_rate_with_a_person_word_before_the_denominator_is_a_prevalence() -> None:
+    assert found("Roughly one child in every 3 million develops it.") == [
+        ("prevalence", "roughly 1 in 3,000,000")
+    ]
