@@ -54,8 +54,8 @@ def rate(match: re.Match[str]) -> tuple[float, float, bool]:
 
 
 def rate_text(match: re.Match[str]) -> tuple[str, str]:
-    """(normalised value, qualifier) of a rate: "1 in 5,000,000 per year", or a share written
-    as a rate ("nine in 20 children": "9 of 20 (45 %)", qualifier "1 in 20" kept as written)."""
+    """(normalised value, qualifier) of a rate: "1 in 5,000,000 per year", a range ("0.25-0.45
+    in 1,000,000"), or a share written as a rate ("nine in 20 children": "9 of 20 (45 %)")."""
     n, base, yearly = rate(match)
     raw = match.group().casefold()
     first = "low" if match.group("low") else "n"
