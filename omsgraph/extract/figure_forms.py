@@ -11,32 +11,49 @@ from omsgraph.corpus.values import NUMBER
 _NUM = "(?:" + NUMBER[1:]  # the same number, not captured
 _PREFIX = (
     r"(?:(?:about|around|approximately|roughly|nearly|almost|some|at least|more than|over|"
-    r"up to|less than|fewer than|only|~)\s*)?"
+    r"up to|less than|fewer than|only|~|≈|≥|≤|<|>)\s*)?"
 )
 _TO = r"\s*(?:-|–|to)\s*"
 _PCT = r"\s*(?:%|percent\b|per\s?cent\b)"
 _UNIT = r"(months?|years?)"
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth)"
-_PERSONS = r"(?:patients|children|cases|adults|infants|toddlers|people|subjects|individuals)"
+_PERSONS = (
+    r"(?:patients|children|cases|adults|infants|toddlers|people|subjects|individuals|survivors|"
+    r"participants)"
+)
+#: a number with spaces between groups of three digits ("5 000 000"), read only as a denominator
+_SPACED = r"\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?!\d)"
 FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
         (
             "median",
-            r"\b(?P<stat>median|mean|average)\s+age(?:\s+(?:at|of)\s+(?:onset|diagnosis|presentation))?"
+            r"\b(?P<stat>median|mean|average)\s+(?:(?:onset|presentation|diagnosis)\s+)?age"
+            r"(?:\s+(?:at|of)\s+(?:(?:first|symptom|disease|neurological)\s+)?"
+            r"(?:onset|diagnosis|presentation))?"
             r"\s*(?:,|:|of|was|is|=)?\s*(?P<n>" + _NUM + r")",
         ),
         (
             "rate",
             _PREFIX
-            + r"("
+            + r"(?:(?P<low>"
             + _NUM
-            + r")\s*(?:\s(?:new\s+)?(?:(?:cases?|child|person|individual|baby|"
-            r"infant)\s+)?(?:in|per|out of)(?: every)?\s+|/\s*)(?:("
+            + r")"
+            + _TO
+            + r")?(?P<n>"
             + _NUM
-            + r")(?:\s*(million|thousand))?|(?:an?\s+)?(million|thousand))"
-            r"(?:\s+(?:children|people|persons|individuals|inhabitants|live births|births|"
-            r"population|newborns|infants))?(\s+(?:per year|a year|each year|per annum|annually))?",
+            + r")\s*(?:\s(?:new\s+)?(?:(?P<one>cases?|child|person|individual|baby|infant)\s+)?"
+            r"(?:(?:in|per|out of)(?: every)?|of every)\s+|/\s*|\s+(?:new\s+)?cases?\s*/\s*"
+            r"|:\s*(?=\d{1,3}[, ]\d{3}|\d{4}))"
+            r"(?:10\s*\^\s*(?P<power>\d{1,2})|10(?P<sup>[²³⁴⁵⁶⁷⁸⁹])"
+            r"|(?P<base>" + _SPACED + r"|" + _NUM + r")(?:\s*(?P<scale>million|thousand))?"
+            r"|(?:an?\s+)?(?P<only>million|thousand))"
+            r"(?:\s+(?P<who>children|people|persons|individuals|inhabitants|live births|births|"
+            r"population|newborns|infants))?"
+            r"(?:\s+(?:under|below|younger than|aged)\s+" + _NUM + r"(?:" + _TO + _NUM + r")?"
+            r"(?:\s*years?(?:\s+of age|\s+old)?)?)?"
+            r"(?P<year>\s+(?:per year|a year|each year|per annum|annually)|[- ]person[- ]years?"
+            r"|\s*/\s*(?:year|yr|y|annum)\b)?",
         ),
         (
             "percent",
@@ -56,11 +73,13 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "percent",
-            r"("
+            r"((?:(?:below|under)\s+)?"
             + _PREFIX
             + r"(?:between\s+)?"
             + _NUM
-            + r"(?:(?:"
+            + r"(?:(?:(?:"
+            + _PCT
+            + r")?"
             + _TO
             + r"|\s+and\s+)"
             + _NUM
@@ -72,19 +91,18 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "part",
             r"("
             + _NUM
-            + r")\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?("
+            + r")(?:\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?|\s*/\s*)("
             + _NUM
-            + r")\s+"
+            + r")(?:\s+"
             + _PERSONS
-            + r"(?:\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]])?",
+            + r"(?:\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]])?|\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]])",
         ),
         (
             "sex",
-            r"\b("
+            r"\b(" + _NUM + r")\s+(?:were\s+|are\s+)?(girls|boys|females?|males?|women|men)\b"
+            r"(?:\s+(?:patients|children|adults|infants))?\s*(?:,|and|/|;)\s*("
             + _NUM
-            + r")\s+(girls|boys|females|males|women|men)\s*(?:,|and|/|;)\s*("
-            + _NUM
-            + r")\s+(girls|boys|females|males|women|men)\b",
+            + r")\s+(?:were\s+|are\s+)?(girls|boys|females?|males?|women|men)\b",
         ),
         (
             "age",
@@ -106,6 +124,18 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _UNIT
             + r")?",
         ),
+        (
+            "age",
+            r"\b(?:between\s+|from\s+)?"
+            + _NUM
+            + r"\s*"
+            + _UNIT
+            + r"\s*(?:and|to|-|–)\s*"
+            + _NUM
+            + r"\s*"
+            + _UNIT
+            + r"(?:\s+(?:of age|old))?(?![\w-])",
+        ),
         ("age", r"\b" + _ORDINAL + r"(?:\s+(?:or|and|to)\s+" + _ORDINAL + r")?\s+years? of life"),
         (
             "age",
@@ -125,13 +155,17 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:reported|described|published|documented)",
         ),
         ("ratio", r"\b\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?\b"),
+        (  # "1.2 to 1", only ever read next to a sex ratio's cue
+            "ratio",
+            r"\b\d+(?:\.\d+)?\s+to\s+\d+(?:\.\d+)?\b(?!\s*(?:%|percent|per\b|months?|years?|weeks?|days?))",
+        ),
         (
             "fraction",
             r"\b"
             + _PREFIX
             + r"(?:(?:one|a)\s+)?half\b|\b"
             + _PREFIX
-            + r"(?:(?:one|a)\s+(?:third|quarter)|two\s+thirds|three\s+quarters)\b",
+            + r"(?:(?:one|a)[\s-]+(?:third|quarter)|two[\s-]+thirds|three[\s-]+quarters)\b",
         ),
         (
             "quantity",
@@ -152,27 +186,57 @@ SPELLED_GATE = re.compile(r"\b(?:" + "|".join(_SPELLED_WORDS).replace("teen", r"
 #: words one of which a sentence needs for a form to be tried (a quick test, for speed)
 _SMALL = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)"
 NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
-    "median": ("median age", "mean age", "average age"),
+    "median": ("median age", "mean age", "average age", "median onset", "mean onset"),
     "rate": re.compile(
-        r"(?: in | per | out of |/)\s*(?:every\s+|an?\s+)?(?:\d|million|thousand|" + _SMALL[3:]
+        r"(?: in | per | out of | of every |/|:)\s*(?:every\s+|an?\s+)?(?:\d|million|thousand|"
+        + _SMALL[3:]
     ),
     "percent": ("%", "percent", "per cent"),
-    "part": re.compile(r" of (?:the |all )?" + _SMALL),
+    "part": re.compile(r"(?: of (?:the |all )?|/)" + _SMALL),
     "age": ("month", "year", "age of", "ages of"),
     "count": ("reported", "described", "published", "documented"),
-    "ratio": (":",),
+    "ratio": (":", " to "),
     "fraction": ("half", "third", "quarter"),
     "quantity": ("most", "majority"),
-    "sex": ("girls", "boys", "males", "men"),
+    "sex": ("girls", "boys", "male", "men"),
 }
 NEEDED = tuple(sorted({w for words in NEEDS.values() if isinstance(words, tuple) for w in words}))
+_GROUP = r"(?:girls|boys|women|men|" + _PERSONS[3:]  # "40 % of boys relapsed"
 POPULATION = re.compile(
     r"\s*(?:of|in|among)\s+(?:the\s+|all\s+|these\s+)?(?:\d+\s+)?("
-    + _PERSONS
+    + _GROUP
     + r"|[\w-]+ "
-    + _PERSONS
+    + _GROUP
     + r")(?:\s*[(\[][^)\]]*[)\]])?(?:\s+with\s+([\w' -]+?))?"
-    r"(?=\s+(?:have|had|has|develop\w*|were|are|is|was|show\w*|present\w*)\b|[,.;:)]|$)"
+    r"(?=\s+(?:have|had|has|develop\w*|were|are|is|was|show\w*|present\w*|relaps\w*|died|die|"
+    r"will|may|can|could|did|do|remain\w*|experienc\w*|achiev\w*|suffer\w*|requir\w*|"
+    r"need\w*|recover\w*|respond\w*|harbou?r\w*|went|became)\b|\s*[(\[]|[,.;:)]|$)"
+)
+#: words before a median age that make it no age at onset ("at relapse, the median age")
+NOT_ONSET = re.compile(r"\b(?:relaps\w*|recurr\w*|death|died|follow-up|last visit|surgery)\b")
+#: when a relapse, a death or a deficit is counted ("at 5 years", "5-year", "within 2 years")
+TIME_FRAME = re.compile(
+    r"\b(?:at|within|after|by|over|during|beyond|for)\s+(?:(?:a|the)\s+(?=median|mean|first))?"
+    r"(?:(?:median|mean)\s+(?:follow-up\s+)?(?:of\s+)?)?(?:first\s+)?(?:(?:a|one)\s+|"
+    + _NUM
+    + r"(?:"
+    + _TO
+    + _NUM
+    + r")?\s*)"
+    + _UNIT
+    + r"(?:\s+of\s+follow-up)?(?![\w-])|\b"
+    + _NUM
+    + r"[- ](?:year|month)(?![\w-])"
+)
+#: "7 % of idiopathic and 24 % of paraneoplastic patients": the first group's persons
+SHARED = re.compile(
+    r"\s*(?:of|in|among)\s+(?:the\s+)?([\w-]+)\s*,?\s+(?:and|or|vs\.?|versus|compared with)\s+"
+    + _PREFIX
+    + _NUM
+    + _PCT
+    + r"\s*(?:of|in|among)\s+(?:the\s+)?[\w-]+\s+("
+    + _GROUP
+    + r")\b"
 )
 WITH = re.compile(
     r"(?:\s*[(\[][^)\]]*[)\]])?\s+with\s+([\w' -]+?)"
@@ -185,6 +249,14 @@ THE_CONDITION = re.compile(
 )
 RANGE = re.compile(
     r"\b(interquartile range|iqr|range)\s*[,:=]?\s*("
+    + _NUM
+    + r"\s*"
+    + _UNIT
+    + _TO
+    + _NUM
+    + r"\s*"
+    + _UNIT
+    + r"|"
     + _NUM
     + _TO
     + _NUM

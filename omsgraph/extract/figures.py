@@ -1,18 +1,25 @@
 """Figures in a sentence: the values of epidemiology and prognosis, with what they measure.
 
 ``find_figures(sentence)`` finds every figure in the forms literature writes them: rates
-("1 in 5,000,000 per year", "one in a million", "3 per million children", "1/1,000,000"),
-shares ("x %", "x-y %", "forty-five per cent", "62 (54 %) female", "7 of 10 patients",
-"about half", "most cases"), ages ("median age 45 years (range 2-80)", "between 6 and 36
-months of age", "second or third year of life", "under the age of two"), counts ("fewer than
-200 cases reported"), ratios ("2:1") and values without a number ("a very rare disorder",
-"boys and girls are affected equally", "frequently relapse", "not lethal").
+("1 in 5,000,000 per year", "one in a million", "3 per million children", "1/1,000,000",
+"1:400,000", "0.22 per 10^6", "0.3 cases/million/year", "0.25-0.45 per million"), shares
+("x %", "x-y %", "40%–60%", "forty-five per cent", "62 (54 %) female", "7 of 10 patients",
+"12 of 25 (48 %)", "9/20 patients", "one in two children", "about half", "most cases"), ages
+("median age 45 years (range 2-80)", "between 6 and 36 months of age", "between 6 months and
+3 years", "second or third year of life", "under the age of two"), counts ("fewer than 200
+cases reported", "31 female and 19 male"), ratios ("2:1", "F:M 1.3:1", "1.2 to 1") and
+values without a number ("a very rare disorder", "boys and girls are affected equally",
+"frequently relapse", "not lethal", "mortality is low").
 
 Which attribute a figure measures comes from the cue words around it, read from the table
-``rules/figures.tsv`` (attribute, figure kinds, side, window, pattern): the nearest cue wins.
-A figure no cue claims is no value claim. Each figure comes with its normalised value text
-(``object``), the value :func:`omsgraph.corpus.values.parse_value` reads from it, the population and
-a qualifier (a range, a count), and its offsets in the sentence.
+``rules/figures.tsv`` (attribute, figure kinds, side, window, pattern): the nearest cue wins;
+figures a "vs" joins share the first one's cue. A figure no cue claims is no value claim, nor
+is one a "block" or "none" row claims: one patient's age in a case report, a confidence
+interval, a recovery or remission, a relapse-free survival, a share of all childhood cancers.
+Each figure comes with its normalised value text (``object``), the value
+:func:`omsgraph.corpus.values.parse_value` reads from it, the population (a group's own words
+are no cue) and a qualifier (a range, a count, the time it holds at), and its offsets in the
+sentence.
 """
 
 from __future__ import annotations
@@ -30,17 +37,22 @@ from omsgraph.extract.figure_forms import (
     FORMS,
     NEEDED,
     NEEDS,
+    NOT_ONSET,
     POPULATION,
     RANGE,
     SEX,
+    SHARED,
     SPELLED,
     SPELLED_GATE,
     THE_CONDITION,
     UNIT_WORD,
     VERSUS,
     WITH,
-    WORD,
 )
+from omsgraph.extract.figure_links import distance as _distance
+from omsgraph.extract.figure_links import fmt as _fmt
+from omsgraph.extract.figure_links import is_share, joined, rate_text, sex_named, with_time
+from omsgraph.extract.figure_links import percent_text as _percent_text
 
 __all__ = ["PREDICATES", "RULES", "Figure", "FigureIndex", "Rule", "find_figures", "load_rules"]
 
@@ -57,6 +69,7 @@ PREDICATES = {
     "mortality": "prognosis",
     "long-term deficits": "prognosis",
 }
+_RATES = frozenset({"prevalence", "incidence", "relapse rate", "mortality"})
 _KINDS = frozenset({"rate", "percent", "part", "fraction", "quantity", "age", "count", "ratio"})
 _SIDES = frozenset({"before", "after", "both", "-"})
 
@@ -110,7 +123,7 @@ def load_rules(path: Path = RULES) -> tuple[Rule, ...]:
         value = cells[5].strip() if len(cells) > 5 else ""
         needs = tuple(w.strip() for w in cells[6].split(",") if w.strip()) if len(cells) > 6 else ()
         kinds = frozenset(k.strip() for k in kinds_text.split(","))
-        if name not in ATTRIBUTES and name != "block":
+        if name not in ATTRIBUTES and name not in {"block", "none"}:
             raise DataError(f"unknown attribute {name!r}", path, at)
         if not (kinds <= _KINDS or kinds == {"phrase"}):
             raise DataError(f"unknown figure kind in {kinds_text!r}", path, at)
@@ -158,10 +171,6 @@ class _Cues:
         return spans
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
-
-
 def _digits(text: str) -> str:
     """``text`` with its spelled numbers as digits ("forty- five per cent" -> "45 per cent")."""
     return SPELLED.sub(lambda m: _fmt(number(m.group())), " ".join(text.split()))
@@ -171,16 +180,12 @@ def _normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
     """(normalised value text, qualifier) of one figure match."""
     raw = match.group().casefold()
     if kind == "rate":
-        n = number(match.group(1))
-        base = number(match.group(2)) if match.group(2) else 1.0
-        scale = {"million": 1e6, "thousand": 1e3}.get(match.group(3) or match.group(4) or "", 1)
-        prefix = raw[: match.start(1) - match.start()].strip()
-        text = f"{_fmt(n)} in {_fmt(base * scale)}" + (" per year" if match.group(5) else "")
-        return (f"{prefix} {text}".strip(), "")
+        return rate_text(match)
     if kind == "percent" and match.lastindex == 2:  # "45 (39 %)": the share, the count aside
-        return _digits(_percent_text(match.group(2).casefold())), f"n = {match.group(1)}"
+        count = _fmt(number(match.group(1)))
+        return _percent_text(_digits(match.group(2).casefold())), f"n = {count}"
     if kind == "percent":
-        return _digits(_percent_text(raw)), ""
+        return _percent_text(_digits(raw)), ""
     if kind == "part":
         x, y = number(match.group(1)), number(match.group(2))
         return f"{_fmt(x)} of {_fmt(y)} ({_fmt(round(100 * x / y))} %)" if y else raw, ""
@@ -189,19 +194,17 @@ def _normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
         text = re.sub(r"\b(?:the\s+)?ages?\s+of\s+", "", text)
         text = re.sub(r"^between\s+(\S+)\s+and\s+", r"\1-", text)
         text = re.sub(r"\bthe age of\s+", "", text)
-        text = _digits(text)
+        text = re.sub(r"^(?:between|from)\s+", "", _digits(text))
+        text = re.sub(r"^[<≤]\s*", "under ", re.sub(r"^[>≥]\s*", "over ", text))
+        text = re.sub(r"\b(months?|years?)\s*(?:and|to|-|–)\s*(?=\d)", r"\1-", text)
         if not re.search(r"\b(?:months?|years?|life)$", text):
             text += " years"  # "under the age of two", "between the ages of one and three"
         return re.sub(r"(?<=\d)\s*(?:-|–|to)\s*(?=\d)", "-", text), ""
+    if kind == "ratio":  # "1.2 to 1"
+        return re.sub(r"\s*(?::|to)\s*", ":", raw), ""
     if kind in {"fraction", "quantity"}:
-        return " ".join(raw.split()), ""
+        return " ".join(raw.replace("-", " ").split()), ""
     return _digits(raw), ""
-
-
-def _percent_text(text: str) -> str:
-    text = re.sub(r"\s*(?:%|percent|per\s?cent)$", " %", text)
-    text = re.sub(r"\bbetween\s+(\S+)\s+and\s+", r"\1-", text)
-    return re.sub(r"(?<=\w)\s*(?:-|–|to)\s*(?=\d|\w+\s*%)", "-", text)
 
 
 def _wanted(needs: tuple[str, ...] | re.Pattern[str], present: set[str], low: str) -> bool:
@@ -223,45 +226,14 @@ def _resolve(found: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match
     return sorted(kept, key=lambda f: f[1].start())
 
 
-def _depth_end(text: str, at: int, limit: int) -> int:
-    """Where the bracket around offset ``at`` closes, or the sentence's end ``limit``."""
-    depth = 0
-    for i in range(at, limit):
-        ch = text[i]
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            if depth == 0:
-                return i
-            depth -= 1
-    return limit
-
-
-def _distance(
-    text: str, cue: tuple[int, int], start: int, end: int, side: str, limit: int
-) -> int | None:
-    """Words between a cue and a figure, or None when the cue is on the wrong side."""
-    c_start, c_end = cue
-    if c_start < end and start < c_end:
-        return -1  # the figure's own words ("1/5,000,000 per year") come first
-    if c_end <= start and side in {"before", "both"}:
-        between = text[c_end:start]
-    elif c_start >= end and side in {"after", "both"}:
-        between = text[end:c_start]
-        if c_start > _depth_end(text, end, limit):  # a figure in brackets speaks of what precedes
-            return None
-    else:
-        return None
-    if ";" in between:
-        return None
-    return len(WORD.findall(between))
-
-
 def _population(
     text: str, start: int, end: int, limit: int, masked: list[tuple[int, int]]
 ) -> str | None:
     """ "x % of children with neuroblastoma": the population phrase after a figure."""
     match = POPULATION.match(text, end, limit)
+    if shared := SHARED.match(text, end, limit):  # "7 % of idiopathic and 24 % of ... patients"
+        masked.append(shared.span(1))
+        return f"{shared.group(1)} {shared.group(2)}"
     if match is None:  # "7 of 10 patients (70 %) with breast cancer"
         persons = ENDS_PERSONS.search(text, start, end)
         match = WITH.match(text, end, limit) if persons else None
@@ -272,6 +244,7 @@ def _population(
     else:
         persons, condition = match.group(1), match.group(2)
         span = match.span(2)
+        masked.append(match.span(1))  # "of paraneoplastic patients", "of survivors": no cue
     if condition and not THE_CONDITION.search(condition):
         masked.append(span)
         return f"{persons} with {condition.strip()}"
@@ -303,7 +276,7 @@ def _attribute(
             ):
                 continue
             if rule.attribute == "block":
-                return None
+                return "none", span  # as "none", which claims a figure for nothing when nearest
             # the figure's own words first, then a strong cue, then the nearest
             key = (distance >= 0, not rule.strong, distance, order)
             if best is None or key < best[0]:
@@ -358,6 +331,8 @@ class FigureIndex:
         out: list[Figure] = []
         taken: list[tuple[int, int]] = []
         covered = -1  # a median's groups, ranges and unit are its own
+        last: tuple[str, int, str, tuple[int, int]] | None = None  # kind, end, attribute, cue
+        masked: list[tuple[int, int]] = []  # the populations' words, no cue of any figure
         for kind, match in spans:
             start, end = match.span()
             if start < covered:
@@ -369,39 +344,50 @@ class FigureIndex:
                     taken.append((start, end))
                 continue
             if kind == "median":
+                if NOT_ONSET.search(low, max(0, start - 30), start):  # "at relapse, median age"
+                    continue
                 medians, covered = _medians(low, match, everyone, e)
                 out += medians
                 taken.append((start, covered))
                 continue
-            masked: list[tuple[int, int]] = []
             population = _population(low, start, end, e, masked) or everyone
             others = [m.span() for _, m in spans if m is not match]
             found = _attribute(low, table.numeric, cues, kind, start, end, masked, others)
+            if found is None and last and last[0] == kind and joined(low, last[1], start, end):
+                found = last[2:]  # "relapses in 15 % versus 52 %": the cue of the first
+            who = next((g for g in ("who", "one") if kind == "rate" and match.group(g)), "")
+            if found is None and who and not is_share(match):  # "1 in 10 million people get it"
+                found = ("prevalence", match.span(who))
             if found is None:
                 continue
             name, cue = found
-            if kind == "rate" and name not in {
-                "prevalence",
-                "incidence",
-                "relapse rate",
-                "mortality",
-            }:
+            if name == "none":
                 continue
+            share = kind == "rate" and is_share(match)
+            if kind == "rate" and not share and name not in _RATES:
+                continue
+            last = (kind, end, name, cue)
             text, qualifier = _normal(kind, match)
-            if name == "sex ratio" and kind in {"percent", "part"}:
-                sex = SEX.get(low[cue[0] : cue[1]])
+            said = low[cue[0] : cue[1]]
+            if name == "sex ratio" and (kind in {"percent", "part", "fraction"} or share):
+                sex = sex_named(said)
                 if sex:
                     text = f"{text} {sex}"
-            said = low[cue[0] : cue[1]]
-            if name == "incidence" and ("year" in said or "annual" in said):
+            if name == "sex ratio" and kind == "ratio" and (sex := _ratio_sex(said)):
+                text = f"{text} {sex}"  # "a female predominance (1.5:1)"
+                taken.append(cue)
+            if name == "incidence" and re.search(r"year|annual", low[max(0, cue[0] - 9) : cue[1]]):
                 text = text if text.endswith("per year") else f"{text} per year"
             if name == "mortality" and low.startswith("surviv", cue[0]):
                 text = f"{text} survival"
+            qualifier = with_time(low, name, qualifier, start, end)
             out.append(Figure(name, text, parse_value(text), population, qualifier, start, end))
             taken.append((start, end))
         out = _merge_ages(out)
         for rule, m in phrases:
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if any(a < m.end() and m.start() < b for a, b in taken) or any(
+                f.attribute == rule.attribute and 0 <= f.start - m.end() <= 12 for f in out
+            ):  # "a female predominance (F:M 1.3:1)": the words of the figure that follows
                 continue
             groups = [g for g in m.groups() if g] if m.re.groups else []
             text = rule.value or (groups[0] if groups else " ".join(m.group().split()))
@@ -414,6 +400,13 @@ def find_figures(sentence: str, rules_path: Path = RULES) -> list[Figure]:
     """The value figures ``sentence`` states, in order; offsets are within the sentence."""
     low = sentence.casefold() if len(sentence.casefold()) == len(sentence) else sentence.lower()
     return FigureIndex(low, rules_path).figures(0, len(low))
+
+
+def _ratio_sex(cue: str) -> str:
+    """ "female predominance", "F:M": the sexes a ratio's cue compares, or ""."""
+    if re.fullmatch(r"[fm]\w*\s?[:/]\s?[fm]\w*", cue):
+        return "female:male" if cue.startswith("f") else "male:female"
+    return f"{sex_named(cue)} predominance" if "predominance" in cue else ""
 
 
 def _sexes(match: re.Match[str], population: str) -> Figure | None:
@@ -476,7 +469,8 @@ def _medians(
         text = f"{match.group('stat')} {_fmt(n)} {name}".strip()
         qualifier = ""
         if i < len(ranges):
-            qualifier = f"{ranges[i].group(1)} {_digits(ranges[i].group(2)).replace(' ', '')}"
+            span = re.sub(r"\s*(?:-|–|to)\s*", "-", _digits(ranges[i].group(2)))
+            qualifier = f"{ranges[i].group(1)} {span}"
         start = match.start() if i == 0 else v_start
         value = parse_value(text)
         out.append(Figure("age at onset", text, value, population, qualifier, start, v_end))

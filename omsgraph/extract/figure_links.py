@@ -1,0 +1,166 @@
+"""What :mod:`omsgraph.extract.figures` reads from a figure's neighbours and own words: the
+rate a "1 in N" match states (and whether it is a share, "one in two"), a share's normal
+text, the sex a cue names, the figures a "vs" or "and" joins to the one before ("15 % versus
+52 %"), which share its cue, the words between a cue and a figure, and the time a relapse,
+death or deficit figure holds at ("5-year survival")."""
+
+from __future__ import annotations
+
+import re
+
+from omsgraph.corpus.values import number
+from omsgraph.extract.figure_forms import SPELLED, TIME_FRAME, WORD
+
+#: the words that may join two figures of one measure ("20 % and 41 %", "18 % vs 45 %")
+_JOINED = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+(?:patients|cases|children|adults))?)?"
+    r"\s*(?:[(\[][^()\[\]]*[)\]])?\s*[,;]?\s*(?:(?P<vs>vs\.?|versus|compared (?:with|to)|against)"
+    r"|and|or)?\s*(?:[(\[]\s*)?$"
+)
+#: a comparison across a group's words ("55 % of those on steroids alone, compared with 20 %")
+_VERSUS = re.compile(
+    r"\s+(?:of|in|among|with|on)\b[^;%()]{0,60}?\s*,?\s*(?:vs\.?|versus|compared (?:with|to)|"
+    r"against)\s+(?:(?:only|just)\s+)?$"
+)
+#: what may follow the second of two figures an "and" joins ("20 % and 41 %, respectively")
+_ENDS_LIST = re.compile(r"\s*(?:[)\].;]|,?\s*respectively|of\b|in\b|$)")
+_SEX_WORD = re.compile(r"\b(girls?|boys?|females?|males?|women|men|f|m)\b")
+_SEXES = {"girl": "female", "woman": "female", "women": "female", "f": "female"}
+_SEXES |= {"boy": "male", "man": "male", "men": "male", "m": "male"}
+_SUPERSCRIPT = {"²": 2, "³": 3, "⁴": 4, "⁵": 5, "⁶": 6, "⁷": 7, "⁸": 8, "⁹": 9}
+_SIGNS = {"≈": "about", "≥": "at least", "≤": "at most", "<": "less than", ">": "more than"}
+#: a rate with no larger denominator than this is a share ("1 in 3 relapse": 33 %)
+SHARE_BASE = 100
+
+
+def fmt(value: float) -> str:
+    """A number as the normalised values write it ("5,000,000", "0.18")."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
+
+
+def rate(match: re.Match[str]) -> tuple[float, float, bool]:
+    """(cases, denominator, per year) of a rate match of :data:`figure_forms.FORMS`."""
+    n = number(match.group("n"))
+    if match.group("power"):
+        base = 10.0 ** int(match.group("power"))
+    elif match.group("sup"):
+        base = 10.0 ** _SUPERSCRIPT[match.group("sup")]
+    else:
+        digits = match.group("base")
+        base = number(re.sub(r"(?<=\d)\s+(?=\d)", "", digits)) if digits else 1.0
+        scale = match.group("scale") or match.group("only") or ""
+        base *= {"million": 1e6, "thousand": 1e3}.get(scale, 1)
+    return n, base, bool(match.group("year"))
+
+
+def rate_text(match: re.Match[str]) -> tuple[str, str]:
+    """(normalised value, qualifier) of a rate: "1 in 5,000,000 per year", a range ("0.25-0.45
+    in 1,000,000"), or a share written as a rate ("nine in 20 children": "9 of 20 (45 %)")."""
+    n, base, yearly = rate(match)
+    raw = match.group().casefold()
+    first = "low" if match.group("low") else "n"
+    prefix = raw[: match.start(first) - match.start()].strip()
+    if match.group("low"):  # "0.27-0.40 cases per million": the range
+        low = number(match.group("low"))
+        text = f"{fmt(low)}-{fmt(n)} in {fmt(base)}" + (" per year" if yearly else "")
+        return f"{prefix} {text}".strip(), ""
+    if is_share(match):
+        return f"{prefix} {fmt(n)} of {fmt(base)} ({fmt(round(100 * n / base))} %)".strip(), ""
+    text = f"{fmt(n)} in {fmt(base)}" + (" per year" if yearly else "")
+    return f"{prefix} {text}".strip(), ""
+
+
+def is_share(match: re.Match[str]) -> bool:
+    """Whether a rate match is a share of a group ("one in two children", "9/20 patients")."""
+    n, base, yearly = rate(match)
+    return 0 < base <= SHARE_BASE and n <= base and not yearly and not match.group("only")
+
+
+def joined(text: str, end: int, start: int, after: int) -> bool:
+    """Whether only a "vs", "and", a comma or a bracket stand between two figures (the first
+    ends at ``end``, the second spans ``start:after``); after an "and" the second must end a
+    list ("7 % and 24 % of ...", "... , respectively"), not begin a clause of its own ("20 %
+    were treated with ...")."""
+    if start - end > 80:
+        return False
+    if _VERSUS.match(text, end, start):
+        return True
+    link = _JOINED.match(text, end, start) if start - end < 40 else None
+    return link is not None and bool(link.group("vs") or _ENDS_LIST.match(text, after))
+
+
+def sex_named(cue: str) -> str:
+    """The sex a cue names ("were girls", "females", "F:M" -> the first), or ""."""
+    found = _SEX_WORD.search(cue)
+    if found is None:
+        return ""
+    word = found.group(1).removesuffix("s")
+    return _SEXES.get(word, "female" if word.startswith("female") else "male")
+
+
+def percent_text(text: str) -> str:
+    """A share as the normalised values write it ("50%–80%" -> "50-80 %", "≥ 50 %" -> "at
+    least 50 %"); spelled numbers are digits already."""
+    text = re.sub(r"\s*(?:%|percent|per\s?cent)(?=\s*(?:-|–|to)\s*\d)", "", text)  # "50%–80%"
+    text = re.sub(r"^[≈≥≤<>]\s*", lambda m: _SIGNS[m.group().strip()] + " ", text)
+    text = re.sub(r"\s*(?:%|percent|per\s?cent)$", " %", text)
+    text = re.sub(r"\bbetween\s+(\S+)\s+and\s+", r"\1-", text)
+    return re.sub(r"(?<=\d)\s*(?:-|–|to)\s*(?=\d)", "-", text)
+
+
+#: the attributes whose figures hold at a time ("relapses within 2 years")
+_TIMED = frozenset({"relapse rate", "mortality", "long-term deficits"})
+
+
+def with_time(text: str, attribute: str, qualifier: str, start: int, end: int) -> str:
+    """``qualifier`` with the time frame a relapse, death or deficit figure is counted at
+    ("5-year survival was 95 %": "5-year"), the one nearest the figure within its clause."""
+    if attribute not in _TIMED:
+        return qualifier
+    low, high = max(0, start - 60), min(len(text), end + 60)
+    best = None
+    for match in TIME_FRAME.finditer(text, low, high):
+        between = text[match.end() : start] if match.end() <= start else text[end : match.start()]
+        if match.start() < end and start < match.end() or ";" in between:
+            continue
+        gap = len(between)
+        if best is None or gap < best[0]:
+            best = (gap, match.group())
+    if best is None:
+        return qualifier
+    said = SPELLED.sub(lambda m: fmt(number(m.group())), " ".join(best[1].split()))
+    return f"{qualifier}; {said}" if qualifier else said
+
+
+def _depth_end(text: str, at: int, limit: int) -> int:
+    """Where the bracket around offset ``at`` closes, or the sentence's end ``limit``."""
+    depth = 0
+    for i in range(at, limit):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth == 0:
+                return i
+            depth -= 1
+    return limit
+
+
+def distance(
+    text: str, cue: tuple[int, int], start: int, end: int, side: str, limit: int
+) -> int | None:
+    """Words between a cue and a figure, or None when the cue is on the wrong side."""
+    c_start, c_end = cue
+    if c_start < end and start < c_end:
+        return -1  # the figure's own words ("1/5,000,000 per year") come first
+    if c_end <= start and side in {"before", "both"}:
+        between = text[c_end:start]
+    elif c_start >= end and side in {"after", "both"}:
+        between = text[end:c_start]
+        if c_start > _depth_end(text, end, limit):  # a figure in brackets speaks of what precedes
+            return None
+    else:
+        return None
+    if ";" in between:
+        return None
+    return len(WORD.findall(between))
