@@ -170,3 +170,9 @@ def test_a_shared_head_at_the_end_of_the_last_conjunct(extractor: Extractor) -> 
 def test_a_list_item_may_hold_to_and_a_verb(extractor: Extractor) -> None:
     found = claims(extractor, "The girl presented with drooling, refusal to eat and head tremor.")
     assert ("has_symptom", "refusal to eat") in found
+
+
+def test_lay_and_general_names_of_the_field(extractor: Extractor) -> None:
+    assert ("has_symptom", "ataxia") in claims(extractor, "With OMS she became wobbly.")
+    found = claims(extractor, "In adults with OMS an occult malignancy is often found.")
+    assert ("has_cause", "tumour") in found
