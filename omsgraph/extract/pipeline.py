@@ -54,7 +54,6 @@ _CAUSELIKE = re.compile(
     r"\b(?:[A-Z][\w-]+\s+)?(?:[a-z]{4,}(?:blastoma|sarcoma|carcinoma|teratoma)|[a-z]{5,}oma|"
     r"[A-Z][a-z]+ (?:virus|bacteri(?:um|a))|[a-z]+virus)\b"
 )
-_ABBREVIATION_DEFINITION = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9-]{1,7})\)")
 _DISEASELIKE = re.compile(
     r"\b(?:[A-Z][\w'’-]*[ -])*[A-Z][\w'’-]*(?:'s|’s)? (?:[Ss]yndrome|[Dd]isease)\b|"
     r"\b[a-z]{4,}(?:itis|opathy)\b"
@@ -186,7 +185,7 @@ class Extractor:
             surface = re.sub(r"\s*\(.*?(?:\)|$)\s*", " ", mention.surface).strip(" \"'“”")
             if re.fullmatch(r"[A-Z]{2,6}", surface) or same_name(surface, self.condition_label):
                 return None
-            if "synonym" in frames:
+            if "synonym" in frames | section:
                 return "has_synonym", surface.lower(), 0.85
             shared = set(normalise(surface).replace("-", " ").split()) & set(
                 self.condition_label.replace("-", " ").split()
@@ -373,7 +372,9 @@ class Extractor:
             for n_start, n_end in self._other_names(text, s, e, mentions):
                 name = text[n_start:n_end].lower()
                 found.append((n_start, n_end, "has_synonym", name, None, 0.6, None))
-        found = shapes.outside(found, shapes.definition(text, s, e, mentions, CONDITION))
+        found = shapes.outside(
+            found, shapes.definition(text, s, e, mentions, CONDITION), block.section
+        )
         shapes.remember(self._said, found)
         population = cues.population(sentence) if found else "all"
         qualifier = cues.qualifier(sentence) if found else ""
@@ -432,21 +433,6 @@ class Extractor:
             )
         return out
 
-    def abbreviations(self, text: str) -> dict[str, Concept]:
-        """Abbreviations the document defines for known concepts: "methylprednisolone (MP)"."""
-        found: dict[str, Concept] = {}
-        for match in _ABBREVIATION_DEFINITION.finditer(text):
-            short = match.group(1)
-            if short in found or self.lexicon.lookup(short) is not None:
-                continue
-            window = max(0, match.start() - 80)
-            before = self.lexicon.find(text[window : match.start()], window)
-            if before and before[-1].end == match.start():
-                concept = before[-1].concept
-                if concept.id != CONDITION and short[0].upper() == concept.label[0].upper():
-                    found[short] = concept
-        return found
-
     def extract(self, text: str) -> list[Candidate]:
         """Candidate claims of ``text``: one per (predicate, object, polarity), first quote wins
         (the first asserted one, when the claim is hedged first and stated plainly later)."""
@@ -456,7 +442,7 @@ class Extractor:
         low = cues.lower(text)
         figure_index = FigureIndex(low)
         novel = [m.start() for m in _DRUGLIKE.finditer(low)]
-        abbreviations = self.abbreviations(text)
+        abbreviations = shapes.abbreviations(text, self.lexicon, CONDITION)
         local = (
             re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(abbreviations))) + r")\b")
             if abbreviations

@@ -110,6 +110,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
             len(words) <= 7
             and not line.endswith((".", "?", "!"))
             and (not concepts or (_title_case(words) and bool(cues.heading_frames(line))))
+            and not ("synonym" in section and condition)  # a name under "Synonyms"
         )
         if headingish:
             frames = cues.heading_frames(line)

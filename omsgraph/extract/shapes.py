@@ -26,6 +26,7 @@ from omsgraph.extract.openvocab import (
 __all__ = [
     "DIFFERENTIAL",
     "anaphoric",
+    "abbreviations",
     "antibodies",
     "assert_later",
     "classified",
@@ -101,6 +102,26 @@ def antibodies(sentence: str) -> list[tuple[int, int, str]]:
                 kind = "anti-" + kind.split("/")[0]  # "Ri/ANNA2 antibodies": anti-Ri
             out.append((at, match.end(), f"{kind} antibodies"))
     return out
+
+
+_ABBREVIATION_DEFINITION = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9-]{1,7})\)")
+
+
+def abbreviations(text: str, lexicon: Any, condition: str) -> dict[str, Any]:
+    """Abbreviations the document defines for known concepts: "methylprednisolone (MP)"
+    (an abbreviation the lexicon knows already, or one of ``condition``, is left out)."""
+    found: dict[str, Any] = {}
+    for match in _ABBREVIATION_DEFINITION.finditer(text):
+        short = match.group(1)
+        if short in found or lexicon.lookup(short) is not None:
+            continue
+        window = max(0, match.start() - 80)
+        before = lexicon.find(text[window : match.start()], window)
+        if before and before[-1].end == match.start():
+            concept = before[-1].concept
+            if concept.id != condition and short[0].upper() == concept.label[0].upper():
+                found[short] = concept
+    return found
 
 
 def assert_later(out: list, key: tuple[str, str, str], candidate: Any) -> None:
@@ -186,12 +207,20 @@ def classified(text: str, s: int, mentions: list[Mention], condition: str) -> se
     return out
 
 
-def outside(found: list[tuple], span: tuple[int, int] | None) -> list[tuple]:
+def outside(
+    found: list[tuple], span: tuple[int, int] | None, section: frozenset[str] = frozenset()
+) -> list[tuple]:
     """The claims of ``found`` (tuples starting start, end, predicate) less the signs named in
-    a definition ``span``."""
+    a definition ``span``; under a differential heading ("Related Disorders") only the
+    differential diagnoses: the rest of such a section describes the other diseases."""
+    if "differential" in section:
+        found = [f for f in found if f[2] in _IN_DIFFERENTIALS]
     if span is None:
         return found
     return [f for f in found if f[2] not in _DESCRIPTIVE or not span[0] <= f[0] < span[1]]
+
+
+_IN_DIFFERENTIALS = frozenset({"differential_diagnosis", "has_synonym"})
 
 
 # -- names of organisations and anaphora ------------------------------------------------------

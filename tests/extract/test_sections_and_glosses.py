@@ -46,3 +46,32 @@ def test_a_process_in_a_structure_is_no_sign(extractor: Extractor) -> None:
 def test_lay_name_of_mononucleosis(extractor: Extractor) -> None:
     found = claims(extractor, "Her OMS started a week after glandular fever.")
     assert ("has_cause", "infectious mononucleosis") in found, found
+
+
+def test_names_under_a_synonyms_heading_are_synonyms(extractor: Extractor) -> None:
+    text = (
+        "Other names for opsoclonus-myoclonus syndrome\n"
+        "Kinsbourne syndrome\n"
+        "Dancing eye syndrome\n\n"
+        "Overview\n"
+        "Opsoclonus-myoclonus syndrome causes ataxia.\n"
+    )
+    found = claims(extractor, text)
+    assert {
+        ("has_synonym", "kinsbourne syndrome"),
+        ("has_synonym", "dancing eye syndrome"),
+    } <= found
+    assert ("has_symptom", "ataxia") in found
+
+
+def test_under_a_related_disorders_heading_only_differentials_are_claims(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Opsoclonus-myoclonus syndrome causes ataxia.\n\n"
+        "Related Disorders\n"
+        "Acute cerebellar ataxia follows chickenpox and causes vomiting.\n"
+    )
+    found = claims(extractor, text)
+    assert ("differential_diagnosis", "acute cerebellar ataxia") in found
+    assert not [k for k in found if k[1] in {"chickenpox", "vomiting"}], found
