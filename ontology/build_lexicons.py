@@ -32,7 +32,8 @@ procedures, alternative medicine, preventative and palliative care are ``therapy
 action avoidance" and "route of administration" are not actions and are left out. A label of
 three or more words ending in "procedure" also gives its name without that word. MONDO: the
 labels of a disease's NCIT, DOID and Orphanet exact matches are its synonyms (an exactMatch
-is the same disease: "HIV Infection" names MONDO's "HIV infectious disease"). A disease
+is the same disease: "HIV Infection" names MONDO's "HIV infectious disease"), and an "X
+infectious disease" is also "X infection" and, for an agent of one word, "X". A disease
 whose label, or the label of its NCIT, DOID or Orphanet exact match, has a neoplasm word
 (tumour, cancer, neoplasm, malignant, or a neoplasm suffix such as -blastoma, -carcinoma,
 -sarcoma, -lymphoma, -leukemia, -teratoma, -glioma, -adenoma, -melanoma) is ``tumour``; one
@@ -305,9 +306,27 @@ def mondo_entries(
             else "condition"
         )
         # the labels of its exact matches are its other names (an exactMatch is the same disease)
-        others = sorted({x for x in xref_labels[subject] if x and x.lower() != label.lower()})
+        others = sorted(
+            {x for x in [*xref_labels[subject], *infection_names(label)] if x}
+            - {label, label.lower()}
+        )
         entries.append(Entry(subject, "MONDO", kind, label, others, sorted(set(xrefs[subject]))))
     return entries, dict(sorted(labels.items())), dict(sorted(other_ids.items())), release, files
+
+
+_INFECTIOUS_DISEASE = re.compile(r"^(.+) infectious disease$", re.IGNORECASE)
+_ADJECTIVE = re.compile(r"(?:al|ic|ous|ary)$")
+
+
+def infection_names(label: str) -> list[str]:
+    """MONDO's "X infectious disease" is also "X infection", and an agent of one word that is
+    no adjective names it alone ("enterovirus infectious disease": "enterovirus")."""
+    found = _INFECTIOUS_DISEASE.match(label)
+    if found is None:
+        return []
+    agent = found.group(1)
+    alone = [agent] if " " not in agent and not _ADJECTIVE.search(agent) else []
+    return [f"{agent} infection", *alone]
 
 
 def drug_entries(path: Path) -> tuple[list[Entry], dict[str, str]]:

@@ -176,3 +176,14 @@ def test_lay_and_general_names_of_the_field(extractor: Extractor) -> None:
     assert ("has_symptom", "ataxia") in claims(extractor, "With OMS she became wobbly.")
     found = claims(extractor, "In adults OMS may be caused by an occult malignancy.")
     assert ("has_cause", "tumour") in found
+
+
+def test_an_infectious_agent_named_alone_is_its_infection(extractor: Extractor) -> None:
+    found = claims(extractor, "In some children OMS follows an infection such as enterovirus.")
+    assert [o for p, o in found if p == "has_cause" and "enterovirus" in o]
+
+
+def test_urine_hva_and_vma_are_the_catecholamine_test(extractor: Extractor) -> None:
+    found = claims(extractor, "In OMS the urine HVA/VMA should be measured.")
+    assert ("diagnosed_by", "urine catecholamines") in found
+    assert not [o for p, o in found if "vitreo" in o]
