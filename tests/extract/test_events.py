@@ -100,3 +100,19 @@ def test_a_diagnosis_that_is_clinical(extractor: Extractor, sentence: str) -> No
 def test_a_clinical_differential_diagnosis_is_no_clinical_diagnosis(extractor: Extractor) -> None:
     found = claims(extractor, "In OMS the differential diagnosis is clinical.")
     assert ("diagnosed_by", "clinical diagnosis") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In OMS the diagnosis is made by recognition of the eye signs.", "clinical diagnosis"),
+        ("Two tubes of serum were sent to the reference laboratory.", None),
+        ("Blood was drawn for the antibody panel.", "blood test"),
+        ("Serum samples were collected at onset.", "blood test"),
+    ],
+)
+def test_diagnosis_and_blood_told_as_events(
+    extractor: Extractor, sentence: str, expected: str | None
+) -> None:
+    found = {o for p, o in claims(extractor, sentence) if p == "diagnosed_by"}
+    assert (expected in found) if expected else not found
