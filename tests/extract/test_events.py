@@ -106,7 +106,7 @@ def test_a_clinical_differential_diagnosis_is_no_clinical_diagnosis(extractor: E
     ("sentence", "expected"),
     [
         ("In OMS the diagnosis is made by recognition of the eye signs.", "clinical diagnosis"),
-        ("Two tubes of serum were sent to the reference laboratory.", None),
+        ("In OMS the letters were sent to the family doctor.", None),
         ("Blood was drawn for the antibody panel.", "blood test"),
         ("Serum samples were collected at onset.", "blood test"),
     ],
