@@ -44,6 +44,9 @@ _PREPOSITION = frozenset(
 )
 _MAX_ITEM = 4  # words of one item of a coordinated subject
 _TO_COMMA = -1  # max_scope "comma": the scope ends at the next punctuation mark
+#: words between a forward negation and a test that it still negates ("no MRI or CT was done");
+#: farther on, the negation is of a finding the test looked for, and the test was done
+_TEST_REACH = 2
 
 
 @dataclass(frozen=True)
@@ -263,6 +266,8 @@ class SentenceCues:
             if direction in ("FORWARD", "BIDIRECTIONAL") and left <= t_start and t_end <= start:
                 if scope is not None and _words(self.blanked[t_end:start]) > scope:
                     continue
+                if kind == "test" and _words(self.blanked[t_end:start]) > _TEST_REACH:
+                    continue  # "no tumour was found on MIBG": the test was done
             elif direction in ("BACKWARD", "BIDIRECTIONAL") and end <= t_start < right:
                 gap = self.text[end:t_start]
                 if _PUNCT.search(gap) or (scope is not None and _words(gap) > scope):

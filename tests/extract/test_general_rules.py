@@ -187,3 +187,10 @@ def test_urine_hva_and_vma_are_the_catecholamine_test(extractor: Extractor) -> N
     found = claims(extractor, "In OMS the urine HVA/VMA should be measured.")
     assert ("diagnosed_by", "urine catecholamines") in found
     assert not [o for p, o in found if "vitreo" in o]
+
+
+def test_a_finding_negated_before_a_test_leaves_the_test_done(extractor: Extractor) -> None:
+    found = claims(extractor, "In this boy with OMS no tumour was seen on abdominal ultrasound.")
+    assert [v for (p, _), v in found.items() if p == "diagnosed_by"] == ["affirmed"]
+    found = claims(extractor, "No MRI was done in this girl with OMS.")
+    assert found.get(("diagnosed_by", "magnetic resonance imaging")) == "negated"
