@@ -6,6 +6,7 @@ death or deficit figure holds at ("5-year survival")."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from omsgraph.corpus.values import number
@@ -50,6 +51,8 @@ def rate(match: re.Match[str]) -> tuple[float, float, bool]:
         base = number(re.sub(r"(?<=\d)\s+(?=\d)", "", digits)) if digits else 1.0
         scale = match.group("scale") or match.group("only") or ""
         base *= {"million": 1e6, "thousand": 1e3}.get(scale, 1)
+    if not base or not math.isfinite(base) or not math.isfinite(n):
+        raise ValueError("no rate")  # "1 in 0", "1 in 10^400": no figure (FigureIndex.figures)
     return n, base, bool(match.group("year"))
 
 

@@ -284,6 +284,10 @@ def _attribute(
     return (best[1], best[2]) if best else None
 
 
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_HUGE = re.compile(r"\b(?:inf|nan)\b|\d{16,}|\be[+-]?\d{3}")  # no float holds it
+
+
 class FigureIndex:
     """The figures of one (lower-cased) text, read sentence by sentence: ``figures(start,
     end)``. Each figure form and value phrase is tried only on a sentence that has a digit or
@@ -318,7 +322,20 @@ class FigureIndex:
         ]
 
     def figures(self, s: int, e: int) -> list[Figure]:
-        """The value figures of the sentence ``s:e``; offsets are within the sentence."""
+        """The value figures of the sentence ``s:e``; offsets are within the sentence. A
+        number no float can hold ("1 in 10^400", "1e320 %") or a rate of 1 in 0 makes none."""
+        try:
+            found = self._figures(s, e)
+        except (OverflowError, ZeroDivisionError, ValueError):
+            return []
+        return [
+            f
+            for f in found
+            if not _HUGE.search(f.object)
+            and all(float(p) <= 100 for p in _PERCENT.findall(f.object))  # a share is <= 100 %
+        ]
+
+    def _figures(self, s: int, e: int) -> list[Figure]:
         low, table = self.low[s:e], self.table
         spans, phrases = self._forms(low), self._phrases(low)
         if not spans and not phrases:

@@ -404,3 +404,16 @@ def test_a_rate_with_a_person_word_before_the_denominator_is_a_prevalence() -> N
     assert found("Roughly one child in every 3 million develops it.") == [
         ("prevalence", "roughly 1 in 3,000,000")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "OMS affects 1 in " + "9" * 400 + " children.",
+        "Relapses occurred in 1e320 % of children with OMS.",
+        "OMS affects 1 in 0 children.",
+        "Relapses occurred in 320 % of children with OMS.",
+    ],
+)
+def test_a_number_that_is_no_figure_gives_no_value_and_no_error(extractor, sentence):
+    assert not [c for c in extractor.extract(sentence) if c.attribute]
