@@ -74,6 +74,8 @@ _PHRASE_KINDS = (
     "ABNORMAL_BEFORE",
     "ABNORMAL_AFTER",
     "TEST_HEAD",
+    "TRACER",
+    "TO_HEAD",
 )
 CATEGORIES = frozenset(
     {

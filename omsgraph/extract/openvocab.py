@@ -28,6 +28,7 @@ __all__ = [
     "organisation_words",
     "phrase_end",
     "test_heads",
+    "tracers",
     "proposals",
     "singular",
 ]
@@ -77,6 +78,11 @@ def examples_after() -> re.Pattern[str]:
 def test_heads() -> re.Pattern[str]:
     """Words that make a drug named before them a test's tracer ("MIBG scan"): TEST_HEAD rows."""
     return cues.alternation(_rows("TEST_HEAD"), re.IGNORECASE)
+
+
+def tracers() -> re.Pattern[str]:
+    """Names of tracers and contrast agents ("MIBG", "FDG"): TRACER rows."""
+    return cues.alternation(_rows("TRACER"), re.IGNORECASE)
 
 
 def phrase_end() -> re.Pattern[str]:
@@ -214,8 +220,10 @@ _LIST_ITEM = re.compile(r"[^;:.()\[\]!?\"]+")  # a list stands within one clause
 _EXAMPLE = cues.alternation(_rows("EXAMPLE"))
 #: an item ending in a preposition's object: what follows "and" may be a second object
 _ATTACHED = re.compile(r"\b(?:of|in|on|at|from|over)\s+(?:the\s+|both\s+)?[\w-]+\s*$")
-#: "refusal to walk", "inability to sit": a name may hold "to" and one verb
+#: "refusal to walk", "inability to sit": a name may hold "to" and one verb after a TO_HEAD
+_FILLER = re.compile(r"(?:the|other|their|our|these|those|this|that)\b")
 _TO_VERB = re.compile(r"to\s+[a-z]+\s*$")
+_TO_HEAD = re.compile(rf"(?:{'|'.join(r.regex for r in _rows('TO_HEAD'))})\s+$")
 
 
 def list_mates(
@@ -261,9 +269,15 @@ def list_mates(
                 continue  # between known items, or the last one
             if _ATTACHED.search(sentence, *items[n - 1]):
                 continue  # "jerks of the head and limbs": the object of the item before
-            if stop and _TO_VERB.fullmatch(sentence, stop.start(), i_end):
+            if (
+                stop
+                and _TO_VERB.fullmatch(sentence, stop.start(), i_end)
+                and _TO_HEAD.search(sentence, i_start, stop.start())
+            ):
                 end = i_end
             phrase = sentence[i_start:end].strip()
+            if _FILLER.match(phrase):
+                continue  # "and the Dutch cohort", "and other things": no sign of the list
             label = normalise_label(phrase)
             if label is None:
                 continue

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from omsgraph.corpus.vocabulary import normalise
+from omsgraph.extract import cues
 from omsgraph.extract.cues import introducers
 from omsgraph.extract.lexicon import Mention
 from omsgraph.extract.openvocab import (
@@ -21,6 +22,7 @@ from omsgraph.extract.openvocab import (
     phrase_end,
     singular,
     test_heads,
+    tracers,
 )
 
 __all__ = [
@@ -269,15 +271,27 @@ _OTHERS = re.compile(
     re.IGNORECASE,
 )
 _EXAMPLES_END = phrase_end()
+#: where the class's noun phrase starts: after a verb or preposition, or a comma
+_NP_START = re.compile(
+    r"\b(?:with|for|as|from|by|to|of|include[sd]?|including|is|are|was|were|have|has|had)\s+|,"
+)
 
 
 def examples_of_a_class(text: str, s: int, mentions: list[Mention], condition: str) -> set[int]:
     """ids of the mentions that are examples of a class of diseases ("paraneoplastic spinal
     cord syndromes, such as subacute myelopathy"): members of the class, not signs of the
-    condition. Where the condition is one of the examples, the others are its siblings."""
+    condition. Where the condition is one of the examples, the others are its siblings. A
+    relation cue before the class makes the examples that relation's ("confused with other
+    conditions, such as X"; "symptoms include movement disorders, such as myoclonus")."""
     out: set[int] = set()
     end = max((m.end for m in mentions), default=s)
     for match in _OTHERS.finditer(text, s, end):
+        before = text[s : match.start()].lower()
+        clause = before[max(before.rfind(";"), before.rfind(":")) + 1 :]
+        bounds = [m.end() for m in _NP_START.finditer(clause)]
+        clause = clause[: bounds[-1]] if bounds else ""  # "other paraneoplastic": the class's
+        if cues.frame_spans(clause):
+            continue  # "symptoms include movement disorders, such as myoclonus": the cue's
         stop = _EXAMPLES_END.search(text.lower(), match.end(), end + 1)
         last = stop.start() if stop else end
         out |= {
@@ -288,6 +302,7 @@ def examples_of_a_class(text: str, s: int, mentions: list[Mention], condition: s
 
 _TRACER_GAP = re.compile(r"[\s-]{1,2}")
 _TEST_HEAD = test_heads()
+_TRACER = tracers()
 
 
 def tracers(text: str, mentions: list[Mention]) -> set[int]:
@@ -300,6 +315,8 @@ def tracers(text: str, mentions: list[Mention]) -> set[int]:
         gap = _TRACER_GAP.match(text, m.end)
         if gap is None:
             continue
+        if not _TRACER.fullmatch(m.surface):
+            continue  # "after rituximab imaging showed": a treatment before a test word
         if (after is not None and after.concept.type == "test" and after.start == gap.end()) or (
             _TEST_HEAD.match(text, gap.end())
         ):
@@ -335,7 +352,7 @@ def _class_head(label: str) -> bool:
 #: the frame of a mention that a FORWARD differential trigger introduces in its clause
 _ANY = frozenset({"differential"})
 DIFFERENTIAL = "introduced:differential"
-_BREAK = re.compile(r"[;.!?]")
+_BREAK = re.compile(r"[;.!?]|\b(?:which|who|whose|because|whereas|but)\b")  # ends the frame
 
 
 def introduced(sentence: str, at: int, frames: frozenset[str] = _ANY) -> frozenset[str]:

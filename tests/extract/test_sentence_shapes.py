@@ -88,3 +88,14 @@ def test_a_class_with_examples_leaves_the_signs_of_a_later_clause(extractor: Ext
 def test_examples_of_signs_stay_claims(extractor: Extractor) -> None:
     found = {c.object for c in extractor.extract("OMS has signs such as ataxia and drooling.")}
     assert {"ataxia", "drooling"} <= found
+
+
+def test_examples_of_a_class_a_cue_introduces_keep_the_cues_relation(
+    extractor: Extractor,
+) -> None:
+    found = claims(
+        extractor, "OMS can be mistaken for other disorders, like acute cerebellar ataxia."
+    )
+    assert ("differential_diagnosis", "acute cerebellar ataxia") in found
+    found = claims(extractor, "Its signs include movement disorders, such as tremor.")
+    assert ("has_symptom", "tremor") in found

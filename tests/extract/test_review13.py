@@ -1,0 +1,67 @@
+"""Precision traps a fresh-eyes review found in this round's rules, each with sentences
+written for the test (none from a development document)."""
+
+from __future__ import annotations
+
+import pytest
+
+from omsgraph.extract import Extractor
+from tests.extract.conftest import claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("After three courses of rituximab imaging showed no relapse of OMS.", "rituximab"),
+        ("Under dexamethasone PET scans were clear in this child with OMS.", "dexamethasone"),
+    ],
+)
+def test_a_treatment_before_a_test_word_stays_a_treatment(
+    extractor: Extractor, sentence: str, kept: str
+) -> None:
+    assert ("treated_by", kept) in claims(extractor, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In OMS we pooled ataxia, opsoclonus, and the Swedish registry.",
+        "Neuroblastoma, ganglioneuroma, and other things were seen in OMS.",
+        "She had ataxia, myoclonus and a plan to travel.",
+    ],
+)
+def test_no_list_mate_from_filler(extractor: Extractor, sentence: str) -> None:
+    found = {o for _, o in claims(extractor, sentence)}
+    assert not found & {"swedish registry", "thing", "plan to travel"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In this child with OMS the skin lesion was excised.",
+        "A foreign-body mass was removed from her oesophagus; OMS began later.",
+    ],
+)
+def test_a_lesion_or_mass_removed_is_no_tumour_resection_without_a_site(
+    extractor: Extractor, sentence: str
+) -> None:
+    assert ("treated_by", "tumour resection") not in claims(extractor, sentence)
+
+
+def test_a_site_mass_removed_is_a_tumour_resection(extractor: Extractor) -> None:
+    found = claims(extractor, "In OMS the mediastinal mass was removed in full.")
+    assert ("treated_by", "tumour resection") in found
+
+
+def test_only_the_condition_s_clinical_diagnosis(extractor: Extractor) -> None:
+    found = claims(extractor, "The diagnosis of the tumour was made clinically before surgery.")
+    assert ("diagnosed_by", "clinical diagnosis") not in found
+    found = claims(extractor, "The diagnosis of opsoclonus-myoclonus syndrome is clinical.")
+    assert ("diagnosed_by", "clinical diagnosis") in found
+
+
+def test_a_differential_frame_ends_at_a_relative_clause(extractor: Extractor) -> None:
+    found = claims(
+        extractor, "The differential diagnosis of ataxia includes OMS, which shows opsoclonus."
+    )
+    assert ("differential_diagnosis", "opsoclonus") not in found
