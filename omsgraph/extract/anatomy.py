@@ -12,7 +12,7 @@ from functools import cache
 
 from omsgraph.extract import cues
 
-__all__ = ["site_names"]
+__all__ = ["site_names", "site_words"]
 
 #: the words that end a tumour's name and take a site ("of the lung")
 _HEADS = frozenset({"tumour", "tumor", "cancer", "neoplasm", "carcinoma", "malignancy"})
@@ -42,3 +42,9 @@ def site_names(name: str) -> list[str]:
         return []
     head = words[-1]
     return [f"{noun} {head}", f"{head} of the {noun}", f"{head} of {noun}"]
+
+
+@cache
+def site_words() -> frozenset[str]:
+    """Every word of a site's noun or adjective ("adrenal", "gland", "mediastinal")."""
+    return frozenset(w for name in _sites() for w in name.split())

@@ -207,6 +207,8 @@ class Extractor:
             return "has_symptom", label, 0.85 if "symptom" in frames | section else 0.7
         if kind == "complication":
             return "has_complication", label, 0.8
+        if kind == "infection" and "complication" in clause and "cause" not in clause:
+            return "has_complication", label, 0.6  # "recurrent infections were complications"
         if kind in _CAUSE_TYPES:
             if kind == "tumour" and (
                 "screen" in frames or (generic and "diagnose" in frames and "cause" not in frames)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from omsgraph.extract import cues
+from omsgraph.extract.sited import curated_heads
 from omsgraph.extract.events import with_events
 from omsgraph.extract.lexicon import Lexicon, Mention
 
@@ -99,7 +100,8 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         if seen_content and cues.TAIL.match(line):
             return
         words = line.split()
-        mentions = with_events(raw, start, lexicon.find(raw, start), lexicon.concepts)
+        mentions = curated_heads(lexicon.find(raw, start), lexicon)
+        mentions = with_events(raw, start, mentions, lexicon.concepts)
         condition, concepts = _names_condition(mentions)
         intro = line.endswith(":") or line.endswith(("include", "following"))
         if intro and not concepts:

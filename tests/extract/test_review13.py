@@ -65,3 +65,27 @@ def test_a_differential_frame_ends_at_a_relative_clause(extractor: Extractor) ->
         extractor, "The differential diagnosis of ataxia includes OMS, which shows opsoclonus."
     )
     assert ("differential_diagnosis", "opsoclonus") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "concept"),
+    [
+        ("A boy with adrenal neuroblastoma developed OMS.", "neuroblastoma"),
+        ("A girl with a mediastinal ganglioneuroblastoma developed OMS.", "ganglioneuroblastoma"),
+    ],
+)
+def test_a_site_before_a_curated_tumour_keeps_the_curated_concept(
+    extractor: Extractor, sentence: str, concept: str
+) -> None:
+    assert ("has_cause", concept) in claims(extractor, sentence)
+
+
+def test_a_disease_named_as_a_sign_and_disorder_is_the_sign(extractor: Extractor) -> None:
+    assert ("has_symptom", "seizure") in claims(
+        extractor, "Children with OMS may have a seizure disorder."
+    )
+
+
+def test_an_infection_in_a_complication_frame_is_a_complication(extractor: Extractor) -> None:
+    found = claims(extractor, "In OMS, recurrent infections remained a long-term problem.")
+    assert [o for p, o in found if p == "has_complication" and "infection" in o]

@@ -1,0 +1,51 @@
+"""A site-qualified ontology name read as the curated concept it qualifies.
+
+MONDO names many tumours with their site ("adrenal gland neuroblastoma", "mediastinum
+ganglioneuroblastoma"). Sources that say "adrenal neuroblastoma" mean the vocabulary's
+neuroblastoma at that site, and it is the vocabulary's concept that sources share and that
+conflicts compare. :func:`curated_heads` reads such a mention as the curated concept, on the
+curated name's words; the site words stay in the quote. In the same way a disease named as a
+sign and a class word ("seizure disorder", MONDO's epilepsy) is read as the sign.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from omsgraph.extract.anatomy import site_words
+from omsgraph.extract.lexicon import Mention
+from omsgraph.extract.openvocab import generic_heads
+
+__all__ = ["curated_heads"]
+
+#: words a site phrase may hold besides the sites of rules/anatomy.tsv
+_SITE_EXTRA = frozenset({"gland", "left", "right", "bilateral", "primary"})
+
+
+def curated_heads(mentions: list[Mention], lexicon: Any) -> list[Mention]:
+    """``mentions`` with each ontology mention that only puts site words before a curated
+    name read as that curated concept (same type), on the curated name's words."""
+    out = []
+    sites = site_words() | _SITE_EXTRA
+    heads = generic_heads()
+    for m in mentions:
+        if getattr(m.concept, "curated", True):  # a vocabulary concept already
+            out.append(m)
+            continue
+        words = m.surface.split()
+        if m.concept.type == "condition" and len(words) > 1 and words[-1].lower() in heads:
+            rest = m.surface[: m.surface.rfind(words[-1])].rstrip(" -")
+            sign = lexicon.lookup(rest, ontology=True)
+            if sign is not None and sign.type == "symptom":  # "seizure disorder": a seizure
+                out.append(Mention(m.start, m.start + len(rest), sign, rest))
+                continue
+        for k in range(1, len(words)):
+            if words[k - 1].lower() not in sites:
+                break
+            tail = " ".join(words[k:])
+            concept = lexicon.lookup(tail)
+            if concept is not None and concept.type == m.concept.type and m.surface.endswith(tail):
+                m = Mention(m.end - len(tail), m.end, concept, tail)
+                break
+        out.append(m)
+    return out
