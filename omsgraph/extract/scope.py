@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from omsgraph.extract import cues
-from omsgraph.extract.sited import curated_heads
 from omsgraph.extract.events import with_events
 from omsgraph.extract.lexicon import Lexicon, Mention
+from omsgraph.extract.sited import curated_heads
 
 __all__ = ["Block", "blocks"]
 
