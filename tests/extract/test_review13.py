@@ -89,3 +89,11 @@ def test_a_disease_named_as_a_sign_and_disorder_is_the_sign(extractor: Extractor
 def test_an_infection_in_a_complication_frame_is_a_complication(extractor: Extractor) -> None:
     found = claims(extractor, "In OMS, recurrent infections remained a long-term problem.")
     assert [o for p, o in found if p == "has_complication" and "infection" in o]
+
+
+def test_not_commonly_is_uncommon_not_absent(extractor: Extractor) -> None:
+    found = {
+        (c.object, c.polarity, c.certainty)
+        for c in extractor.extract("Tremor is not commonly seen in OMS but has been reported.")
+    }
+    assert ("tremor", "affirmed", "hedged") in found
