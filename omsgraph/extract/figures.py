@@ -277,14 +277,20 @@ def _attribute(
                 continue
             if rule.attribute == "block":
                 return "none", span  # as "none", which claims a figure for nothing when nearest
-            # the figure's own words first, then a strong cue, then the nearest
-            key = (distance >= 0, not rule.strong, distance, order)
+            if rule.attribute == "none" and _ACROSS.search(
+                text, min(span[1], end), max(span[0], start)
+            ):
+                continue  # "after remission, 40 % relapsed": the remission is another clause's
+            # the figure's own words first, then a strong cue, then the nearest; an attribute
+            # wins a tie with a "none" cue
+            key = (distance >= 0, not rule.strong, distance, rule.attribute == "none", order)
             if best is None or key < best[0]:
                 best = (key, rule.attribute, span)
     return (best[1], best[2]) if best else None
 
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_ACROSS = re.compile(r",|\band\b|;")
 _HUGE = re.compile(r"\b(?:inf|nan)\b|\d{16,}|\be[+-]?\d{3}")  # no float holds it
 
 

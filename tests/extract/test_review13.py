@@ -97,3 +97,20 @@ def test_not_commonly_is_uncommon_not_absent(extractor: Extractor) -> None:
         for c in extractor.extract("Tremor is not commonly seen in OMS but has been reported.")
     }
     assert ("tremor", "affirmed", "hedged") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attribute"),
+    [
+        ("After remission, 35% of children with OMS relapsed within a year.", "relapse rate"),
+        ("Relapses occurred in 20% and full recovery in 70% of children with OMS.", "relapse rate"),
+        (
+            "Despite a good response, 45% of children with OMS had long-term deficits.",
+            "long-term deficits",
+        ),
+    ],
+)
+def test_a_recovery_cue_in_another_clause_leaves_the_figure(
+    extractor: Extractor, sentence: str, attribute: str
+) -> None:
+    assert attribute in {c.attribute for c in extractor.extract(sentence)}
