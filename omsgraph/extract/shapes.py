@@ -271,27 +271,30 @@ _OTHERS = re.compile(
     re.IGNORECASE,
 )
 _EXAMPLES_END = phrase_end()
-#: where the class's noun phrase starts: after a verb or preposition, or a comma
-_NP_START = re.compile(
-    r"\b(?:with|for|as|from|by|to|of|include[sd]?|including|is|are|was|were|have|has|had)\s+|,"
+#: a verb before the class makes it an object of the sentence, not its subject
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|have|has|had|having|may|might|can|could|will|would|"
+    r"should|must|develop\w*|include[sd]?|including|show\w*|present\w*|cause[sd]?|follow\w*)\b"
 )
+#: the class's own modifiers ("other paraneoplastic"), no cue of the sentence
+_CLASS_WORDS = re.compile(r"(?:[\w-]+\s+){0,3}\Z")
 
 
 def examples_of_a_class(text: str, s: int, mentions: list[Mention], condition: str) -> set[int]:
     """ids of the mentions that are examples of a class of diseases ("paraneoplastic spinal
     cord syndromes, such as subacute myelopathy"): members of the class, not signs of the
-    condition. Where the condition is one of the examples, the others are its siblings. A
-    relation cue before the class makes the examples that relation's ("confused with other
-    conditions, such as X"; "symptoms include movement disorders, such as myoclonus")."""
+    condition. Where the condition is one of the examples, the others are its siblings. Only
+    a class that is the subject of its clause: a verb or a relation cue before it makes it an
+    object, and its examples that relation's ("confused with other conditions, such as X";
+    "she developed behavioural disorders, such as ADHD")."""
     out: set[int] = set()
     end = max((m.end for m in mentions), default=s)
     for match in _OTHERS.finditer(text, s, end):
         before = text[s : match.start()].lower()
         clause = before[max(before.rfind(";"), before.rfind(":")) + 1 :]
-        bounds = [m.end() for m in _NP_START.finditer(clause)]
-        clause = clause[: bounds[-1]] if bounds else ""  # "other paraneoplastic": the class's
-        if cues.frame_spans(clause):
-            continue  # "symptoms include movement disorders, such as myoclonus": the cue's
+        if _VERB.search(clause) or cues.frame_spans(_CLASS_WORDS.sub("", clause)):
+            continue  # the class is an object: "she developed behavioural disorders, such as
+            # ADHD"; "symptoms include movement disorders, such as myoclonus": the cue's
         stop = _EXAMPLES_END.search(text.lower(), match.end(), end + 1)
         last = stop.start() if stop else end
         out |= {

@@ -114,3 +114,24 @@ def test_a_recovery_cue_in_another_clause_leaves_the_figure(
     extractor: Extractor, sentence: str, attribute: str
 ) -> None:
     assert attribute in {c.attribute for c in extractor.extract(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Children with OMS may have sleep disorders, such as night terrors.", "sleep terror"),
+        ("He later developed behavioural disorders, such as ADHD, after OMS.", "attention deficit"),
+    ],
+)
+def test_examples_of_a_class_that_is_an_object_stay_claims(
+    extractor: Extractor, sentence: str, kept: str
+) -> None:
+    assert kept in {o for _, o in claims(extractor, sentence)}
+
+
+def test_not_usual_is_uncommon(extractor: Extractor) -> None:
+    found = {
+        (c.object, c.polarity, c.certainty)
+        for c in extractor.extract("In OMS, tremor is not usual.")
+    }
+    assert ("tremor", "affirmed", "hedged") in found
