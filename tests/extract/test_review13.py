@@ -135,3 +135,18 @@ def test_not_usual_is_uncommon(extractor: Extractor) -> None:
         for c in extractor.extract("In OMS, tremor is not usual.")
     }
     assert ("tremor", "affirmed", "hedged") in found
+
+
+def test_without_treatment_negates_no_later_sign(extractor: Extractor) -> None:
+    found = claims(extractor, "Without prompt treatment children with OMS can be left with ataxia.")
+    assert ("has_complication", "ataxia") in found or ("has_symptom", "ataxia") in found
+    assert "negated" not in {
+        c.polarity
+        for c in extractor.extract(
+            "Without prompt treatment children with OMS can be left with ataxia."
+        )
+    }
+    found = claims(extractor, "After OMS she was discharged without ataxia.")
+    assert "negated" in {
+        c.polarity for c in extractor.extract("After OMS she was discharged without ataxia.")
+    }
