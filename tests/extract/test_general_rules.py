@@ -214,3 +214,16 @@ def test_may_be_absent_negates_and_hedges(extractor: Extractor) -> None:
         for c in extractor.extract("In OMS ataxia may be absent at onset.")
     }
     assert ("ataxia", "negated", "hedged") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "treatment"),
+    [
+        ("In her OMS, plasma exchange proved ineffective.", "therapeutic apheresis"),
+        ("In OMS, cyclophosphamide failed to prevent relapses.", "cyclophosphamide"),
+    ],
+)
+def test_a_treatment_that_did_not_work_is_negated(
+    extractor: Extractor, sentence: str, treatment: str
+) -> None:
+    assert claims(extractor, sentence).get(("treated_by", treatment)) == "negated"
