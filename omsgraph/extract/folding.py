@@ -10,6 +10,21 @@ import unicodedata
 __all__ = ["fold_token", "tokens"]
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+#: British -> American stems (the word's other letters are kept): anaemia, leukaemia,
+#: ischaemia, oesophagus, oedema, foetal, coeliac, diarrhoea, dyspnoea, amoeba, anaesthesia
+_AE_OE = (
+    ("aem", "em"),
+    ("oesoph", "esoph"),
+    ("oedem", "edem"),
+    ("foet", "fet"),
+    ("coeli", "celi"),
+    ("rrhoe", "rrhe"),
+    ("pnoe", "pne"),
+    ("amoeb", "ameb"),
+    ("oestr", "estr"),
+    ("anaes", "anes"),
+    ("gynaec", "gynec"),
+)
 
 
 def fold_token(token: str) -> str:
@@ -20,6 +35,9 @@ def fold_token(token: str) -> str:
     if len(t) <= 3:
         return t
     t = t.replace("paed", "ped").replace("aetio", "etio").replace("haem", "hem")
+    if "ae" in t or "oe" in t:  # British spellings of Greek ae and oe: anaemia, oesophagus
+        for british, american in _AE_OE:
+            t = t.replace(british, american)
     if t.endswith("ies") and len(t) > 4:
         t = t[:-3] + "y"
     elif t.endswith(("ses", "xes", "ches", "shes")) and len(t) > 5:

@@ -280,3 +280,18 @@ def test_synonyms_known_and_new_but_only_of_the_condition(extractor: Extractor) 
         "kinsbourne syndrome",
         "oma syndrome",
     ]
+
+
+def test_british_ae_and_oe_fold_to_the_american_spelling(extractor) -> None:
+    for british, american in [
+        ("oesophageal", "esophageal"),
+        ("anaemia", "anemia"),
+        ("ischaemic", "ischemic"),
+        ("oedema", "edema"),
+        ("diarrhoea", "diarrhea"),
+        ("foetal", "fetal"),
+    ]:
+        assert fold_token(british) == fold_token(american), british
+    assert fold_token("aerobic") == "aerobic"  # only the listed stems change
+    found = {c.object for c in extractor.extract("In adults OMS may follow oesophageal carcinoma.")}
+    assert "esophageal carcinoma" in found
