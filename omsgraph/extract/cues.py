@@ -57,7 +57,7 @@ _COLUMNS = {
     "qualifiers.tsv": ("literal", "pattern", "kind", "value"),
     "morphology.tsv": ("literal", "pattern", "kind"),
     "phrases.tsv": ("literal", "pattern", "kind"),
-    "events.tsv": ("event", "pattern", "subject", "concept"),
+    "events.tsv": ("event", "pattern", "subject", "concept", "key"),
     "anatomy.tsv": ("site", "pattern", "adjective"),
 }
 _PHRASE_KINDS = (

@@ -21,6 +21,12 @@ _BEFORE = 60  # characters before a verb group searched for the thing acted on
 
 
 @cache
+def _keys() -> tuple[str, ...]:
+    """The words one of which each row's subject holds (the ``key`` column)."""
+    return tuple({w for r in cues.table("events.tsv") for w in r.fields["key"].split("|") if w})
+
+
+@cache
 def _rules() -> tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]], ...]:
     """(one pattern of every event, ((subject pattern, concept id) per event))."""
     rows = cues.table("events.tsv")
@@ -44,6 +50,8 @@ def with_events(
     An event inside a name already found is left to that name.
     """
     low = cues.lower(text)
+    if not any(word in low for word in _keys()):
+        return mentions  # no event's subject in the line (a quick test, for speed)
     found = []
     for events, subjects in _rules():
         for match in events.finditer(low):

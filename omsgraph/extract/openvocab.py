@@ -241,6 +241,8 @@ def list_mates(
     at least two items are known and its words name something (:func:`normalise_label`).
     """
     spans = typed + [(a, b, p) for a, b, _, _, p in proposed or ()]
+    if len(spans) < 2 or "," not in sentence:
+        return []  # a list of known items has two of them and a comma (a quick test)
     out = []
     for clause in _LIST_ITEM.finditer(sentence):
         separators = list(_ITEM_SPLIT.finditer(sentence, clause.start(), clause.end()))

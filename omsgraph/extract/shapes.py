@@ -271,6 +271,7 @@ _OTHERS = re.compile(
     re.IGNORECASE,
 )
 _EXAMPLES_END = phrase_end()
+_EXAMPLE_AFTER = examples_after()
 #: a verb before the class makes it an object of the sentence, not its subject
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|being|have|has|had|having|may|might|can|could|will|would|"
@@ -289,6 +290,9 @@ def examples_of_a_class(text: str, s: int, mentions: list[Mention], condition: s
     "she developed behavioural disorders, such as ADHD")."""
     out: set[int] = set()
     end = max((m.end for m in mentions), default=s)
+    low = text[s:end].lower()
+    if not any(h in low for h in _CLASS_HEADS) or not _EXAMPLE_AFTER.search(low):
+        return out  # no class word, or no example after one (a quick test)
     for match in _OTHERS.finditer(text, s, end):
         before = text[s : match.start()].lower()
         clause = before[max(before.rfind(";"), before.rfind(":")) + 1 :]
