@@ -1,5 +1,5 @@
-"""Shared fixtures of the extraction tests: the extractor over the checkout's vocabulary, and
-the (predicate, object) pairs it finds in a text."""
+"""Shared fixtures of the extraction tests: the extractor over the checkout's vocabulary, the
+(predicate, object) pairs it finds in a text, and the figures of a sentence."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 
 from omsgraph.corpus.vocabulary import load_vocabulary
 from omsgraph.extract import Extractor
+from omsgraph.extract.figures import find_figures
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,3 +22,14 @@ def extractor() -> Extractor:
 def claims(extractor: Extractor, text: str) -> set[tuple[str, str]]:
     """(predicate, object) of every claim `extractor` finds in `text`."""
     return {(c.predicate, c.object) for c in extractor.extract(text)}
+
+
+def found(sentence: str) -> list[tuple[str, str]]:
+    """(attribute, value) of every figure :func:`find_figures` reads in ``sentence``."""
+    return [(f.attribute, f.object) for f in find_figures(sentence)]
+
+
+def only(sentence: str):  # noqa: ANN201
+    """The one figure of ``sentence`` (the test fails on none or several)."""
+    (figure,) = find_figures(sentence)
+    return figure

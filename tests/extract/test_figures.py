@@ -15,15 +15,7 @@ from omsgraph.corpus.vocabulary import Vocabulary
 from omsgraph.errors import DataError
 from omsgraph.extract.figures import find_figures, load_rules
 from omsgraph.extract.pipeline import Extractor
-
-
-def found(sentence: str) -> list[tuple[str, str]]:
-    return [(f.attribute, f.object) for f in find_figures(sentence)]
-
-
-def only(sentence: str):
-    (figure,) = find_figures(sentence)
-    return figure
+from tests.extract.conftest import found, only
 
 
 @pytest.mark.parametrize(

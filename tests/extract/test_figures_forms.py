@@ -12,15 +12,7 @@ import pytest
 
 from omsgraph.corpus.values import Rate, Span
 from omsgraph.extract.figures import find_figures
-
-
-def found(sentence: str) -> list[tuple[str, str]]:
-    return [(f.attribute, f.object) for f in find_figures(sentence)]
-
-
-def only(sentence: str):
-    (figure,) = find_figures(sentence)
-    return figure
+from tests.extract.conftest import found, only
 
 
 @pytest.mark.parametrize(
