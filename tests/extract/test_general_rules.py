@@ -227,3 +227,19 @@ def test_a_treatment_that_did_not_work_is_negated(
     extractor: Extractor, sentence: str, treatment: str
 ) -> None:
     assert claims(extractor, sentence).get(("treated_by", treatment)) == "negated"
+
+
+def test_where_to_read_more_hedges_nothing(extractor: Extractor) -> None:
+    found = {
+        (c.object, c.certainty)
+        for c in extractor.extract(
+            "Information on acute cerebellar ataxia can be found in the Related Disorders "
+            "section of this report."
+        )
+    }
+    assert ("acute cerebellar ataxia", "asserted") in found
+    found = {
+        (c.object, c.certainty)
+        for c in extractor.extract("In OMS a neuroblastoma can be found in the chest.")
+    }
+    assert ("neuroblastoma", "hedged") in found  # found in a body part: still a hedge
