@@ -8,7 +8,8 @@ followed by "involved"): dev entity P/R 0.894/0.873, value F1 0.788, certainty 9
 polarity 98.6 %; dev2 entity P/R 0.868/0.818, value F1 0.875, certainty 94.2 %, polarity 100 %.
 Raised after the next round of general rules (each tested with its own sentences, and a
 fresh-eyes review's precision traps fixed): dev entity P/R 0.903/0.903, certainty 95.2 %;
-dev2 entity P/R 0.880/0.851, certainty 94.4 %.
+dev2 entity P/R 0.880/0.851, certainty 96.0 % (94.4 % without the row that reads "can be found
+in the ... section" as no hedge, a borderline rule: the floor is below both).
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -36,7 +37,7 @@ SETS = {
 #: set name -> (entity precision, entity recall, value F1, certainty, polarity) floors
 FLOORS = {
     "dev": (0.885, 0.885, 0.76, 0.94, 0.96),
-    "dev2": (0.86, 0.83, 0.84, 0.93, 0.96),
+    "dev2": (0.86, 0.83, 0.84, 0.94, 0.96),
 }
 
 
