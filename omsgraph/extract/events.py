@@ -9,6 +9,7 @@ mention spanning the verb group only, so the thing acted on keeps its own mentio
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from omsgraph.corpus.model import Concept
@@ -53,6 +54,7 @@ def with_events(
     if not any(word in low for word in _keys()):
         return mentions  # no event's subject in the line (a quick test, for speed)
     found = []
+    ends = [m.end for m in mentions]  # the mentions are in order and do not overlap
     for events, subjects in _rules():
         for match in events.finditer(low):
             subject, concept_id = subjects[int((match.lastgroup or "e0")[1:])]
@@ -61,8 +63,9 @@ def with_events(
             if concept is None or not subject.search(low, max(0, at - _BEFORE), at):
                 continue
             start, end = at + offset, match.end() + offset
-            if any(m.start < end and start < m.end for m in mentions):
-                continue
+            i = bisect_left(ends, start + 1)  # the first mention that ends after the start
+            if i < len(mentions) and mentions[i].start < end:
+                continue  # inside a name already found
             found.append(Mention(start, end, concept, text[at : match.end()]))
     if not found:
         return mentions
