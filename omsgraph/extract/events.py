@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import cache
 
 from omsgraph.corpus.model import Concept
@@ -21,26 +22,27 @@ __all__ = ["with_events"]
 _BEFORE = 60  # characters before a verb group searched for the thing acted on
 
 
-@cache
-def _keys() -> tuple[str, ...]:
-    """The words one of which each row's subject holds (the ``key`` column)."""
-    return tuple({w for r in cues.table("events.tsv") for w in r.fields["key"].split("|") if w})
+@dataclass(frozen=True)
+class _Event:
+    """One row of ``rules/events.tsv``, compiled."""
+
+    keys: tuple[str, ...]  # one of them is in every line the row reads (a quick test)
+    pattern: re.Pattern[str]  # the verb group
+    subject: re.Pattern[str]  # what must end just before it
+    concept: str
 
 
 @cache
-def _rules() -> tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]], ...]:
-    """(one pattern of every event, ((subject pattern, concept id) per event))."""
-    rows = cues.table("events.tsv")
-    if not rows:
-        return ()
-    events = re.compile(
-        "|".join(f"(?P<e{i}>(?<![\\w-]){r.regex}(?![\\w-]))" for i, r in enumerate(rows))
+def _rules() -> tuple[_Event, ...]:
+    return tuple(
+        _Event(
+            tuple(k for k in r.fields["key"].split("|") if k),
+            re.compile(rf"(?<![\w-])(?:{r.regex})(?![\w-])"),
+            re.compile(rf"(?<![\w-])(?:{r.fields['subject']})\s+\Z"),
+            r.fields["concept"],
+        )
+        for r in cues.table("events.tsv")
     )
-    subjects = tuple(
-        (re.compile(rf"(?<![\w-])(?:{r.fields['subject']})\s+\Z"), r.fields["concept"])
-        for r in rows
-    )
-    return ((events, subjects),)
 
 
 def with_events(
@@ -51,16 +53,17 @@ def with_events(
     An event inside a name already found is left to that name.
     """
     low = cues.lower(text)
-    if not any(word in low for word in _keys()):
-        return mentions  # no event's subject in the line (a quick test, for speed)
     found = []
     ends = [m.end for m in mentions]  # the mentions are in order and do not overlap
-    for events, subjects in _rules():
-        for match in events.finditer(low):
-            subject, concept_id = subjects[int((match.lastgroup or "e0")[1:])]
-            concept = concepts.get(concept_id)
+    for event in _rules():
+        if not any(key in low for key in event.keys):
+            continue  # none of the row's verbs in the line
+        concept = concepts.get(event.concept)
+        if concept is None:
+            continue
+        for match in event.pattern.finditer(low):
             at = match.start()
-            if concept is None or not subject.search(low, max(0, at - _BEFORE), at):
+            if not event.subject.search(low, max(0, at - _BEFORE), at):
                 continue
             start, end = at + offset, match.end() + offset
             i = bisect_left(ends, start + 1)  # the first mention that ends after the start
