@@ -195,6 +195,16 @@ def table(name: str) -> tuple[Rule, ...]:
     return tuple(read_table(_rules_dir() / name))
 
 
+def phrase_rows(kind: str) -> list[Rule]:
+    """The ``phrases.tsv`` rows of one kind (openvocab, grounding, qualify and shapes read them)."""
+    return [r for r in table("phrases.tsv") if r.fields["kind"] == kind]
+
+
+def phrase_words(kind: str) -> frozenset[str]:
+    """The words of the ``phrases.tsv`` rows of one kind (a pattern row is a|b|c)."""
+    return frozenset(w for r in phrase_rows(kind) for w in r.regex.split("|"))
+
+
 #: a rule that starts with a word (not with punctuation, a class or a lookbehind) is matched
 #: at word boundaries
 _WORDY = re.compile(r"(?!\(\?<)(?:[A-Za-z0-9(]|\\[wd])")

@@ -125,11 +125,10 @@ def _respelt(label: str, kind: str, lookup: Callable[[str], object | None]) -> s
 @lru_cache(maxsize=1)
 def _abnormal() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(words before a function, words after it) that say it is abnormal (phrases.tsv)."""
-    from omsgraph.extract import cues
+    from omsgraph.extract.cues import phrase_rows
 
-    def words(kind: str) -> tuple[str, ...]:
-        rows = cues.table("phrases.tsv")
-        return tuple(w for r in rows if r.fields["kind"] == kind for w in r.regex.split("|"))
+    def words(kind: str) -> tuple[str, ...]:  # in the table's order: the first fit wins
+        return tuple(w for r in phrase_rows(kind) for w in r.regex.split("|"))
 
     before, after = words("ABNORMAL_BEFORE"), words("ABNORMAL_AFTER")
     return before, after

@@ -20,15 +20,13 @@ from omsgraph.extract import cues, grounding
 
 __all__ = [
     "PROPOSED",
-    "examples_after",
     "generic_heads",
     "list_mates",
     "normalise_label",
     "novel",
     "organisation_words",
     "phrase_end",
-    "test_heads",
-    "tracers",
+    "phrase_pattern",
     "proposals",
     "singular",
 ]
@@ -44,13 +42,7 @@ PROPOSED = {
 }
 
 
-def _rows(kind: str) -> list[cues.Rule]:
-    return [r for r in cues.table("phrases.tsv") if r.fields["kind"] == kind]
-
-
-def _words(kind: str) -> frozenset[str]:
-    """The words of the ``phrases.tsv`` rows of one kind (a pattern row is a|b|c)."""
-    return frozenset(w for r in _rows(kind) for w in r.regex.split("|"))
+_rows, _words = cues.phrase_rows, cues.phrase_words
 
 
 _GENERIC_TRIGGER = re.compile(f"(?:{'|'.join(r.regex for r in _rows('GENERIC_TRIGGER'))})$")
@@ -70,19 +62,10 @@ _WORD = re.compile(r"[a-z][a-z'’-]*$")
 _PAST = re.compile(r"[a-z]{2}[^e]ed$")  # a past participle ends a clause, never a name
 
 
-def examples_after() -> re.Pattern[str]:
-    """Words that introduce examples of what stands before them ("such as"): EXAMPLE rows."""
-    return _EXAMPLE
-
-
-def test_heads() -> re.Pattern[str]:
-    """Words that make a drug named before them a test's tracer ("MIBG scan"): TEST_HEAD rows."""
-    return cues.alternation(_rows("TEST_HEAD"), re.IGNORECASE)
-
-
-def tracers() -> re.Pattern[str]:
-    """Names of tracers and contrast agents ("MIBG", "FDG"): TRACER rows."""
-    return cues.alternation(_rows("TRACER"), re.IGNORECASE)
+def phrase_pattern(kind: str, flags: int = 0) -> re.Pattern[str]:
+    """One pattern of the ``phrases.tsv`` rows of one kind, at word boundaries ("EXAMPLE":
+    "such as"; "TEST_HEAD", "TRACER" ...)."""
+    return cues.alternation(_rows(kind), flags)
 
 
 def phrase_end() -> re.Pattern[str]:
@@ -217,7 +200,7 @@ def proposals(
 #: predicate of the known items of a list -> the proposed type of its unknown items
 _KIND_OF = {predicate: kind for kind, predicate in PROPOSED.values()}
 _LIST_ITEM = re.compile(r"[^;:.()\[\]!?\"]+")  # a list stands within one clause
-_EXAMPLE = cues.alternation(_rows("EXAMPLE"))
+_EXAMPLE = phrase_pattern("EXAMPLE")
 #: an item ending in a preposition's object: what follows "and" may be a second object
 _ATTACHED = re.compile(r"\b(?:of|in|on|at|from|over)\s+(?:the\s+|both\s+)?[\w-]+\s*$")
 #: "refusal to walk", "inability to sit": a name may hold "to" and one verb after a TO_HEAD

@@ -124,9 +124,7 @@ class _Family:
 
 #: hedges, the phrases that only look like hedges, clause breaks and stops: one scan
 #: a trigger that takes the frame of the cue before it ("sequelae, including X"): GENERIC_TRIGGER
-_GENERIC = cues.alternation(
-    r for r in cues.table("phrases.tsv") if r.fields["kind"] == "GENERIC_TRIGGER"
-)
+_GENERIC = cues.alternation(cues.phrase_rows("GENERIC_TRIGGER"))
 _SCOPE = _Family(("POSSIBLE_EXISTENCE", "PSEUDO_POSSIBLE", "CLAUSE_BREAK", "STOP"))
 
 

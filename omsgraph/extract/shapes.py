@@ -16,13 +16,11 @@ from omsgraph.extract import cues
 from omsgraph.extract.cues import introducers
 from omsgraph.extract.lexicon import Mention
 from omsgraph.extract.openvocab import (
-    examples_after,
     generic_heads,
     organisation_words,
     phrase_end,
+    phrase_pattern,
     singular,
-    test_heads,
-    tracers,
 )
 
 __all__ = [
@@ -265,13 +263,13 @@ _OF_STRUCTURE = re.compile(
 )
 
 
+_EXAMPLE_AFTER = phrase_pattern("EXAMPLE")
 #: a class of diseases followed by examples: "spinal cord syndromes, such as ..."
 _OTHERS = re.compile(
-    rf"\b(?:{'|'.join(sorted(generic_heads()))})s\s*,?\s*(?:{examples_after().pattern})\s+",
+    rf"\b(?:{'|'.join(sorted(generic_heads()))})s\s*,?\s*(?:{_EXAMPLE_AFTER.pattern})\s+",
     re.IGNORECASE,
 )
 _EXAMPLES_END = phrase_end()
-_EXAMPLE_AFTER = examples_after()
 #: a verb before the class makes it an object of the sentence, not its subject
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|being|have|has|had|having|may|might|can|could|will|would|"
@@ -308,8 +306,8 @@ def examples_of_a_class(text: str, s: int, mentions: list[Mention], condition: s
 
 
 _TRACER_GAP = re.compile(r"[\s-]{1,2}")
-_TEST_HEAD = test_heads()
-_TRACER = tracers()
+_TEST_HEAD = phrase_pattern("TEST_HEAD", re.IGNORECASE)
+_TRACER = phrase_pattern("TRACER", re.IGNORECASE)
 
 
 def tracers(text: str, mentions: list[Mention]) -> set[int]:
