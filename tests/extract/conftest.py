@@ -24,6 +24,11 @@ def claims(extractor: Extractor, text: str) -> set[tuple[str, str]]:
     return {(c.predicate, c.object) for c in extractor.extract(text)}
 
 
+def qualified(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
+    """(object, polarity, certainty) of every claim `extractor` finds in `text`."""
+    return {(c.object, c.polarity, c.certainty) for c in extractor.extract(text)}
+
+
 def found(sentence: str) -> list[tuple[str, str]]:
     """(attribute, value) of every figure :func:`find_figures` reads in ``sentence``."""
     return [(f.attribute, f.object) for f in find_figures(sentence)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from omsgraph.extract import Extractor, assertion
+from tests.extract.conftest import qualified
 
 
 def claims(extractor: Extractor, text: str) -> dict[tuple[str, str], str]:
@@ -197,22 +198,18 @@ def test_a_finding_negated_before_a_test_leaves_the_test_done(extractor: Extract
 
 def test_a_hedging_verb_group_covers_its_subject(extractor: Extractor) -> None:
     found = {
-        (c.object, c.certainty)
-        for c in extractor.extract("In OMS, rituximab appears to lower the relapse rate.")
+        (o, c)
+        for o, _, c in qualified(extractor, "In OMS, rituximab appears to lower the relapse rate.")
     }
     assert ("rituximab", "hedged") in found
     found = {
-        (c.object, c.certainty)
-        for c in extractor.extract("It is believed to be caused by neuroblastoma.")
+        (o, c) for o, _, c in qualified(extractor, "It is believed to be caused by neuroblastoma.")
     }
     assert ("neuroblastoma", "hedged") in found
 
 
 def test_may_be_absent_negates_and_hedges(extractor: Extractor) -> None:
-    found = {
-        (c.object, c.polarity, c.certainty)
-        for c in extractor.extract("In OMS ataxia may be absent at onset.")
-    }
+    found = qualified(extractor, "In OMS ataxia may be absent at onset.")
     assert ("ataxia", "negated", "hedged") in found
 
 
@@ -231,15 +228,16 @@ def test_a_treatment_that_did_not_work_is_negated(
 
 def test_where_to_read_more_hedges_nothing(extractor: Extractor) -> None:
     found = {
-        (c.object, c.certainty)
-        for c in extractor.extract(
+        (o, c)
+        for o, _, c in qualified(
+            extractor,
             "Information on acute cerebellar ataxia can be found in the Related Disorders "
-            "section of this report."
+            "section of this report.",
         )
     }
     assert ("acute cerebellar ataxia", "asserted") in found
     found = {
-        (c.object, c.certainty)
-        for c in extractor.extract("In OMS a neuroblastoma can be found in the chest.")
+        (o, c)
+        for o, _, c in qualified(extractor, "In OMS a neuroblastoma can be found in the chest.")
     }
     assert ("neuroblastoma", "hedged") in found  # found in a body part: still a hedge

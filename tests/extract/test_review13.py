@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from omsgraph.extract import Extractor
-from tests.extract.conftest import claims
+from tests.extract.conftest import claims, qualified
 
 
 @pytest.mark.parametrize(
@@ -92,10 +92,7 @@ def test_an_infection_in_a_complication_frame_is_a_complication(extractor: Extra
 
 
 def test_not_commonly_is_uncommon_not_absent(extractor: Extractor) -> None:
-    found = {
-        (c.object, c.polarity, c.certainty)
-        for c in extractor.extract("Tremor is not commonly seen in OMS but has been reported.")
-    }
+    found = qualified(extractor, "Tremor is not commonly seen in OMS but has been reported.")
     assert ("tremor", "affirmed", "hedged") in found
 
 
@@ -130,23 +127,12 @@ def test_examples_of_a_class_that_is_an_object_stay_claims(
 
 
 def test_not_usual_is_uncommon(extractor: Extractor) -> None:
-    found = {
-        (c.object, c.polarity, c.certainty)
-        for c in extractor.extract("In OMS, tremor is not usual.")
-    }
+    found = qualified(extractor, "In OMS, tremor is not usual.")
     assert ("tremor", "affirmed", "hedged") in found
 
 
 def test_without_treatment_negates_no_later_sign(extractor: Extractor) -> None:
-    found = claims(extractor, "Without prompt treatment children with OMS can be left with ataxia.")
-    assert ("has_complication", "ataxia") in found or ("has_symptom", "ataxia") in found
-    assert "negated" not in {
-        c.polarity
-        for c in extractor.extract(
-            "Without prompt treatment children with OMS can be left with ataxia."
-        )
-    }
-    found = claims(extractor, "After OMS she was discharged without ataxia.")
-    assert "negated" in {
-        c.polarity for c in extractor.extract("After OMS she was discharged without ataxia.")
-    }
+    text = "Without prompt treatment children with OMS can be left with ataxia."
+    assert [p for o, p, _ in qualified(extractor, text) if o == "ataxia"] == ["affirmed"]
+    text = "After OMS she was discharged without ataxia."
+    assert [p for o, p, _ in qualified(extractor, text) if o == "ataxia"] == ["negated"]
