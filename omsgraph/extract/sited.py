@@ -10,6 +10,7 @@ sign and a class word ("seizure disorder", MONDO's epilepsy) is read as the sign
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from omsgraph.extract.anatomy import site_words
@@ -22,12 +23,17 @@ __all__ = ["curated_heads"]
 _SITE_EXTRA = frozenset({"gland", "left", "right", "bilateral", "primary"})
 
 
+@cache
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    """(site words, class words): read once, not for every line."""
+    return site_words() | _SITE_EXTRA, generic_heads()
+
+
 def curated_heads(mentions: list[Mention], lexicon: Any) -> list[Mention]:
     """``mentions`` with each ontology mention that only puts site words before a curated
     name read as that curated concept (same type), on the curated name's words."""
     out = []
-    sites = site_words() | _SITE_EXTRA
-    heads = generic_heads()
+    sites, heads = _words()
     for m in mentions:
         if getattr(m.concept, "curated", True):  # a vocabulary concept already
             out.append(m)
