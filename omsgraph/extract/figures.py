@@ -291,7 +291,6 @@ def _attribute(
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _ACROSS = re.compile(r",|\band\b|;")
-_HUGE = re.compile(r"\b(?:inf|nan)\b|\d{16,}|\be[+-]?\d{3}")  # no float holds it
 
 
 class FigureIndex:
@@ -337,8 +336,7 @@ class FigureIndex:
         return [
             f
             for f in found
-            if not _HUGE.search(f.object)
-            and all(float(p) <= 100 for p in _PERCENT.findall(f.object))  # a share is <= 100 %
+            if all(float(p) <= 100 for p in _PERCENT.findall(f.object))  # a share is <= 100 %
         ]
 
     def _figures(self, s: int, e: int) -> list[Figure]:
