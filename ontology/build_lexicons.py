@@ -30,7 +30,9 @@ MAxO: diagnostic procedures (MAXO:0000003) are ``test``; surgical and other hand
 procedures under therapeutic procedure are ``procedure``; the remaining therapeutic
 procedures, alternative medicine, preventative and palliative care are ``therapy``; "medical
 action avoidance" and "route of administration" are not actions and are left out. A label of
-three or more words ending in "procedure" also gives its name without that word. MONDO: the
+three or more words ending in "procedure" also gives its name without that word. A term whose
+one-word label is the last word of 100 or more other MAxO labels is the class word of those
+actions ("therapy", the head of 368): too general for a claim, it is left out. MONDO: the
 labels of a disease's NCIT, DOID and Orphanet exact matches are its synonyms (an exactMatch
 is the same disease: "HIV Infection" names MONDO's "HIV infectious disease"), and an "X
 infectious disease" is also "X infection" and, for an agent of one word, "X". A disease
@@ -43,7 +45,8 @@ the MeSH ID when the dictionary has one, else the DrugBank ID (entries with neit
 out).
 
 Precision guards (by rule, not by a list of words): a name with a comma or semicolon (an
-inverted label such as "hypercalcemia, infantile"), more than eight words, or a single word of
+inverted label such as "hypercalcemia, infantile"), an ID filed as a synonym
+("CHEBI:52206"), more than eight words, or a single word of
 fewer than four letters is dropped; an abbreviation (one word, two or more capitals, at most
 six characters) matches only as spelt, and is dropped when it has fewer than three letters
 and its lower case is an English word, or when its lower case is an English function word;
@@ -68,7 +71,7 @@ import io
 import pickle
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,6 +112,10 @@ _INFECTION = re.compile(
 NOT_DRUGS = ("D08.811",)
 _GROUPING = re.compile(r"(?:Abnormality of|Abnormal)\b|Autoimmunity$")
 _ABBREVIATION = re.compile(r"^[A-Za-z0-9-]{2,6}$")
+_CURIE = re.compile(r"^[A-Za-z]+:[A-Za-z0-9_]+$")  # an ID filed as a synonym ("CHEBI:52206")
+#: a MAxO term whose one-word label is the last word of this many other labels is the class
+#: word of those actions ("therapy", the head of 368 labels): too general for a claim alone
+MAXO_CLASS_WORD = 100
 COMMON_SYNONYM, COMMON_LABEL = 3.5, 5.5
 PREFERRED = {
     "symptom": ("HP", "MAXO", "DRUG", "MONDO"),
@@ -228,10 +235,13 @@ def maxo_entries(path: Path) -> tuple[list[Entry], dict[str, str], str]:
                 typed[t] = kind
     for t in descendants(terms, MAXO_TEST[0]):  # a diagnostic reading wins
         typed[t] = "test"
+    heads = Counter(label.lower().split()[-1] for label in valid.values() if " " in label)
     entries = [
         Entry(t, "MAXO", typed[t], valid[t], [*obo_synonyms(terms[t]), *short_forms(valid[t])])
         for t in sorted(typed)
-        if t in valid and t not in MAXO_THERAPY[:1] + MAXO_TEST
+        if t in valid
+        and t not in MAXO_THERAPY[:1] + MAXO_TEST
+        and heads[valid[t].lower()] < MAXO_CLASS_WORD
     ]
     return entries, valid, release
 
@@ -383,7 +393,7 @@ def guard(name: str, is_label: bool) -> tuple[bool, bool]:
     """(keep, case-sensitive) for one name of a concept, by the rules of the module docstring."""
     name = " ".join(name.split())
     words = [w for _, _, w in tokens(name)]
-    if not words or len(words) > 8 or "," in name or ";" in name:
+    if not words or len(words) > 8 or "," in name or ";" in name or _CURIE.match(name):
         return False, False
     if len(words) == 1 and " " not in name:
         word = words[0]

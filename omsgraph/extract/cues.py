@@ -89,6 +89,8 @@ CATEGORIES = frozenset(
         "CLAUSE_BREAK",
         "STOP",
         "SCREENING",
+        "SUBJECT_VERB",
+        "KEEPING_SUBJECT",
     }
 )
 DIRECTIONS = frozenset({"FORWARD", "BACKWARD", "BIDIRECTIONAL"})

@@ -86,6 +86,8 @@ _PSEUDO = _one("PSEUDO")
 _UNIVERSAL = _one("UNIVERSAL")
 _UNIVERSAL_REACH = max((s.scope or 2 for s in _of("UNIVERSAL")), default=2)
 _TERMINATOR = _one("TERMINATE")
+_SUBJECT_VERB = _one("SUBJECT_VERB")
+_KEEPING_SUBJECT = _one("KEEPING_SUBJECT")
 _NEG = _of("NEGATED_EXISTENCE") + _of("NORMAL_RESULT")
 _ANY_NEG = cues.alternation(
     cues.context_rules("NEGATED_EXISTENCE") + cues.context_rules("NORMAL_RESULT")
@@ -152,6 +154,7 @@ class SentenceCues:
         self.negations: list[tuple[str, str, int | None, int, int]] = []
         self.terminators: list[tuple[int, int]] = []
         self.universals: list[int] = []
+        self.verbs: list[tuple[int, int]] = []  # main verbs that may end a negated subject
         if self.may_negate:
             self.blanked = _blank(sentence, _PSEUDO)
             for s in _NEG:
@@ -170,6 +173,7 @@ class SentenceCues:
             )
             self.terminators = [m.span() for m in _TERMINATOR.finditer(sentence)]
             self.universals = [m.start() for m in _UNIVERSAL.finditer(sentence)]
+            self.verbs = [m.span() for m in _SUBJECT_VERB.finditer(sentence)]
         self.breaks: list[tuple[int, int]] = []
         self.stops: list[int] = []
         #: (direction, scope, start, end) of every hedge
@@ -251,6 +255,17 @@ class SentenceCues:
                 return True
         return False
 
+    def _subject_ends(self, t_end: int, start: int) -> bool:
+        """Whether a main verb between a forward negation ending at ``t_end`` and a mention at
+        ``start`` ends the negated subject before it: some words stand between the trigger
+        and the verb, and they are not people or a response ("no patient improved")."""
+        for v_start, v_end in self.verbs:
+            if t_end < v_start and v_end <= start:
+                subject = self.text[t_end:v_start]
+                if subject.strip() and not _KEEPING_SUBJECT.search(subject):
+                    return True
+        return False
+
     def _negation(self, start: int, end: int, kind: str | None) -> tuple[bool, bool]:
         """(negated, hedged by a negated universal) for the mention at ``start:end``."""
         left, right = 0, len(self.text)
@@ -266,6 +281,8 @@ class SentenceCues:
                     continue
                 if kind == "test" and _words(self.blanked[t_end:start]) > _TEST_REACH:
                     continue  # "no tumour was found on MIBG": the test was done
+                if self._subject_ends(t_end, start):
+                    continue  # "no fever preceded the ataxia": the ataxia is there
             elif direction in ("BACKWARD", "BIDIRECTIONAL") and end <= t_start < right:
                 gap = self.text[end:t_start]
                 if _PUNCT.search(gap) or (scope is not None and _words(gap) > scope):
