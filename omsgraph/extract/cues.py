@@ -91,6 +91,7 @@ CATEGORIES = frozenset(
         "SCREENING",
         "SUBJECT_VERB",
         "KEEPING_SUBJECT",
+        "OTHER_EXPERIENCER",
     }
 )
 DIRECTIONS = frozenset({"FORWARD", "BACKWARD", "BIDIRECTIONAL"})

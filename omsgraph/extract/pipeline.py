@@ -381,6 +381,8 @@ class Extractor:
         population = cues.population(sentence) if found else "all"
         qualifier = cues.qualifier(sentence) if found else ""
         for m_start, m_end, predicate, name, concept, confidence, kind in found:
+            if sc.others and sc.of_another(m_start - s):
+                continue  # "her brother had epilepsy": said of someone else
             c_kind = concept.type if concept is not None else kind
             polarity, certainty = sc.qualify(m_start - s, m_end - s, block.list_hedged, c_kind)
             if predicate == "has_synonym":  # a name is a name, even in "I never heard of X"

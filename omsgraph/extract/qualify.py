@@ -88,6 +88,7 @@ _UNIVERSAL_REACH = max((s.scope or 2 for s in _of("UNIVERSAL")), default=2)
 _TERMINATOR = _one("TERMINATE")
 _SUBJECT_VERB = _one("SUBJECT_VERB")
 _KEEPING_SUBJECT = _one("KEEPING_SUBJECT")
+_OTHER_EXPERIENCER = _one("OTHER_EXPERIENCER")
 _NEG = _of("NEGATED_EXISTENCE") + _of("NORMAL_RESULT")
 _ANY_NEG = cues.alternation(
     cues.context_rules("NEGATED_EXISTENCE") + cues.context_rules("NORMAL_RESULT")
@@ -192,6 +193,17 @@ class SentenceCues:
                     self.stops.append(m.start())
         self.breaks.sort()
         self.terminators.sort()
+        #: where a relative's disease is told ("her brother had"): said of someone else
+        self.others = [m.end() for m in _OTHER_EXPERIENCER.finditer(sentence)]
+
+    def of_another(self, start: int) -> bool:
+        """Whether the mention at ``start`` is said of a relative ("Her brother had epilepsy"):
+        it follows an OTHER_EXPERIENCER trigger with no punctuation or terminator between."""
+        for at in self.others:
+            if at <= start and not _PUNCT.search(self.text, at, start):
+                if not any(at <= t < start for t, _ in self.terminators):
+                    return True
+        return False
 
     def _subject_list(self, start: int, end: int, t_start: int, left: int) -> bool:
         """Whether the mention at ``start:end`` is an item of the coordinated subject of the

@@ -1,6 +1,7 @@
 """A negated subject and its verb: the negation ends at the verb, unless the subject is people
 or a response to a treatment (rules/context.tsv SUBJECT_VERB, KEEPING_SUBJECT); "before",
-"prior to" and "until" end a negation; MAxO's class word "therapy" is no claim alone."""
+"prior to" and "until" end a negation; a relative's disease is no claim (OTHER_EXPERIENCER);
+MAxO's class word "therapy" is no claim alone."""
 
 from __future__ import annotations
 
@@ -83,3 +84,28 @@ def test_therapy_alone_is_no_treatment(extractor, text: str) -> None:  # noqa: A
 
 def test_a_named_therapy_is_still_one(extractor) -> None:  # noqa: ANN001
     assert ("treated_by", "speech therapy") in claims(extractor, "She had speech therapy.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her brother had epilepsy.",
+        "A maternal aunt was diagnosed with neuroblastoma as a child.",
+        "His father has been diagnosed with lupus.",
+    ],
+)
+def test_a_relatives_disease_is_no_claim(extractor, text: str) -> None:  # noqa: ANN001
+    assert claims(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Her older sister has type 1 diabetes, and she developed ataxia.", "ataxia"),
+        ("His mother suffers from hypothyroidism; he presented with opsoclonus.", "opsoclonus"),
+        ("The parents had noticed tremor and drooling.", "tremor"),  # had + participle
+        ("Her mother noticed drooling.", "drooling"),  # no verb of having a disease
+    ],
+)
+def test_the_childs_own_signs_stay(extractor, text: str, kept: str) -> None:  # noqa: ANN001
+    assert kept in {obj for _, obj in claims(extractor, text)}
