@@ -49,4 +49,4 @@ def assertion(text: str, start: int, end: int, kind: str | None = None) -> tuple
             break
     e = max(e, end)
     sentence = cues.lower(text[s:e])
-    return SentenceCues(sentence).qualify(start - s, end - s, kind=kind)
+    return SentenceCues(sentence, [(start - s, end - s)]).qualify(start - s, end - s, kind=kind)

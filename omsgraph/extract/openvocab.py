@@ -209,6 +209,17 @@ _TO_VERB = re.compile(r"to\s+[a-z]+\s*$")
 _TO_HEAD = re.compile(rf"(?:{'|'.join(r.regex for r in _rows('TO_HEAD'))})\s+$")
 
 
+def _attached(sentence: str, item: tuple[int, int], spans: list[tuple[int, int, str]]) -> bool:
+    """Whether the item after ``item`` is the object of its last preposition ("jerks of the
+    head and limbs"), not when that object is itself a known item ("a history of
+    irritability, unsteady walking and tremor")."""
+    match = _ATTACHED.search(sentence, *item)
+    if match is None:
+        return False
+    end = len(sentence[: item[1]].rstrip())
+    return not any(match.start() < a and b == end for a, b, _ in spans)
+
+
 def list_mates(
     sentence: str,
     typed: list[tuple[int, int, str]],
@@ -252,7 +263,7 @@ def list_mates(
                 continue  # known, the first item, or not after a known one
             if n < len(items) - 1 and not kinds[n + 1]:
                 continue  # between known items, or the last one
-            if _ATTACHED.search(sentence, *items[n - 1]):
+            if _attached(sentence, items[n - 1], spans):
                 continue  # "jerks of the head and limbs": the object of the item before
             if (
                 stop

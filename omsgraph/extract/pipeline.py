@@ -316,7 +316,7 @@ class Extractor:
         if not mentions and not novel and "antibod" not in low[s:e]:
             return []
         quote, sentence = text[s:e], low[s:e]
-        sc = self._cues = SentenceCues(sentence)
+        sc = self._cues = SentenceCues(sentence, [(m.start - s, m.end - s) for m in mentions])
         frames = sc.frames | block.list_frames
         causes = any(m.concept.type in _CAUSE_TYPES for m in mentions)  # "screen" types only them
         if causes and cues.SCREEN.search(sentence):

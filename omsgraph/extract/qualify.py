@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from omsgraph.extract import cues
@@ -136,6 +137,11 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
+def _inside(start: int, end: int, names: list[tuple[int, int]]) -> bool:
+    """Whether ``start:end`` lies inside one of the spans ``names``."""
+    return any(a <= start and end <= b for a, b in names)
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -143,8 +149,11 @@ def _words(text: str) -> int:
 class SentenceCues:
     """The cue phrases of one lower-cased sentence with their positions (relative to it)."""
 
-    def __init__(self, sentence: str):
+    def __init__(self, sentence: str, names: Iterable[tuple[int, int]] = ()):
+        """``names`` are the spans of the concepts named in the sentence: a trigger inside one
+        is a word of the name ("frequent falls", "absent reflexes"), no cue."""
         self.text = sentence
+        names = list(names)
         self.frame_spans = cues.frame_spans(sentence)
         self.frames = frozenset(frame for _, frame in self.frame_spans)
         self.may_negate = bool(_ANY_NEG.search(sentence))
@@ -161,6 +170,8 @@ class SentenceCues:
             for s in _NEG:
                 for m in s.pattern.finditer(self.blanked):
                     self.negations.append((s.category, s.direction, s.scope, m.start(), m.end()))
+            if names:
+                self.negations = [n for n in self.negations if not _inside(n[3], n[4], names)]
             normal = [(n[3], n[4]) for n in self.negations if n[0] == "NORMAL_RESULT"]
             self.negations = sorted(
                 (
@@ -182,6 +193,8 @@ class SentenceCues:
         for m in _SCOPE.pattern.finditer(sentence):
             for category, direction, scope in _SCOPE.of(m.group()):
                 if category == "POSSIBLE_EXISTENCE":
+                    if names and _inside(m.start(), m.end(), names):
+                        continue  # "frequent falls": a word of a name
                     self.hedges.append((direction, scope, m.start(), m.end()))
                 elif category == "CLAUSE_BREAK":
                     self.breaks.append(m.span())

@@ -35,8 +35,11 @@ def test_the_class_of_the_condition_is_no_symptom(extractor: Extractor) -> None:
     found = claims(extractor, "OMS is a disorder with seizures and ataxia.")
     assert ("has_symptom", "ataxia") in found
     # another subject's class is not the condition's
-    found = claims(extractor, "The brother had a seizure disorder; OMS began at two.")
+    found = claims(extractor, "The girl had a seizure disorder; OMS began at two.")
     assert ("has_symptom", "seizure") in found
+    # a relative's is no claim at all (tests/extract/test_negated_subject.py)
+    found = claims(extractor, "Her brother had a seizure disorder; OMS began at two.")
+    assert ("has_symptom", "seizure") not in found
 
 
 def test_a_concept_in_an_organisations_name_is_no_claim(extractor: Extractor) -> None:
