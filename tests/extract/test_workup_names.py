@@ -1,0 +1,36 @@
+"""The names of a tumour work-up: a MIBG scan is a test whatever its wording (its tracer is no
+treatment), a spinal tap is a CSF analysis, histology is a biopsy, physio is physical therapy."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An MIBG scan showed uptake in the left adrenal gland.",
+        "She had a special scan (MIBG) of the whole body.",
+        "MIBG: negative.",
+        "Meta-iodobenzylguanidine scintigraphy was normal.",
+    ],
+)
+def test_mibg_is_a_test_not_a_treatment(extractor, text: str) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert ("diagnosed_by", "MIBG scintigraphy") in found
+    assert not [c for c in found if c[0] == "treated_by"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A spinal tap was normal.", ("diagnosed_by", "cerebrospinal fluid analysis")),
+        ("Histology showed a ganglioneuroma.", ("diagnosed_by", "biopsy")),
+        ("A tumour biopsy was taken.", ("diagnosed_by", "biopsy")),
+        ("He still goes to physio every week.", ("treated_by", "physical therapy")),
+    ],
+)
+def test_lay_and_short_names_of_the_work_up(extractor, text: str, expected) -> None:  # noqa: ANN001
+    assert expected in claims(extractor, text)
