@@ -76,6 +76,7 @@ _PHRASE_KINDS = (
     "TEST_HEAD",
     "TRACER",
     "TO_HEAD",
+    "DEFICIT_HEAD",
 )
 CATEGORIES = frozenset(
     {

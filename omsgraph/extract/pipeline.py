@@ -49,6 +49,9 @@ _POST_COORD = re.compile(
 )
 _POST_HEADS = re.compile(r"difficult|problem|issue|trouble|tumou?r|cancer|infection|test|analys")
 _LIST_SPLIT = re.compile(r",\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+")
+_DEFICIT_HEAD = openvocab.phrase_pattern("DEFICIT_HEAD")
+#: the heads a deficit is named with most often, tried in this order
+_DEFICIT_WORDS = ("problems", "impairment", "difficulties", "disorder")
 _DRUGLIKE = cues.drug_shape()  # endings in rules/morphology.tsv
 _CAUSELIKE = re.compile(
     r"\b(?:[A-Z][\w-]+\s+)?(?:[a-z]{4,}(?:blastoma|sarcoma|carcinoma|teratoma)|[a-z]{5,}oma|"
@@ -128,10 +131,14 @@ class Extractor:
 
         for m in _PRE_COORD.finditer(text, s, e):
             heads = [h for h in m.group(4, 5) if h]  # "breast and small-cell lung cancer"
+            if _DEFICIT_HEAD.fullmatch(heads[0].lower()):  # "language deficits": "... problems"
+                heads = [heads[0], *_DEFICIT_WORDS]
             offset = m.start(1)
             words = [m.group(1), *[w.strip() for w in m.group(2).split(",") if w.strip()]]
+            if len(heads) > 2:  # the last conjunct too, when the lexicon knows it in no wording
+                words.append(m.group(3))
             for word in words:
-                at = text.find(word, offset, m.start(3))
+                at = text.find(word, offset, m.end(3))
                 if at >= 0:
                     add([f"{word} {head}" for head in heads], at, at + len(word))
                     offset = at + len(word)
