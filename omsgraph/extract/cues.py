@@ -58,6 +58,7 @@ _COLUMNS = {
     "morphology.tsv": ("literal", "pattern", "kind"),
     "phrases.tsv": ("literal", "pattern", "kind"),
     "events.tsv": ("event", "pattern", "subject", "concept", "key"),
+    "descriptions.tsv": ("description", "pattern", "concept", "key"),
     "anatomy.tsv": ("site", "pattern", "adjective"),
 }
 _PHRASE_KINDS = (

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from omsgraph.extract import cues
+from omsgraph.extract.descriptions import with_descriptions
 from omsgraph.extract.events import with_events
 from omsgraph.extract.lexicon import Lexicon, Mention
 from omsgraph.extract.sited import curated_heads
@@ -102,6 +103,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         words = line.split()
         mentions = curated_heads(lexicon.find(raw, start), lexicon)
         mentions = with_events(raw, start, mentions, lexicon.concepts)
+        mentions = with_descriptions(raw, start, mentions, lexicon.concepts)
         condition, concepts = _names_condition(mentions)
         intro = line.endswith(":") or line.endswith(("include", "following"))
         if intro and not concepts:

@@ -1,0 +1,73 @@
+"""Signs told by description, not by name: "quick, darting movements of the eyes" is opsoclonus.
+
+Patient pages, blogs and news describe what a parent sees rather than name the sign.
+``rules/descriptions.tsv`` lists such descriptions as patterns, each with the vocabulary
+concept it names. A description is a mention spanning its words, longer than any name inside it
+("erratic, jumping eye movements" is not HPO's "jumping"); a name across its edge wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from omsgraph.corpus.model import Concept
+from omsgraph.extract import cues
+from omsgraph.extract.lexicon import Mention
+
+__all__ = ["with_descriptions"]
+
+
+@dataclass(frozen=True)
+class _Description:
+    """One row of ``rules/descriptions.tsv``, compiled."""
+
+    keys: tuple[str, ...]  # one of them is in every line the row reads (a quick test)
+    pattern: re.Pattern[str]
+    concept: str
+
+
+@cache
+def _rules() -> tuple[_Description, ...]:
+    return tuple(
+        _Description(
+            tuple(k for k in r.fields["key"].split("|") if k),
+            re.compile(rf"(?<![\w-])(?:{r.regex})(?![\w-])"),
+            r.fields["concept"],
+        )
+        for r in cues.table("descriptions.tsv")
+    )
+
+
+def with_descriptions(
+    text: str, offset: int, mentions: list[Mention], concepts: dict[str, Concept]
+) -> list[Mention]:
+    """``mentions`` of ``text`` (offsets plus ``offset``) and the signs it describes, in order.
+
+    A name inside a description yields to it; a name across its edge wins over it.
+    """
+    low = cues.lower(text)
+    found: list[Mention] = []
+    for row in _rules():
+        if not any(key in low for key in row.keys):
+            continue  # none of the row's words in the line
+        concept = concepts.get(row.concept)
+        if concept is None:
+            continue
+        for match in row.pattern.finditer(low):
+            start, end = match.start() + offset, match.end() + offset
+            if any(f.start < end and start < f.end for f in found):
+                continue
+            found.append(Mention(start, end, concept, text[match.start() : match.end()]))
+    if not found:
+        return mentions
+    kept = list(found)
+    for m in mentions:
+        over = [f for f in found if f.start < m.end and m.start < f.end]
+        if not over:
+            kept.append(m)
+        elif not all(f.start <= m.start and m.end <= f.end for f in over):
+            kept.append(m)  # a name across the description's edge: the name wins
+            kept = [k for k in kept if k not in over]
+    return sorted(kept, key=lambda m: m.start)

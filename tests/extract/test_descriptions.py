@@ -1,0 +1,53 @@
+"""Signs told by description (rules/descriptions.tsv): what a parent sees, not the sign's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import claims
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Her parents noticed erratic, jumping eye movements.", "opsoclonus"),
+        ("The nurse saw his eyes flickering in every direction.", "opsoclonus"),
+        ("He had brief, involuntary twitches when he tried to eat.", "myoclonus"),
+        ("There were constant jerks of the hands and face.", "myoclonus"),
+        ("By Friday she was lurching about like a drunk.", "ataxia"),
+        ("He took clumsy, wide-based steps.", "ataxia"),
+        ("She can no longer walk without help.", "ataxia"),
+        ("His hands trembled at every meal.", "tremor"),
+        ("We had weeks of sleepless nights.", "sleep disturbance"),
+        ("He kept waking up in the night screaming.", "sleep disturbance"),
+        ("She stopped talking almost overnight.", "loss of speech and language"),
+    ],
+)
+def test_a_description_names_its_sign(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", sign) in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Knee jerks were brisk and symmetrical.",  # a reflex
+        "Rapid eye movement sleep was preserved.",  # REM sleep
+        "The doctor asked about her sleeping habits.",
+        "She walked to school with her brother.",
+        "The trembling leaves of the tree outside her window.",
+    ],
+)
+def test_no_description_no_sign(extractor, text: str) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    signs = {"opsoclonus", "myoclonus", "ataxia", "tremor", "sleep disturbance"}
+    assert not {obj for _, obj in found} & signs
+
+
+def test_a_named_sign_inside_keeps_its_name(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "She had sudden myoclonic jerks of the arms.")
+    assert ("has_symptom", "myoclonus") in found
+
+
+def test_a_negated_description(extractor) -> None:  # noqa: ANN001
+    found = {(c.object, c.polarity) for c in extractor.extract("There were no jerks of the arms.")}
+    assert ("myoclonus", "negated") in found
