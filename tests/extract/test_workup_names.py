@@ -1,5 +1,6 @@
 """The names of a tumour work-up: a MIBG scan is a test whatever its wording (its tracer is no
-treatment), a spinal tap is a CSF analysis, histology is a biopsy, physio is physical therapy."""
+treatment), a spinal tap is a CSF analysis, histology is a biopsy, physio is physical therapy,
+FDG-PET is a PET, oligoclonal bands a test; speech regression is a loss of speech."""
 
 from __future__ import annotations
 
@@ -30,6 +31,12 @@ def test_mibg_is_a_test_not_a_treatment(extractor, text: str) -> None:  # noqa: 
         ("Histology showed a ganglioneuroma.", ("diagnosed_by", "biopsy")),
         ("A tumour biopsy was taken.", ("diagnosed_by", "biopsy")),
         ("He still goes to physio every week.", ("treated_by", "physical therapy")),
+        (
+            "An FDG-PET/CT of the chest was unremarkable.",
+            ("diagnosed_by", "positron emission tomography"),
+        ),
+        ("Oligoclonal bands were found in the CSF.", ("diagnosed_by", "CSF oligoclonal bands")),
+        ("Language regression was marked.", ("has_symptom", "loss of speech and language")),
     ],
 )
 def test_lay_and_short_names_of_the_work_up(extractor, text: str, expected) -> None:  # noqa: ANN001
