@@ -25,7 +25,10 @@ except the Autoimmune antibody positivity branch (HP:0030057): an antibody is a 
 cause, which the pipeline's own antibody pattern reads by context, and the grouping classes
 ("Abnormality of movement", "Abnormal autonomic nervous system physiology", "Autoimmunity":
 a term with subclasses named "Abnormal..." or "Autoimmunity"), too general for a claim.
-Exact and related synonyms are kept; broad and narrow ones name other concepts and are not.
+Exact and related synonyms are kept; broad and narrow ones name other concepts and are not,
+and neither is a synonym without the frequency word of its label ("Upper respiratory tract
+infections" of "Recurrent upper respiratory tract infections": one infection is not recurrent
+ones), abbreviations aside.
 MAxO: diagnostic procedures (MAXO:0000003) are ``test``; surgical and other hands-on
 procedures under therapeutic procedure are ``procedure``; the remaining therapeutic
 procedures, alternative medicine, preventative and palliative care are ``therapy``; "medical
@@ -190,6 +193,23 @@ def obo_synonyms(term: dict[str, list[str]]) -> list[str]:
     return out
 
 
+_FREQUENCY = re.compile(r"\b(?:recurrent|recurring|repeated|frequent|episodic)\b", re.I)
+#: the other ways a synonym says that something happens more than once
+_MORE_THAN_ONCE = re.compile(
+    r"\b(?:recurren\w*|recurring|repeated|frequen\w*|episod\w*|intermittent|paroxysmal|multiple|"
+    r"susceptib\w*|prone|predisposition|rate|chronic|sporadic|varying)\b",
+    re.I,
+)
+
+
+def qualified_synonyms(label: str, synonyms: list[str]) -> list[str]:
+    """The synonyms that keep the label's frequency word: "Upper respiratory tract infections"
+    names one infection, not HPO's "Recurrent upper respiratory tract infections"."""
+    if not _FREQUENCY.search(label):
+        return synonyms
+    return [s for s in synonyms if _MORE_THAN_ONCE.search(s) or (" " not in s and s.isupper())]
+
+
 def live(term: dict[str, list[str]]) -> bool:
     return term.get("is_obsolete", ["false"])[0] != "true" and "name" in term
 
@@ -214,7 +234,7 @@ def hpo_entries(path: Path) -> tuple[list[Entry], dict[str, str], str]:
             if _INFECTION.search(terms[t]["name"][0])
             else "symptom",
             terms[t]["name"][0],
-            obo_synonyms(terms[t]),
+            qualified_synonyms(terms[t]["name"][0], obo_synonyms(terms[t])),
         )
         for t in sorted(branch)
         if t in valid and t != HPO_ROOT

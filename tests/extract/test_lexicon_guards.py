@@ -1,0 +1,51 @@
+"""Guards of the shipped ontology lexicon (ontology/build_lexicons.py): no class word alone,
+no ID as a name, no synonym that drops the frequency word of its label."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import re
+from pathlib import Path
+
+from .conftest import claims
+
+LEXICONS = Path(__file__).resolve().parents[2] / "omsgraph" / "extract" / "lexicons"
+
+
+def _names() -> list[dict[str, str]]:
+    with gzip.open(LEXICONS / "names.tsv.gz", "rt", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def _labels() -> dict[str, str]:
+    with gzip.open(LEXICONS / "entries.tsv.gz", "rt", encoding="utf-8") as handle:
+        return {r["curie"]: r["label"] for r in csv.DictReader(handle, delimiter="\t")}
+
+
+def test_no_class_word_or_id_is_a_name() -> None:
+    names = {r["name"].lower() for r in _names()}
+    assert "therapy" not in names
+    assert not [n for n in names if re.fullmatch(r"[a-z]+:[a-z0-9_]+", n)]
+
+
+def test_a_recurrent_phenotype_keeps_its_frequency_in_every_name() -> None:
+    labels = _labels()
+    more = re.compile(
+        r"recurren|recurring|repeated|frequen|episod|intermittent|paroxysmal|multiple|suscept|prone|predispos|rate|chronic|sporadic|varying",
+        re.I,
+    )
+    wrong = [
+        (r["name"], labels[r["curie"]])
+        for r in _names()
+        if r["curie"].startswith("HP:")
+        and re.match(r"(?i)recurrent\b", labels.get(r["curie"], ""))
+        and not more.search(r["name"])
+        and r["case"] == "0"
+    ]
+    assert not wrong, wrong[:5]
+
+
+def test_one_infection_is_not_recurrent_infections(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "Two weeks before, he had a mild upper respiratory tract infection.")
+    assert found and not [o for _, o in found if "recurrent" in o]
