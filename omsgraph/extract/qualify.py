@@ -89,7 +89,9 @@ _UNIVERSAL_REACH = max((s.scope or 2 for s in _of("UNIVERSAL")), default=2)
 _TERMINATOR = _one("TERMINATE")
 _SUBJECT_VERB = _one("SUBJECT_VERB")
 _KEEPING_SUBJECT = _one("KEEPING_SUBJECT")
+_ADVERB_BEFORE = re.compile(r"\w{3,}ly\s+$")  # grammar: an adverb before a participle
 _OTHER_EXPERIENCER = _one("OTHER_EXPERIENCER")
+_OTHER_REACH = max((s.scope or 2 for s in _of("OTHER_EXPERIENCER")), default=2)
 _NEG = _of("NEGATED_EXISTENCE") + _of("NORMAL_RESULT")
 _ANY_NEG = cues.alternation(
     cues.context_rules("NEGATED_EXISTENCE") + cues.context_rules("NORMAL_RESULT")
@@ -211,11 +213,11 @@ class SentenceCues:
 
     def of_another(self, start: int) -> bool:
         """Whether the mention at ``start`` is said of a relative ("Her brother had epilepsy"):
-        it follows an OTHER_EXPERIENCER trigger with no punctuation or terminator between."""
+        it follows an OTHER_EXPERIENCER trigger within its reach, no punctuation between."""
         for at in self.others:
-            if at <= start and not _PUNCT.search(self.text, at, start):
-                if not any(at <= t < start for t, _ in self.terminators):
-                    return True
+            gap = self.text[at:start]
+            if at <= start and _words(gap) <= _OTHER_REACH and not _PUNCT.search(gap):
+                return True
         return False
 
     def _subject_list(self, start: int, end: int, t_start: int, left: int) -> bool:
@@ -287,6 +289,8 @@ class SentenceCues:
         for v_start, v_end in self.verbs:
             if t_end < v_start and v_end <= start:
                 subject = self.text[t_end:v_start]
+                if _ADVERB_BEFORE.search(subject):
+                    continue  # "no newly developed ataxia": a participle, no main verb
                 if subject.strip() and not _KEEPING_SUBJECT.search(subject):
                     return True
         return False

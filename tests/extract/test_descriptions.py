@@ -18,7 +18,7 @@ from .conftest import claims
         ("He took clumsy, wide-based steps.", "ataxia"),
         ("She can no longer walk without help.", "ataxia"),
         ("His hands trembled at every meal.", "tremor"),
-        ("We had weeks of sleepless nights.", "sleep disturbance"),
+        ("She has had poor sleep for weeks.", "sleep disturbance"),
         ("He kept waking up in the night screaming.", "sleep disturbance"),
         ("She stopped talking almost overnight.", "loss of speech and language"),
     ],
@@ -51,3 +51,17 @@ def test_a_named_sign_inside_keeps_its_name(extractor) -> None:  # noqa: ANN001
 def test_a_negated_description(extractor) -> None:  # noqa: ANN001
     found = {(c.object, c.polarity) for c in extractor.extract("There were no jerks of the arms.")}
     assert ("myoclonus", "negated") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I could not stand the thought of another night on the ward.",
+        "My hands shook as I filled in the forms.",
+        "Her eyes were dancing with excitement.",
+        "The two families stopped talking to each other.",
+        "He could not walk yet at nine months, which is normal.",
+    ],
+)
+def test_a_parents_state_or_a_figure_of_speech_is_no_sign(extractor, text: str) -> None:  # noqa: ANN001
+    assert not claims(extractor, text)

@@ -109,3 +109,30 @@ def test_a_relatives_disease_is_no_claim(extractor, text: str) -> None:  # noqa:
 )
 def test_the_childs_own_signs_stay(extractor, text: str, kept: str) -> None:  # noqa: ANN001
     assert kept in {obj for _, obj in claims(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("His twin brother also developed opsoclonus at 14 months.", "opsoclonus"),
+        ("His mother had to carry him because of severe ataxia.", "ataxia"),
+        ("The mother had a video of the opsoclonus on her phone.", "opsoclonus"),
+        ("Her father has epilepsy and the girl developed opsoclonus.", "opsoclonus"),
+        ("When his sister had measles he developed myoclonus.", "myoclonus"),
+        ("Their son developed ataxia at 16 months.", "ataxia"),  # a son is the patient
+    ],
+)
+def test_a_relatives_reach_is_short(extractor, text: str, kept: str) -> None:  # noqa: ANN001
+    assert kept in {obj for _, obj in claims(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("No steroid-induced hypertension was seen.", "hypertension"),  # a participle
+        ("There was no newly developed ataxia after treatment.", "ataxia"),
+        ("She had never before had a seizure.", "seizure"),  # "never before" is no terminator
+    ],
+)
+def test_participles_and_never_before_keep_the_negation(text: str, word: str) -> None:
+    assert _status(text, word)[0] == "negated"

@@ -41,3 +41,14 @@ def test_mibg_is_a_test_not_a_treatment(extractor, text: str) -> None:  # noqa: 
 )
 def test_lay_and_short_names_of_the_work_up(extractor, text: str, expected) -> None:  # noqa: ANN001
     assert expected in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She received 131I-MIBG therapy for relapsed disease.",
+        "Radiolabelled MIBG was given at relapse.",
+    ],
+)
+def test_mibg_therapy_is_a_treatment(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("treated_by", "MIBG therapy") in claims(extractor, text)
