@@ -30,6 +30,15 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BIBLIOGRAPHIC = re.compile(
     r"[\"“”]|\bet al\b|\b\d+\s*[:(]\s*\d+|\bno\. \d|\bvol\. \d|\bpp?\. \d|\bdoi:", re.IGNORECASE
 )
+#: a heading run into its paragraph: "Differential diagnosis. Acute ...", "Differentials: X"
+_RUN_IN = re.compile(r"([A-Z][A-Za-z'’ -]{2,40}?)(?:[.:]|\s[–—-])\s+(?=[A-Z0-9])")
+#: the frames of an item of a differential list: its signs are alternatives, not symptoms
+_DIFFERENTIAL_ITEM = frozenset({"differential", "introduced:differential"})
+#: where an item of a differential list stops naming the alternative and starts describing it
+#: ("Acute cerebellar ataxia - no opsoclonus", "Ocular flutter: horizontal only")
+_DESCRIBES = re.compile(r"\s[–—-]\s|—|:\s|;|\(|,\s*(?:which|with|but|without|no)\b")
+_CAUSED_BY = re.compile(r"\s+(?:due to|caused by|secondary to|from|in)\s+(?:[\w'’-]+\s+){0,3}")
+_SIGNS = frozenset({"symptom", "complication", "finding"})
 _OTHER_DISEASE = re.compile(
     r"\b(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:'s|’s)?\s+(?:[Ss]yndrome|[Dd]isease)\b"
 )
@@ -83,6 +92,31 @@ def _citation(line: str) -> bool:
     )
 
 
+def _run_in(line: str) -> frozenset[str]:
+    """The section a heading run into its paragraph opens for that paragraph only: a
+    differential heading ("Differential diagnosis. Acute cerebellar ataxia is ...")."""
+    match = _RUN_IN.match(line)
+    if match is None or len(match.group(1).split()) > 4:
+        return frozenset()
+    frames = cues.heading_frames(match.group(1))
+    return frames & {"differential"}
+
+
+def _named_first(raw: str, start: int, mentions: list[Mention]) -> list[Mention]:
+    """The mentions of an item of a differential list that name the alternative: those
+    before the item starts to describe it ("Acute cerebellar ataxia - no opsoclonus")."""
+    stop = _DESCRIBES.search(raw)
+    if stop is not None and mentions and mentions[0].start < start + stop.start():
+        mentions = [m for m in mentions if m.start < start + stop.start()]
+    return [  # "Opsoclonus due to brainstem encephalitis": the alternative is the cause
+        m
+        for m, after in zip(mentions, mentions[1:] + [None], strict=True)
+        if after is None
+        or m.concept.type not in _SIGNS
+        or not _CAUSED_BY.fullmatch(raw, m.end - start, after.start - start)
+    ]
+
+
 def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
     """The content lines of ``text`` about the condition, each with its section and list context."""
     section: frozenset[str] = frozenset()
@@ -122,14 +156,15 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
                 off_topic = False
             if frames or len(words) <= 4:
                 section = frames
-                list_frames = None
+                list_frames = frames & {"differential"} or None  # its lines are a list
             continue
         seen_content = True
         if off_topic or _citation(line):
             continue
+        line_section = _run_in(line) or section
         differential = (  # read only where it decides: a line not naming the condition
             condition
-            or "differential" in section
+            or "differential" in line_section
             or cues.FRAMES["differential"].search(cues.lower(line))
         )
         if not differential and not condition and _other_disease(line, lexicon):
@@ -140,10 +175,14 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         if not in_list:
             list_frames = None
             list_hedged = False
+        elif "differential" in line_section | (list_frames or frozenset()):
+            list_frames = list_frames | _DIFFERENTIAL_ITEM  # "Differentials" ... "Ocular flutter"
+            list_hedged = False  # "may be similar to": the likeness is hedged, not the item
+            mentions = _named_first(raw, start, mentions)
         yield Block(
             start=start,
             end=end,
-            section=section,
+            section=line_section,
             list_frames=(list_frames or frozenset()) if in_list else frozenset(),
             list_hedged=list_hedged if in_list else False,
             mentions=tuple(mentions),

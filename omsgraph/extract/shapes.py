@@ -329,6 +329,24 @@ def tracers(text: str, mentions: list[Mention]) -> set[int]:
     return out
 
 
+_CAUSE_KINDS = frozenset({"tumour", "infection", "cause"})
+
+
+def alternatives(text: str, s: int, mentions: list[Mention]) -> set[int]:
+    """ids of the tumours, infections and causes that a differential trigger introduces in
+    their clause: what the condition was mistaken for, or what the family doctor first thought
+    it was ("was first treated for an ear infection", "the GP thought it was a virus"), is an
+    alternative that was set aside, no cause of the condition."""
+    if not any(m.concept.type in _CAUSE_KINDS for m in mentions):
+        return set()
+    low = cues.lower(text[s : max(m.end for m in mentions)])
+    if not cues.FRAMES["differential"].search(low):
+        return set()
+    return {
+        id(m) for m in mentions if m.concept.type in _CAUSE_KINDS and introduced(low, m.start - s)
+    }
+
+
 def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list[Mention]:
     """The mentions of a sentence less those that state no claim: the class of the condition
     (:func:`classified`), examples of a class of diseases (:func:`examples_of_a_class`), a
@@ -338,7 +356,7 @@ def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list
     skip = classified(text, s, mentions, condition) | examples_of_a_class(
         text, s, mentions, condition
     )
-    skip |= tracers(text, mentions)
+    skip |= tracers(text, mentions) | alternatives(text, s, mentions)
     return [
         m
         for m in mentions
