@@ -39,6 +39,19 @@ _DIFFERENTIAL_ITEM = frozenset({"differential", "introduced:differential"})
 _DESCRIBES = re.compile(r"\s[–—-]\s|—|:\s|;|\(|,\s*(?:which|with|but|without|no)\b")
 _CAUSED_BY = re.compile(r"\s+(?:due to|caused by|secondary to|from|in)\s+(?:[\w'’-]+\s+){0,3}")
 _SIGNS = frozenset({"symptom", "complication", "finding"})
+#: page chrome: a journal's keyword line, the parts of a running header, a talk's objectives
+_KEYWORDS = re.compile(r"(?:key ?words?|index terms|mesh terms|subject headings?|tags)\s*:", re.I)
+_PARTS = re.compile(r"\s[|–—-]\s")
+_OBJECTIVES = re.compile(
+    r"(?:learning )?(?:objectives|outcomes)\s*:?$|by the end of this (?:talk|session|lecture|"
+    r"module|course)\b.*:$",
+    re.I,
+)
+_OBJECTIVE = re.compile(
+    r"(?:[-•*·]\s*)?(?:recogni[sz]e|know|understand|describe|list|explain|identify|discuss|"
+    r"outline|appreciate|review|learn|summari[sz]e|compare|define|be able to)\b",
+    re.I,
+)
 _OTHER_DISEASE = re.compile(
     r"\b(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:'s|’s)?\s+(?:[Ss]yndrome|[Dd]isease)\b"
 )
@@ -79,6 +92,17 @@ def _other_disease(line: str, lexicon: Lexicon) -> bool:
 
 def _title_case(words: list[str]) -> bool:
     return all(w[0].isupper() or w.lower() in _SMALL or not w[0].isalpha() for w in words)
+
+
+def _chrome(line: str, words: list[str]) -> bool:
+    """Whether ``line`` is a running header of a page or a slide: title-case parts joined by
+    a bar or a dash ("Case Report | Neurology", "Grand Rounds - Paediatric Neurology")."""
+    return (
+        len(words) <= 12
+        and ("|" in line or bool(_PARTS.search(line)))
+        and not line.endswith((".", "?", "!", ":"))
+        and _title_case(words)
+    )
 
 
 def _citation(line: str) -> bool:
@@ -124,6 +148,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
     list_hedged = False
     off_topic = False
     seen_content = False
+    objectives = False  # under a "Learning objectives" heading
     for match in _LINE.finditer(text):
         start, end = match.start(), match.end()
         raw = match.group()
@@ -134,6 +159,11 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         if seen_content and cues.TAIL.match(line):
             return
         words = line.split()
+        if objectives and _OBJECTIVE.match(line):
+            continue  # "Know the work-up": what a talk teaches, no claim
+        objectives = bool(_OBJECTIVES.match(line))
+        if objectives or _KEYWORDS.match(line) or _chrome(line, words):
+            continue
         mentions = curated_heads(lexicon.find(raw, start), lexicon)
         mentions = with_events(raw, start, mentions, lexicon.concepts)
         condition, concepts = _names_condition(mentions)
