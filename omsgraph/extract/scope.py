@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from omsgraph.extract import cues
 from omsgraph.extract.events import with_events
 from omsgraph.extract.lexicon import Lexicon, Mention
+from omsgraph.extract.openvocab import generic_heads
 from omsgraph.extract.sited import curated_heads
 
 __all__ = ["Block", "blocks"]
@@ -52,6 +53,18 @@ _OBJECTIVE = re.compile(
     r"outline|appreciate|review|learn|summari[sz]e|compare|define|be able to)\b",
     re.I,
 )
+#: how a clause about another disease starts and ends ("However, X ...", "In X, ...")
+_SUBJECT = re.compile(
+    r"\s*(?:(?:however|by contrast|in contrast|conversely|similarly|likewise),?\s+)?"
+    r"(?:(?:unlike|in contrast to|compared with|as opposed to)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s+)?"
+    r"(?:in\s+)?(?:(?:the|a|an)\s+)?",
+    re.I,
+)
+_CLASS_WORDS = generic_heads()
+_LIST_GAP = re.compile(r"\s*(?:,|/|\band\b|\bor\b)\s*(?:(?:and|or)\s+)?")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_RELATIVE = re.compile(r",?\s*(?:which|who)\s+")
+_ABOUT_END = re.compile(r"[;.!?]|\b(?:whereas|while|but|although|unlike)\b")
 _OTHER_DISEASE = re.compile(
     r"\b(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:'s|’s)?\s+(?:[Ss]yndrome|[Dd]isease)\b"
 )
@@ -141,6 +154,50 @@ def _named_first(raw: str, start: int, mentions: list[Mention]) -> list[Mention]
     ]
 
 
+def _about_another(
+    raw: str, start: int, mentions: list[Mention], alternatives: bool = False
+) -> list[Mention]:
+    """The mentions of a line less those of a clause about another disease: one whose subject
+    it is ("Acute cerebellar ataxia lacks opsoclonus", "In X the ataxia improves", "However,
+    X does not cause ...") or a relative clause after it ("X, which lacks opsoclonus"). The
+    disease stays only where a differential cue or heading (``alternatives``) names it."""
+    others = [
+        m
+        for m in mentions
+        if m.concept.type == "condition"
+        and m.concept.id != _CONDITION
+        and m.concept.label.lower() not in _CLASS_WORDS  # "Disease course may be ..."
+        and not m.concept.label.startswith("obsolete")  # "a rare disorder"
+    ]
+    if not others:
+        return mentions
+    low = cues.lower(raw)
+    drop: set[int] = set()
+    for other in others:
+        at, to = other.start - start, other.end - start
+        clause = max(raw.rfind(c, 0, at) for c in ".;!?") + 1
+        relative = _RELATIVE.match(raw, to)
+        if relative is None and not _SUBJECT.fullmatch(raw, clause, at):
+            continue
+        gap = _LIST_GAP.match(raw, to)
+        if gap and any(m.start - start == gap.end() for m in mentions):
+            continue  # "Wilson disease, myoclonus and tics": an item of a list
+        stop = _ABOUT_END.search(raw, relative.end() if relative else to)
+        end = start + (stop.start() if stop else len(raw))
+        inside = [m for m in mentions if other.end <= m.start < end]
+        if any(m.concept.id == _CONDITION for m in inside):
+            continue  # "X, like OMS, ...": a claim of the condition too
+        drop |= {id(m) for m in inside}
+        sentence = max(raw.rfind(c, 0, at) for c in ".!?") + 1
+        after = _SENTENCE_END.search(raw, to)
+        differential = cues.FRAMES["differential"].search(
+            low, sentence, after.start() if after else len(raw)
+        )
+        if inside and relative is None and not (differential or alternatives):
+            drop.add(id(other))  # "X does not cause opsoclonus": X is no cause either
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+
 def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
     """The content lines of ``text`` about the condition, each with its section and list context."""
     section: frozenset[str] = frozenset()
@@ -209,6 +266,8 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
             list_frames = list_frames | _DIFFERENTIAL_ITEM  # "Differentials" ... "Ocular flutter"
             list_hedged = False  # "may be similar to": the likeness is hedged, not the item
             mentions = _named_first(raw, start, mentions)
+        if concepts and not (in_list and "introduced:differential" in list_frames):
+            mentions = _about_another(raw, start, mentions, "differential" in line_section)
         yield Block(
             start=start,
             end=end,

@@ -173,3 +173,48 @@ def test_a_symptom_list_keeps_its_symptoms(extractor: Extractor) -> None:
     found = claims(extractor, text)
     assert {("has_symptom", "nystagmus"), ("has_symptom", "ataxia")} <= found, found
     assert not {k for k in found if k[0] == DDX}, found
+
+
+# -- statements about the alternative outside a differential section --------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unlike OMS, acute cerebellar ataxia lacks opsoclonus and irritability.",
+        "In acute cerebellar ataxia the opsoclonus and irritability never occur.",
+        "However, acute cerebellar ataxia does not cause opsoclonus or irritability.",
+        "OMS is confused with acute cerebellar ataxia, which lacks opsoclonus and irritability.",
+    ],
+)
+def test_what_another_disease_has_or_lacks_is_no_claim_of_the_condition(
+    extractor: Extractor, sentence: str
+) -> None:
+    found = claims(extractor, f"OMS causes ataxia in toddlers. {sentence}")
+    assert not {k for k in found if k[1] in {"opsoclonus", "irritability"}}, found
+    assert ("has_cause", "acute cerebellar ataxia") not in found, found
+    assert ("has_symptom", "ataxia") in found, found
+
+
+def test_the_alternative_named_as_such_stays_a_differential(extractor: Extractor) -> None:
+    text = "Acute cerebellar ataxia, the main differential, has no opsoclonus."
+    found = claims(extractor, text)
+    assert (DDX, "acute cerebellar ataxia") in found, found
+    assert ("has_symptom", "opsoclonus") not in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unlike acute cerebellar ataxia, OMS causes opsoclonus and irritability.",
+        "Acute cerebellar ataxia, like OMS, causes opsoclonus and irritability.",
+        "The disorder causes opsoclonus and irritability.",
+    ],
+)
+def test_a_clause_about_the_condition_keeps_its_claims(extractor: Extractor, sentence: str) -> None:
+    found = claims(extractor, f"OMS is rare. {sentence}")
+    assert {("has_symptom", "opsoclonus"), ("has_symptom", "irritability")} <= found, found
+
+
+def test_a_disease_first_in_a_list_is_no_subject(extractor: Extractor) -> None:
+    text = "In toddlers, Wilson disease, ocular flutter and tics may be mistaken for OMS."
+    found = claims(extractor, text)
+    assert {k for k in found if k[1] in {"ocular flutter", "tics"}}, found
