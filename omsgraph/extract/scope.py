@@ -44,8 +44,8 @@ _SIGNS = frozenset({"symptom", "complication", "finding"})
 _KEYWORDS = re.compile(r"(?:key ?words?|index terms|mesh terms|subject headings?|tags)\s*:", re.I)
 _PARTS = re.compile(r"\s[|–—-]\s")
 _OBJECTIVES = re.compile(
-    r"(?:learning )?(?:objectives|outcomes)\s*:?$|by the end of this (?:talk|session|lecture|"
-    r"module|course)\b.*:$",
+    r"(?:learning (?:objectives|outcomes)|objectives)\s*:?$|"
+    r"by the end of this (?:talk|session|lecture|module|course)\b.*:$",
     re.I,
 )
 _OBJECTIVE = re.compile(
@@ -115,6 +115,7 @@ def _chrome(line: str, words: list[str]) -> bool:
         and ("|" in line or bool(_PARTS.search(line)))
         and not line.endswith((".", "?", "!", ":"))
         and _title_case(words)
+        and not cues.heading_frames(line)  # "Symptoms - Opsoclonus Myoclonus Syndrome"
     )
 
 

@@ -116,3 +116,17 @@ def test_an_adverb_in_a_list_of_causes_is_no_cause(extractor: Extractor) -> None
     found = claims(extractor, text)
     assert ("has_cause", "recently") not in found, found
     assert ("has_cause", "influenza") in found, found
+
+
+def test_a_section_heading_with_the_sites_name_still_opens_its_section(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Differential Diagnosis - Opsoclonus Myoclonus Syndrome\n"
+        "- Ocular flutter\n"
+        "Outcomes\n"
+        "Review by a neurologist: children are often left with learning difficulties.\n"
+    )
+    found = claims(extractor, text)
+    assert ("differential_diagnosis", "ocular flutter") in found, found
+    assert ("has_complication", "learning difficulties") in found, found

@@ -218,3 +218,15 @@ def test_a_disease_first_in_a_list_is_no_subject(extractor: Extractor) -> None:
     text = "In toddlers, Wilson disease, ocular flutter and tics may be mistaken for OMS."
     found = claims(extractor, text)
     assert {k for k in found if k[1] in {"ocular flutter", "tics"}}, found
+
+
+@pytest.mark.parametrize("label", ["DDx", "Differentials", "Differential diagnosis"])
+def test_a_differential_label_before_a_colon_introduces_its_items(
+    extractor: Extractor, label: str
+) -> None:
+    text = (
+        f"Opsoclonus-myoclonus syndrome\n{label}: ocular flutter, nystagmus\nTreatment: steroids\n"
+    )
+    found = claims(extractor, text)
+    assert {(DDX, "ocular flutter"), (DDX, "nystagmus")} <= found, found
+    assert ("treated_by", "corticosteroids") in found, found
