@@ -107,12 +107,14 @@ def _title_case(words: list[str]) -> bool:
     return all(w[0].isupper() or w.lower() in _SMALL or not w[0].isalpha() for w in words)
 
 
-def _chrome(line: str, words: list[str]) -> bool:
+def _chrome(line: str, words: list[str], top: bool) -> bool:
     """Whether ``line`` is a running header of a page or a slide: title-case parts joined by
-    a bar or a dash ("Case Report | Neurology", "Grand Rounds - Paediatric Neurology")."""
+    a bar ("Case Report | Neurology"), or by a dash at the ``top`` of the document, before
+    any content or section ("Grand Rounds - Paediatric Neurology"; a bullet "Rituximab -
+    Second Line" under "Treatment" is content)."""
     return (
         len(words) <= 12
-        and ("|" in line or bool(_PARTS.search(line)))
+        and (("|" in line and not line.startswith("|")) or (top and bool(_PARTS.search(line))))
         and not line.endswith((".", "?", "!", ":"))
         and _title_case(words)
         and not cues.heading_frames(line)  # "Symptoms - Opsoclonus Myoclonus Syndrome"
@@ -220,7 +222,11 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         if objectives and _OBJECTIVE.match(line):
             continue  # "Know the work-up": what a talk teaches, no claim
         objectives = bool(_OBJECTIVES.match(line))
-        if objectives or _KEYWORDS.match(line) or _chrome(line, words):
+        if (
+            objectives
+            or _KEYWORDS.match(line)
+            or _chrome(line, words, not (seen_content or section))
+        ):
             continue
         mentions = curated_heads(lexicon.find(raw, start), lexicon)
         mentions = with_events(raw, start, mentions, lexicon.concepts)

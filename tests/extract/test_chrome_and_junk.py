@@ -130,3 +130,15 @@ def test_a_section_heading_with_the_sites_name_still_opens_its_section(
     found = claims(extractor, text)
     assert ("differential_diagnosis", "ocular flutter") in found, found
     assert ("has_complication", "learning difficulties") in found, found
+
+
+def test_a_title_case_bullet_with_a_dash_is_content(extractor: Extractor) -> None:
+    text = (
+        "Opsoclonus-myoclonus syndrome\n"
+        "Slide 4\n"
+        "Treatment\n"
+        "Dexamethasone - First Line\n"
+        "Rituximab - Second Line\n"
+    )
+    found = claims(extractor, text)
+    assert {("treated_by", "dexamethasone"), ("treated_by", "rituximab")} <= found, found
