@@ -353,11 +353,11 @@ def tracers(text: str, mentions: list[Mention]) -> set[int]:
     return out
 
 
-_CAUSE_KINDS = frozenset({"tumour", "infection", "cause"})
+_CAUSE_KINDS = frozenset({"infection", "cause"})  # a tumour "first diagnosed" is one
 
 
 def alternatives(text: str, s: int, mentions: list[Mention]) -> set[int]:
-    """ids of the tumours, infections and causes that a differential trigger introduces in
+    """ids of the infections and causes that a differential trigger introduces in
     their clause: what the condition was mistaken for, or what the family doctor first thought
     it was ("was first treated for an ear infection", "the GP thought it was a virus"), is an
     alternative that was set aside, no cause of the condition."""

@@ -230,3 +230,24 @@ def test_a_differential_label_before_a_colon_introduces_its_items(
     found = claims(extractor, text)
     assert {(DDX, "ocular flutter"), (DDX, "nystagmus")} <= found, found
     assert ("treated_by", "corticosteroids") in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She was first treated with IVIG and the ataxia improved.",
+        "Toddlers with OMS look like they are drunk, with ataxia.",
+        "He had brief jerks resembling ataxia.",
+    ],
+)
+def test_no_differential_cue_in_a_treatment_or_a_description(
+    extractor: Extractor, sentence: str
+) -> None:
+    found = claims(extractor, f"Our daughter has OMS. {sentence}")
+    assert ("has_symptom", "ataxia") in found, found
+    assert not {k for k in found if k[0] == DDX}, found
+
+
+def test_a_tumour_first_diagnosed_is_a_cause(extractor: Extractor) -> None:
+    text = "He was initially diagnosed with neuroblastoma; OMS followed two months later."
+    assert ("has_cause", "neuroblastoma") in claims(extractor, text)
