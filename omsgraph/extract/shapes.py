@@ -378,7 +378,8 @@ _SPEECH = (
     r"(?:said|says|told|tells|explained|explains|added|adds|noted|notes|warned|warns|recalled)"
 )
 _SPEAKER_BEFORE = re.compile(
-    rf"(?:\b{_SPEECH}\b[^.;:!?]{{0,40}}|\baccording to\s+(?:an?|the)\s+|"
+    rf"(?:\b{_SPEECH}\s+(?:(?:the|an?|one|our|his|her|their|another)\s+)?(?:[\w'’-]+\s+)?|"
+    r"\baccording to\s+(?:an?|the|one|our)\s+|"
     r"\b(?:Dr|Prof|Professor)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*,\s+(?:an?|the)\s+"
     r"(?:[\w'’-]+\s+){0,3})\Z"
 )

@@ -142,3 +142,8 @@ def test_a_title_case_bullet_with_a_dash_is_content(extractor: Extractor) -> Non
     )
     found = claims(extractor, text)
     assert {("treated_by", "dexamethasone"), ("treated_by", "rituximab")} <= found, found
+
+
+def test_a_specialist_named_in_reported_speech_is_a_claim(extractor: Extractor) -> None:
+    text = "She said that every child with OMS should be seen by a pediatric neurologist."
+    assert ("specialist", "paediatric neurology") in claims(extractor, text)
