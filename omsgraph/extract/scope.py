@@ -49,8 +49,9 @@ _OBJECTIVES = re.compile(
     re.I,
 )
 _OBJECTIVE = re.compile(
-    r"(?:[-•*·]\s*)?(?:recogni[sz]e|know|understand|describe|list|explain|identify|discuss|"
-    r"outline|appreciate|review|learn|summari[sz]e|compare|define|be able to)\b",
+    r"(?:[-•*·]\s*)?(?:\d+[.)]\s*)?(?:to\s+)?(?:recogni[sz]e|know|understand|describe|list|"
+    r"explain|identify|discuss|outline|appreciate|review|learn|summari[sz]e|compare|define|"
+    r"interpret|plan|be able to)\b",
     re.I,
 )
 #: how a clause about another disease starts and ends ("However, X ...", "In X, ...")

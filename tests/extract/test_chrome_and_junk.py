@@ -147,3 +147,17 @@ def test_a_title_case_bullet_with_a_dash_is_content(extractor: Extractor) -> Non
 def test_a_specialist_named_in_reported_speech_is_a_claim(extractor: Extractor) -> None:
     text = "She said that every child with OMS should be seen by a pediatric neurologist."
     assert ("specialist", "paediatric neurology") in claims(extractor, text)
+
+
+def test_numbered_objectives_with_to_state_nothing(extractor: Extractor) -> None:
+    text = (
+        "Opsoclonus-myoclonus syndrome in children\n"
+        "Learning outcomes\n"
+        "1. To recognise the tumour work-up\n"
+        "2. To interpret an MRI\n"
+        "Background\n"
+        "Opsoclonus-myoclonus syndrome causes ataxia.\n"
+    )
+    found = claims(extractor, text)
+    assert not {k for k in found if k[0] == "diagnosed_by"}, found
+    assert ("has_symptom", "ataxia") in found, found
