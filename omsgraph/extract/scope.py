@@ -17,6 +17,7 @@ from omsgraph.extract import cues
 from omsgraph.extract.descriptions import with_descriptions
 from omsgraph.extract.events import with_events
 from omsgraph.extract.lexicon import Lexicon, Mention
+from omsgraph.extract.openvocab import generic_heads
 from omsgraph.extract.sited import curated_heads
 
 __all__ = ["Block", "blocks"]
@@ -31,6 +32,41 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BIBLIOGRAPHIC = re.compile(
     r"[\"“”]|\bet al\b|\b\d+\s*[:(]\s*\d+|\bno\. \d|\bvol\. \d|\bpp?\. \d|\bdoi:", re.IGNORECASE
 )
+#: a heading run into its paragraph: "Differential diagnosis. Acute ...", "Differentials: X"
+_RUN_IN = re.compile(r"([A-Z][A-Za-z'’ -]{2,40}?)(?:[.:]|\s[–—-])\s+(?=[A-Z0-9])")
+#: the frames of an item of a differential list: its signs are alternatives, not symptoms
+_DIFFERENTIAL_ITEM = frozenset({"differential", "introduced:differential"})
+#: where an item of a differential list stops naming the alternative and starts describing it
+#: ("Acute cerebellar ataxia - no opsoclonus", "Ocular flutter: horizontal only")
+_DESCRIBES = re.compile(r"\s[–—-]\s|—|:\s|;|\(|,\s*(?:which|with|but|without|no)\b")
+_CAUSED_BY = re.compile(r"\s+(?:due to|caused by|secondary to|from|in)\s+(?:[\w'’-]+\s+){0,3}")
+_SIGNS = frozenset({"symptom", "complication", "finding"})
+#: page chrome: a journal's keyword line, the parts of a running header, a talk's objectives
+_KEYWORDS = re.compile(r"(?:key ?words?|index terms|mesh terms|subject headings?|tags)\s*:", re.I)
+_PARTS = re.compile(r"\s[|–—-]\s")
+_OBJECTIVES = re.compile(
+    r"(?:learning (?:objectives|outcomes)|objectives)\s*:?$|"
+    r"by the end of this (?:talk|session|lecture|module|course)\b.*:$",
+    re.I,
+)
+_OBJECTIVE = re.compile(
+    r"(?:[-•*·]\s*)?(?:\d+[.)]\s*)?(?:to\s+)?(?:recogni[sz]e|know|understand|describe|list|"
+    r"explain|identify|discuss|outline|appreciate|review|learn|summari[sz]e|compare|define|"
+    r"interpret|plan|be able to)\b",
+    re.I,
+)
+#: how a clause about another disease starts and ends ("However, X ...", "In X, ...")
+_SUBJECT = re.compile(
+    r"\s*(?:(?:however|by contrast|in contrast|conversely|similarly|likewise),?\s+)?"
+    r"(?:(?:unlike|in contrast to|compared with|as opposed to)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s+)?"
+    r"(?:in\s+)?(?:(?:the|a|an)\s+)?",
+    re.I,
+)
+_CLASS_WORDS = generic_heads()
+_LIST_GAP = re.compile(r"\s*(?:,|/|\band\b|\bor\b)\s*(?:(?:and|or)\s+)?")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_RELATIVE = re.compile(r",?\s*(?:which|who)\s+")
+_ABOUT_END = re.compile(r"[;.!?]|\b(?:whereas|while|but|although|unlike)\b")
 _OTHER_DISEASE = re.compile(
     r"\b(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:'s|’s)?\s+(?:[Ss]yndrome|[Dd]isease)\b"
 )
@@ -73,6 +109,20 @@ def _title_case(words: list[str]) -> bool:
     return all(w[0].isupper() or w.lower() in _SMALL or not w[0].isalpha() for w in words)
 
 
+def _chrome(line: str, words: list[str], top: bool) -> bool:
+    """Whether ``line`` is a running header of a page or a slide: title-case parts joined by
+    a bar ("Case Report | Neurology"), or by a dash at the ``top`` of the document, before
+    any content or section ("Grand Rounds - Paediatric Neurology"; a bullet "Rituximab -
+    Second Line" under "Treatment" is content)."""
+    return (
+        len(words) <= 12
+        and (("|" in line and not line.startswith("|")) or (top and bool(_PARTS.search(line))))
+        and not line.endswith((".", "?", "!", ":"))
+        and _title_case(words)
+        and not cues.heading_frames(line)  # "Symptoms - Opsoclonus Myoclonus Syndrome"
+    )
+
+
 def _citation(line: str) -> bool:
     """Whether ``line`` reads as a bibliography entry (year, quoted title, volume/pages); an
     entry is short, a whole document captured as one line is not one."""
@@ -84,6 +134,75 @@ def _citation(line: str) -> bool:
     )
 
 
+def _run_in(line: str) -> frozenset[str]:
+    """The section a heading run into its paragraph opens for that paragraph only: a
+    differential heading ("Differential diagnosis. Acute cerebellar ataxia is ...")."""
+    match = _RUN_IN.match(line)
+    if match is None or len(match.group(1).split()) > 4:
+        return frozenset()
+    frames = cues.heading_frames(match.group(1))
+    return frames & {"differential"}
+
+
+def _named_first(raw: str, start: int, mentions: list[Mention]) -> list[Mention]:
+    """The mentions of an item of a differential list that name the alternative: those
+    before the item starts to describe it ("Acute cerebellar ataxia - no opsoclonus")."""
+    stop = _DESCRIBES.search(raw)
+    if stop is not None and mentions and mentions[0].start < start + stop.start():
+        mentions = [m for m in mentions if m.start < start + stop.start()]
+    return [  # "Opsoclonus due to brainstem encephalitis": the alternative is the cause
+        m
+        for m, after in zip(mentions, mentions[1:] + [None], strict=True)
+        if after is None
+        or m.concept.type not in _SIGNS
+        or not _CAUSED_BY.fullmatch(raw, m.end - start, after.start - start)
+    ]
+
+
+def _about_another(
+    raw: str, start: int, mentions: list[Mention], alternatives: bool = False
+) -> list[Mention]:
+    """The mentions of a line less those of a clause about another disease: one whose subject
+    it is ("Acute cerebellar ataxia lacks opsoclonus", "In X the ataxia improves", "However,
+    X does not cause ...") or a relative clause after it ("X, which lacks opsoclonus"). The
+    disease stays only where a differential cue or heading (``alternatives``) names it."""
+    others = [
+        m
+        for m in mentions
+        if m.concept.type == "condition"
+        and m.concept.id != _CONDITION
+        and m.concept.label.lower() not in _CLASS_WORDS  # "Disease course may be ..."
+        and not m.concept.label.startswith("obsolete")  # "a rare disorder"
+    ]
+    if not others:
+        return mentions
+    low = cues.lower(raw)
+    drop: set[int] = set()
+    for other in others:
+        at, to = other.start - start, other.end - start
+        clause = max(raw.rfind(c, 0, at) for c in ".;!?") + 1
+        relative = _RELATIVE.match(raw, to)
+        if relative is None and not _SUBJECT.fullmatch(raw, clause, at):
+            continue
+        gap = _LIST_GAP.match(raw, to)
+        if gap and any(m.start - start == gap.end() for m in mentions):
+            continue  # "Wilson disease, myoclonus and tics": an item of a list
+        stop = _ABOUT_END.search(raw, relative.end() if relative else to)
+        end = start + (stop.start() if stop else len(raw))
+        inside = [m for m in mentions if other.end <= m.start < end]
+        if any(m.concept.id == _CONDITION for m in inside):
+            continue  # "X, like OMS, ...": a claim of the condition too
+        drop |= {id(m) for m in inside}
+        sentence = max(raw.rfind(c, 0, at) for c in ".!?") + 1
+        after = _SENTENCE_END.search(raw, to)
+        differential = cues.FRAMES["differential"].search(
+            low, sentence, after.start() if after else len(raw)
+        )
+        if inside and relative is None and not (differential or alternatives):
+            drop.add(id(other))  # "X does not cause opsoclonus": X is no cause either
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+
 def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
     """The content lines of ``text`` about the condition, each with its section and list context."""
     section: frozenset[str] = frozenset()
@@ -91,6 +210,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
     list_hedged = False
     off_topic = False
     seen_content = False
+    objectives = False  # under a "Learning objectives" heading
     for match in _LINE.finditer(text):
         start, end = match.start(), match.end()
         raw = match.group()
@@ -101,6 +221,15 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         if seen_content and cues.TAIL.match(line):
             return
         words = line.split()
+        if objectives and _OBJECTIVE.match(line):
+            continue  # "Know the work-up": what a talk teaches, no claim
+        objectives = bool(_OBJECTIVES.match(line))
+        if (
+            objectives
+            or _KEYWORDS.match(line)
+            or _chrome(line, words, not (seen_content or section))
+        ):
+            continue
         mentions = curated_heads(lexicon.find(raw, start), lexicon)
         mentions = with_events(raw, start, mentions, lexicon.concepts)
         mentions = with_descriptions(raw, start, mentions, lexicon.concepts)
@@ -124,14 +253,15 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
                 off_topic = False
             if frames or len(words) <= 4:
                 section = frames
-                list_frames = None
+                list_frames = frames & {"differential"} or None  # its lines are a list
             continue
         seen_content = True
         if off_topic or _citation(line):
             continue
+        line_section = _run_in(line) or section
         differential = (  # read only where it decides: a line not naming the condition
             condition
-            or "differential" in section
+            or "differential" in line_section
             or cues.FRAMES["differential"].search(cues.lower(line))
         )
         if not differential and not condition and _other_disease(line, lexicon):
@@ -142,10 +272,16 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         if not in_list:
             list_frames = None
             list_hedged = False
+        elif "differential" in line_section | (list_frames or frozenset()):
+            list_frames = list_frames | _DIFFERENTIAL_ITEM  # "Differentials" ... "Ocular flutter"
+            list_hedged = False  # "may be similar to": the likeness is hedged, not the item
+            mentions = _named_first(raw, start, mentions)
+        if concepts and not (in_list and "introduced:differential" in list_frames):
+            mentions = _about_another(raw, start, mentions, "differential" in line_section)
         yield Block(
             start=start,
             end=end,
-            section=section,
+            section=line_section,
             list_frames=(list_frames or frozenset()) if in_list else frozenset(),
             list_hedged=list_hedged if in_list else False,
             mentions=tuple(mentions),

@@ -215,12 +215,36 @@ def outside(
     differential diagnoses: the rest of such a section describes the other diseases."""
     if "differential" in section:
         found = [f for f in found if f[2] in _IN_DIFFERENTIALS]
+    if any(f[4] is None for f in found):  # a proposed name that names nothing
+        found = [f for f in found if f[4] is not None or not junk(f[3])]
     if span is None:
         return found
     return [f for f in found if f[2] not in _DESCRIPTIVE or not span[0] <= f[0] < span[1]]
 
 
 _IN_DIFFERENTIALS = frozenset({"differential_diagnosis", "has_synonym"})
+#: what a proposed phrase is when it names nothing: an adverb ("more recently"), a quantity's
+#: head ("a wide range of pathogens"), a clause ("it's too soon to know")
+_ADVERB = re.compile(r"[a-z]{3,}ly")
+_NOT_ADVERBS = frozenset({"family", "anomaly", "assembly", "supply", "belly", "jelly", "ally"})
+_QUANTITY = re.compile(
+    r"(?:(?:a|an|the)\s+(?:(?:wide|broad|large|small|whole|growing|diverse|long)\s+)?|"
+    r"(?:wide|broad|large|small|whole|growing|diverse|long)\s+)"
+    r"(?:range|variety|number|spectrum|array|host|series|handful|list|majority|minority|"
+    r"proportion|lot|plenty|percentage)\s+of\b"
+)
+_CLAUSE = re.compile(
+    r"(?:it|its|it's|this|that|they|we|he|she|there|i|you)\b|"
+    r".*\b(?:it's|that's|there's|isn't|wasn't|don't|doesn't|didn't|can't|won't)\b"
+)
+
+
+def junk(name: str) -> bool:
+    """Whether a proposed object names nothing (:data:`_ADVERB`, :data:`_QUANTITY`, a clause)."""
+    name = name.lower().replace("’", "'")
+    if _ADVERB.fullmatch(name):
+        return name not in _NOT_ADVERBS
+    return bool(_QUANTITY.match(name) or _CLAUSE.match(name))
 
 
 # -- names of organisations and anaphora ------------------------------------------------------
@@ -329,6 +353,53 @@ def tracers(text: str, mentions: list[Mention]) -> set[int]:
     return out
 
 
+_CAUSE_KINDS = frozenset({"infection", "cause"})  # a tumour "first diagnosed" is one
+
+
+def alternatives(text: str, s: int, mentions: list[Mention]) -> set[int]:
+    """ids of the infections and causes that a differential trigger introduces in
+    their clause: what the condition was mistaken for, or what the family doctor first thought
+    it was ("was first treated for an ear infection", "the GP thought it was a virus"), is an
+    alternative that was set aside, no cause of the condition."""
+    if not any(m.concept.type in _CAUSE_KINDS for m in mentions):
+        return set()
+    low = cues.lower(text[s : max(m.end for m in mentions)])
+    if not cues.FRAMES["differential"].search(low):
+        return set()
+    return {
+        id(m) for m in mentions if m.concept.type in _CAUSE_KINDS and introduced(low, m.start - s)
+    }
+
+
+#: a specialist named as a person: one who speaks ("the neurologist said", "said Dr. Lee, a
+#: paediatric neurologist"), no claim about who cares for the condition
+_PERSON = re.compile(r"(?:ists?|ians?|surgeons?|doctors?)\Z", re.I)
+_SPEECH = (
+    r"(?:said|says|told|tells|explained|explains|added|adds|noted|notes|warned|warns|recalled)"
+)
+_SPEAKER_BEFORE = re.compile(
+    rf"(?:\b{_SPEECH}\s+(?:(?:the|an?|one|our|his|her|their|another)\s+)?(?:[\w'’-]+\s+)?|"
+    r"\baccording to\s+(?:an?|the|one|our)\s+|"
+    r"\b(?:Dr|Prof|Professor)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*,\s+(?:an?|the)\s+"
+    r"(?:[\w'’-]+\s+){0,3})\Z"
+)
+_SPEAKER_AFTER = re.compile(rf"\s+(?:(?:also|later|then|had|has)\s+)?{_SPEECH}\b")
+
+
+def speaker(text: str, s: int, mention: Mention) -> bool:
+    """Whether a specialist mention names a person who speaks or is quoted, by role."""
+    if mention.concept.type != "specialty" or not _PERSON.search(mention.surface):
+        return False
+    return bool(
+        _SPEAKER_BEFORE.search(text, max(s, mention.start - 80), mention.start)
+        or _SPEAKER_AFTER.match(text, mention.end)
+    )
+
+
+#: "populations, which fall with therapy": a sign's word used as the verb of a relative clause
+_RELATIVE = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bby )(?<!\bfor )(?<!\bwith )\bwhich\s+\Z")
+
+
 def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list[Mention]:
     """The mentions of a sentence less those that state no claim: the class of the condition
     (:func:`classified`), examples of a class of diseases (:func:`examples_of_a_class`), a
@@ -338,7 +409,7 @@ def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list
     skip = classified(text, s, mentions, condition) | examples_of_a_class(
         text, s, mentions, condition
     )
-    skip |= tracers(text, mentions)
+    skip |= tracers(text, mentions) | alternatives(text, s, mentions)
     return [
         m
         for m in mentions
@@ -346,6 +417,12 @@ def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list
         and not _class_head(m.concept.label)  # "the following diseases"
         and not in_organisation(text, m, _ORGANISATION)
         and not (m.concept.type == "symptom" and _OF_STRUCTURE.match(text, m.end))
+        and not speaker(text, s, m)
+        and not (
+            m.concept.type == "symptom"
+            and " " not in m.surface
+            and _RELATIVE.search(text, max(s, m.start - 12), m.start)
+        )
     ]
 
 
