@@ -15,11 +15,11 @@ _PREFIX = (
 )
 _TO = r"\s*(?:-|–|to)\s*"
 _PCT = r"\s*(?:%|percent\b|per\s?cent\b)"
-_UNIT = r"(months?|years?)"
+_UNIT = r"(months?|years?|(?:yrs?|mos?|mths?)\b)"  # "1-3 yrs", "18 mo" on slides and in tables
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth)"
 _PERSONS = (
     r"(?:patients|children|cases|adults|infants|toddlers|people|subjects|individuals|survivors|"
-    r"participants)"
+    r"participants|kids|babies)"
 )
 #: a number with spaces between groups of three digits ("5 000 000"), read only as a denominator
 _SPACED = r"\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?!\d)"
@@ -170,6 +170,7 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "quantity",
             r"\b(?:the\s+)?(?:vast\s+)?(?:majority|most)\s+(?:of\s+)?(?:the\s+|all\s+|these\s+)?"
+            r"(?:(?:[a-z]+ly\s+)?(?:affected|treated|surviving|young(?:er)?|older)\s+)?"
             + _PERSONS
             + r"\b",
         ),
@@ -193,7 +194,7 @@ NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
     ),
     "percent": ("%", "percent", "per cent"),
     "part": re.compile(r"(?: of (?:the |all )?|/)" + _SMALL),
-    "age": ("month", "year", "age of", "ages of"),
+    "age": re.compile(r"month|year|age of|ages of|\b(?:yrs?|mos?|mths?)\b"),
     "count": ("reported", "described", "published", "documented"),
     "ratio": (":", " to "),
     "fraction": ("half", "third", "quarter"),
@@ -269,6 +270,15 @@ VERSUS = re.compile(
 )
 SPELLED = re.compile(NUMBER)
 UNIT_WORD = re.compile(r"\b" + _UNIT + r"\b")
+#: the short forms of the units, as the values write them ("yrs" -> "years")
+SHORT_UNIT = re.compile(r"\b(?:(yrs?)|(mos?|mths?))\b")
+
+
+def unit_words(text: str) -> str:
+    """``text`` with its short units in full ("1-3 yrs" -> "1-3 years", "18 mo" -> "18 months")."""
+    return SHORT_UNIT.sub(lambda m: "years" if m.group(1) else "months", text)
+
+
 WORD = re.compile(r"[\w%]+")
 SEX = {
     "female": "female",

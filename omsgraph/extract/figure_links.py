@@ -73,6 +73,20 @@ def rate_text(match: re.Match[str]) -> tuple[str, str]:
     return f"{prefix} {text}".strip(), ""
 
 
+def phrase_text(value: str, match: re.Match[str]) -> str:
+    """The value a phrase row gives: its ``value`` with each ``{group}`` filled in from the
+    match ("{v} ({c})" -> "may be fatal (if the tumour is not controlled)"; an empty bracket
+    goes), else the first group that matched, else the words found."""
+    if "{" in value:
+        found = {k: " ".join(v.split()) for k, v in match.groupdict().items() if v}
+        text = re.sub(r"\{(\w+)\}", lambda g: found.get(g.group(1), ""), value)
+        return " ".join(re.sub(r"\(\s*\)", "", text).split())
+    if value:
+        return value
+    groups = [g for g in match.groups() if g]
+    return groups[0] if groups else " ".join(match.group().split())
+
+
 def is_share(match: re.Match[str]) -> bool:
     """Whether a rate match is a share of a group ("one in two children", "9/20 patients")."""
     n, base, yearly = rate(match)
@@ -99,6 +113,13 @@ def sex_named(cue: str) -> str:
         return ""
     word = found.group(1).removesuffix("s")
     return _SEXES.get(word, "female" if word.startswith("female") else "male")
+
+
+def ratio_sex(cue: str) -> str:
+    """ "female predominance", "F:M": the sexes a ratio's cue compares, or ""."""
+    if re.fullmatch(r"[fm]\w*\s?[:/]\s?[fm]\w*", cue):
+        return "female:male" if cue.startswith("f") else "male:female"
+    return f"{sex_named(cue)} predominance" if "predominance" in cue else ""
 
 
 def percent_text(text: str) -> str:
@@ -167,3 +188,15 @@ def distance(
     if ";" in between:
         return None
     return len(WORD.findall(between))
+
+
+def resolve(found: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:
+    """The longest of overlapping figure matches, in text order."""
+    found = sorted(found, key=lambda f: (f[1].start() - f[1].end(), f[1].start()))
+    kept: list[tuple[str, re.Match[str]]] = []
+    for kind, m in found:
+        if m.end() > m.start() and all(
+            m.end() <= k.start() or k.end() <= m.start() for _, k in kept
+        ):
+            kept.append((kind, m))
+    return sorted(kept, key=lambda f: f[1].start())

@@ -48,10 +48,20 @@ from omsgraph.extract.figure_forms import (
     UNIT_WORD,
     VERSUS,
     WITH,
+    unit_words,
 )
 from omsgraph.extract.figure_links import distance as _distance
 from omsgraph.extract.figure_links import fmt as _fmt
-from omsgraph.extract.figure_links import is_share, joined, rate_text, sex_named, with_time
+from omsgraph.extract.figure_links import (
+    is_share,
+    joined,
+    phrase_text,
+    rate_text,
+    ratio_sex,
+    resolve,
+    sex_named,
+    with_time,
+)
 from omsgraph.extract.figure_links import percent_text as _percent_text
 
 __all__ = ["PREDICATES", "RULES", "Figure", "FigureIndex", "Rule", "find_figures", "load_rules"]
@@ -72,6 +82,7 @@ PREDICATES = {
 _RATES = frozenset({"prevalence", "incidence", "relapse rate", "mortality"})
 _KINDS = frozenset({"rate", "percent", "part", "fraction", "quantity", "age", "count", "ratio"})
 _SIDES = frozenset({"before", "after", "both", "-"})
+_SHARES = frozenset({"percent", "part", "fraction", "quantity"})
 
 
 @dataclass(frozen=True)
@@ -190,7 +201,7 @@ def _normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
         x, y = number(match.group(1)), number(match.group(2))
         return f"{_fmt(x)} of {_fmt(y)} ({_fmt(round(100 * x / y))} %)" if y else raw, ""
     if kind == "age":
-        text = re.sub(r"\s+(?:of age|old)$", "", raw)
+        text = re.sub(r"\s+(?:of age|old)$", "", unit_words(raw))
         text = re.sub(r"\b(?:the\s+)?ages?\s+of\s+", "", text)
         text = re.sub(r"^between\s+(\S+)\s+and\s+", r"\1-", text)
         text = re.sub(r"\bthe age of\s+", "", text)
@@ -212,18 +223,6 @@ def _wanted(needs: tuple[str, ...] | re.Pattern[str], present: set[str], low: st
     if isinstance(needs, re.Pattern):
         return needs.search(low) is not None
     return not present.isdisjoint(needs)
-
-
-def _resolve(found: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:
-    """The longest of overlapping figure matches, in text order."""
-    found = sorted(found, key=lambda f: (f[1].start() - f[1].end(), f[1].start()))
-    kept: list[tuple[str, re.Match[str]]] = []
-    for kind, m in found:
-        if m.end() > m.start() and all(
-            m.end() <= k.start() or k.end() <= m.start() for _, k in kept
-        ):
-            kept.append((kind, m))
-    return sorted(kept, key=lambda f: f[1].start())
 
 
 def _population(
@@ -306,7 +305,7 @@ class FigureIndex:
         if DIGIT.search(low) is None and SPELLED_GATE.search(low) is None:
             return []
         present = {word for word in NEEDED if word in low}
-        return _resolve(
+        return resolve(
             [
                 (kind, m)
                 for kind, pattern in FORMS
@@ -387,6 +386,8 @@ class FigureIndex:
             share = kind == "rate" and is_share(match)
             if kind == "rate" and not share and name not in _RATES:
                 continue
+            if name == "prevalence" and (share or kind in _SHARES):
+                continue  # "2 % of children with neuroblastoma develop OMS": a group's risk
             last = (kind, end, name, cue)
             text, qualifier = _normal(kind, match)
             said = low[cue[0] : cue[1]]
@@ -394,7 +395,7 @@ class FigureIndex:
                 sex = sex_named(said)
                 if sex:
                     text = f"{text} {sex}"
-            if name == "sex ratio" and kind == "ratio" and (sex := _ratio_sex(said)):
+            if name == "sex ratio" and kind == "ratio" and (sex := ratio_sex(said)):
                 text = f"{text} {sex}"  # "a female predominance (1.5:1)"
                 taken.append(cue)
             if name == "incidence" and re.search(r"year|annual", low[max(0, cue[0] - 9) : cue[1]]):
@@ -407,11 +408,11 @@ class FigureIndex:
         out = _merge_ages(out)
         for rule, m in phrases:
             if any(a < m.end() and m.start() < b for a, b in taken) or any(
-                f.attribute == rule.attribute and 0 <= f.start - m.end() <= 12 for f in out
+                f.attribute == rule.attribute != "prevalence" and 0 <= f.start - m.end() <= 12
+                for f in out
             ):  # "a female predominance (F:M 1.3:1)": the words of the figure that follows
                 continue
-            groups = [g for g in m.groups() if g] if m.re.groups else []
-            text = rule.value or (groups[0] if groups else " ".join(m.group().split()))
+            text = phrase_text(rule.value, m)
             out.append(Figure(rule.attribute, text, parse_value(text), everyone, "", *m.span()))
             taken.append(m.span())
         return sorted(out, key=lambda f: (f.start, f.attribute))
@@ -423,13 +424,6 @@ def find_figures(sentence: str, rules_path: Path = RULES) -> list[Figure]:
     return FigureIndex(low, rules_path).figures(0, len(low))
 
 
-def _ratio_sex(cue: str) -> str:
-    """ "female predominance", "F:M": the sexes a ratio's cue compares, or ""."""
-    if re.fullmatch(r"[fm]\w*\s?[:/]\s?[fm]\w*", cue):
-        return "female:male" if cue.startswith("f") else "male:female"
-    return f"{sex_named(cue)} predominance" if "predominance" in cue else ""
-
-
 def _sexes(match: re.Match[str], population: str) -> Figure | None:
     """ "14 girls, 9 boys": the share of girls."""
     counts = {SEX[match.group(2)]: number(match.group(1))}
@@ -437,8 +431,8 @@ def _sexes(match: re.Match[str], population: str) -> Figure | None:
     counts[second] = counts.get(second, 0) + number(match.group(3))
     if set(counts) != {"female", "male"} or not sum(counts.values()):
         return None
-    text = f"{round(100 * counts['female'] / sum(counts.values()))} % female"
     qualifier = f"{_fmt(counts['female'])} female, {_fmt(counts['male'])} male"
+    text = f"{round(100 * counts['female'] / sum(counts.values()))} % female ({qualifier})"
     return Figure("sex ratio", text, parse_value(text), population, qualifier, *match.span())
 
 
@@ -478,7 +472,7 @@ def _medians(
         values.append(more.span(1))
         at = more.end()
     unit = UNIT_WORD.search(low, values[-1][1], min(limit, stop + 1))
-    name = unit.group(1) if unit else ""
+    name = unit_words(unit.group(1)) if unit else ""
     if name and not name.endswith("s"):
         name += "s"
     reach = min(limit, (unit.end() if unit else at) + 80)
