@@ -193,3 +193,10 @@ def test_deficits_counted_as_school_support_and_in_a_described_group() -> None:
         ("long-term deficits", "most severely affected children")
     ]
     assert found("Most treated children walk again.") == []  # no cue
+
+
+def test_a_time_since_or_into_something_is_no_age() -> None:
+    assert found("Two years since diagnosis he still falls.") == []
+    assert found("Three years since onset") == []
+    assert found("Six months into treatment she relapsed.") == []
+    assert found("Onset is usually between 1 and 3 years.") == [("age at onset", "1-3 years")]
