@@ -53,6 +53,8 @@ def test_rarity_as_a_label_or_a_predicate(sentence, expected) -> None:
 
 def test_rare_of_something_else_is_no_prevalence() -> None:
     assert found("It is rare for the tumour to spread.") == []
+    assert found("Rare, but serious, complications include sepsis.") == []
+    assert found("Rare (<1%) side effects include a rash.") == []
     assert found("Rare side effects include a rash.") == []
     assert found("Rarely, the gait stays unsteady.") == []
 
@@ -85,6 +87,7 @@ def test_equal_of_something_else_is_no_sex_ratio() -> None:
         ("The paediatric form usually begins in early childhood.", "in early childhood"),
         ("In adults it typically appears in middle age.", "in middle age"),
         ("Rarely it can start later in childhood.", "later in childhood"),
+        ("Symptoms may also develop later in life.", "later in life"),
         ("It tends to affect younger patients.", "younger patients"),
         ("Most patients are toddlers.", "mostly toddlers"),
         ("Most affected children are under 3 years.", "mostly under 3 years"),
@@ -102,6 +105,7 @@ def test_ages_in_words_that_are_no_onset() -> None:
     assert found("Relapses occur in adolescence.") == []
     assert found("Relapses are common in the adult form.") == [("relapse rate", "frequent relapse")]
     assert found("He was admitted in early childhood with pneumonia.") == []
+    assert found("The jerks occur during life-threatening infections.") == []
 
 
 @pytest.mark.parametrize(
@@ -154,6 +158,7 @@ def test_deaths_of_something_else_are_no_mortality() -> None:
     assert found("Neuroblastoma can be fatal.") == []
     assert found("Infections on rituximab can be fatal.") == []
     assert found("The child did not die.") == []
+    assert found("A vitamin deficit can be fatal.") == []
 
 
 @pytest.mark.parametrize(
@@ -200,3 +205,18 @@ def test_a_time_since_or_into_something_is_no_age() -> None:
     assert found("Three years since onset") == []
     assert found("Six months into treatment she relapsed.") == []
     assert found("Onset is usually between 1 and 3 years.") == [("age at onset", "1-3 years")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prednisolone 2 mg/kg daily for 6 mo was given.",
+        "A 3-yr-old boy presented with ataxia.",
+        "The girl, aged 2 yrs, had opsoclonus.",
+        "Relapse-free survival at 2 yrs was 70 %.",
+        "The difference was significant (p = 0.03, 95 % CI 2-10).",
+        "Dexamethasone 20 mg/m2 per day for 3 days every month was given.",
+    ],
+)
+def test_doses_durations_one_patient_and_statistics_in_short_units_are_no_values(sentence) -> None:
+    assert found(sentence) == []
