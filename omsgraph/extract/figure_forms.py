@@ -142,6 +142,11 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:under|below|younger than|before)\s+(?:the\s+age\s+of\s+(" + _NUM + r")"
             r"(?:\s*" + _UNIT + r")?|(" + _NUM + r")\s*" + _UNIT + r")",
         ),
+        (  # "affects children under 5": the persons' age, no unit
+            "age",
+            r"\b(?:children|infants|toddlers|kids)\s+(?:under|below|younger than|less than)\s+"
+            r"(?:the\s+age\s+of\s+)?" + _NUM + r"\b(?!\s*(?:%|per\b|in\b|mg|kg|[.,]\d))",
+        ),
         (
             "age",
             _PREFIX + _NUM + r"(?:" + _TO + _NUM + r")?\s*" + _UNIT + r"(?:\s+(?:of age|old))?"
@@ -153,6 +158,18 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _NUM
             + r"\s+(?:cases|patients)\s+(?:have\s+been\s+|had\s+been\s+|were\s+|are\s+)?"
             r"(?:reported|described|published|documented)",
+        ),
+        (  # "around 20 to 30 children are diagnosed each year": a count of new cases
+            "count",
+            _PREFIX
+            + r"(?:"
+            + _NUM
+            + _TO
+            + r")?"
+            + _NUM
+            + r"\s+(?:new\s+)?(?:children|cases|patients|"
+            r"people|adults|babies)(?=\s+(?:(?:are|is|were)\s+)?(?:newly\s+)?(?:diagnosed|affected)"
+            r"(?:\s+[\w-]+){0,3}?\s+(?:each|every|a|per)\s+year\b)",
         ),
         ("ratio", r"\b\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?\b"),
         (  # "1.2 to 1", only ever read next to a sex ratio's cue
@@ -194,8 +211,10 @@ NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
     ),
     "percent": ("%", "percent", "per cent"),
     "part": re.compile(r"(?: of (?:the |all )?|/)" + _SMALL),
-    "age": re.compile(r"month|year|age of|ages of|\b(?:yrs?|mos?|mths?)\b"),
-    "count": ("reported", "described", "published", "documented"),
+    "age": re.compile(
+        r"month|year|age of|ages of|\b(?:yrs?|mos?|mths?)\b|(?:under|below|younger than|less than) "
+    ),
+    "count": ("reported", "described", "published", "documented", "year"),
     "ratio": (":", " to "),
     "fraction": ("half", "third", "quarter"),
     "quantity": ("most", "majority"),

@@ -202,6 +202,7 @@ def _normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
         return f"{_fmt(x)} of {_fmt(y)} ({_fmt(round(100 * x / y))} %)" if y else raw, ""
     if kind == "age":
         text = re.sub(r"\s+(?:of age|old)$", "", unit_words(raw))
+        text = re.sub(r"^(?:children|infants|toddlers|kids)\s+", "", text)
         text = re.sub(r"\b(?:the\s+)?ages?\s+of\s+", "", text)
         text = re.sub(r"^between\s+(\S+)\s+and\s+", r"\1-", text)
         text = re.sub(r"\bthe age of\s+", "", text)
@@ -398,7 +399,9 @@ class FigureIndex:
             if name == "sex ratio" and kind == "ratio" and (sex := ratio_sex(said)):
                 text = f"{text} {sex}"  # "a female predominance (1.5:1)"
                 taken.append(cue)
-            if name == "incidence" and re.search(r"year|annual", low[max(0, cue[0] - 9) : cue[1]]):
+            if name == "incidence" and (
+                kind == "count" or re.search(r"year|annual", low[max(0, cue[0] - 9) : cue[1]])
+            ):  # "20 children are diagnosed each year": the count form holds its year
                 text = text if text.endswith("per year") else f"{text} per year"
             if name == "mortality" and low.startswith("surviv", cue[0]):
                 text = f"{text} survival"

@@ -90,7 +90,7 @@ def test_equal_of_something_else_is_no_sex_ratio() -> None:
         ("Symptoms may also develop later in life.", "later in life"),
         ("It tends to affect younger patients.", "younger patients"),
         ("Most patients are toddlers.", "mostly toddlers"),
-        ("Most affected children are under 3 years.", "mostly under 3 years"),
+        ("Most affected children are under 3 years.", "under 3 years"),
         ("Adolescents and adults can also be affected.", "adolescents and adults"),
         ("Older children may occasionally be affected.", "older children"),
         ("There is also an adult form of the syndrome.", "adult form"),
@@ -220,3 +220,49 @@ def test_a_time_since_or_into_something_is_no_age() -> None:
 )
 def test_doses_durations_one_patient_and_statistics_in_short_units_are_no_values(sentence) -> None:
     assert found(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Around 20 to 30 children are diagnosed each year in the UK.",
+            ("incidence", "around 20 to 30 children per year"),
+        ),
+        (
+            "About 15 new cases are diagnosed in the country every year.",
+            ("incidence", "about 15 new cases per year"),
+        ),
+        (
+            "Roughly 10 children are newly diagnosed with it each year.",
+            ("incidence", "roughly 10 children per year"),
+        ),
+    ],
+)
+def test_new_cases_counted_per_year_are_an_incidence(sentence, expected) -> None:
+    assert found(sentence) == [expected]
+
+
+def test_a_count_of_one_series_is_no_incidence() -> None:
+    assert found("We saw 12 patients in one year.") == []
+    assert found("Fewer than 300 cases have been reported.") == [
+        ("prevalence", "fewer than 300 cases have been reported")
+    ]
+
+
+def test_the_age_of_the_children_affected_without_a_unit() -> None:
+    assert found("It usually affects children under 5.") == [("age at onset", "under 5 years")]
+    assert found("It mostly affects children under the age of three.") == [
+        ("age at onset", "under 3 years")
+    ]
+    assert found("Most affected children are younger than 3.") == [
+        ("age at onset", "mostly younger than 3")
+    ]
+    assert found("Children under 5 received 2 mg/kg.") == []  # a dose group
+    assert found("The dose for children under 30 kg is lower.") == []
+
+
+def test_a_relapsing_remitting_course_is_a_relapse_cue() -> None:
+    assert found("Around one third of children have a relapsing-remitting course.") == [
+        ("relapse rate", "around one third")
+    ]
