@@ -31,6 +31,7 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?P<stat>median|mean|average)\s+(?:(?:onset|presentation|diagnosis)\s+)?age"
             r"(?:\s+(?:at|of)\s+(?:(?:first|symptom|disease|neurological)\s+)?"
             r"(?:onset|diagnosis|presentation))?"
+            r"(?:\s*[(\[](?:range|iqr|sd|years?|months?|y|m)[)\]])?"  # "median age (range): 19"
             r"\s*(?:,|:|of|was|is|=)?\s*(?P<n>" + _NUM + r")",
         ),
         (

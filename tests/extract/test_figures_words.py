@@ -266,3 +266,22 @@ def test_a_relapsing_remitting_course_is_a_relapse_cue() -> None:
     assert found("Around one third of children have a relapsing-remitting course.") == [
         ("relapse rate", "around one third")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Female sex: 58%", [("sex ratio", "58 % female")]),
+        ("Girls: 55%", [("sex ratio", "55 % female")]),
+        ("- Males = 12 (40%)", [("sex ratio", "40 % male")]),
+        ("Median age (range): 19 (6-84) months", [("age at onset", "median 19 months")]),
+        ("Median age (IQR) 22 months", [("age at onset", "median 22 months")]),
+    ],
+)
+def test_table_and_fact_box_labels(sentence, expected) -> None:
+    assert found(sentence) == expected
+
+
+def test_a_sex_inside_another_label_is_no_sex_ratio() -> None:
+    assert found("Relapses in girls: 30%") == [("relapse rate", "30 %")]
+    assert found("Boys: treated with ACTH in 40%") == []
