@@ -143,6 +143,11 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:under|below|younger than|before)\s+(?:the\s+age\s+of\s+(" + _NUM + r")"
             r"(?:\s*" + _UNIT + r")?|(" + _NUM + r")\s*" + _UNIT + r")",
         ),
+        (  # "children aged 1 to 3": a range of ages, no unit
+            "age",
+            r"\baged\s+(?:between\s+)?" + _NUM + r"(?:" + _TO + r"|\s+and\s+)" + _NUM + r"\b"
+            r"(?!\s*(?:%|per\b|kg|mg|[.,]\d|months?|years?|yrs?|mos?|mths?|weeks?|days?))",
+        ),
         (  # "affects children under 5": the persons' age, no unit
             "age",
             r"\b(?:children|infants|toddlers|kids)\s+(?:under|below|younger than|less than)\s+"
@@ -213,7 +218,8 @@ NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
     "percent": ("%", "percent", "per cent"),
     "part": re.compile(r"(?: of (?:the |all )?|/)" + _SMALL),
     "age": re.compile(
-        r"month|year|age of|ages of|\b(?:yrs?|mos?|mths?)\b|(?:under|below|younger than|less than) "
+        r"month|year|age of|ages of|aged |\b(?:yrs?|mos?|mths?)\b"
+        r"|(?:under|below|younger than|less than) "
     ),
     "count": ("reported", "described", "published", "documented", "year"),
     "ratio": (":", " to "),

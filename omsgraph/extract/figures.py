@@ -202,7 +202,7 @@ def _normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
         return f"{_fmt(x)} of {_fmt(y)} ({_fmt(round(100 * x / y))} %)" if y else raw, ""
     if kind == "age":
         text = re.sub(r"\s+(?:of age|old)$", "", unit_words(raw))
-        text = re.sub(r"^(?:children|infants|toddlers|kids)\s+", "", text)
+        text = re.sub(r"^(?:children|infants|toddlers|kids)\s+|^aged\s+", "", text)
         text = re.sub(r"\b(?:the\s+)?ages?\s+of\s+", "", text)
         text = re.sub(r"^between\s+(\S+)\s+and\s+", r"\1-", text)
         text = re.sub(r"\bthe age of\s+", "", text)

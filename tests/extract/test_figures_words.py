@@ -285,3 +285,12 @@ def test_table_and_fact_box_labels(sentence, expected) -> None:
 def test_a_sex_inside_another_label_is_no_sex_ratio() -> None:
     assert found("Relapses in girls: 30%") == [("relapse rate", "30 %")]
     assert found("Boys: treated with ACTH in 40%") == []
+
+
+def test_a_range_of_ages_without_a_unit() -> None:
+    assert found("It is most common in children aged 1 to 3.") == [("age at onset", "1-3 years")]
+    assert found("Most children are aged between 1 and 3 when it starts.") == [
+        ("age at onset", "1-3 years")
+    ]
+    assert found("The boy, aged 2, had ataxia.") == []  # one patient
+    assert found("Doses for children aged 2-5 kg were halved.") == []
