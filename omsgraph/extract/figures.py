@@ -387,8 +387,10 @@ class FigureIndex:
             share = kind == "rate" and is_share(match)
             if kind == "rate" and not share and name not in _RATES:
                 continue
-            if name == "prevalence" and (share or kind in _SHARES):
-                continue  # "2 % of children with neuroblastoma develop OMS": a group's risk
+            if (share or kind in _SHARES) and (
+                name == "prevalence" or (name == "tumour frequency" and " with " in population)
+            ):  # "2 % of children with neuroblastoma develop OMS": another disease's patients
+                continue
             last = (kind, end, name, cue)
             text, qualifier = _normal(kind, match)
             said = low[cue[0] : cue[1]]

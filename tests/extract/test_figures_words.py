@@ -294,3 +294,24 @@ def test_a_range_of_ages_without_a_unit() -> None:
     ]
     assert found("The boy, aged 2, had ataxia.") == []  # one patient
     assert found("Doses for children aged 2-5 kg were halved.") == []
+
+
+def test_a_described_patient_is_one_patient() -> None:
+    assert found("A previously healthy girl aged 3 years presented with ataxia.") == []
+    assert found("The 14-year-old boy, aged 14 years, was referred.") == []
+    assert found("Children with OMS are usually diagnosed at 18 months.") == [
+        ("age at onset", "18 months")
+    ]
+
+
+def test_deaths_from_a_procedure_are_no_mortality_of_the_syndrome() -> None:
+    assert found("No deaths from the procedure occurred in our unit.") == []
+    assert found("No treatment-related deaths occurred.") == []
+    assert found("No deaths from the syndrome were recorded.") == [("mortality", "no deaths")]
+
+
+def test_a_share_of_another_diseases_patients_next_to_a_tumour_cue() -> None:
+    assert found(
+        "Up to 50% of children with OMS have a neuroblastic tumour, while only 2-3% of "
+        "children with neuroblastoma develop OMS."
+    ) == [("tumour frequency", "up to 50 %")]
