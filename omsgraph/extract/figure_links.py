@@ -115,6 +115,20 @@ def sex_named(cue: str) -> str:
     return _SEXES.get(word, "female" if word.startswith("female") else "male")
 
 
+#: the subject of a clause that is another measure than the condition's own frequency
+_OTHER_MEASURE = re.compile(
+    r"\b(?:relaps\w*|recurr\w*|deaths?|mortality|deficits?|sequelae|outcomes?|tumou?rs?|"
+    r"neuroblastomas?|side effects?|adverse events?|responses?|remissions?)\b[^.;:]*$"
+)
+
+
+def of_another_measure(text: str, start: int) -> bool:
+    """Whether the clause before offset ``start`` speaks of relapses, deaths, deficits, a
+    tumour or a response ("relapses were more common in girls"), not of the condition."""
+    clause = re.split(r"[;:]|,\s+(?:but|while|whereas)\b", text[max(0, start - 80) : start])[-1]
+    return _OTHER_MEASURE.search(clause) is not None
+
+
 def ratio_sex(cue: str) -> str:
     """ "female predominance", "F:M": the sexes a ratio's cue compares, or ""."""
     if re.fullmatch(r"[fm]\w*\s?[:/]\s?[fm]\w*", cue):

@@ -55,6 +55,7 @@ from omsgraph.extract.figure_links import fmt as _fmt
 from omsgraph.extract.figure_links import (
     is_share,
     joined,
+    of_another_measure,
     phrase_text,
     rate_text,
     ratio_sex,
@@ -417,6 +418,8 @@ class FigureIndex:
                 for f in out
             ):  # "a female predominance (F:M 1.3:1)": the words of the figure that follows
                 continue
+            if rule.attribute == "sex ratio" and of_another_measure(low, m.start()):
+                continue  # "relapses were more frequent in girls": the relapses' sexes
             text = phrase_text(rule.value, m)
             out.append(Figure(rule.attribute, text, parse_value(text), everyone, "", *m.span()))
             taken.append(m.span())

@@ -315,3 +315,14 @@ def test_a_share_of_another_diseases_patients_next_to_a_tumour_cue() -> None:
         "Up to 50% of children with OMS have a neuroblastic tumour, while only 2-3% of "
         "children with neuroblastoma develop OMS."
     ) == [("tumour frequency", "up to 50 %")]
+
+
+def test_the_sexes_of_relapses_or_a_tumour_are_no_sex_ratio() -> None:
+    assert found("Relapses were more frequent in girls (62% vs 30%).") == [
+        ("relapse rate", "62 %"),
+        ("relapse rate", "30 %"),
+    ]
+    assert found("Neuroblastoma is more common in boys.") == []
+    assert found("The syndrome is more common in girls, but relapses are equally frequent.") == [
+        ("sex ratio", "more common in girls")
+    ]
