@@ -2,7 +2,8 @@
 rate a "1 in N" match states (and whether it is a share, "one in two"), a share's normal
 text, the sex a cue names, the figures a "vs" or "and" joins to the one before ("15 % versus
 52 %"), which share its cue, the words between a cue and a figure, and the time a relapse,
-death or deficit figure holds at ("5-year survival")."""
+death or deficit figure holds at ("5-year survival"); and the normal value text of each
+figure form (:func:`normal`) and of each value phrase (:func:`phrase_text`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import math
 import re
 
 from omsgraph.corpus.values import number
-from omsgraph.extract.figure_forms import SPELLED, TIME_FRAME, WORD
+from omsgraph.extract.figure_forms import SPELLED, TIME_FRAME, WORD, unit_words
 
 #: the words that may join two figures of one measure ("20 % and 41 %", "18 % vs 45 %")
 _JOINED = re.compile(
@@ -214,3 +215,40 @@ def resolve(found: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[
         ):
             kept.append((kind, m))
     return sorted(kept, key=lambda f: f[1].start())
+
+
+def digits(text: str) -> str:
+    """``text`` with its spelled numbers as digits ("forty- five per cent" -> "45 per cent")."""
+    return SPELLED.sub(lambda m: fmt(number(m.group())), " ".join(text.split()))
+
+
+def normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
+    """(normalised value text, qualifier) of one figure match."""
+    raw = match.group().casefold()
+    if kind == "rate":
+        return rate_text(match)
+    if kind == "percent" and match.lastindex == 2:  # "45 (39 %)": the share, the count aside
+        count = fmt(number(match.group(1)))
+        return percent_text(digits(match.group(2).casefold())), f"n = {count}"
+    if kind == "percent":
+        return percent_text(digits(raw)), ""
+    if kind == "part":
+        x, y = number(match.group(1)), number(match.group(2))
+        return f"{fmt(x)} of {fmt(y)} ({fmt(round(100 * x / y))} %)" if y else raw, ""
+    if kind == "age":
+        text = re.sub(r"\s+(?:of age|old)$", "", unit_words(raw))
+        text = re.sub(r"^(?:children|infants|toddlers|kids)\s+|^aged\s+", "", text)
+        text = re.sub(r"\b(?:the\s+)?ages?\s+of\s+", "", text)
+        text = re.sub(r"^between\s+(\S+)\s+and\s+", r"\1-", text)
+        text = re.sub(r"\bthe age of\s+", "", text)
+        text = re.sub(r"^(?:between|from)\s+", "", digits(text))
+        text = re.sub(r"^[<≤]\s*", "under ", re.sub(r"^[>≥]\s*", "over ", text))
+        text = re.sub(r"\b(months?|years?)\s*(?:and|to|-|–)\s*(?=\d)", r"\1-", text)
+        if not re.search(r"\b(?:months?|years?|life)$", text):
+            text += " years"  # "under the age of two", "between the ages of one and three"
+        return re.sub(r"(?<=\d)\s*(?:-|–|to)\s*(?=\d)", "-", text), ""
+    if kind == "ratio":  # "1.2 to 1"
+        return re.sub(r"\s*(?::|to)\s*", ":", raw), ""
+    if kind in {"fraction", "quantity"}:
+        return " ".join(raw.replace("-", " ").split()), ""
+    return digits(raw), ""

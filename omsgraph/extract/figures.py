@@ -42,7 +42,6 @@ from omsgraph.extract.figure_forms import (
     RANGE,
     SEX,
     SHARED,
-    SPELLED,
     SPELLED_GATE,
     THE_CONDITION,
     UNIT_WORD,
@@ -50,20 +49,20 @@ from omsgraph.extract.figure_forms import (
     WITH,
     unit_words,
 )
-from omsgraph.extract.figure_links import distance as _distance
-from omsgraph.extract.figure_links import fmt as _fmt
 from omsgraph.extract.figure_links import (
+    digits,
     is_share,
     joined,
+    normal,
     of_another_measure,
     phrase_text,
-    rate_text,
     ratio_sex,
     resolve,
     sex_named,
     with_time,
 )
-from omsgraph.extract.figure_links import percent_text as _percent_text
+from omsgraph.extract.figure_links import distance as _distance
+from omsgraph.extract.figure_links import fmt as _fmt
 
 __all__ = ["PREDICATES", "RULES", "Figure", "FigureIndex", "Rule", "find_figures", "load_rules"]
 
@@ -181,43 +180,6 @@ class _Cues:
             found = rule.pattern.finditer(self.low, self.start, self.end)
             spans = self.found[rule.line] = [m.span() for m in found]
         return spans
-
-
-def _digits(text: str) -> str:
-    """``text`` with its spelled numbers as digits ("forty- five per cent" -> "45 per cent")."""
-    return SPELLED.sub(lambda m: _fmt(number(m.group())), " ".join(text.split()))
-
-
-def _normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
-    """(normalised value text, qualifier) of one figure match."""
-    raw = match.group().casefold()
-    if kind == "rate":
-        return rate_text(match)
-    if kind == "percent" and match.lastindex == 2:  # "45 (39 %)": the share, the count aside
-        count = _fmt(number(match.group(1)))
-        return _percent_text(_digits(match.group(2).casefold())), f"n = {count}"
-    if kind == "percent":
-        return _percent_text(_digits(raw)), ""
-    if kind == "part":
-        x, y = number(match.group(1)), number(match.group(2))
-        return f"{_fmt(x)} of {_fmt(y)} ({_fmt(round(100 * x / y))} %)" if y else raw, ""
-    if kind == "age":
-        text = re.sub(r"\s+(?:of age|old)$", "", unit_words(raw))
-        text = re.sub(r"^(?:children|infants|toddlers|kids)\s+|^aged\s+", "", text)
-        text = re.sub(r"\b(?:the\s+)?ages?\s+of\s+", "", text)
-        text = re.sub(r"^between\s+(\S+)\s+and\s+", r"\1-", text)
-        text = re.sub(r"\bthe age of\s+", "", text)
-        text = re.sub(r"^(?:between|from)\s+", "", _digits(text))
-        text = re.sub(r"^[<≤]\s*", "under ", re.sub(r"^[>≥]\s*", "over ", text))
-        text = re.sub(r"\b(months?|years?)\s*(?:and|to|-|–)\s*(?=\d)", r"\1-", text)
-        if not re.search(r"\b(?:months?|years?|life)$", text):
-            text += " years"  # "under the age of two", "between the ages of one and three"
-        return re.sub(r"(?<=\d)\s*(?:-|–|to)\s*(?=\d)", "-", text), ""
-    if kind == "ratio":  # "1.2 to 1"
-        return re.sub(r"\s*(?::|to)\s*", ":", raw), ""
-    if kind in {"fraction", "quantity"}:
-        return " ".join(raw.replace("-", " ").split()), ""
-    return _digits(raw), ""
 
 
 def _wanted(needs: tuple[str, ...] | re.Pattern[str], present: set[str], low: str) -> bool:
@@ -393,7 +355,7 @@ class FigureIndex:
             ):  # "2 % of children with neuroblastoma develop OMS": another disease's patients
                 continue
             last = (kind, end, name, cue)
-            text, qualifier = _normal(kind, match)
+            text, qualifier = normal(kind, match)
             said = low[cue[0] : cue[1]]
             if name == "sex ratio" and (kind in {"percent", "part", "fraction"} or share):
                 sex = sex_named(said)
@@ -492,7 +454,7 @@ def _medians(
         text = f"{match.group('stat')} {_fmt(n)} {name}".strip()
         qualifier = ""
         if i < len(ranges):
-            span = re.sub(r"\s*(?:-|–|to)\s*", "-", _digits(ranges[i].group(2)))
+            span = re.sub(r"\s*(?:-|–|to)\s*", "-", digits(ranges[i].group(2)))
             qualifier = f"{ranges[i].group(1)} {span}"
         start = match.start() if i == 0 else v_start
         value = parse_value(text)
