@@ -16,7 +16,7 @@ _PREFIX = (
 _TO = r"\s*(?:-|–|to)\s*"
 _PCT = r"\s*(?:%|percent\b|per\s?cent\b)"
 _UNIT = r"(months?|years?|(?:yrs?|mos?|mths?)\b)"  # "1-3 yrs", "18 mo" on slides and in tables
-_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth)"
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth)"
 _PERSONS = (
     r"(?:patients|children|cases|adults|infants|toddlers|people|subjects|individuals|survivors|"
     r"participants|kids|babies)"
@@ -55,6 +55,11 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:\s*years?(?:\s+of age|\s+old)?)?)?"
             r"(?P<year>\s+(?:per year|a year|each year|per annum|annually)|[- ]person[- ]years?"
             r"|\s*/\s*(?:year|yr|y|annum)\b)?",
+        ),
+        (  # "47% (27/58)": the share, the count aside
+            "percent",
+            r"(?P<pct>" + _PREFIX + _NUM + r"(?:" + _TO + _NUM + r")?" + _PCT + r")\s*[(\[]\s*"
+            r"(?P<x>" + _NUM + r")\s*(?:/|of)\s*(?P<y>" + _NUM + r")\s*[)\]]",
         ),
         (
             "percent",
@@ -138,6 +143,11 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r"(?:\s+(?:of age|old))?(?![\w-])",
         ),
         ("age", r"\b" + _ORDINAL + r"(?:\s+(?:or|and|to)\s+" + _ORDINAL + r")?\s+years? of life"),
+        (  # "in their fifth or sixth decade": an adult's age in decades
+            "age",
+            r"\b(?:the|their|his|her)\s+" + _ORDINAL + r"(?:\s+(?:or|and|to)\s+" + _ORDINAL + r")?"
+            r"\s+decades?(?:\s+of\s+life)?",
+        ),
         (
             "age",
             r"\b(?:under|below|younger than|before)\s+(?:the\s+age\s+of\s+(" + _NUM + r")"
@@ -204,7 +214,7 @@ _SPELLED_WORDS = (
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
     "ninety", "hundred", "half", "third", "quarter", "majority", "most", "year of life",
-    "years of life", "age of",
+    "years of life", "age of", "decade",
 )  # fmt: skip
 SPELLED_GATE = re.compile(r"\b(?:" + "|".join(_SPELLED_WORDS).replace("teen", r"\w+teen") + r")\b")
 #: words one of which a sentence needs for a form to be tried (a quick test, for speed)
@@ -218,7 +228,7 @@ NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
     "percent": ("%", "percent", "per cent"),
     "part": re.compile(r"(?: of (?:the |all )?|/)" + _SMALL),
     "age": re.compile(
-        r"month|year|age of|ages of|aged |\b(?:yrs?|mos?|mths?)\b"
+        r"month|year|decade|age of|ages of|aged |\b(?:yrs?|mos?|mths?)\b"
         r"|(?:under|below|younger than|less than) "
     ),
     "count": ("reported", "described", "published", "documented", "year"),

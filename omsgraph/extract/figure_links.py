@@ -227,6 +227,9 @@ def normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
     raw = match.group().casefold()
     if kind == "rate":
         return rate_text(match)
+    if kind == "percent" and "pct" in match.re.groupindex:  # "47 % (27/58)"
+        x, y = fmt(number(match.group("x"))), fmt(number(match.group("y")))
+        return percent_text(digits(match.group("pct").casefold())), f"{x} of {y}"
     if kind == "percent" and match.lastindex == 2:  # "45 (39 %)": the share, the count aside
         count = fmt(number(match.group(1)))
         return percent_text(digits(match.group(2).casefold())), f"n = {count}"
@@ -244,7 +247,8 @@ def normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
         text = re.sub(r"^(?:between|from)\s+", "", digits(text))
         text = re.sub(r"^[<≤]\s*", "under ", re.sub(r"^[>≥]\s*", "over ", text))
         text = re.sub(r"\b(months?|years?)\s*(?:and|to|-|–)\s*(?=\d)", r"\1-", text)
-        if not re.search(r"\b(?:months?|years?|life)$", text):
+        text = re.sub(r"^(?:the|their)\s+(?=\w+\s.*decade)", "", text)  # "their fifth decade"
+        if not re.search(r"\b(?:months?|years?|life|decades?)$", text):
             text += " years"  # "under the age of two", "between the ages of one and three"
         return re.sub(r"(?<=\d)\s*(?:-|–|to)\s*(?=\d)", "-", text), ""
     if kind == "ratio":  # "1.2 to 1"

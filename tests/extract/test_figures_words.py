@@ -326,3 +326,30 @@ def test_the_sexes_of_relapses_or_a_tumour_are_no_sex_ratio() -> None:
     assert found("The syndrome is more common in girls, but relapses are equally frequent.") == [
         ("sex ratio", "more common in girls")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "obj"),
+    [
+        ("It tends to affect people in their fifth or sixth decade.", "fifth or sixth decade"),
+        ("The adult form presents in the sixth decade of life.", "sixth decade of life"),
+        ("Adults are usually affected in the fifth decade.", "fifth decade"),
+    ],
+)
+def test_an_adult_age_in_decades(sentence, obj) -> None:
+    assert found(sentence) == [("age at onset", obj)]
+
+
+def test_one_patients_decade_is_no_age_at_onset() -> None:
+    assert found("He presented in his sixth decade with ataxia.") == []
+    assert found("She was in her fifth decade.") == []
+
+
+def test_a_share_with_its_count_in_brackets_is_one_figure() -> None:
+    figure = only("The relapse rate was 47% (27/58).")
+    assert (figure.attribute, figure.object, figure.qualifier) == (
+        "relapse rate",
+        "47 %",
+        "27 of 58",
+    )
+    assert found("Relapses occurred in 45% (9 of 20).") == [("relapse rate", "45 %")]
