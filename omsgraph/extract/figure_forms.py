@@ -15,11 +15,11 @@ _PREFIX = (
 )
 _TO = r"\s*(?:-|–|to)\s*"
 _PCT = r"\s*(?:%|percent\b|per\s?cent\b)"
-_UNIT = r"(months?|years?)"
-_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth)"
+_UNIT = r"(months?|years?|(?:yrs?|mos?|mths?)\b)"  # "1-3 yrs", "18 mo" on slides and in tables
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth)"
 _PERSONS = (
     r"(?:patients|children|cases|adults|infants|toddlers|people|subjects|individuals|survivors|"
-    r"participants)"
+    r"participants|kids|babies)"
 )
 #: a number with spaces between groups of three digits ("5 000 000"), read only as a denominator
 _SPACED = r"\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?!\d)"
@@ -31,6 +31,7 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?P<stat>median|mean|average)\s+(?:(?:onset|presentation|diagnosis)\s+)?age"
             r"(?:\s+(?:at|of)\s+(?:(?:first|symptom|disease|neurological)\s+)?"
             r"(?:onset|diagnosis|presentation))?"
+            r"(?:\s*[(\[](?:range|iqr|sd|years?|months?|y|m)[)\]])?"  # "median age (range): 19"
             r"\s*(?:,|:|of|was|is|=)?\s*(?P<n>" + _NUM + r")",
         ),
         (
@@ -54,6 +55,11 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:\s*years?(?:\s+of age|\s+old)?)?)?"
             r"(?P<year>\s+(?:per year|a year|each year|per annum|annually)|[- ]person[- ]years?"
             r"|\s*/\s*(?:year|yr|y|annum)\b)?",
+        ),
+        (  # "47% (27/58)": the share, the count aside
+            "percent",
+            r"(?P<pct>" + _PREFIX + _NUM + r"(?:" + _TO + _NUM + r")?" + _PCT + r")\s*[(\[]\s*"
+            r"(?P<x>" + _NUM + r")\s*(?:/|of)\s*(?P<y>" + _NUM + r")\s*[)\]]",
         ),
         (
             "percent",
@@ -137,10 +143,25 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r"(?:\s+(?:of age|old))?(?![\w-])",
         ),
         ("age", r"\b" + _ORDINAL + r"(?:\s+(?:or|and|to)\s+" + _ORDINAL + r")?\s+years? of life"),
+        (  # "in their fifth or sixth decade": an adult's age in decades
+            "age",
+            r"\b(?:the|their|his|her)\s+" + _ORDINAL + r"(?:\s+(?:or|and|to)\s+" + _ORDINAL + r")?"
+            r"\s+decades?(?:\s+of\s+life)?",
+        ),
         (
             "age",
             r"\b(?:under|below|younger than|before)\s+(?:the\s+age\s+of\s+(" + _NUM + r")"
             r"(?:\s*" + _UNIT + r")?|(" + _NUM + r")\s*" + _UNIT + r")",
+        ),
+        (  # "children aged 1 to 3": a range of ages, no unit
+            "age",
+            r"\baged\s+(?:between\s+)?" + _NUM + r"(?:" + _TO + r"|\s+and\s+)" + _NUM + r"\b"
+            r"(?!\s*(?:%|per\b|kg|mg|[.,]\d|months?|years?|yrs?|mos?|mths?|weeks?|days?))",
+        ),
+        (  # "affects children under 5": the persons' age, no unit
+            "age",
+            r"\b(?:children|infants|toddlers|kids)\s+(?:under|below|younger than|less than)\s+"
+            r"(?:the\s+age\s+of\s+)?" + _NUM + r"\b(?!\s*(?:%|per\b|in\b|mg|kg|[.,]\d))",
         ),
         (
             "age",
@@ -153,6 +174,18 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _NUM
             + r"\s+(?:cases|patients)\s+(?:have\s+been\s+|had\s+been\s+|were\s+|are\s+)?"
             r"(?:reported|described|published|documented)",
+        ),
+        (  # "around 20 to 30 children are diagnosed each year": a count of new cases
+            "count",
+            _PREFIX
+            + r"(?:"
+            + _NUM
+            + _TO
+            + r")?"
+            + _NUM
+            + r"\s+(?:new\s+)?(?:children|cases|patients|"
+            r"people|adults|babies)(?=\s+(?:(?:are|is|were)\s+)?(?:newly\s+)?(?:diagnosed|affected)"
+            r"(?:\s+[\w-]+){0,3}?\s+(?:each|every|a|per)\s+year\b)",
         ),
         ("ratio", r"\b\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?\b"),
         (  # "1.2 to 1", only ever read next to a sex ratio's cue
@@ -170,6 +203,7 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "quantity",
             r"\b(?:the\s+)?(?:vast\s+)?(?:majority|most)\s+(?:of\s+)?(?:the\s+|all\s+|these\s+)?"
+            r"(?:(?:[a-z]+ly\s+)?(?:affected|treated|surviving|young(?:er)?|older)\s+)?"
             + _PERSONS
             + r"\b",
         ),
@@ -180,7 +214,7 @@ _SPELLED_WORDS = (
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
     "ninety", "hundred", "half", "third", "quarter", "majority", "most", "year of life",
-    "years of life", "age of",
+    "years of life", "age of", "decade",
 )  # fmt: skip
 SPELLED_GATE = re.compile(r"\b(?:" + "|".join(_SPELLED_WORDS).replace("teen", r"\w+teen") + r")\b")
 #: words one of which a sentence needs for a form to be tried (a quick test, for speed)
@@ -193,8 +227,11 @@ NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
     ),
     "percent": ("%", "percent", "per cent"),
     "part": re.compile(r"(?: of (?:the |all )?|/)" + _SMALL),
-    "age": ("month", "year", "age of", "ages of"),
-    "count": ("reported", "described", "published", "documented"),
+    "age": re.compile(
+        r"month|year|decade|age of|ages of|aged |\b(?:yrs?|mos?|mths?)\b"
+        r"|(?:under|below|younger than|less than) "
+    ),
+    "count": ("reported", "described", "published", "documented", "year"),
     "ratio": (":", " to "),
     "fraction": ("half", "third", "quarter"),
     "quantity": ("most", "majority"),
@@ -269,6 +306,15 @@ VERSUS = re.compile(
 )
 SPELLED = re.compile(NUMBER)
 UNIT_WORD = re.compile(r"\b" + _UNIT + r"\b")
+#: the short forms of the units, as the values write them ("yrs" -> "years")
+SHORT_UNIT = re.compile(r"\b(?:(yrs?)|(mos?|mths?))\b")
+
+
+def unit_words(text: str) -> str:
+    """``text`` with its short units in full ("1-3 yrs" -> "1-3 years", "18 mo" -> "18 months")."""
+    return SHORT_UNIT.sub(lambda m: "years" if m.group(1) else "months", text)
+
+
 WORD = re.compile(r"[\w%]+")
 SEX = {
     "female": "female",

@@ -2,7 +2,8 @@
 rate a "1 in N" match states (and whether it is a share, "one in two"), a share's normal
 text, the sex a cue names, the figures a "vs" or "and" joins to the one before ("15 % versus
 52 %"), which share its cue, the words between a cue and a figure, and the time a relapse,
-death or deficit figure holds at ("5-year survival")."""
+death or deficit figure holds at ("5-year survival"); and the normal value text of each
+figure form (:func:`normal`) and of each value phrase (:func:`phrase_text`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import math
 import re
 
 from omsgraph.corpus.values import number
-from omsgraph.extract.figure_forms import SPELLED, TIME_FRAME, WORD
+from omsgraph.extract.figure_forms import SPELLED, TIME_FRAME, WORD, unit_words
 
 #: the words that may join two figures of one measure ("20 % and 41 %", "18 % vs 45 %")
 _JOINED = re.compile(
@@ -73,6 +74,20 @@ def rate_text(match: re.Match[str]) -> tuple[str, str]:
     return f"{prefix} {text}".strip(), ""
 
 
+def phrase_text(value: str, match: re.Match[str]) -> str:
+    """The value a phrase row gives: its ``value`` with each ``{group}`` filled in from the
+    match ("{v} ({c})" -> "may be fatal (if the tumour is not controlled)"; an empty bracket
+    goes), else the first group that matched, else the words found."""
+    if "{" in value:
+        found = {k: " ".join(v.split()) for k, v in match.groupdict().items() if v}
+        text = re.sub(r"\{(\w+)\}", lambda g: found.get(g.group(1), ""), value)
+        return " ".join(re.sub(r"\(\s*\)", "", text).split())
+    if value:
+        return value
+    groups = [g for g in match.groups() if g]
+    return groups[0] if groups else " ".join(match.group().split())
+
+
 def is_share(match: re.Match[str]) -> bool:
     """Whether a rate match is a share of a group ("one in two children", "9/20 patients")."""
     n, base, yearly = rate(match)
@@ -99,6 +114,27 @@ def sex_named(cue: str) -> str:
         return ""
     word = found.group(1).removesuffix("s")
     return _SEXES.get(word, "female" if word.startswith("female") else "male")
+
+
+#: the subject of a clause that is another measure than the condition's own frequency
+_OTHER_MEASURE = re.compile(
+    r"\b(?:relaps\w*|recurr\w*|deaths?|mortality|deficits?|sequelae|outcomes?|tumou?rs?|"
+    r"neuroblastomas?|side effects?|adverse events?|responses?|remissions?)\b[^.;:]*$"
+)
+
+
+def of_another_measure(text: str, start: int) -> bool:
+    """Whether the clause before offset ``start`` speaks of relapses, deaths, deficits, a
+    tumour or a response ("relapses were more common in girls"), not of the condition."""
+    clause = re.split(r"[;:]|,\s+(?:but|while|whereas)\b", text[max(0, start - 80) : start])[-1]
+    return _OTHER_MEASURE.search(clause) is not None
+
+
+def ratio_sex(cue: str) -> str:
+    """ "female predominance", "F:M": the sexes a ratio's cue compares, or ""."""
+    if re.fullmatch(r"[fm]\w*\s?[:/]\s?[fm]\w*", cue):
+        return "female:male" if cue.startswith("f") else "male:female"
+    return f"{sex_named(cue)} predominance" if "predominance" in cue else ""
 
 
 def percent_text(text: str) -> str:
@@ -167,3 +203,56 @@ def distance(
     if ";" in between:
         return None
     return len(WORD.findall(between))
+
+
+def resolve(found: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:
+    """The longest of overlapping figure matches, in text order."""
+    found = sorted(found, key=lambda f: (f[1].start() - f[1].end(), f[1].start()))
+    kept: list[tuple[str, re.Match[str]]] = []
+    for kind, m in found:
+        if m.end() > m.start() and all(
+            m.end() <= k.start() or k.end() <= m.start() for _, k in kept
+        ):
+            kept.append((kind, m))
+    return sorted(kept, key=lambda f: f[1].start())
+
+
+def digits(text: str) -> str:
+    """``text`` with its spelled numbers as digits ("forty- five per cent" -> "45 per cent")."""
+    return SPELLED.sub(lambda m: fmt(number(m.group())), " ".join(text.split()))
+
+
+def normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
+    """(normalised value text, qualifier) of one figure match."""
+    raw = match.group().casefold()
+    if kind == "rate":
+        return rate_text(match)
+    if kind == "percent" and "pct" in match.re.groupindex:  # "47 % (27/58)"
+        x, y = fmt(number(match.group("x"))), fmt(number(match.group("y")))
+        return percent_text(digits(match.group("pct").casefold())), f"{x} of {y}"
+    if kind == "percent" and match.lastindex == 2:  # "45 (39 %)": the share, the count aside
+        count = fmt(number(match.group(1)))
+        return percent_text(digits(match.group(2).casefold())), f"n = {count}"
+    if kind == "percent":
+        return percent_text(digits(raw)), ""
+    if kind == "part":
+        x, y = number(match.group(1)), number(match.group(2))
+        return f"{fmt(x)} of {fmt(y)} ({fmt(round(100 * x / y))} %)" if y else raw, ""
+    if kind == "age":
+        text = re.sub(r"\s+(?:of age|old)$", "", unit_words(raw))
+        text = re.sub(r"^(?:children|infants|toddlers|kids)\s+|^aged\s+", "", text)
+        text = re.sub(r"\b(?:the\s+)?ages?\s+of\s+", "", text)
+        text = re.sub(r"^between\s+(\S+)\s+and\s+", r"\1-", text)
+        text = re.sub(r"\bthe age of\s+", "", text)
+        text = re.sub(r"^(?:between|from)\s+", "", digits(text))
+        text = re.sub(r"^[<≤]\s*", "under ", re.sub(r"^[>≥]\s*", "over ", text))
+        text = re.sub(r"\b(months?|years?)\s*(?:and|to|-|–)\s*(?=\d)", r"\1-", text)
+        text = re.sub(r"^(?:the|their)\s+(?=\w+\s.*decade)", "", text)  # "their fifth decade"
+        if not re.search(r"\b(?:months?|years?|life|decades?)$", text):
+            text += " years"  # "under the age of two", "between the ages of one and three"
+        return re.sub(r"(?<=\d)\s*(?:-|–|to)\s*(?=\d)", "-", text), ""
+    if kind == "ratio":  # "1.2 to 1"
+        return re.sub(r"\s*(?::|to)\s*", ":", raw), ""
+    if kind in {"fraction", "quantity"}:
+        return " ".join(raw.replace("-", " ").split()), ""
+    return digits(raw), ""

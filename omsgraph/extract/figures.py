@@ -42,17 +42,27 @@ from omsgraph.extract.figure_forms import (
     RANGE,
     SEX,
     SHARED,
-    SPELLED,
     SPELLED_GATE,
     THE_CONDITION,
     UNIT_WORD,
     VERSUS,
     WITH,
+    unit_words,
+)
+from omsgraph.extract.figure_links import (
+    digits,
+    is_share,
+    joined,
+    normal,
+    of_another_measure,
+    phrase_text,
+    ratio_sex,
+    resolve,
+    sex_named,
+    with_time,
 )
 from omsgraph.extract.figure_links import distance as _distance
 from omsgraph.extract.figure_links import fmt as _fmt
-from omsgraph.extract.figure_links import is_share, joined, rate_text, sex_named, with_time
-from omsgraph.extract.figure_links import percent_text as _percent_text
 
 __all__ = ["PREDICATES", "RULES", "Figure", "FigureIndex", "Rule", "find_figures", "load_rules"]
 
@@ -72,6 +82,7 @@ PREDICATES = {
 _RATES = frozenset({"prevalence", "incidence", "relapse rate", "mortality"})
 _KINDS = frozenset({"rate", "percent", "part", "fraction", "quantity", "age", "count", "ratio"})
 _SIDES = frozenset({"before", "after", "both", "-"})
+_SHARES = frozenset({"percent", "part", "fraction", "quantity"})
 
 
 @dataclass(frozen=True)
@@ -171,59 +182,11 @@ class _Cues:
         return spans
 
 
-def _digits(text: str) -> str:
-    """``text`` with its spelled numbers as digits ("forty- five per cent" -> "45 per cent")."""
-    return SPELLED.sub(lambda m: _fmt(number(m.group())), " ".join(text.split()))
-
-
-def _normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
-    """(normalised value text, qualifier) of one figure match."""
-    raw = match.group().casefold()
-    if kind == "rate":
-        return rate_text(match)
-    if kind == "percent" and match.lastindex == 2:  # "45 (39 %)": the share, the count aside
-        count = _fmt(number(match.group(1)))
-        return _percent_text(_digits(match.group(2).casefold())), f"n = {count}"
-    if kind == "percent":
-        return _percent_text(_digits(raw)), ""
-    if kind == "part":
-        x, y = number(match.group(1)), number(match.group(2))
-        return f"{_fmt(x)} of {_fmt(y)} ({_fmt(round(100 * x / y))} %)" if y else raw, ""
-    if kind == "age":
-        text = re.sub(r"\s+(?:of age|old)$", "", raw)
-        text = re.sub(r"\b(?:the\s+)?ages?\s+of\s+", "", text)
-        text = re.sub(r"^between\s+(\S+)\s+and\s+", r"\1-", text)
-        text = re.sub(r"\bthe age of\s+", "", text)
-        text = re.sub(r"^(?:between|from)\s+", "", _digits(text))
-        text = re.sub(r"^[<≤]\s*", "under ", re.sub(r"^[>≥]\s*", "over ", text))
-        text = re.sub(r"\b(months?|years?)\s*(?:and|to|-|–)\s*(?=\d)", r"\1-", text)
-        if not re.search(r"\b(?:months?|years?|life)$", text):
-            text += " years"  # "under the age of two", "between the ages of one and three"
-        return re.sub(r"(?<=\d)\s*(?:-|–|to)\s*(?=\d)", "-", text), ""
-    if kind == "ratio":  # "1.2 to 1"
-        return re.sub(r"\s*(?::|to)\s*", ":", raw), ""
-    if kind in {"fraction", "quantity"}:
-        return " ".join(raw.replace("-", " ").split()), ""
-    return _digits(raw), ""
-
-
 def _wanted(needs: tuple[str, ...] | re.Pattern[str], present: set[str], low: str) -> bool:
     """Whether a sentence has what a figure form needs (a quick test before the form)."""
     if isinstance(needs, re.Pattern):
         return needs.search(low) is not None
     return not present.isdisjoint(needs)
-
-
-def _resolve(found: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:
-    """The longest of overlapping figure matches, in text order."""
-    found = sorted(found, key=lambda f: (f[1].start() - f[1].end(), f[1].start()))
-    kept: list[tuple[str, re.Match[str]]] = []
-    for kind, m in found:
-        if m.end() > m.start() and all(
-            m.end() <= k.start() or k.end() <= m.start() for _, k in kept
-        ):
-            kept.append((kind, m))
-    return sorted(kept, key=lambda f: f[1].start())
 
 
 def _population(
@@ -306,7 +269,7 @@ class FigureIndex:
         if DIGIT.search(low) is None and SPELLED_GATE.search(low) is None:
             return []
         present = {word for word in NEEDED if word in low}
-        return _resolve(
+        return resolve(
             [
                 (kind, m)
                 for kind, pattern in FORMS
@@ -387,17 +350,23 @@ class FigureIndex:
             share = kind == "rate" and is_share(match)
             if kind == "rate" and not share and name not in _RATES:
                 continue
+            if (share or kind in _SHARES) and (
+                name == "prevalence" or (name == "tumour frequency" and " with " in population)
+            ):  # "2 % of children with neuroblastoma develop OMS": another disease's patients
+                continue
             last = (kind, end, name, cue)
-            text, qualifier = _normal(kind, match)
+            text, qualifier = normal(kind, match)
             said = low[cue[0] : cue[1]]
             if name == "sex ratio" and (kind in {"percent", "part", "fraction"} or share):
                 sex = sex_named(said)
                 if sex:
                     text = f"{text} {sex}"
-            if name == "sex ratio" and kind == "ratio" and (sex := _ratio_sex(said)):
+            if name == "sex ratio" and kind == "ratio" and (sex := ratio_sex(said)):
                 text = f"{text} {sex}"  # "a female predominance (1.5:1)"
                 taken.append(cue)
-            if name == "incidence" and re.search(r"year|annual", low[max(0, cue[0] - 9) : cue[1]]):
+            if name == "incidence" and (
+                kind == "count" or re.search(r"year|annual", low[max(0, cue[0] - 9) : cue[1]])
+            ):  # "20 children are diagnosed each year": the count form holds its year
                 text = text if text.endswith("per year") else f"{text} per year"
             if name == "mortality" and low.startswith("surviv", cue[0]):
                 text = f"{text} survival"
@@ -407,11 +376,13 @@ class FigureIndex:
         out = _merge_ages(out)
         for rule, m in phrases:
             if any(a < m.end() and m.start() < b for a, b in taken) or any(
-                f.attribute == rule.attribute and 0 <= f.start - m.end() <= 12 for f in out
+                f.attribute == rule.attribute != "prevalence" and 0 <= f.start - m.end() <= 12
+                for f in out
             ):  # "a female predominance (F:M 1.3:1)": the words of the figure that follows
                 continue
-            groups = [g for g in m.groups() if g] if m.re.groups else []
-            text = rule.value or (groups[0] if groups else " ".join(m.group().split()))
+            if rule.attribute == "sex ratio" and of_another_measure(low, m.start()):
+                continue  # "relapses were more frequent in girls": the relapses' sexes
+            text = phrase_text(rule.value, m)
             out.append(Figure(rule.attribute, text, parse_value(text), everyone, "", *m.span()))
             taken.append(m.span())
         return sorted(out, key=lambda f: (f.start, f.attribute))
@@ -423,13 +394,6 @@ def find_figures(sentence: str, rules_path: Path = RULES) -> list[Figure]:
     return FigureIndex(low, rules_path).figures(0, len(low))
 
 
-def _ratio_sex(cue: str) -> str:
-    """ "female predominance", "F:M": the sexes a ratio's cue compares, or ""."""
-    if re.fullmatch(r"[fm]\w*\s?[:/]\s?[fm]\w*", cue):
-        return "female:male" if cue.startswith("f") else "male:female"
-    return f"{sex_named(cue)} predominance" if "predominance" in cue else ""
-
-
 def _sexes(match: re.Match[str], population: str) -> Figure | None:
     """ "14 girls, 9 boys": the share of girls."""
     counts = {SEX[match.group(2)]: number(match.group(1))}
@@ -437,8 +401,8 @@ def _sexes(match: re.Match[str], population: str) -> Figure | None:
     counts[second] = counts.get(second, 0) + number(match.group(3))
     if set(counts) != {"female", "male"} or not sum(counts.values()):
         return None
-    text = f"{round(100 * counts['female'] / sum(counts.values()))} % female"
     qualifier = f"{_fmt(counts['female'])} female, {_fmt(counts['male'])} male"
+    text = f"{round(100 * counts['female'] / sum(counts.values()))} % female ({qualifier})"
     return Figure("sex ratio", text, parse_value(text), population, qualifier, *match.span())
 
 
@@ -478,7 +442,7 @@ def _medians(
         values.append(more.span(1))
         at = more.end()
     unit = UNIT_WORD.search(low, values[-1][1], min(limit, stop + 1))
-    name = unit.group(1) if unit else ""
+    name = unit_words(unit.group(1)) if unit else ""
     if name and not name.endswith("s"):
         name += "s"
     reach = min(limit, (unit.end() if unit else at) + 80)
@@ -490,7 +454,7 @@ def _medians(
         text = f"{match.group('stat')} {_fmt(n)} {name}".strip()
         qualifier = ""
         if i < len(ranges):
-            span = re.sub(r"\s*(?:-|–|to)\s*", "-", _digits(ranges[i].group(2)))
+            span = re.sub(r"\s*(?:-|–|to)\s*", "-", digits(ranges[i].group(2)))
             qualifier = f"{ranges[i].group(1)} {span}"
         start = match.start() if i == 0 else v_start
         value = parse_value(text)
