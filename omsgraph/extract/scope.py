@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from omsgraph.extract import cues
 from omsgraph.extract.descriptions import with_descriptions
 from omsgraph.extract.events import with_events
+from omsgraph.extract.figures import find_figures
 from omsgraph.extract.lexicon import Lexicon, Mention
 from omsgraph.extract.openvocab import generic_heads
 from omsgraph.extract.sited import curated_heads
@@ -245,6 +246,8 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
             and (not concepts or (_title_case(words) and bool(cues.heading_frames(line))))
             and not ("synonym" in section and condition)  # a name under "Synonyms"
         )
+        if headingish and _states_figure(line):
+            headingish = False  # "Relapses: 50-60%", "Mortality rare": a fact, no heading
         if headingish:
             frames = cues.heading_frames(line)
             if _other_disease(line, lexicon) and not condition:
@@ -289,3 +292,11 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         if intro:
             list_frames = cues.frames_of(line)
             list_hedged = bool(cues.HEDGE_MODAL.search(line) or cues.HEDGE_FORWARD.search(line))
+
+
+def _states_figure(line: str) -> bool:
+    """Whether a short line states a value figure (a slide's or fact box's "label: value")."""
+    if not find_figures(line):
+        return False  # "Rare Diseases", a heading in title case, states none
+    body = re.sub(r"^\s*\d+[.)]\s+", "", line)  # "3. Rare Diseases": a numbered heading
+    return any(c.isdigit() or c in ":=" for c in body) or not _title_case(body.split())
