@@ -44,8 +44,9 @@ whose label, or the label of its NCIT, DOID or Orphanet exact match, has a neopl
 -sarcoma, -lymphoma, -leukemia, -teratoma, -glioma, -adenoma, -melanoma) is ``tumour``; one
 with an infection word (infection, infectious, viral, virus, bacterial, fungal, parasitic,
 tuberculosis, sepsis) is ``infection``; all others are ``condition``. Drugs: ``drug``, with
-the MeSH ID when the dictionary has one, else the DrugBank ID (entries with neither are left
-out).
+the MeSH ID when the dictionary has one in MeSH's form (D or C and digits), else the DrugBank
+ID (entries with neither are left out); the dictionary's enzymes and receptors (MeSH trees
+D08.811, D12.776.543.750, D12.776.826: an antibody's target, no treatment) are left out.
 
 Precision guards (by rule, not by a list of words): a name with a comma or semicolon (an
 inverted label such as "hypercalcemia, infantile"), an ID filed as a synonym
@@ -112,7 +113,11 @@ _INFECTION = re.compile(
     re.IGNORECASE,
 )
 # MeSH tree of enzymes (D08.811): named in tests and mechanisms, not given as drugs
-NOT_DRUGS = ("D08.811",)
+#: MeSH trees of the dictionary's entries that are no drugs: enzymes (D08.811) and receptors,
+#: on the cell surface (D12.776.543.750) or inside it (D12.776.826), which name an antibody's
+#: target ("NMDA receptor"), never a treatment
+NOT_DRUGS = ("D08.811", "D12.776.543.750", "D12.776.826")
+_MESH_ID = re.compile(r"^[CD]\d{6,9}$")  # a descriptor or supplementary concept
 _GROUPING = re.compile(r"(?:Abnormality of|Abnormal)\b|Autoimmunity$")
 _ABBREVIATION = re.compile(r"^[A-Za-z0-9-]{2,6}$")
 _CURIE = re.compile(r"^[A-Za-z]+:[A-Za-z0-9_]+$")  # an ID filed as a synonym ("CHEBI:52206")
@@ -378,7 +383,10 @@ def drug_entries(path: Path) -> tuple[list[Entry], dict[str, str]]:
         trees = record.get("mesh_tree") or []
         if trees and all(t.startswith(NOT_DRUGS) for t in trees):
             continue
-        if record.get("mesh_id") and mesh_uses[record["mesh_id"]] == 1:
+        mesh = record.get("mesh_id") or ""
+        if mesh and not _MESH_ID.match(mesh):
+            mesh = ""  # "016194": no MeSH ID as MeSH writes them, so none
+        if mesh and mesh_uses[mesh] == 1:
             curie = f"MESH:{record['mesh_id']}"
         elif record.get("drugbank_id"):  # a MeSH class shared by several drugs: the drug's own
             curie = f"DRUGBANK:{record['drugbank_id']}"

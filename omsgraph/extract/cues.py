@@ -78,6 +78,7 @@ _PHRASE_KINDS = (
     "TRACER",
     "TO_HEAD",
     "DEFICIT_HEAD",
+    "ROUTE",
 )
 CATEGORIES = frozenset(
     {

@@ -13,6 +13,7 @@ from typing import Any
 
 from omsgraph.corpus.vocabulary import normalise
 from omsgraph.extract import cues
+from omsgraph.extract.agents import tracers
 from omsgraph.extract.cues import introducers
 from omsgraph.extract.lexicon import Mention
 from omsgraph.extract.openvocab import (
@@ -326,30 +327,6 @@ def examples_of_a_class(text: str, s: int, mentions: list[Mention], condition: s
         out |= {
             id(m) for m in mentions if match.end() <= m.start < last and m.concept.id != condition
         }
-    return out
-
-
-_TRACER_GAP = re.compile(r"[\s-]{1,2}")
-_TEST_HEAD = phrase_pattern("TEST_HEAD", re.IGNORECASE)
-_TRACER = phrase_pattern("TRACER", re.IGNORECASE)
-
-
-def tracers(text: str, mentions: list[Mention]) -> set[int]:
-    """ids of the drugs named just before a test or a test's word, as its tracer or agent
-    ("MIBG scintigraphy", "MIBG scan", "FDG PET"): no treatment."""
-    out = set()
-    for m, after in zip(mentions, [*mentions[1:], None], strict=False):
-        if m.concept.type != "drug":
-            continue
-        gap = _TRACER_GAP.match(text, m.end)
-        if gap is None:
-            continue
-        if not _TRACER.fullmatch(m.surface):
-            continue  # "after rituximab imaging showed": a treatment before a test word
-        if (after is not None and after.concept.type == "test" and after.start == gap.end()) or (
-            _TEST_HEAD.match(text, gap.end())
-        ):
-            out.add(id(m))
     return out
 
 

@@ -1,0 +1,75 @@
+"""What names how a drug or a test is given, not a treatment of its own: a test's tracer
+("MIBG scan", "MRI with gadolinium"), a route next to its drug ("IVIG infusions"), a drug's
+name as an antibody's target ("GABA-B receptor")."""
+
+from __future__ import annotations
+
+import re
+
+from omsgraph.extract.lexicon import Mention
+from omsgraph.extract.openvocab import phrase_pattern
+
+__all__ = ["agents", "tracers"]
+
+_TRACER_GAP = re.compile(r"[\s-]{1,2}")
+_TEST_HEAD = phrase_pattern("TEST_HEAD", re.IGNORECASE)
+_TRACER = phrase_pattern("TRACER", re.IGNORECASE)
+
+
+def tracers(text: str, mentions: list[Mention]) -> set[int]:
+    """ids of the drugs named just before a test or a test's word, as its tracer or agent
+    ("MIBG scintigraphy", "MIBG scan", "FDG PET"): no treatment."""
+    out = set()
+    for m, after in zip(mentions, [*mentions[1:], None], strict=False):
+        if m.concept.type != "drug":
+            continue
+        gap = _TRACER_GAP.match(text, m.end)
+        if gap is None:
+            continue
+        if not _TRACER.fullmatch(m.surface):
+            continue  # "after rituximab imaging showed": a treatment before a test word
+        if (after is not None and after.concept.type == "test" and after.start == gap.end()) or (
+            _TEST_HEAD.match(text, gap.end())
+        ):
+            out.add(id(m))
+    return out | agents(text, mentions)
+
+
+_WITH_AGENT = re.compile(r"\s+(?:with|using|and)\s+(?:iv\s+|intravenous\s+)?\Z", re.I)
+_ROUTE = phrase_pattern("ROUTE", re.IGNORECASE)
+_ANTIGEN_AFTER = re.compile(r"[\s-]*(?:[ab][\s-])?receptors?\b", re.I)
+
+
+def agents(text: str, mentions: list[Mention]) -> set[int]:
+    """ids of the mentions that name how a drug or test is given, not a treatment: a tracer
+    after its test ("MRI with gadolinium"), a route next to the drug it gives ("IVIG
+    infusions", "an infusion of rituximab"), a drug's name as an antibody's target ("GABA-B
+    receptor")."""
+    out = set()
+    for before, m in zip([None, *mentions], mentions, strict=False):
+        if m.concept.type == "drug":
+            if _ANTIGEN_AFTER.match(text, m.end):
+                out.add(id(m))
+            elif (
+                before is not None
+                and before.concept.type == "test"
+                and _TRACER.fullmatch(m.surface)
+                and _WITH_AGENT.fullmatch(text, before.end, m.start)
+            ):
+                out.add(id(m))
+        elif m.concept.type in ("therapy", "procedure") and _ROUTE.fullmatch(m.surface):
+            near = [
+                o
+                for o in mentions
+                if o.concept.type == "drug" and -3 <= _gap_words(text, m, o) <= 3
+            ]
+            if near:
+                out.add(id(m))
+    return out
+
+
+def _gap_words(text: str, a: Mention, b: Mention) -> int:
+    """Words from mention ``a`` to ``b`` (negative when ``b`` stands before ``a``)."""
+    if b.start >= a.end:
+        return len(text[a.end : b.start].split())
+    return -len(text[b.end : a.start].split())
