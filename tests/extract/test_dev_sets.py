@@ -1,4 +1,4 @@
-"""The extractor on the two development sets, with floors set just below the measurement.
+"""The extractor on the three development sets, with floors set just below the measurement.
 
 dev: the five sources (data/sources, tests/gold/gold_claims.jsonl); dev2: eight documents of
 other kinds (tests/gold/dev2). Measured at the commit that set the floors, after the rules
@@ -10,6 +10,12 @@ Raised after the next round of general rules (each tested with its own sentences
 fresh-eyes review's precision traps fixed): dev entity P/R 0.903/0.903, certainty 95.2 %;
 dev2 entity P/R 0.880/0.851, certainty 96.0 % (94.4 % without the row that reads "can be found
 in the ... section" as no hedge, a borderline rule: the floor is below both).
+Raised again, and dev3 (ten documents written for the project, tests/gold/dev3) added, after
+a round of general rules (negated subjects, relatives, descriptions of signs, differential
+cues, page chrome, value forms in words and on slide lines): dev entity P/R 0.904/0.909,
+value F1 0.875, certainty 94.6 %; dev2 entity P/R 0.889/0.860, value F1 0.962, certainty
+95.3 %; dev3 entity P/R 0.824/0.744, value F1 0.962, certainty 94.1 % (at its first
+measurement, before rules were written from it: 0.717/0.619 and 0.697).
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -33,11 +39,16 @@ SETS = {
         ROOT / "tests" / "gold" / "dev2" / "gold_claims.jsonl",
         ROOT / "tests/gold/dev2/texts",
     ),
+    "dev3": (
+        ROOT / "tests" / "gold" / "dev3" / "gold_claims.jsonl",
+        ROOT / "tests/gold/dev3/texts",
+    ),
 }
 #: set name -> (entity precision, entity recall, value F1, certainty, polarity) floors
 FLOORS = {
-    "dev": (0.885, 0.885, 0.76, 0.94, 0.96),
-    "dev2": (0.86, 0.83, 0.84, 0.94, 0.96),
+    "dev": (0.885, 0.885, 0.85, 0.94, 0.96),
+    "dev2": (0.87, 0.845, 0.94, 0.94, 0.96),
+    "dev3": (0.80, 0.72, 0.93, 0.92, 0.96),
 }
 
 
