@@ -140,12 +140,13 @@ def real_corpus(size: int, seed: int) -> list[str]:
 
 
 def id_share() -> dict[str, object]:
-    """The share of extracted concepts with an external ID, on dev and on dev2."""
+    """The share of extracted concepts with an external ID, on dev, dev2 and dev3."""
     from omsgraph.extract.evaluate import external_id_share
 
     extractor = Extractor(load_vocabulary(ROOT / "data" / "vocabulary.yaml"))
     out: dict[str, object] = {}
-    for directory, name in zip(DEV_TEXTS, ("dev", "dev2"), strict=True):
+    sets = (*DEV_TEXTS, ROOT / "tests" / "gold" / "dev3" / "texts")
+    for directory, name in zip(sets, ("dev", "dev2", "dev3"), strict=True):
         records = [
             c.record(p.name)
             for p in sorted(directory.glob("*.txt"))
