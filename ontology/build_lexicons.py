@@ -46,7 +46,8 @@ with an infection word (infection, infectious, viral, virus, bacterial, fungal, 
 tuberculosis, sepsis) is ``infection``; all others are ``condition``. Drugs: ``drug``, with
 the MeSH ID when the dictionary has one in MeSH's form (D or C and digits), else the DrugBank
 ID (entries with neither are left out); the dictionary's enzymes and receptors (MeSH trees
-D08.811, D12.776.543.750, D12.776.826: an antibody's target, no treatment) are left out.
+D08.811, D12.776.543.750, D12.776.826, and any entry MeSH heads "Receptors, ...": an
+antibody's target, no treatment) are left out.
 
 Precision guards (by rule, not by a list of words): a name with a comma or semicolon (an
 inverted label such as "hypercalcemia, infantile"), an ID filed as a synonym
@@ -383,6 +384,8 @@ def drug_entries(path: Path) -> tuple[list[Entry], dict[str, str]]:
         trees = record.get("mesh_tree") or []
         if trees and all(t.startswith(NOT_DRUGS) for t in trees):
             continue
+        if (record.get("name") or key).lower().startswith("receptor"):
+            continue  # "Receptors, Glycine": MeSH's heading of a receptor, an antibody's target
         mesh = record.get("mesh_id") or ""
         if mesh and not _MESH_ID.match(mesh):
             mesh = ""  # "016194": no MeSH ID as MeSH writes them, so none

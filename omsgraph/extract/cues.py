@@ -157,7 +157,7 @@ def read_table(path: Path) -> list[Rule]:
             compiled = re.compile(regex)
         except re.error as error:
             raise DataError(f"bad pattern {regex!r}: {error}", path, number) from None
-        if compiled.groups:
+        if compiled.groups > (1 if "name" in compiled.groupindex else 0):
             raise DataError("a pattern must not capture: use (?:...)", path, number)
         _check(path.name, fields, path, number)
         rules.append(Rule(regex, fields, number))

@@ -55,11 +55,13 @@ def with_descriptions(
         concept = concepts.get(row.concept)
         if concept is None:
             continue
+        named = "name" in row.pattern.groupindex
         for match in row.pattern.finditer(low):
-            start, end = match.start() + offset, match.end() + offset
+            at, to = match.span("name") if named else match.span()
+            start, end = at + offset, to + offset
             if any(f.start < end and start < f.end for f in found):
                 continue
-            found.append(Mention(start, end, concept, text[match.start() : match.end()]))
+            found.append(Mention(start, end, concept, text[at:to]))
     if not found:
         return mentions
     kept = list(found)

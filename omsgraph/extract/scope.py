@@ -161,7 +161,11 @@ def _named_first(raw: str, start: int, mentions: list[Mention]) -> list[Mention]
 
 
 def _about_another(
-    raw: str, start: int, mentions: list[Mention], alternatives: bool = False
+    raw: str,
+    start: int,
+    mentions: list[Mention],
+    alternatives: bool = False,
+    subject: str = _CONDITION,
 ) -> list[Mention]:
     """The mentions of a line less those of a clause about another disease: one whose subject
     it is ("Acute cerebellar ataxia lacks opsoclonus", "In X the ataxia improves", "However,
@@ -171,7 +175,7 @@ def _about_another(
         m
         for m in mentions
         if m.concept.type == "condition"
-        and m.concept.id != _CONDITION
+        and m.concept.id not in (_CONDITION, subject)
         and m.concept.label.lower() not in _CLASS_WORDS  # "Disease course may be ..."
         and not m.concept.label.startswith("obsolete")  # "a rare disorder"
     ]
@@ -207,6 +211,8 @@ def _about_another(
 def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
     """The content lines of ``text`` about the condition, each with its section and list context."""
     section: frozenset[str] = frozenset()
+    #: the project's condition: its vocabulary's first condition (docs/data-formats.md)
+    subject = next((c.id for c in lexicon.concepts.values() if c.type == "condition"), _CONDITION)
     list_frames: frozenset[str] | None = None
     list_hedged = False
     off_topic = False
@@ -280,7 +286,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
             list_hedged = False  # "may be similar to": the likeness is hedged, not the item
             mentions = _named_first(raw, start, mentions)
         if concepts and not (in_list and "introduced:differential" in list_frames):
-            mentions = _about_another(raw, start, mentions, "differential" in line_section)
+            mentions = _about_another(raw, start, mentions, "differential" in line_section, subject)
         yield Block(
             start=start,
             end=end,
@@ -294,9 +300,13 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
             list_hedged = bool(cues.HEDGE_MODAL.search(line) or cues.HEDGE_FORWARD.search(line))
 
 
+_CASE_AGE = re.compile(r"\s*age\s*:", re.I)  # a case box's label: one patient's age
+
+
 def _states_figure(line: str) -> bool:
     """Whether a short line states a value figure (a slide's or fact box's "label: value")."""
-    if not find_figures(line):
-        return False  # "Rare Diseases", a heading in title case, states none
+    if _CASE_AGE.match(line) or not find_figures(line):
+        return False  # "Rare Diseases", a heading in title case, states none; "Age: 2 years"
+        # is one patient's, in a case box
     body = re.sub(r"^\s*\d+[.)]\s+", "", line)  # "3. Rare Diseases": a numbered heading
     return any(c.isdigit() or c in ":=" for c in body) or not _title_case(body.split())

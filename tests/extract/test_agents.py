@@ -31,3 +31,8 @@ def test_a_drug_given_on_its_own_stays_a_treatment(extractor) -> None:  # noqa: 
         "rituximab",
         "adrenocorticotropic hormone",
     }
+
+
+def test_a_receptor_is_no_drug(extractor) -> None:  # noqa: ANN001
+    text = "Antibodies against the glycine receptor were detected in serum."
+    assert not _treatments(extractor, text)

@@ -20,7 +20,6 @@ DDX = "differential_diagnosis"
     [
         "Other possibilities include nystagmus and ocular flutter.",
         "Alternative diagnoses to consider are nystagmus and ocular flutter.",
-        "In a toddler the eye movements can mimic nystagmus or ocular flutter.",
         "The syndrome must be differentiated from nystagmus and ocular flutter.",
         "Opsoclonus is easily told apart from nystagmus and ocular flutter.",
     ],
@@ -251,3 +250,14 @@ def test_no_differential_cue_in_a_treatment_or_a_description(
 def test_a_tumour_first_diagnosed_is_a_cause(extractor: Extractor) -> None:
     text = "He was initially diagnosed with neuroblastoma; OMS followed two months later."
     assert ("has_cause", "neuroblastoma") in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her dancing eyes mimic a clockwork toy, her father says.",
+        "The tremor resembled shivering after the bath.",
+    ],
+)
+def test_a_figure_of_speech_names_no_differential(extractor, text: str) -> None:  # noqa: ANN001
+    assert not [c for c in extractor.extract(text) if c.predicate == "differential_diagnosis"]

@@ -23,3 +23,8 @@ def test_label_and_value_lines_are_read(extractor) -> None:  # noqa: ANN001
 def test_a_title_case_heading_states_no_figure(extractor) -> None:  # noqa: ANN001
     text = "Rare Diseases\nThe clinic sees children with many conditions.\n"
     assert not _values(extractor, text)
+
+
+def test_a_case_boxs_age_is_one_patients(extractor) -> None:  # noqa: ANN001
+    text = "Case 3\nAge: 11 months\nPresentation: opsoclonus and ataxia\n"
+    assert not _values(extractor, text)

@@ -33,3 +33,27 @@ def test_a_denied_inheritance_is_a_negated_genetic_cause(extractor, text: str) -
 )
 def test_an_inherited_diseases_name_is_no_genetic_cause(extractor, text: str) -> None:  # noqa: ANN001
     assert not [c for c in _qualified(extractor, text) if c[1] == "genetic cause"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is not an inherited condition.",
+        "The condition is not considered to be hereditary.",
+    ],
+)
+def test_the_condition_said_not_to_be_inherited(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_cause", "genetic cause", "negated") in _qualified(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inherited: no",  # a fact box's answer is no statement the words read
+        "Neuroblastoma is sometimes inherited through ALK mutations.",  # the tumour's
+        "Hereditary neuroblastoma is rare.",
+        "Leigh disease is an inherited disorder of energy metabolism.",
+    ],
+)
+def test_no_genetic_cause_of_the_condition(extractor, text: str) -> None:  # noqa: ANN001
+    assert not [c for c in _qualified(extractor, text) if c[1] == "genetic cause"]
