@@ -269,13 +269,9 @@ class FigureIndex:
         if DIGIT.search(low) is None and SPELLED_GATE.search(low) is None:
             return []
         present = {word for word in NEEDED if word in low}
+        wanted = {kind: _wanted(needs, present, low) for kind, needs in NEEDS.items()}
         return resolve(
-            [
-                (kind, m)
-                for kind, pattern in FORMS
-                if _wanted(NEEDS[kind], present, low)
-                for m in pattern.finditer(low)
-            ]
+            [(kind, m) for kind, pattern in FORMS if wanted[kind] for m in pattern.finditer(low)]
         )
 
     def _phrases(self, low: str) -> list[tuple[Rule, re.Match[str]]]:
