@@ -201,6 +201,17 @@ def table(name: str) -> tuple[Rule, ...]:
     return tuple(read_table(_rules_dir() / name))
 
 
+def keys(rule: Rule) -> tuple[str, ...]:
+    """The ``key`` words of a row of events.tsv or descriptions.tsv: one of them is in every
+    line the row's pattern can match (a quick test before the pattern, for speed)."""
+    return tuple(k for k in rule.fields["key"].split("|") if k)
+
+
+def whole_words(regex: str) -> re.Pattern[str]:
+    """``regex`` compiled to match only between word boundaries (a hyphen is part of a word)."""
+    return re.compile(rf"(?<![\w-])(?:{regex})(?![\w-])")
+
+
 def phrase_rows(kind: str) -> list[Rule]:
     """The ``phrases.tsv`` rows of one kind (openvocab, grounding, qualify and shapes read them)."""
     return [r for r in table("phrases.tsv") if r.fields["kind"] == kind]

@@ -32,8 +32,8 @@ class _Description:
 def _rules() -> tuple[_Description, ...]:
     return tuple(
         _Description(
-            tuple(k for k in r.fields["key"].split("|") if k),
-            re.compile(rf"(?<![\w-])(?:{r.regex})(?![\w-])"),
+            cues.keys(r),
+            cues.whole_words(r.regex),
             r.fields["concept"],
         )
         for r in cues.table("descriptions.tsv")

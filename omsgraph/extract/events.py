@@ -36,8 +36,8 @@ class _Event:
 def _rules() -> tuple[_Event, ...]:
     return tuple(
         _Event(
-            tuple(k for k in r.fields["key"].split("|") if k),
-            re.compile(rf"(?<![\w-])(?:{r.regex})(?![\w-])"),
+            cues.keys(r),
+            cues.whole_words(r.regex),
             re.compile(rf"(?<![\w-])(?:{r.fields['subject']})\s+\Z"),
             r.fields["concept"],
         )
