@@ -1,7 +1,8 @@
 """The other ways a tumour's name is written with its body site (``rules/anatomy.tsv``).
 
 "Ovarian tumour" is also "ovary tumour", "tumour of the ovary" and "tumours of the ovaries";
-"lung cancer" is also "cancer of the lung". :func:`site_names` gives these variants of a
+"lung cancer" is also "cancer of the lung", "lung carcinoma", "lung malignancy" and "lung ca".
+:func:`site_names` gives these variants of a
 vocabulary name whose last word is a tumour head, so that the lexicon finds all of them as
 the one concept. Plurals and British spellings are the lexicon's folding.
 """
@@ -16,6 +17,9 @@ __all__ = ["site_names", "site_words"]
 
 #: the words that end a tumour's name and take a site ("of the lung")
 _HEADS = frozenset({"tumour", "tumor", "cancer", "neoplasm", "carcinoma", "malignancy"})
+#: a site's cancer is also written as its carcinoma or its malignancy ("breast carcinoma",
+#: "lung malignancy"); a tumour need not be malignant, so "tumour" takes no other head
+_SAME_HEADS = {"cancer": ("cancer", "carcinoma", "malignancy")}
 
 
 @cache
@@ -40,8 +44,12 @@ def site_names(name: str) -> list[str]:
     noun = _sites().get(" ".join(words[:-1]))
     if noun is None:
         return []
-    head = words[-1]
-    return [f"{noun} {head}", f"{head} of the {noun}", f"{head} of {noun}"]
+    out = []
+    for head in _SAME_HEADS.get(words[-1], (words[-1],)):
+        out += [f"{noun} {head}", f"{head} of the {noun}", f"{head} of {noun}"]
+    if words[-1] == "cancer":
+        out.append(f"{noun} ca")  # the clinician's shorthand: "breast ca"
+    return out
 
 
 @cache

@@ -29,7 +29,7 @@ _MAX_SENTENCE = 1500  # characters; longer runs are cut at a space so work stays
 _CAUSE_TYPES = frozenset({"tumour", "infection", "cause"})
 _TREAT_TYPES = frozenset({"therapy", "procedure"})
 _GENERIC = frozenset({"tumour", "tumor", "infection", "medication", "cancer"})
-_MECHANISM = re.compile(r"paraneoplast|immun")  # a mechanism of the condition, not a cause
+_MECHANISM = re.compile(r"paraneoplast")  # how tumours act on the condition, not a cause
 _NO_CAUSE = re.compile(r"^idiopathic\b|^unknown cause")
 _COMPOUND_AFTER = re.compile(r"-(?:like|type|shaped)\b")  # "shock-like jerks": no shock
 
@@ -225,7 +225,7 @@ class Extractor:
                 return None
             if generic and kind in specific:  # "infection" beside "Epstein-Barr virus"
                 return None
-            if _MECHANISM.search(label):  # "paraneoplastic", "autoimmune": how, not what
+            if _MECHANISM.search(label):  # "paraneoplastic": how, not what (autoimmunity is a cause)
                 return "mechanism", label, 0.6
             if _NO_CAUSE.search(label):  # "idiopathic": the absence of a known cause
                 return None
@@ -341,6 +341,8 @@ class Extractor:
             drug = mention.concept.type == "drug"
             if drug and cues.frame_after(sentence, mention.end - s) == "cause":  # "X toxicity"
                 m_frames = (frames - {"treat"}) | {"cause"}
+            elif mention.concept.type == "cause" and shapes.of_nature(sentence, mention.start - s, mention.end - s):
+                m_frames |= {"cause"}  # "an autoimmune illness", "of autoimmune origin"
             typed = self._predicate(mention, m_frames, block.section, specific, clause)
             if typed is not None:
                 predicate, name, confidence = typed

@@ -157,6 +157,26 @@ _CLASS_HEAD_END = re.compile(
     rf"(?:\s+{_CLASS_NOUNS})?(?=\s*(?:[,.;:]|$)|\s+(?:which|that|of|in|with|where|whose|characteri[sz]ed|affecting)\b)"
 )
 _CLASS_TYPES = frozenset({"symptom", "condition", "finding", "complication"})
+#: "an autoimmune condition", "of autoimmune origin": a cause named as the kind of disease the
+#: condition is, or as its origin (a plural is a class: "a centre for autoimmune diseases")
+_KIND_NOUN = r"(?:disorder|disease|illness|condition|syndrome)\b(?!-)"
+_NATURE = re.compile(
+    rf"[\s-]+(?:(?:[a-z]+\s+){{0,2}}{_KIND_NOUN}|(?:origin|aetiology|etiology|basis|nature)\b)"
+)
+_NATURE_NAMED = re.compile(rf"\b{_KIND_NOUN}$")  # the name says it: "an autoimmune disease"
+_INDEFINITE = re.compile(r"\ban\s+(?:[a-z]+\s+)?$|\ba\s+(?:[a-z]+\s+)?$")
+
+
+def of_nature(sentence: str, start: int, end: int) -> bool:
+    """Whether the cause named at ``start:end`` of the lower-cased ``sentence`` says what kind
+    of disease the condition is or where it comes from ("an autoimmune illness", "a disorder
+    of autoimmune origin", "is an autoimmune disease")."""
+    if _NATURE.match(sentence, end):
+        return True
+    return bool(
+        _NATURE_NAMED.search(sentence, start, end)
+        and _INDEFINITE.search(sentence, max(0, start - 20), start)
+    )
 _GAP_PREPOSITION = re.compile(r"\b(?:of|in|with|after|by|to|from|for|on|at|than|as)\b")
 
 

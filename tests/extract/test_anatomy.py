@@ -16,7 +16,18 @@ def test_site_names_of_a_tumour_name():
         "tumour of the uterus",
         "tumour of uterus",
     ]
-    assert site_names("lung cancer") == ["lung cancer", "cancer of the lung", "cancer of lung"]
+    assert site_names("lung cancer") == [
+        "lung cancer",
+        "cancer of the lung",
+        "cancer of lung",
+        "lung carcinoma",
+        "carcinoma of the lung",
+        "carcinoma of lung",
+        "lung malignancy",
+        "malignancy of the lung",
+        "malignancy of lung",
+        "lung ca",
+    ]
     assert site_names("lymphoma") == []  # no site, no head
     assert site_names("viral infection") == []  # not a tumour's head
     assert site_names("giant tumour") == []  # not a site
@@ -26,6 +37,8 @@ def test_site_names_of_a_tumour_name():
     ("sentence", "concept"),
     [
         ("In adults it may come with a cancer of the lung.", "lung cancer"),
+        ("Two women with OMS had a carcinoma of the breast.", "breast cancer"),
+        ("Adults with OMS: breast ca in two, lung malignancy in five.", "lung cancer"),
         ("Two women had tumours of the ovaries.", "ovarian tumour"),
         ("Paraneoplastic cases include a cancer of the bladder.", "bladder tumour"),
         ("One adult had a tumor of the uterus.", "uterine tumour"),
