@@ -20,7 +20,8 @@ from omsgraph.extract.lexicon import Lexicon, Mention
 from omsgraph.extract.ontolex import compatible
 from omsgraph.extract.qualify import SentenceCues
 from omsgraph.extract.scope import Block, blocks
-from omsgraph.extract.shapes import antibodies, assert_later, described, same_name
+from omsgraph.extract.antibodies import antibodies, may_name_antibodies
+from omsgraph.extract.shapes import assert_later, described, same_name
 
 __all__ = ["CONDITION", "Candidate", "Extractor"]
 
@@ -320,7 +321,7 @@ class Extractor:
     ) -> list[Candidate]:
         s, e = span
         mentions = described(low, mentions + self._coordinated(text, low, s, e, mentions))
-        if not mentions and not novel and "antibod" not in low[s:e]:
+        if not mentions and not novel and not may_name_antibodies(low[s:e]):
             return []
         quote, sentence = text[s:e], low[s:e]
         sc = self._cues = SentenceCues(sentence, [(m.start - s, m.end - s) for m in mentions])
@@ -368,8 +369,8 @@ class Extractor:
             hit = self._ground(grounding.grounded_label(text[p_start:p_end].lower(), kind), kind)
             name = hit.label if hit is not None else text[p_start:p_end].lower()
             found.append((p_start, p_end, predicate, name, hit, 0.4, kind))
-        if "antibod" in sentence:
-            for a_start, a_end, name in antibodies(sentence):
+        if may_name_antibodies(sentence):
+            for a_start, a_end, name in antibodies(sentence, sc.names):
                 found.append((a_start + s, a_end + s, "diagnosed_by", name, None, 0.4, "test"))
         known = [(m.start - s, m.end - s) for m in mentions]
         known += [(a - s, b - s) for a, b, *_ in found]

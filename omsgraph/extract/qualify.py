@@ -155,7 +155,7 @@ class SentenceCues:
         """``names`` are the spans of the concepts named in the sentence: a trigger inside one
         is a word of the name ("frequent falls", "absent reflexes"), no cue."""
         self.text = sentence
-        names = list(names)
+        names = self.names = list(names)
         self.frame_spans = cues.frame_spans(sentence)
         self.frames = frozenset(frame for _, frame in self.frame_spans)
         self.may_negate = bool(_ANY_NEG.search(sentence))

@@ -1,4 +1,4 @@
-"""Shapes of mentions that type or drop them: glosses, named antibodies, other names.
+"""Shapes of mentions that type or drop them: glosses, other names, classes, definitions.
 
 Small general rules of the extractor (omsgraph.extract.pipeline) kept apart so that each
 can be read and tested on its own; every one is tested with sentences written for it in
@@ -28,7 +28,6 @@ __all__ = [
     "DIFFERENTIAL",
     "anaphoric",
     "abbreviations",
-    "antibodies",
     "assert_later",
     "classified",
     "definition",
@@ -41,18 +40,6 @@ __all__ = [
     "same_name",
 ]
 
-# a named antibody is a diagnostic test in this literature ("anti-Ri antibodies", "onconeuronal
-# antibodies", "anti-neuronal and anti-Purkinje cell antibodies"): its kinds, then the head
-_ANTIBODY_KIND = (
-    r"(?:anti-[a-z0-9]+(?:[ -]cell)?|[a-z]*neuronal(?: (?:surface|cell))?|"
-    r"(?:ri|hu|yo|ma2?|cv2|anna-?[123]|pca-?[12])(?:/[a-z0-9-]+)?)"  # the onconeuronal ones
-)
-_ALSO = r"(?:\s*\([a-z0-9/-]{2,12}\))?"  # another name in brackets: "anti-Ri (ANNA-2)"
-_ANTIBODY = re.compile(
-    rf"\b({_ANTIBODY_KIND}{_ALSO}(?:(?:,\s*|,?\s+(?:and|or)\s+){_ANTIBODY_KIND}{_ALSO})*)"
-    r"\s+antibod(?:y|ies)\b"
-)
-_ANTIBODY_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
 @lru_cache(maxsize=4096)
@@ -87,22 +74,6 @@ def described(low: str, mentions: list[Mention]) -> list[Mention]:
         ):
             drop.add(id(a))
     return [m for m in mentions if id(m) not in drop] if drop else mentions
-
-
-def antibodies(sentence: str) -> list[tuple[int, int, str]]:
-    """(start, end, label) of each named antibody of a lower-cased sentence."""
-    out = []
-    for match in _ANTIBODY.finditer(sentence):
-        cursor = match.start(1)
-        for kind in _ANTIBODY_SPLIT.split(match.group(1)):
-            at = sentence.find(kind, cursor, match.end(1))
-            cursor = at + len(kind)
-            kind = re.sub(r"\s*\(.*", "", kind)  # the other name in brackets
-            kind = re.sub(r"^anti-(?=[a-z]+al\b)", "anti", kind)  # "antineuronal", closed up
-            if not kind.startswith("anti") and "neuronal" not in kind:
-                kind = "anti-" + kind.split("/")[0]  # "Ri/ANNA2 antibodies": anti-Ri
-            out.append((at, match.end(), f"{kind} antibodies"))
-    return out
 
 
 _ABBREVIATION_DEFINITION = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9-]{1,7})\)")
@@ -260,12 +231,19 @@ _CLAUSE = re.compile(
 )
 
 
+#: a verb's participle alone ("removed", "ruled out" after "a tumour was"): no name
+_PARTICIPLE = re.compile(
+    r"[a-z]{3,}ed(?: (?:out|up|off|down|away))?|found|seen|shown|done|taken|given|known"
+)
+
+
 def junk(name: str) -> bool:
-    """Whether a proposed object names nothing (:data:`_ADVERB`, :data:`_QUANTITY`, a clause)."""
+    """Whether a proposed object names nothing (:data:`_ADVERB`, :data:`_QUANTITY`, a clause,
+    a participle)."""
     name = name.lower().replace("’", "'")
     if _ADVERB.fullmatch(name):
         return name not in _NOT_ADVERBS
-    return bool(_QUANTITY.match(name) or _CLAUSE.match(name))
+    return bool(_QUANTITY.match(name) or _CLAUSE.match(name) or _PARTICIPLE.fullmatch(name))
 
 
 # -- names of organisations and anaphora ------------------------------------------------------

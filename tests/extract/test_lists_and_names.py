@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from omsgraph.extract import Extractor
-from omsgraph.extract.shapes import antibodies, same_name
+from omsgraph.extract.antibodies import antibodies
+from omsgraph.extract.shapes import same_name
 
 from .conftest import claims
 
