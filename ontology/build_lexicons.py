@@ -32,8 +32,10 @@ ones), abbreviations aside.
 MAxO: diagnostic procedures (MAXO:0000003) are ``test``; surgical and other hands-on
 procedures under therapeutic procedure are ``procedure``; the remaining therapeutic
 procedures, alternative medicine, preventative and palliative care are ``therapy``; "medical
-action avoidance" and "route of administration" are not actions and are left out. A label of
-three or more words ending in "procedure" also gives its name without that word. A term whose
+action avoidance" and "route of administration" are not actions and are left out. Any
+name ending in "procedure" also gives that name without the word, unless an adjective is
+left at its end ("surgical procedure", "bile diagnostic procedure"; "ultrasound procedure"
+gives "ultrasound"). A term whose
 one-word label is the last word of 100 or more other MAxO labels is the class word of those
 actions ("therapy", the head of 368): too general for a claim, it is left out. MONDO: the
 labels of a disease's NCIT, DOID and Orphanet exact matches are its synonyms (an exactMatch
@@ -263,7 +265,7 @@ def maxo_entries(path: Path) -> tuple[list[Entry], dict[str, str], str]:
         typed[t] = "test"
     heads = Counter(label.lower().split()[-1] for label in valid.values() if " " in label)
     entries = [
-        Entry(t, "MAXO", typed[t], valid[t], [*obo_synonyms(terms[t]), *short_forms(valid[t])])
+        Entry(t, "MAXO", typed[t], valid[t], _with_short_forms(valid[t], obo_synonyms(terms[t])))
         for t in sorted(typed)
         if t in valid
         and t not in MAXO_THERAPY[:1] + MAXO_TEST
@@ -272,13 +274,33 @@ def maxo_entries(path: Path) -> tuple[list[Entry], dict[str, str], str]:
     return entries, valid, release
 
 
-def short_forms(label: str) -> list[str]:
-    """A MAxO label without its class word: "computed tomography procedure" -> "computed
-    tomography" (texts rarely say "procedure"); the guards then judge the shorter name."""
-    words = label.split()
-    if len(words) >= 3 and words[-1] == "procedure":
-        return [" ".join(words[:-1])]
-    return []
+#: an adjective's ending ("surgical", "diagnostic"), not a noun's ("potential", "removal")
+_LEFT_ADJECTIVE = re.compile(
+    r"(?:ic|ive|ous|ary|ory|ar)$|(?<!ti)(?<!ov)(?<!rr)(?<!ri)(?<!aw)(?<!v)al$"
+)
+_DISCIPLINE = re.compile(r"(?:ology|medicine|gyn)$")  # "hematology procedure": a field
+
+
+def _with_short_forms(label: str, synonyms: list[str]) -> list[str]:
+    shorter = [n for n in short_forms(label, *synonyms) if n not in synonyms]
+    return [*synonyms, *dict.fromkeys(shorter)]
+
+
+def short_forms(*names: str) -> list[str]:
+    """MAxO names without their class word: "computed tomography procedure" -> "computed
+    tomography", "ultrasound procedure" -> "ultrasound" (texts rarely say "procedure"), but
+    not when an adjective is left at the end ("surgical procedure", "bile diagnostic
+    procedure"); the guards then judge the shorter name."""
+    out = []
+    for name in names:
+        words = name.split()
+        if len(words) < 2 or words[-1] != "procedure":
+            continue
+        last = words[-2].lower()
+        if _LEFT_ADJECTIVE.search(last) or _DISCIPLINE.search(last) or len(last) < 5:
+            continue  # "surgical", "X diagnostic", "X therapeutic": an adjective left alone
+        out.append(" ".join(words[:-1]))
+    return out
 
 
 def read_sssom(path: Path) -> tuple[dict[str, str], list[dict[str, str]]]:

@@ -45,7 +45,8 @@ def _label(kind: str) -> str:
 
 
 def antibodies(
-    sentence: str, names: list[tuple[int, int]] = ()  # type: ignore[assignment]
+    sentence: str,
+    names: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> list[tuple[int, int, str]]:
     """(start, end, label) of each named antibody of a lower-cased sentence; an "anti-X"
     without the head inside one of the concept ``names`` is a word of that name ("anti-NMDA

@@ -14,24 +14,21 @@ from bisect import bisect_left, bisect_right
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import Vocabulary, normalise
 from omsgraph.extract import cues, grounding, openvocab, shapes
+from omsgraph.extract.antibodies import antibodies, may_name_antibodies
 from omsgraph.extract.candidate import Candidate, review_type
 from omsgraph.extract.figures import FigureIndex
 from omsgraph.extract.lexicon import Lexicon, Mention
 from omsgraph.extract.ontolex import compatible
+from omsgraph.extract.predicates import CAUSE_TYPES, Typing
 from omsgraph.extract.qualify import SentenceCues
 from omsgraph.extract.scope import Block, blocks
-from omsgraph.extract.antibodies import antibodies, may_name_antibodies
-from omsgraph.extract.shapes import assert_later, described, same_name
+from omsgraph.extract.shapes import assert_later, described
 
 __all__ = ["CONDITION", "Candidate", "Extractor"]
 
 CONDITION = "opsoclonus-myoclonus-syndrome"
 _MAX_SENTENCE = 1500  # characters; longer runs are cut at a space so work stays linear
-_CAUSE_TYPES = frozenset({"tumour", "infection", "cause"})
-_TREAT_TYPES = frozenset({"therapy", "procedure"})
 _GENERIC = frozenset({"tumour", "tumor", "infection", "medication", "cancer"})
-_MECHANISM = re.compile(r"paraneoplast")  # how tumours act on the condition, not a cause
-_NO_CAUSE = re.compile(r"^idiopathic\b|^unknown cause")
 _COMPOUND_AFTER = re.compile(r"-(?:like|type|shaped)\b")  # "shock-like jerks": no shock
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“(\[]?[A-Z0-9•])")
@@ -85,6 +82,7 @@ class Extractor:
         )
         condition = vocabulary.concepts.get(CONDITION)
         self.condition_label = normalise(condition.label) if condition else ""
+        self.typing = Typing(CONDITION, self.condition_label, self.generic, self.screening)
         self._cues: SentenceCues | None = None  # of the sentence read last
         self._said: dict[str, set[str]] = {}  # labels claimed so far in the document, by type
 
@@ -176,84 +174,6 @@ class Extractor:
                     cursor = found_at + len(words[0])
         return out
 
-    # -- typing ---------------------------------------------------------------------------
-    def _predicate(
-        self,
-        mention: Mention,
-        frames: frozenset[str],
-        section: frozenset[str],
-        specific: frozenset[str],
-        clause: frozenset[str],
-    ) -> tuple[str, str, float] | None:
-        """(predicate, object name, confidence) for a mention, or None when it states no claim."""
-        concept = mention.concept
-        kind, label = concept.type, concept.label
-        generic = concept.id in self.generic
-        if concept.id == CONDITION:
-            surface = re.sub(r"\s*\(.*?(?:\)|$)\s*", " ", mention.surface).strip(" \"'“”")
-            if re.fullmatch(r"[A-Z]{2,6}", surface) or same_name(surface, self.condition_label):
-                return None
-            if "synonym" in frames | section:
-                return "has_synonym", surface.lower(), 0.85
-            shared = set(normalise(surface).replace("-", " ").split()) & set(
-                self.condition_label.replace("-", " ").split()
-            )
-            if len(surface.split()) >= 2 and shared <= {"syndrome"}:
-                return "has_synonym", surface.lower(), 0.5  # the document uses another name
-            return None
-        if kind == "condition":
-            if "differential" in frames or "differential" in section:
-                return "differential_diagnosis", label, 0.8
-            if "cause" in clause:  # "linked with X", "after X": a disease is never a treatment
-                return "has_cause", label, 0.6
-            return None
-        if kind == "symptom":
-            if shapes.DIFFERENTIAL in frames:  # "related disorders: X", "mistaken for X"
-                return "differential_diagnosis", label, 0.6
-            if "complication" in clause and not ({"symptom"} & (clause | section)):
-                return "has_complication", label, 0.7
-            return "has_symptom", label, 0.85 if "symptom" in frames | section else 0.7
-        if kind == "complication":
-            return "has_complication", label, 0.8
-        if kind == "infection" and "complication" in clause and "cause" not in clause:
-            return "has_complication", label, 0.6  # "recurrent infections were complications"
-        if kind in _CAUSE_TYPES:
-            if kind == "tumour" and (
-                "screen" in frames or (generic and "diagnose" in frames and "cause" not in frames)
-            ):
-                if self.screening is not None:
-                    return "diagnosed_by", self.screening.label, 0.6
-                return None
-            if generic and kind in specific:  # "infection" beside "Epstein-Barr virus"
-                return None
-            if _MECHANISM.search(label):  # "paraneoplastic": how, not what (autoimmunity is a cause)
-                return "mechanism", label, 0.6
-            if _NO_CAUSE.search(label):  # "idiopathic": the absence of a known cause
-                return None
-            if "cause" in frames or ("cause" in section and not frames & {"treat", "diagnose"}):
-                return "has_cause", label, 0.8 if "cause" in frames else 0.65
-            if kind != "cause" and not frames & {"treat", "screen"}:
-                if not generic:
-                    return "has_cause", label, 0.5  # a named tumour or infection in an OMS text
-                if kind == "infection" and "diagnose" not in frames:
-                    return "has_cause", label, 0.4  # "after an infection": no named agent
-            return None
-        if kind == "drug":
-            if "cause" in frames and "treat" not in frames:
-                return "has_cause", label, 0.7
-            if generic and "treat" not in frames:
-                return None
-            return "treated_by", label, 0.85 if "treat" in frames | section else 0.6
-        if kind in _TREAT_TYPES:
-            return "treated_by", label, 0.85 if "treat" in frames | section else 0.65
-        if kind == "test":
-            return "diagnosed_by", label, 0.8
-        if kind == "specialty":
-            return "specialist", label, 0.7
-        if kind == "finding" and "diagnose" in frames:
-            return "diagnosed_by", label, 0.6
-        return None
-
     def _ground(self, label: str, kind: str) -> Concept | None:
         """The concept an ontology (or the vocabulary) names ``label`` by, of a fitting type."""
         concept = self.lexicon.lookup(label, ontology=True)
@@ -326,13 +246,13 @@ class Extractor:
         quote, sentence = text[s:e], low[s:e]
         sc = self._cues = SentenceCues(sentence, [(m.start - s, m.end - s) for m in mentions])
         frames = sc.frames | block.list_frames
-        causes = any(m.concept.type in _CAUSE_TYPES for m in mentions)  # "screen" types only them
+        causes = any(m.concept.type in CAUSE_TYPES for m in mentions)  # "screen" types only them
         if causes and cues.SCREEN.search(sentence):
             frames |= {"screen"}
         specific = frozenset(  # the cause types named specifically in the sentence
             m.concept.type
             for m in mentions
-            if m.concept.type in _CAUSE_TYPES and m.concept.id not in self.generic
+            if m.concept.type in CAUSE_TYPES and m.concept.id not in self.generic
         )
         out: list[Candidate] = []
         found: list[tuple[int, int, str, str, Concept | None, float, str | None]] = []
@@ -342,9 +262,11 @@ class Extractor:
             drug = mention.concept.type == "drug"
             if drug and cues.frame_after(sentence, mention.end - s) == "cause":  # "X toxicity"
                 m_frames = (frames - {"treat"}) | {"cause"}
-            elif mention.concept.type == "cause" and shapes.of_nature(sentence, mention.start - s, mention.end - s):
+            elif mention.concept.type == "cause" and shapes.of_nature(
+                sentence, mention.start - s, mention.end - s
+            ):
                 m_frames |= {"cause"}  # "an autoimmune illness", "of autoimmune origin"
-            typed = self._predicate(mention, m_frames, block.section, specific, clause)
+            typed = self.typing.of(mention, m_frames, block.section, specific, clause)
             if typed is not None:
                 predicate, name, confidence = typed
                 if shapes.anaphoric(low, mention, predicate, self.generic, self._said):
@@ -385,7 +307,7 @@ class Extractor:
                 name = text[n_start:n_end].lower()
                 found.append((n_start, n_end, "has_synonym", name, None, 0.6, None))
         found = shapes.outside(
-            found, shapes.definition(text, s, e, mentions, CONDITION), block.section
+            found, shapes.descriptive(text, s, e, mentions, CONDITION), block.section
         )
         shapes.remember(self._said, found)
         population = cues.population(sentence) if found else "all"
@@ -397,6 +319,10 @@ class Extractor:
             polarity, certainty = sc.qualify(m_start - s, m_end - s, block.list_hedged, c_kind)
             if predicate == "has_synonym":  # a name is a name, even in "I never heard of X"
                 polarity, certainty = "affirmed", "asserted"
+            elif polarity == "negated" and concept is not None and concept is self.screening:
+                found_no = self.lexicon.lookup(text[m_start:m_end])  # "CT revealed no tumour"
+                if found_no is not None and found_no.type == "tumour":
+                    predicate, name, concept = "has_cause", found_no.label, found_no
             out.append(
                 Candidate(
                     predicate=predicate,

@@ -15,6 +15,7 @@ from omsgraph.corpus.vocabulary import normalise
 from omsgraph.extract import cues
 from omsgraph.extract.agents import tracers
 from omsgraph.extract.cues import introducers
+from omsgraph.extract.findings import result_spans, test_findings
 from omsgraph.extract.lexicon import Mention
 from omsgraph.extract.openvocab import (
     generic_heads,
@@ -35,11 +36,11 @@ __all__ = [
     "in_organisation",
     "claiming",
     "introduced",
+    "descriptive",
     "outside",
     "remember",
     "same_name",
 ]
-
 
 
 @lru_cache(maxsize=4096)
@@ -148,6 +149,8 @@ def of_nature(sentence: str, start: int, end: int) -> bool:
         _NATURE_NAMED.search(sentence, start, end)
         and _INDEFINITE.search(sentence, max(0, start - 20), start)
     )
+
+
 _GAP_PREPOSITION = re.compile(r"\b(?:of|in|with|after|by|to|from|for|on|at|than|as)\b")
 
 
@@ -199,19 +202,32 @@ def classified(text: str, s: int, mentions: list[Mention], condition: str) -> se
     return out
 
 
+def descriptive(
+    text: str, s: int, e: int, mentions: list[Mention], condition: str
+) -> list[tuple[int, int]]:
+    """The spans of a sentence whose signs are no claims: a definition of a sign
+    (:func:`definition`) and what an instrumental test showed (a proposed "adrenal mass" after
+    "CT revealed" too: :func:`omsgraph.extract.findings.result_spans`)."""
+    spans = result_spans(text, [m for m in mentions if s <= m.start < e])
+    span = definition(text, s, e, mentions, condition)
+    return spans if span is None else [span, *spans]
+
+
 def outside(
-    found: list[tuple], span: tuple[int, int] | None, section: frozenset[str] = frozenset()
+    found: list[tuple], spans: list[tuple[int, int]], section: frozenset[str] = frozenset()
 ) -> list[tuple]:
     """The claims of ``found`` (tuples starting start, end, predicate) less the signs named in
-    a definition ``span``; under a differential heading ("Related Disorders") only the
-    differential diagnoses: the rest of such a section describes the other diseases."""
+    the :func:`descriptive` ``spans``; under a differential heading ("Related Disorders") only
+    the differential diagnoses: the rest of such a section describes the other diseases."""
     if "differential" in section:
         found = [f for f in found if f[2] in _IN_DIFFERENTIALS]
     if any(f[4] is None for f in found):  # a proposed name that names nothing
         found = [f for f in found if f[4] is not None or not junk(f[3])]
-    if span is None:
+    if not spans:
         return found
-    return [f for f in found if f[2] not in _DESCRIPTIVE or not span[0] <= f[0] < span[1]]
+    return [
+        f for f in found if f[2] not in _DESCRIPTIVE or not any(a <= f[0] < b for a, b in spans)
+    ]
 
 
 _IN_DIFFERENTIALS = frozenset({"differential_diagnosis", "has_synonym"})
@@ -378,13 +394,15 @@ _RELATIVE = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bby )(?<!\bfor )(?<!\bwith )\b
 def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list[Mention]:
     """The mentions of a sentence less those that state no claim: the class of the condition
     (:func:`classified`), examples of a class of diseases (:func:`examples_of_a_class`), a
-    test's tracer (:func:`tracers`), a bare class word, concepts inside an organisation's
-    name, and a sign's word for a process in a structure ("disinhibition of the fastigial
-    nucleus")."""
+    test's tracer (:func:`tracers`), what an instrumental test found (:func:`test_findings`),
+    a bare class word, concepts inside an organisation's name, and a sign's word for a process
+    in a structure ("disinhibition of the fastigial nucleus")."""
     skip = classified(text, s, mentions, condition) | examples_of_a_class(
         text, s, mentions, condition
     )
-    skip |= tracers(text, mentions) | alternatives(text, s, mentions)
+    skip |= (
+        tracers(text, mentions) | alternatives(text, s, mentions) | test_findings(text, mentions)
+    )
     return [
         m
         for m in mentions

@@ -49,3 +49,29 @@ def test_a_recurrent_phenotype_keeps_its_frequency_in_every_name() -> None:
 def test_one_infection_is_not_recurrent_infections(extractor) -> None:  # noqa: ANN001
     found = claims(extractor, "Two weeks before, he had a mild upper respiratory tract infection.")
     assert found and not [o for _, o in found if "recurrent" in o]
+
+
+def test_a_procedure_word_is_dropped_but_never_leaves_an_adjective() -> None:
+    import importlib.util
+    import sys
+
+    path = LEXICONS.parents[2] / "ontology" / "build_lexicons.py"
+    spec = importlib.util.spec_from_file_location("build_lexicons", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_lexicons"] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    assert module.short_forms(
+        "ultrasonography procedure",
+        "ultrasound procedure",
+        "visual evoked potential procedure",
+        "surgical procedure",
+        "bile diagnostic procedure",
+        "hematology procedure",
+        "biopsy",
+    ) == ["ultrasonography", "ultrasound", "visual evoked potential"]
+
+
+def test_the_shipped_names_carry_no_adjective_left_by_the_procedure_word() -> None:
+    names = {r["name"].lower() for r in _names() if r["curie"].startswith("MAXO:")}
+    assert "ultrasonography" in names and "visual evoked potential" in names
+    assert not {"surgical", "abdominal radiographic", "ophthalmic diagnostic"} & names

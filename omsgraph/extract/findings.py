@@ -1,0 +1,47 @@
+"""What an instrumental test found is its result, no sign of the condition: "CT of the abdomen
+revealed a left adrenal mass", "lumbar puncture showed a mild lymphocytosis". A clinical
+examination's findings stay signs ("Examination showed opsoclonus and truncal ataxia")."""
+
+from __future__ import annotations
+
+import re
+
+from omsgraph.extract.lexicon import Mention
+
+__all__ = ["result_spans", "test_findings"]
+
+_RESULT_VERB = re.compile(
+    r"\b(?:show(?:s|ed)|reveal(?:s|ed)|demonstrat(?:es|ed)|identifie[sd]|disclose[sd]|"
+    r"detect(?:s|ed)|confirm(?:s|ed)|visuali[sz]ed)\b",
+    re.I,
+)
+_REACH = 40  # characters from a test's name to its verb ("CT of the abdomen, however, revealed")
+_CLAUSE_END = re.compile(r"[;:]|\.(?!\d)|\b(?:but|while|whereas)\b")  # not "2.8 cm"
+#: tests whose findings are the clinician's own observations: signs, not results
+_CLINICAL = re.compile(r"exam|assessment|history|observation|inspection|criteri|diagnosis|scale")
+
+
+def result_spans(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The spans of ``text`` that tell what an instrumental test showed, from its verb to the
+    clause's end ("MRI of the chest identified| a posterior mediastinal mass|;")."""
+    out = []
+    for test in mentions:
+        if test.concept.type != "test" or _CLINICAL.search(test.concept.label.lower()):
+            continue
+        verb = _RESULT_VERB.search(text, test.end, test.end + _REACH)
+        if verb is None or _CLAUSE_END.search(text, test.end, verb.start()):
+            continue
+        stop = _CLAUSE_END.search(text, verb.end())
+        out.append((verb.end(), stop.start() if stop else len(text)))
+    return out
+
+
+def test_findings(text: str, mentions: list[Mention]) -> set[int]:
+    """ids of the signs named in what an instrumental test showed ("MRI of the chest
+    identified a posterior mediastinal mass")."""
+    spans = result_spans(text, mentions)
+    return {
+        id(m)
+        for m in mentions
+        if m.concept.type == "symptom" and any(a <= m.start < b for a, b in spans)
+    }

@@ -1,0 +1,110 @@
+"""Which claim a mention states, from its concept's type and the relation frames around it:
+a drug in a "cause" frame is a has_cause, in a "treat" frame a treated_by; a generic tumour a
+test looks for is the tumour screening; "paraneoplastic" is a mechanism, autoimmunity a cause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from omsgraph.corpus.model import Concept
+from omsgraph.corpus.vocabulary import normalise
+from omsgraph.extract import shapes
+from omsgraph.extract.lexicon import Mention
+from omsgraph.extract.shapes import same_name
+
+__all__ = ["CAUSE_TYPES", "TREAT_TYPES", "Typing"]
+
+CAUSE_TYPES = frozenset({"tumour", "infection", "cause"})
+TREAT_TYPES = frozenset({"therapy", "procedure"})
+_MECHANISM = re.compile(r"paraneoplast")  # how tumours act on the condition, not a cause
+_NO_CAUSE = re.compile(r"^idiopathic\b|^unknown cause")
+
+
+@dataclass(frozen=True)
+class Typing:
+    """The claim types of one project: its condition's id and label, the ids of its generic
+    concepts ("tumour", "infection") and its tumour-screening concept."""
+
+    condition: str
+    condition_label: str
+    generic: frozenset[str]
+    screening: Concept | None
+
+    def of(
+        self,
+        mention: Mention,
+        frames: frozenset[str],
+        section: frozenset[str],
+        specific: frozenset[str],
+        clause: frozenset[str],
+    ) -> tuple[str, str, float] | None:
+        """(predicate, object name, confidence) for a mention, or None when it states no claim."""
+        concept = mention.concept
+        kind, label = concept.type, concept.label
+        generic = concept.id in self.generic
+        if concept.id == self.condition:
+            surface = re.sub(r"\s*\(.*?(?:\)|$)\s*", " ", mention.surface).strip(" \"'“”")
+            if re.fullmatch(r"[A-Z]{2,6}", surface) or same_name(surface, self.condition_label):
+                return None
+            if "synonym" in frames | section:
+                return "has_synonym", surface.lower(), 0.85
+            shared = set(normalise(surface).replace("-", " ").split()) & set(
+                self.condition_label.replace("-", " ").split()
+            )
+            if len(surface.split()) >= 2 and shared <= {"syndrome"}:
+                return "has_synonym", surface.lower(), 0.5  # the document uses another name
+            return None
+        if kind == "condition":
+            if "differential" in frames or "differential" in section:
+                return "differential_diagnosis", label, 0.8
+            if "cause" in clause:  # "linked with X", "after X": a disease is never a treatment
+                return "has_cause", label, 0.6
+            return None
+        if kind == "symptom":
+            if shapes.DIFFERENTIAL in frames:  # "related disorders: X", "mistaken for X"
+                return "differential_diagnosis", label, 0.6
+            if "complication" in clause and not ({"symptom"} & (clause | section)):
+                return "has_complication", label, 0.7
+            return "has_symptom", label, 0.85 if "symptom" in frames | section else 0.7
+        if kind == "complication":
+            return "has_complication", label, 0.8
+        if kind == "infection" and "complication" in clause and "cause" not in clause:
+            return "has_complication", label, 0.6  # "recurrent infections were complications"
+        if kind in CAUSE_TYPES:
+            if kind == "tumour" and (
+                "screen" in frames or (generic and "diagnose" in frames and "cause" not in frames)
+            ):
+                if self.screening is not None:
+                    return "diagnosed_by", self.screening.label, 0.6
+                return None
+            if generic and kind in specific:  # "infection" beside "Epstein-Barr virus"
+                return None
+            if _MECHANISM.search(label):  # "paraneoplastic": how, not what (autoimmunity: a cause)
+                return "mechanism", label, 0.6
+            if _NO_CAUSE.search(label):  # "idiopathic": the absence of a known cause
+                return None
+            if "cause" in frames or ("cause" in section and not frames & {"treat", "diagnose"}):
+                return "has_cause", label, 0.8 if "cause" in frames else 0.65
+            if kind != "cause" and not frames & {"treat", "screen"}:
+                if not generic:
+                    return "has_cause", label, 0.5  # a named tumour or infection in an OMS text
+                if kind == "infection" and "diagnose" not in frames:
+                    return "has_cause", label, 0.4  # "after an infection": no named agent
+            return None
+        if kind == "drug":
+            if "cause" in frames and "treat" not in frames:
+                return "has_cause", label, 0.7
+            if generic and "treat" not in frames:
+                return None
+            return "treated_by", label, 0.85 if "treat" in frames | section else 0.6
+        if kind in TREAT_TYPES:
+            return "treated_by", label, 0.85 if "treat" in frames | section else 0.65
+        if kind == "test":
+            return "diagnosed_by", label, 0.8
+        if kind == "specialty":
+            return "specialist", label, 0.7
+        if kind == "finding" and "diagnose" in frames:
+            return "diagnosed_by", label, 0.6
+        return None
