@@ -14,10 +14,10 @@ from bisect import bisect_left, bisect_right
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import Vocabulary, normalise
 from omsgraph.extract import cues, grounding, openvocab, shapes
-from omsgraph.extract.antibodies import antibodies, may_name_antibodies
 from omsgraph.extract.candidate import Candidate, review_type
 from omsgraph.extract.figures import FigureIndex
 from omsgraph.extract.lexicon import Lexicon, Mention
+from omsgraph.extract.named_tests import may_name_tests, named_tests
 from omsgraph.extract.ontolex import compatible
 from omsgraph.extract.predicates import CAUSE_TYPES, Typing
 from omsgraph.extract.qualify import SentenceCues
@@ -241,7 +241,7 @@ class Extractor:
     ) -> list[Candidate]:
         s, e = span
         mentions = described(low, mentions + self._coordinated(text, low, s, e, mentions))
-        if not mentions and not novel and not may_name_antibodies(low[s:e]):
+        if not mentions and not novel and not may_name_tests(low[s:e]):
             return []
         quote, sentence = text[s:e], low[s:e]
         sc = self._cues = SentenceCues(sentence, [(m.start - s, m.end - s) for m in mentions])
@@ -291,9 +291,8 @@ class Extractor:
             hit = self._ground(grounding.grounded_label(text[p_start:p_end].lower(), kind), kind)
             name = hit.label if hit is not None else text[p_start:p_end].lower()
             found.append((p_start, p_end, predicate, name, hit, 0.4, kind))
-        if may_name_antibodies(sentence):
-            for a_start, a_end, name in antibodies(sentence, sc.names):
-                found.append((a_start + s, a_end + s, "diagnosed_by", name, None, 0.4, "test"))
+        for a_start, a_end, name in named_tests(quote, sentence, sc.names):
+            found.append((a_start + s, a_end + s, "diagnosed_by", name, None, 0.4, "test"))
         known = [(m.start - s, m.end - s) for m in mentions]
         known += [(a - s, b - s) for a, b, *_ in found]
         for o_start, o_end, label, kind, predicate in openvocab.novel(

@@ -17,6 +17,7 @@ from omsgraph.extract.agents import tracers
 from omsgraph.extract.cues import introducers
 from omsgraph.extract.findings import result_spans, test_findings
 from omsgraph.extract.lexicon import Mention
+from omsgraph.extract.named_tests import instruments
 from omsgraph.extract.openvocab import (
     generic_heads,
     organisation_words,
@@ -206,9 +207,11 @@ def descriptive(
     text: str, s: int, e: int, mentions: list[Mention], condition: str
 ) -> list[tuple[int, int]]:
     """The spans of a sentence whose signs are no claims: a definition of a sign
-    (:func:`definition`) and what an instrumental test showed (a proposed "adrenal mass" after
-    "CT revealed" too: :func:`omsgraph.extract.findings.result_spans`)."""
+    (:func:`definition`), what an instrumental test showed (a proposed "adrenal mass" after
+    "CT revealed" too: :func:`omsgraph.extract.findings.result_spans`) and the name of an
+    assessment instrument (:func:`omsgraph.extract.named_tests.instruments`)."""
     spans = result_spans(text, [m for m in mentions if s <= m.start < e])
+    spans += [(a + s, b + s) for a, b, _ in instruments(text[s:e])]  # "Sleep Disturbance Scale"
     span = definition(text, s, e, mentions, condition)
     return spans if span is None else [span, *spans]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from omsgraph.extract import Extractor
-from omsgraph.extract.antibodies import antibodies
+from omsgraph.extract.named_tests import antibodies
 from omsgraph.extract.shapes import same_name
 
 from .conftest import claims

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from omsgraph.extract.antibodies import antibodies
+from omsgraph.extract.named_tests import antibodies
 
 from .conftest import claims, qualified
 

@@ -1,13 +1,20 @@
-"""Named antibodies: in this literature each is a diagnostic test ("anti-Ri antibodies",
-"onconeuronal antibodies", "anti-neuronal and anti-Purkinje cell antibodies"), and a case
-report's panel names them without the head word ("anti-Hu, anti-Yo and anti-CV2 were
-negative"; "an autoimmune panel including anti-NMDA receptor and anti-GAD65")."""
+"""Tests named by their shape, which no lexicon needs to know.
+
+- Antibodies: in this literature each is a diagnostic test ("anti-Ri antibodies",
+  "onconeuronal antibodies", "anti-neuronal and anti-Purkinje cell antibodies"), and a case
+  report's panel names them without the head word ("anti-Hu, anti-Yo and anti-CV2 were
+  negative"; "an autoimmune panel including anti-NMDA receptor and anti-GAD65").
+- Assessment instruments: a capitalised name ending in Scale, Score, Checklist, Criteria,
+  Inventory or Questionnaire ("the modified Rankin Scale", "the Mitchell-Pike OMS Rating
+  Scale", "the Child Behavior Checklist"). The signs named inside one are no claims ("Child
+  Behavior Checklist" names no behaviour).
+"""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["antibodies", "may_name_antibodies"]
+__all__ = ["antibodies", "instruments", "may_name_tests", "named_tests"]
 
 _KIND = (
     r"(?:anti-[a-z0-9]+(?:[ -](?:cell|receptor))?|[a-z]*neur(?:on)?al(?: (?:surface|cell))?|"
@@ -31,9 +38,45 @@ _DRUG_AFTER = re.compile(
 _SPLIT = re.compile(rf"{_AND}")
 
 
-def may_name_antibodies(sentence: str) -> bool:
-    """A quick test: whether the lower-cased ``sentence`` can name an antibody at all."""
-    return "antibod" in sentence or "anti-" in sentence
+_INSTRUMENT_WORD = r"(?:[A-Z][\w'’/-]*|of|for|and|in|rating|severity|outcome|behaviou?r)"
+_INSTRUMENT = re.compile(
+    rf"\b((?:modified |revised |short |total )?[A-Z][\w'’/-]*(?: {_INSTRUMENT_WORD}){{0,6}}? "
+    r"(?:[Ss]cales?|[Ss]core|[Cc]hecklist|[Cc]riteria|[Ii]nventory|[Qq]uestionnaire))\b"
+)
+#: words that make no instrument's name alone ("Total Score", "Diagnostic Criteria")
+_GENERIC_WORDS = frozenset(
+    "modified revised short total overall mean median composite global primary secondary final "
+    "baseline clinical diagnostic severity rating outcome behaviour behavior of for and in".split()
+)
+_HEAD = re.compile(r"(?i)scale|score|checklist|criteria|inventory|questionnaire")
+
+
+def may_name_tests(sentence: str) -> bool:
+    """A quick test: whether the lower-cased ``sentence`` can name a test by its shape."""
+    return "antibod" in sentence or "anti-" in sentence or _HEAD.search(sentence) is not None
+
+
+def instruments(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of each named assessment instrument of ``text`` (its own case)."""
+    out = []
+    for match in _INSTRUMENT.finditer(text):
+        name = match.group(1)
+        if name.split()[0] in ("The", "A", "An", "This", "Our"):  # a sentence's first word
+            name = name.split(" ", 1)[1] if " " in name else ""
+        words = name.lower().split()
+        if len(words) >= 2 and not set(words[:-1]) <= _GENERIC_WORDS:
+            out.append((match.end() - len(name), match.end(), name.lower()))
+    return out
+
+
+def named_tests(
+    text: str, sentence: str, names: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """The antibodies and instruments of one sentence: ``text`` as written, ``sentence`` in
+    lower case, ``names`` the spans of its known concepts."""
+    if not may_name_tests(sentence):
+        return []
+    return antibodies(sentence, names) + instruments(text)
 
 
 def _label(kind: str) -> str:
