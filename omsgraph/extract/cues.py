@@ -36,6 +36,7 @@ __all__ = [
     "Rule",
     "context_rules",
     "drug_shape",
+    "closers",
     "frame_after",
     "frame_spans",
     "frames_of",
@@ -381,6 +382,12 @@ def frames_of(text: str) -> frozenset[str]:
 def introducers(text: str) -> list[tuple[int, str]]:
     """(end, frame) of every FORWARD trigger in lower-cased ``text``: an object follows it."""
     return [(m.end(), m.lastgroup or "") for m in _INTRODUCERS.finditer(text)]
+
+
+def closers(text: str) -> list[tuple[int, str]]:
+    """(start, frame) of every BACKWARD trigger in lower-cased ``text``: its object stands
+    before it ("acute cerebellitis and infantile spasms| were considered")."""
+    return [(m.start(), m.lastgroup or "") for m in _BACKWARD.finditer(text)]
 
 
 def frame_after(text: str, at: int) -> str | None:

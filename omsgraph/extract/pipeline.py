@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import Vocabulary, normalise
-from omsgraph.extract import cues, grounding, openvocab, shapes
+from omsgraph.extract import cues, differentials, grounding, openvocab, shapes
 from omsgraph.extract.candidate import Candidate, review_type
 from omsgraph.extract.figures import FigureIndex
 from omsgraph.extract.lexicon import Lexicon, Mention
@@ -57,7 +57,8 @@ _CAUSELIKE = re.compile(
 )
 _DISEASELIKE = re.compile(
     r"\b(?:[A-Z][\w'’-]*[ -])*[A-Z][\w'’-]*(?:'s|’s)? (?:[Ss]yndrome|[Dd]isease)\b|"
-    r"\b[a-z]{4,}(?:itis|opathy)\b"
+    r"\b(?:(?:acute|[Aa]cute|[a-z]{3,}(?:ic|al|ar|ous|ile|ine)|brainstem|brain stem) )?"
+    r"[a-z]{4,}(?:itis|opathy)\b"  # "acute cerebellitis", "toxic encephalopathy"
 )
 _NAME_CUE = cues.name_cue()  # the synonym triggers of rules/relations.tsv
 _NAME_ITEM = re.compile(
@@ -258,7 +259,7 @@ class Extractor:
         found: list[tuple[int, int, str, str, Concept | None, float, str | None]] = []
         for mention in shapes.claiming(text, s, mentions, CONDITION):  # not "is a rare X"
             clause = sc.clause_frames(mention.start - s, mention.end - s) | block.list_frames
-            m_frames = frames | shapes.introduced(sentence, mention.start - s, frames)
+            m_frames = frames | differentials.introduced(sentence, mention.start - s, frames)
             drug = mention.concept.type == "drug"
             if drug and cues.frame_after(sentence, mention.end - s) == "cause":  # "X toxicity"
                 m_frames = (frames - {"treat"}) | {"cause"}
@@ -279,10 +280,17 @@ class Extractor:
                     else self.lexicon.lookup(name)
                 )
                 confidence -= 0.1 if mention.generated else 0.0
-                review = review_type(concept)
-                found.append(
-                    (mention.start, mention.end, predicate, name, concept, confidence, review)
+                review, start = review_type(concept), mention.start
+                wider = (
+                    differentials.modified(low, start)
+                    if predicate == "differential_diagnosis"
+                    else None
                 )
+                if wider is not None:  # "epileptic myoclonus" is another disease than myoclonus
+                    start, name = wider[0], f"{wider[1]} {low[mention.start : mention.end]}"
+                    concept = self.lexicon.lookup(name)
+                    review = review_type(concept) if concept is not None else "condition"
+                found.append((start, mention.end, predicate, name, concept, confidence, review))
         if "differential" in block.section:
             frames |= {"differential"}
         wanted = novel or bool(frames & {"cause", "differential"})

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import normalise
-from omsgraph.extract import shapes
+from omsgraph.extract import differentials
 from omsgraph.extract.lexicon import Mention
 from omsgraph.extract.shapes import same_name
 
@@ -63,7 +63,7 @@ class Typing:
                 return "has_cause", label, 0.6
             return None
         if kind == "symptom":
-            if shapes.DIFFERENTIAL in frames:  # "related disorders: X", "mistaken for X"
+            if differentials.DIFFERENTIAL in frames:  # "related disorders: X", "mistaken for X"
                 return "differential_diagnosis", label, 0.6
             if "complication" in clause and not ({"symptom"} & (clause | section)):
                 return "has_complication", label, 0.7
@@ -73,6 +73,8 @@ class Typing:
         if kind == "infection" and "complication" in clause and "cause" not in clause:
             return "has_complication", label, 0.6  # "recurrent infections were complications"
         if kind in CAUSE_TYPES:
+            if kind == "infection" and differentials.DIFFERENTIAL in frames:
+                return "differential_diagnosis", label, 0.6  # "mistaken for viral encephalitis"
             if kind == "tumour" and (
                 "screen" in frames or (generic and "diagnose" in frames and "cause" not in frames)
             ):

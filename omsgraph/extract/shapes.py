@@ -14,7 +14,7 @@ from typing import Any
 from omsgraph.corpus.vocabulary import normalise
 from omsgraph.extract import cues
 from omsgraph.extract.agents import tracers
-from omsgraph.extract.cues import introducers
+from omsgraph.extract.differentials import alternatives
 from omsgraph.extract.findings import result_spans, test_findings
 from omsgraph.extract.lexicon import Mention
 from omsgraph.extract.named_tests import instruments
@@ -27,7 +27,6 @@ from omsgraph.extract.openvocab import (
 )
 
 __all__ = [
-    "DIFFERENTIAL",
     "anaphoric",
     "abbreviations",
     "assert_later",
@@ -36,7 +35,6 @@ __all__ = [
     "described",
     "in_organisation",
     "claiming",
-    "introduced",
     "descriptive",
     "outside",
     "remember",
@@ -347,24 +345,6 @@ def examples_of_a_class(text: str, s: int, mentions: list[Mention], condition: s
     return out
 
 
-_CAUSE_KINDS = frozenset({"infection", "cause"})  # a tumour "first diagnosed" is one
-
-
-def alternatives(text: str, s: int, mentions: list[Mention]) -> set[int]:
-    """ids of the infections and causes that a differential trigger introduces in
-    their clause: what the condition was mistaken for, or what the family doctor first thought
-    it was ("was first treated for an ear infection", "the GP thought it was a virus"), is an
-    alternative that was set aside, no cause of the condition."""
-    if not any(m.concept.type in _CAUSE_KINDS for m in mentions):
-        return set()
-    low = cues.lower(text[s : max(m.end for m in mentions)])
-    if not cues.FRAMES["differential"].search(low):
-        return set()
-    return {
-        id(m) for m in mentions if m.concept.type in _CAUSE_KINDS and introduced(low, m.start - s)
-    }
-
-
 #: a specialist named as a person: one who speaks ("the neurologist said", "said Dr. Lee, a
 #: paediatric neurologist"), no claim about who cares for the condition
 _PERSON = re.compile(r"(?:ists?|ians?|surgeons?|doctors?)\Z", re.I)
@@ -425,30 +405,6 @@ def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list
 @lru_cache(maxsize=4096)
 def _class_head(label: str) -> bool:
     return singular(label.lower()) in _CLASS_HEADS
-
-
-#: the frame of a mention that a FORWARD differential trigger introduces in its clause
-_ANY = frozenset({"differential"})
-DIFFERENTIAL = "introduced:differential"
-_BREAK = re.compile(r"[;.!?]|\b(?:which|who|whose|because|whereas|but)\b")  # ends the frame
-
-
-def introduced(sentence: str, at: int, frames: frozenset[str] = _ANY) -> frozenset[str]:
-    """``{DIFFERENTIAL}`` when a FORWARD differential trigger ("mistaken for", "related
-    disorders include") stands before position ``at`` of the lower-cased sentence, in its clause: a
-    sign named there is a differential diagnosis, not a symptom. ``frames`` are the
-    sentence's frames when known (no differential frame: nothing to look for)."""
-    if "differential" not in frames:
-        return frozenset()
-    for end in _differential_ends(sentence):
-        if end <= at and not _BREAK.search(sentence, end, at):
-            return frozenset({DIFFERENTIAL})
-    return frozenset()
-
-
-@lru_cache(maxsize=64)
-def _differential_ends(sentence: str) -> tuple[int, ...]:
-    return tuple(end for end, frame in introducers(sentence) if frame == "differential")
 
 
 def remember(said: dict[str, set[str]], found: list[tuple]) -> None:
