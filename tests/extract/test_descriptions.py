@@ -65,3 +65,25 @@ def test_a_negated_description(extractor) -> None:  # noqa: ANN001
 )
 def test_a_parents_state_or_a_figure_of_speech_is_no_sign(extractor, text: str) -> None:  # noqa: ANN001
     assert not claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ('In OMS, she said the room was "jumping" when she moved.', "oscillopsia"),
+        ("In OMS, he complained of bouncing vision.", "oscillopsia"),
+        ("She had slurred speech since the OMS began.", "dysarthria"),
+        (
+            "Examination showed continuous, multidirectional saccadic oscillation of the eyes.",
+            "opsoclonus",
+        ),
+        ("There were bursts of back-to-back horizontal and vertical saccades.", "opsoclonus"),
+    ],
+)
+def test_more_signs_told_by_description(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", sign) in claims(extractor, text)
+
+
+def test_a_parent_shaken_is_no_oscillopsia(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "My vision was blurred with tears and the room was spinning.")
+    assert ("has_symptom", "oscillopsia") not in found
