@@ -100,3 +100,25 @@ def test_an_association_with_a_disease_stays_a_cause(extractor) -> None:  # noqa
 def test_a_participle_after_a_tumour_was_names_nothing(extractor, text: str) -> None:  # noqa: ANN001
     found = claims(extractor, text)
     assert not {o for p, o in found if p == "has_cause"} - {"tumour"}
+
+
+def test_an_insufficient_treatment_is_negated(extractor) -> None:  # noqa: ANN001
+    found = qualified(extractor, "In OMS, immunotherapy alone is usually insufficient.")
+    assert ("immunotherapy", "negated", "asserted") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly the tumour was the easy bit.",
+        "Tumours were predominantly thoracic, low stage and rarely MYCN-amplified in OMS.",
+    ],
+)
+def test_what_a_tumour_was_like_names_no_cause(extractor, text: str) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert not {o for p, o in found if p == "has_cause"} - {"tumour"}
+
+
+def test_what_kind_a_tumour_was_is_a_cause(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "In OMS the tumour was a ganglioneuroblastoma.")
+    assert ("has_cause", "ganglioneuroblastoma") in found

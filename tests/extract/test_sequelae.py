@@ -30,3 +30,19 @@ def test_what_remains_is_a_sequel(extractor, text: str, sign: str) -> None:  # n
 )
 def test_the_signs_of_the_illness_stay_symptoms(extractor, text: str) -> None:  # noqa: ANN001
     assert ("has_symptom", "ataxia") in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Examination revealed opsoclonus persisting during sleep.",
+        "In OMS the ataxia persisted for three weeks, so rituximab was added.",
+    ],
+)
+def test_how_a_sign_persists_describes_it(extractor, text: str) -> None:  # noqa: ANN001
+    assert not [p for p, _ in claims(extractor, text) if p == "has_complication"]
+
+
+def test_what_persists_in_many_is_a_sequel(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "Ataxia persisted in 30% of OMS patients.")
+    assert ("has_complication", "ataxia") in found
