@@ -87,3 +87,22 @@ def test_more_signs_told_by_description(extractor, text: str, sign: str) -> None
 def test_a_parent_shaken_is_no_oscillopsia(extractor) -> None:  # noqa: ANN001
     found = claims(extractor, "My vision was blurred with tears and the room was spinning.")
     assert ("has_symptom", "oscillopsia") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("In OMS she lost the ability to sit without support.", "motor regression"),
+        ("Our son stopped walking and sitting within a week.", "motor regression"),
+        ("Since the OMS began he no longer crawls.", "motor regression"),
+        ("She became irritable and unable to sleep.", "sleep disturbance"),
+        ("He stopped sleeping at night.", "sleep disturbance"),
+    ],
+)
+def test_lost_skills_and_sleep_told_by_description(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", sign) in claims(extractor, text)
+
+
+@pytest.mark.parametrize("text", ["We couldn't sleep for worry.", "I could not sleep at all."])
+def test_a_parent_who_cannot_sleep_describes_no_sign(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", "sleep disturbance") not in claims(extractor, text)
