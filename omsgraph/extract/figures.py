@@ -224,7 +224,7 @@ def _attribute(
     masked: list[tuple[int, int]],
     others: list[tuple[int, int]],
 ) -> tuple[str, tuple[int, int]] | None:
-    best: tuple[tuple[bool, bool, int, int], str, tuple[int, int]] | None = None
+    best: tuple[tuple[bool, bool, bool, int, bool, int], str, tuple[int, int]] | None = None
     for order, rule in enumerate(rules):
         if kind not in rule.kinds:
             continue
@@ -240,13 +240,20 @@ def _attribute(
                 continue
             if rule.attribute == "block":
                 return "none", span  # as "none", which claims a figure for nothing when nearest
-            if rule.attribute == "none" and _ACROSS.search(
-                text, min(span[1], end), max(span[0], start)
-            ):
+            across = _ACROSS.search(text, min(span[1], end), max(span[0], start)) is not None
+            if rule.attribute == "none" and across:
                 continue  # "after remission, 40 % relapsed": the remission is another clause's
-            # the figure's own words first, then a strong cue, then the nearest; an attribute
-            # wins a tie with a "none" cue
-            key = (distance >= 0, not rule.strong, distance, rule.attribute == "none", order)
+            # the figure's own words first, then a strong cue, then one of the figure's own
+            # clause ("relapses are common and 70 % have lasting problems"), then the nearest;
+            # an attribute wins a tie with a "none" cue
+            key = (
+                distance >= 0,
+                not rule.strong,
+                across,
+                distance,
+                rule.attribute == "none",
+                order,
+            )
             if best is None or key < best[0]:
                 best = (key, rule.attribute, span)
     return (best[1], best[2]) if best else None
