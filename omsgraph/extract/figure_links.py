@@ -74,12 +74,14 @@ def rate_text(match: re.Match[str]) -> tuple[str, str]:
     return f"{prefix} {text}".strip(), ""
 
 
-def phrase_text(value: str, match: re.Match[str]) -> str:
+def phrase_text(value: str, match: re.Match[str], time: str = "") -> str:
     """The value a phrase row gives: its ``value`` with each ``{group}`` filled in from the
-    match ("{v} ({c})" -> "may be fatal (if the tumour is not controlled)"; an empty bracket
-    goes), else the first group that matched, else the words found."""
+    match ("{v} ({c})" -> "may be fatal (if the tumour is not controlled)"; ``{time}``: the
+    time frame it holds at, "no relapse (at 18 months)"; an empty bracket goes), else the
+    first group that matched, else the words found."""
     if "{" in value:
         found = {k: " ".join(v.split()) for k, v in match.groupdict().items() if v}
+        found["time"] = time
         text = re.sub(r"\{(\w+)\}", lambda g: found.get(g.group(1), ""), value)
         return " ".join(re.sub(r"\(\s*\)", "", text).split())
     if value:

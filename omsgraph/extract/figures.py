@@ -320,6 +320,7 @@ class FigureIndex:
         covered = -1  # a median's groups, ranges and unit are its own
         last: tuple[str, int, str, tuple[int, int]] | None = None  # kind, end, attribute, cue
         masked: list[tuple[int, int]] = []  # the populations' words, no cue of any figure
+        cued: list[tuple[str, tuple[int, int], int]] = []  # each figure's attribute, cue, end
         for kind, match in spans:
             start, end = match.span()
             if start < covered:
@@ -376,6 +377,7 @@ class FigureIndex:
             qualifier = with_time(low, name, qualifier, start, end)
             out.append(Figure(name, text, parse_value(text), population, qualifier, start, end))
             taken.append((start, end))
+            cued.append((name, cue, end))
         out = _merge_ages(out)
         for rule, m in phrases:
             if any(a < m.end() and m.start() < b for a, b in taken) or any(
@@ -383,10 +385,18 @@ class FigureIndex:
                 for f in out
             ):  # "a female predominance (F:M 1.3:1)": the words of the figure that follows
                 continue
+            if any(
+                a == rule.attribute and f_end <= m.start() <= c[0] < m.end() for a, c, f_end in cued
+            ):  # "a third relapse when steroids are reduced": the words of the figure before
+                continue
             if rule.attribute == "sex ratio" and of_another_measure(low, m.start()):
                 continue  # "relapses were more frequent in girls": the relapses' sexes
-            text = phrase_text(rule.value, m)
-            out.append(Figure(rule.attribute, text, parse_value(text), everyone, "", *m.span()))
+            time = with_time(low, rule.attribute, "", *m.span())
+            text = phrase_text(rule.value, m, time)
+            qualifier = "" if "{time}" in rule.value else time
+            out.append(
+                Figure(rule.attribute, text, parse_value(text), everyone, qualifier, *m.span())
+            )
             taken.append(m.span())
         return sorted(out, key=lambda f: (f.start, f.attribute))
 

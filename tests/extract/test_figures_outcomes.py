@@ -104,3 +104,99 @@ def test_a_cue_of_the_figures_own_clause_wins(sentence: str, expected: list) -> 
 )
 def test_a_cue_across_a_comma_still_speaks_when_alone(sentence: str, expected: list) -> None:
     assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Doses were lowered when the infection had resolved.", []),
+        (
+            "The jerks recurred on steroid withdrawal.",
+            [("relapse rate", "relapse on steroid withdrawal")],
+        ),
+        (
+            "Our son relapsed three times when the doctors reduced his dose.",
+            [("relapse rate", "relapse three times when the doctors reduced his dose")],
+        ),
+        (
+            "The illness may come back (relapse) with infections or when treatment is stopped.",
+            [("relapse rate", "may relapse with infections or when treatment is stopped")],
+        ),
+        (
+            "Symptoms tend to flare up during a fever.",
+            [("relapse rate", "tend to relapse during a fever")],
+        ),
+    ],
+)
+def test_a_relapse_on_taper_or_with_an_infection(sentence: str, expected: list) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "There has been no relapse at 3 years of follow-up.",
+            "no relapse (at 3 years of follow-up)",
+        ),
+        ("After 12 months, there were no further relapses.", "no relapse (after 12 months)"),
+        ("He has not relapsed.", "no relapse"),
+        ("Our daughter relapsed twice last winter.", "relapsed twice"),
+    ],
+)
+def test_no_relapse_or_a_count_of_relapses(sentence: str, expected: str) -> None:
+    assert found(sentence) == [("relapse rate", expected)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The tumour recurred after chemotherapy was stopped.",
+        "There was no recurrence of the neuroblastoma.",
+        "No relapse-free survival benefit was seen.",
+        "There was no difference in relapse rate between the arms.",
+        "Her parents returned when the ward round was reduced.",
+        "Behavioural problems are common at onset.",
+        "Sleep problems are frequent in the acute phase.",
+    ],
+)
+def test_no_relapse_or_deficit_phrase_in_other_words(sentence: str) -> None:
+    assert [f for f in found(sentence) if f[0] in {"relapse rate", "long-term deficits"}] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Permanent motor deficits are common.", "permanent motor deficits are common"),
+        (
+            "Neuropsychological sequelae remain frequent.",
+            "neuropsychological sequelae remain frequent",
+        ),
+        (
+            "Long-term learning problems are very common.",
+            "long-term learning problems are very common",
+        ),
+    ],
+)
+def test_deficits_said_to_be_common(sentence: str, expected: str) -> None:
+    assert found(sentence) == [("long-term deficits", expected)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ataxia improved in 80% of the children.", []),
+        (
+            "Most patients improve, but the illness may flare up again during an infection.",
+            [("relapse rate", "may relapse during an infection")],
+        ),
+        (
+            "A quarter of the children relapse when steroids are weaned.",
+            [("relapse rate", "a quarter")],
+        ),
+    ],
+)
+def test_an_improvement_is_no_relapse_and_a_figure_keeps_its_verb(
+    sentence: str, expected: list
+) -> None:
+    assert found(sentence) == expected
