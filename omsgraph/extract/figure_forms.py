@@ -242,7 +242,7 @@ _GROUP = r"(?:girls|boys|women|men|" + _PERSONS[3:]  # "40 % of boys relapsed"
 POPULATION = re.compile(
     r"\s*(?:of|in|among)\s+(?:the\s+|all\s+|these\s+)?(?:\d+\s+)?("
     + _GROUP
-    + r"|[\w-]+ "
+    + r"|(?:[\w-]+ ){1,2}"
     + _GROUP
     + r")(?:\s*[(\[][^)\]]*[)\]])?(?:\s+with\s+([\w' -]+?))?"
     r"(?=\s+(?:have|had|has|develop\w*|were|are|is|was|show\w*|present\w*|relaps\w*|died|die|"

@@ -261,6 +261,7 @@ def _attribute(
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _ACROSS = re.compile(r",|\band\b|;")
+_OPENS = re.compile(r"[^()\[\].;]*[(\[]\s*")  # a few words, then the bracket a figure opens
 
 
 class FigureIndex:
@@ -381,9 +382,12 @@ class FigureIndex:
         out = _merge_ages(out)
         for rule, m in phrases:
             if any(a < m.end() and m.start() < b for a, b in taken) or any(
-                f.attribute == rule.attribute != "prevalence" and 0 <= f.start - m.end() <= 12
+                f.attribute == rule.attribute != "prevalence"
+                and 0 <= f.start - m.end() <= 40
+                and (f.start - m.end() <= 12 or _OPENS.fullmatch(low, m.end(), f.start))
                 for f in out
-            ):  # "a female predominance (F:M 1.3:1)": the words of the figure that follows
+            ):  # "a female predominance (F:M 1.3:1)", "low in children (< 3 %)": the words
+                # of the figure that follows
                 continue
             if any(
                 a == rule.attribute and f_end <= m.start() <= c[0] < m.end() for a, c, f_end in cued

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from omsgraph.extract.figures import find_figures
 from tests.extract.conftest import found
 
 
@@ -200,3 +201,86 @@ def test_an_improvement_is_no_relapse_and_a_figure_keeps_its_verb(
     sentence: str, expected: list
 ) -> None:
     assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Death was rare in infants (< 2%, mostly from neuroblastoma) but reached 20% in "
+            "paraneoplastic adult patients.",
+            [("mortality", "less than 2 %"), ("mortality", "20 %")],
+        ),
+        (
+            "The relapse rate was 30% in treated children while it was 55% in untreated "
+            "older children.",
+            [("relapse rate", "30 %"), ("relapse rate", "55 %")],
+        ),
+        (
+            "Mortality was low (4%).",
+            [("mortality", "4 %")],
+        ),
+    ],
+)
+def test_one_measure_in_two_groups(sentence: str, expected: list) -> None:
+    assert found(sentence) == expected
+
+
+def test_the_second_groups_words_are_its_population() -> None:
+    (first, second) = find_figures(
+        "Mortality was 2% in children but reached 20% in paraneoplastic adult patients."
+    )
+    assert second.attribute == "mortality"
+    assert second.population == "paraneoplastic adult patients"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "A tumour (neuroblastoma or ganglioneuroblastoma) was found in 40%.",
+            [("tumour frequency", "40 %")],
+        ),
+        (
+            "Deaths (two from sepsis, one from a neuroblastoma) occurred in 3 of 50 children (6%).",
+            [("mortality", "3 of 50 (6 %)")],
+        ),
+    ],
+)
+def test_a_cue_inside_brackets_speaks_of_the_bracket(sentence: str, expected: list) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Persistent deficits – chiefly dyspraxia, poor attention and slow speech, among "
+            "others – were found in 12 (40%).",
+            [("long-term deficits", "40 %")],
+        ),
+        (
+            "Baseline age and tumour frequency (9/20 vs 8/20) did not differ.",
+            [("tumour frequency", "9 of 20 (45 %)"), ("tumour frequency", "8 of 20 (40 %)")],
+        ),
+        ("The relapse frequency was 3 in 10.", [("relapse rate", "3 of 10 (30 %)")]),
+        (
+            "Eight children (40%) had a neuroblastoma, none of whom died.",
+            [("tumour frequency", "40 %"), ("mortality", "no deaths")],
+        ),
+    ],
+)
+def test_asides_compounds_and_deaths_in_a_clause(sentence: str, expected: list) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Opsoclonus-myoclonus syndrome (OMS) in adults is rare.", "rare in adults"),
+        ("OMS among infants remains very rare.", "rare among infants"),
+        ("It is a rare inflammatory encephalopathy of toddlers.", "rare"),
+    ],
+)
+def test_rarity_of_the_condition_in_a_group(sentence: str, expected: str) -> None:
+    assert ("prevalence", expected) in found(sentence)
