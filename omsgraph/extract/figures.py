@@ -332,6 +332,11 @@ class FigureIndex:
                     out.append(figure)
                     taken.append((start, end))
                 continue
+            if kind == "sexof":  # "31 adolescents (18 female)"; a bracket of both sexes is "sex"
+                figure = None if any(k == "sex" for k, _ in spans) else _share_of(match, everyone)
+                if figure is not None:
+                    out.append(figure)
+                continue
             if kind == "median":
                 if NOT_ONSET.search(low, max(0, start - 30), start):  # "at relapse, median age"
                     continue
@@ -421,6 +426,16 @@ def _sexes(match: re.Match[str], population: str) -> Figure | None:
     qualifier = f"{_fmt(counts['female'])} female, {_fmt(counts['male'])} male"
     text = f"{round(100 * counts['female'] / sum(counts.values()))} % female ({qualifier})"
     return Figure("sex ratio", text, parse_value(text), population, qualifier, *match.span())
+
+
+def _share_of(match: re.Match[str], population: str) -> Figure | None:
+    """ "31 adolescents (18 female)": the share of one sex among the persons counted."""
+    total, n = number(match.group("total")), number(match.group("n"))
+    if not 0 < n <= total:
+        return None
+    sex = SEX[match.group("sex")]
+    text = f"{round(100 * n / total)} % {sex} ({_fmt(n)} of {_fmt(total)})"
+    return Figure("sex ratio", text, parse_value(text), population, "", *match.span())
 
 
 def _merge_ages(figures: list[Figure]) -> list[Figure]:
