@@ -110,6 +110,15 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _NUM
             + r")\s+(?:were\s+|are\s+)?(girls|boys|females?|males?|women|men)\b",
         ),
+        (  # "31 adolescents (18 female)", "60 children (30 per arm; 33 girls)": one sex's share
+            "sexof",
+            r"\b(?P<total>"
+            + _NUM
+            + r")\s+(?:[\w-]+\s+){0,4}?(?:adolescents|young adults|women|men|girls and boys|"
+            r"boys and girls|" + _PERSONS[3:] + r"\b(?=(?:\s+(?:were|was)\s+"
+            r"[\w-]+)?\s*[(\[](?:[^()\[\]]*?[;,]\s*)?(?P<n>" + _NUM + r")\s+"
+            r"(?P<sex>females?|males?|girls|boys|women|men)\b\s*[;,)\]])",
+        ),
         (
             "age",
             r"\bbetween\s+"
@@ -236,13 +245,14 @@ NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
     "fraction": ("half", "third", "quarter"),
     "quantity": ("most", "majority"),
     "sex": ("girls", "boys", "male", "men"),
+    "sexof": ("girls", "boys", "male", "men"),
 }
 NEEDED = tuple(sorted({w for words in NEEDS.values() if isinstance(words, tuple) for w in words}))
 _GROUP = r"(?:girls|boys|women|men|" + _PERSONS[3:]  # "40 % of boys relapsed"
 POPULATION = re.compile(
     r"\s*(?:of|in|among)\s+(?:the\s+|all\s+|these\s+)?(?:\d+\s+)?("
     + _GROUP
-    + r"|[\w-]+ "
+    + r"|(?:[\w-]+ ){1,2}"
     + _GROUP
     + r")(?:\s*[(\[][^)\]]*[)\]])?(?:\s+with\s+([\w' -]+?))?"
     r"(?=\s+(?:have|had|has|develop\w*|were|are|is|was|show\w*|present\w*|relaps\w*|died|die|"

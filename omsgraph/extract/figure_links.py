@@ -24,6 +24,16 @@ _VERSUS = re.compile(
     r"\s+(?:of|in|among|with|on)\b[^;%()]{0,60}?\s*,?\s*(?:vs\.?|versus|compared (?:with|to)|"
     r"against)\s+(?:(?:only|just)\s+)?$"
 )
+#: a contrast of one measure in two groups ("low in children (< 3 %, ...) but reached 17 %")
+_CONTRAST = re.compile(
+    r"(?:[,;][^()\[\]]*[)\]]|\s+(?:in|among|of|for|with)\s+[^;()%]{0,50}?)?\s*,?\s*"
+    r"(?:but|while|whereas)\s+(?:(?:it|this|that)\s+)?"
+    r"(?:reached|rose to|climbed to|increased to|fell to|dropped to|decreased to|was|were)\s+"
+    r"(?:(?:only|just)\s+)?$"
+)
+#: an aside between dashes or in brackets ("residual signs - mostly mild ataxia - were present
+#: in 48 %"): no words between a cue and its figure
+_ASIDE = re.compile(r"\s[—–]\s[^—–]*\s[—–]\s|\([^()]*\)|\[[^\[\]]*\]")
 #: what may follow the second of two figures an "and" joins ("20 % and 41 %, respectively")
 _ENDS_LIST = re.compile(r"\s*(?:[)\].;]|,?\s*respectively|of\b|in\b|$)")
 _SEX_WORD = re.compile(r"\b(girls?|boys?|females?|males?|women|men|f|m)\b")
@@ -74,12 +84,14 @@ def rate_text(match: re.Match[str]) -> tuple[str, str]:
     return f"{prefix} {text}".strip(), ""
 
 
-def phrase_text(value: str, match: re.Match[str]) -> str:
+def phrase_text(value: str, match: re.Match[str], time: str = "") -> str:
     """The value a phrase row gives: its ``value`` with each ``{group}`` filled in from the
-    match ("{v} ({c})" -> "may be fatal (if the tumour is not controlled)"; an empty bracket
-    goes), else the first group that matched, else the words found."""
+    match ("{v} ({c})" -> "may be fatal (if the tumour is not controlled)"; ``{time}``: the
+    time frame it holds at, "no relapse (at 18 months)"; an empty bracket goes), else the
+    first group that matched, else the words found."""
     if "{" in value:
         found = {k: " ".join(v.split()) for k, v in match.groupdict().items() if v}
+        found["time"] = time
         text = re.sub(r"\{(\w+)\}", lambda g: found.get(g.group(1), ""), value)
         return " ".join(re.sub(r"\(\s*\)", "", text).split())
     if value:
@@ -101,7 +113,7 @@ def joined(text: str, end: int, start: int, after: int) -> bool:
     were treated with ...")."""
     if start - end > 80:
         return False
-    if _VERSUS.match(text, end, start):
+    if _VERSUS.match(text, end, start) or _CONTRAST.match(text, end, start):
         return True
     link = _JOINED.match(text, end, start) if start - end < 40 else None
     return link is not None and bool(link.group("vs") or _ENDS_LIST.match(text, after))
@@ -171,6 +183,21 @@ def with_time(text: str, attribute: str, qualifier: str, start: int, end: int) -
     return f"{qualifier}; {said}" if qualifier else said
 
 
+def _closes(between: str) -> bool:
+    """Whether ``between`` closes a bracket it did not open (a cue inside brackets)."""
+    if ")" not in between and "]" not in between:
+        return False
+    depth = 0
+    for ch in between:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
 def _depth_end(text: str, at: int, limit: int) -> int:
     """Where the bracket around offset ``at`` closes, or the sentence's end ``limit``."""
     depth = 0
@@ -194,6 +221,8 @@ def distance(
         return -1  # the figure's own words ("1/5,000,000 per year") come first
     if c_end <= start and side in {"before", "both"}:
         between = text[c_end:start]
+        if _closes(between):  # "(< 3 %, mostly from neuroblastoma) but 17 %": the bracket's
+            return None
     elif c_start >= end and side in {"after", "both"}:
         between = text[end:c_start]
         if c_start > _depth_end(text, end, limit):  # a figure in brackets speaks of what precedes
@@ -202,7 +231,7 @@ def distance(
         return None
     if ";" in between:
         return None
-    return len(WORD.findall(between))
+    return len(WORD.findall(_ASIDE.sub(" ", between)))
 
 
 def resolve(found: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:

@@ -224,7 +224,7 @@ def _attribute(
     masked: list[tuple[int, int]],
     others: list[tuple[int, int]],
 ) -> tuple[str, tuple[int, int]] | None:
-    best: tuple[tuple[bool, bool, int, int], str, tuple[int, int]] | None = None
+    best: tuple[tuple[bool, bool, bool, int, bool, int], str, tuple[int, int]] | None = None
     for order, rule in enumerate(rules):
         if kind not in rule.kinds:
             continue
@@ -240,13 +240,20 @@ def _attribute(
                 continue
             if rule.attribute == "block":
                 return "none", span  # as "none", which claims a figure for nothing when nearest
-            if rule.attribute == "none" and _ACROSS.search(
-                text, min(span[1], end), max(span[0], start)
-            ):
+            across = _ACROSS.search(text, min(span[1], end), max(span[0], start)) is not None
+            if rule.attribute == "none" and across:
                 continue  # "after remission, 40 % relapsed": the remission is another clause's
-            # the figure's own words first, then a strong cue, then the nearest; an attribute
-            # wins a tie with a "none" cue
-            key = (distance >= 0, not rule.strong, distance, rule.attribute == "none", order)
+            # the figure's own words first, then a strong cue, then one of the figure's own
+            # clause ("relapses are common and 70 % have lasting problems"), then the nearest;
+            # an attribute wins a tie with a "none" cue
+            key = (
+                distance >= 0,
+                not rule.strong,
+                across,
+                distance,
+                rule.attribute == "none",
+                order,
+            )
             if best is None or key < best[0]:
                 best = (key, rule.attribute, span)
     return (best[1], best[2]) if best else None
@@ -254,6 +261,7 @@ def _attribute(
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _ACROSS = re.compile(r",|\band\b|;")
+_OPENS = re.compile(r"[^()\[\].;]*[(\[]\s*")  # a few words, then the bracket a figure opens
 
 
 class FigureIndex:
@@ -313,6 +321,7 @@ class FigureIndex:
         covered = -1  # a median's groups, ranges and unit are its own
         last: tuple[str, int, str, tuple[int, int]] | None = None  # kind, end, attribute, cue
         masked: list[tuple[int, int]] = []  # the populations' words, no cue of any figure
+        cued: list[tuple[str, tuple[int, int], int]] = []  # each figure's attribute, cue, end
         for kind, match in spans:
             start, end = match.span()
             if start < covered:
@@ -322,6 +331,11 @@ class FigureIndex:
                 if figure is not None:
                     out.append(figure)
                     taken.append((start, end))
+                continue
+            if kind == "sexof":  # "31 adolescents (18 female)"; a bracket of both sexes is "sex"
+                figure = None if any(k == "sex" for k, _ in spans) else _share_of(match, everyone)
+                if figure is not None:
+                    out.append(figure)
                 continue
             if kind == "median":
                 if NOT_ONSET.search(low, max(0, start - 30), start):  # "at relapse, median age"
@@ -369,17 +383,29 @@ class FigureIndex:
             qualifier = with_time(low, name, qualifier, start, end)
             out.append(Figure(name, text, parse_value(text), population, qualifier, start, end))
             taken.append((start, end))
+            cued.append((name, cue, end))
         out = _merge_ages(out)
         for rule, m in phrases:
             if any(a < m.end() and m.start() < b for a, b in taken) or any(
-                f.attribute == rule.attribute != "prevalence" and 0 <= f.start - m.end() <= 12
+                f.attribute == rule.attribute != "prevalence"
+                and 0 <= f.start - m.end() <= 40
+                and (f.start - m.end() <= 12 or _OPENS.fullmatch(low, m.end(), f.start))
                 for f in out
-            ):  # "a female predominance (F:M 1.3:1)": the words of the figure that follows
+            ):  # "a female predominance (F:M 1.3:1)", "low in children (< 3 %)": the words
+                # of the figure that follows
+                continue
+            if any(
+                a == rule.attribute and f_end <= m.start() <= c[0] < m.end() for a, c, f_end in cued
+            ):  # "a third relapse when steroids are reduced": the words of the figure before
                 continue
             if rule.attribute == "sex ratio" and of_another_measure(low, m.start()):
                 continue  # "relapses were more frequent in girls": the relapses' sexes
-            text = phrase_text(rule.value, m)
-            out.append(Figure(rule.attribute, text, parse_value(text), everyone, "", *m.span()))
+            time = with_time(low, rule.attribute, "", *m.span())
+            text = phrase_text(rule.value, m, time)
+            qualifier = "" if "{time}" in rule.value else time
+            out.append(
+                Figure(rule.attribute, text, parse_value(text), everyone, qualifier, *m.span())
+            )
             taken.append(m.span())
         return sorted(out, key=lambda f: (f.start, f.attribute))
 
@@ -400,6 +426,16 @@ def _sexes(match: re.Match[str], population: str) -> Figure | None:
     qualifier = f"{_fmt(counts['female'])} female, {_fmt(counts['male'])} male"
     text = f"{round(100 * counts['female'] / sum(counts.values()))} % female ({qualifier})"
     return Figure("sex ratio", text, parse_value(text), population, qualifier, *match.span())
+
+
+def _share_of(match: re.Match[str], population: str) -> Figure | None:
+    """ "31 adolescents (18 female)": the share of one sex among the persons counted."""
+    total, n = number(match.group("total")), number(match.group("n"))
+    if not 0 < n <= total:
+        return None
+    sex = SEX[match.group("sex")]
+    text = f"{round(100 * n / total)} % {sex} ({_fmt(n)} of {_fmt(total)})"
+    return Figure("sex ratio", text, parse_value(text), population, "", *match.span())
 
 
 def _merge_ages(figures: list[Figure]) -> list[Figure]:
