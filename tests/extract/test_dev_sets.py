@@ -16,6 +16,11 @@ cues, page chrome, value forms in words and on slide lines): dev entity P/R 0.90
 value F1 0.875, certainty 94.6 %; dev2 entity P/R 0.889/0.860, value F1 0.962, certainty
 95.3 %; dev3 entity P/R 0.824/0.744, value F1 0.962, certainty 94.1 % (at its first
 measurement, before rules were written from it: 0.717/0.619 and 0.697).
+dev4 (twelve abstracts and lay pages written for the project, tests/gold/dev4) added after the
+next round (antibody panels, instruments, test findings, differentials set aside, sequelae,
+value forms of cohorts and trials): dev3 entity P/R 0.850/0.781, value F1 0.973; dev4 entity
+P/R 0.798/0.718, value F1 0.866, certainty 91.6 % (at its first measurement: 0.732/0.615,
+0.607 and 91.6 %).
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -43,12 +48,17 @@ SETS = {
         ROOT / "tests" / "gold" / "dev3" / "gold_claims.jsonl",
         ROOT / "tests/gold/dev3/texts",
     ),
+    "dev4": (
+        ROOT / "tests" / "gold" / "dev4" / "gold_claims.jsonl",
+        ROOT / "tests/gold/dev4/texts",
+    ),
 }
 #: set name -> (entity precision, entity recall, value F1, certainty, polarity) floors
 FLOORS = {
     "dev": (0.885, 0.885, 0.85, 0.94, 0.96),
     "dev2": (0.87, 0.845, 0.94, 0.94, 0.96),
-    "dev3": (0.80, 0.72, 0.93, 0.92, 0.96),
+    "dev3": (0.83, 0.76, 0.95, 0.92, 0.96),
+    "dev4": (0.78, 0.70, 0.84, 0.90, 0.95),
 }
 
 
