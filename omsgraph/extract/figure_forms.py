@@ -196,6 +196,12 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"people|adults|babies)(?=\s+(?:(?:are|is|were)\s+)?(?:newly\s+)?(?:diagnosed|affected)"
             r"(?:\s+[\w-]+){0,3}?\s+(?:each|every|a|per)\s+year\b)",
         ),
+        (  # "two patients had late relapses", "three children died": persons counted
+            "persons",
+            r"\b" + _NUM + r"\s+(?:[\w-]+\s+)?" + _PERSONS + r"(?=\s+(?:(?:had|have|experienced|"
+            r"suffered|developed)\s+(?:(?:a|one|further|late|early|multiple|several|repeated)\s+)?"
+            r"(?:relapses?|recurrences?)|(?:later\s+)?(?:relapsed|died))\b)",
+        ),
         ("ratio", r"\b\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?\b"),
         (  # "1.2 to 1", only ever read next to a sex ratio's cue
             "ratio",
@@ -245,7 +251,8 @@ NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
     "fraction": ("half", "third", "quarter"),
     "quantity": ("most", "majority"),
     "sex": ("girls", "boys", "male", "men"),
-    "sexof": ("girls", "boys", "male", "men"),
+    "persons": ("relaps", "recurr", "died"),
+    "sexof": re.compile(r"[(\[][^()\[\]]*\b(?:females?|males?|girls|boys|women|men)\b"),
 }
 NEEDED = tuple(sorted({w for words in NEEDS.values() if isinstance(words, tuple) for w in words}))
 _GROUP = r"(?:girls|boys|women|men|" + _PERSONS[3:]  # "40 % of boys relapsed"

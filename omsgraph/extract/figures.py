@@ -80,7 +80,9 @@ PREDICATES = {
     "long-term deficits": "prognosis",
 }
 _RATES = frozenset({"prevalence", "incidence", "relapse rate", "mortality"})
-_KINDS = frozenset({"rate", "percent", "part", "fraction", "quantity", "age", "count", "ratio"})
+_KINDS = frozenset(
+    {"rate", "percent", "part", "fraction", "quantity", "age", "count", "ratio", "persons"}
+)
 _SIDES = frozenset({"before", "after", "both", "-"})
 _SHARES = frozenset({"percent", "part", "fraction", "quantity"})
 

@@ -70,3 +70,45 @@ def test_a_disorder_of_an_age(sentence: str, expected: str) -> None:
 
 def test_a_disorder_of_an_organ_is_no_age() -> None:
     assert [f for f in found("It is a disorder of the cerebellum.") if f[0] == "age at onset"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Three children had further relapses after rituximab.", [("relapse rate", "3 children")]),
+        ("Two infants later died.", [("mortality", "2 infants")]),
+        ("Four patients relapsed within a year.", [("relapse rate", "4 patients")]),
+    ],
+)
+def test_persons_counted_with_their_relapses_or_deaths(sentence: str, expected: list) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Of 30 children, 12 relapsed.",
+        "Four children received cyclophosphamide.",
+        "Two patients had a relapsing course on imaging.",
+    ],
+)
+def test_no_persons_counted_without_their_outcome(sentence: str) -> None:
+    assert [f for f in found(sentence) if f[1].endswith(("children", "patients"))] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Of the 80 adults, 30 (38%) had P-OMS and 50 (62%) had I-OMS.",
+            [("tumour frequency", "38 %")],
+        ),
+        (
+            "A tumour was present in 25% while 60% were idiopathic.",
+            [("tumour frequency", "25 %")],
+        ),
+        ("In 30%, the disease was post-infectious.", []),
+    ],
+)
+def test_paraneoplastic_by_abbreviation_and_idiopathic_cases(sentence: str, expected: list) -> None:
+    assert found(sentence) == expected

@@ -55,7 +55,10 @@ def test_statistics_of_a_test_or_of_heterogeneity_are_no_figures(sentence: str) 
             "Relapse by 36 months occurred in 8 of 40 children (20%).",
             [("relapse rate", "8 of 40 (20 %)")],
         ),
-        ("Three children had late relapses at ages 7 and 11 years.", []),
+        (
+            "Three children had late relapses at ages 7 and 11 years.",
+            [("relapse rate", "3 children")],
+        ),
         ("One boy died at 4 years of a tumour recurrence.", []),
     ],
 )
