@@ -14,7 +14,10 @@ from .conftest import claims
         ("Residual motor signs, mostly ataxia, were present in 12 of our OMS patients.", "ataxia"),
         ("Lasting neurological signs such as dysarthria were common in OMS.", "dysarthria"),
         ("At last follow-up, 40% of the OMS cohort had ataxia.", "ataxia"),
-        ("At the 5-year follow-up, dysarthria was present in a third of OMS patients.", "dysarthria"),
+        (
+            "At the 5-year follow-up, dysarthria was present in a third of OMS patients.",
+            "dysarthria",
+        ),
         ("Many children with OMS carry attention deficits into adulthood.", "attention deficit"),
     ],
 )
