@@ -8,7 +8,7 @@ import re
 
 from omsgraph.extract.lexicon import Mention
 
-__all__ = ["result_spans", "test_findings"]
+__all__ = ["curated", "result_spans", "test_findings"]
 
 _RESULT_VERB = re.compile(
     r"\b(?:show(?:s|ed)|reveal(?:s|ed)|demonstrat(?:es|ed)|identifie[sd]|disclose[sd]|"
@@ -16,9 +16,18 @@ _RESULT_VERB = re.compile(
     re.I,
 )
 _REACH = 40  # characters from a test's name to its verb ("CT of the abdomen, however, revealed")
-_CLAUSE_END = re.compile(r"[;:]|\.(?!\d)|\b(?:but|while|whereas)\b")  # not "2.8 cm"
+_CLAUSE_END = re.compile(  # not "2.8 cm"; "..., and she had opsoclonus": a new clause
+    r"[;:]|\.(?!\d)|\b(?:but|while|whereas|yet)\b|,?\s+and\s+(?:the\s+)?"
+    r"(?:she|he|they|patient|child|boy|girl|infant|toddler|it)\b"
+)
 #: tests whose findings are the clinician's own observations: signs, not results
 _CLINICAL = re.compile(r"exam|assessment|history|observation|inspection|criteri|diagnosis|scale")
+
+
+def curated(concept: object) -> bool:
+    """Whether a concept is the vocabulary's own (the condition's signs: opsoclonus, ataxia),
+    which a test may show too ("video EEG showed myoclonus"), not an ontology's finding."""
+    return getattr(concept, "curated", True) is not False
 
 
 def result_spans(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
@@ -43,5 +52,7 @@ def test_findings(text: str, mentions: list[Mention]) -> set[int]:
     return {
         id(m)
         for m in mentions
-        if m.concept.type == "symptom" and any(a <= m.start < b for a, b in spans)
+        if m.concept.type == "symptom"
+        and not curated(m.concept)
+        and any(a <= m.start < b for a, b in spans)
     }

@@ -30,10 +30,13 @@ _ANTI = r"anti-[a-z0-9]+(?:[ -]receptor)?"
 _HEADLESS = re.compile(rf"\b({_ANTI}{_ALSO}(?:{_AND}{_ANTI}{_ALSO})*)\b(?![\w-])")
 _NOT_AN_ANTIBODY = re.compile(
     r"anti-(?:inflammator|epilep|seizure|convuls|biotic|viral|emetic|depress|psychotic|oxidant|"
-    r"coagula|hypertens|cd\d|tnf|il-?\d|thymocyte|body|bodies)"
+    r"coagula|hypertens|cd\d|tnf|il-?\d|thymocyte|body|bodies|histamin|fung|diarrh|xa\b|nause|"
+    r"reflux|spasm|cancer|tumou?r|platelet|malari|bacteri|microb|retrovir|parkinson|cholinerg|"
+    r"adrenerg|pyretic|septic|smoking)"
 )
-_DRUG_AFTER = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:monoclonal|therapy|therapies|treatment|drugs?|agents?|medications?)\b"
+_DRUG_AFTER = re.compile(  # or a disease named after the antibody ("... encephalitis")
+    r"\s*(?:\([^)]*\)\s*)?(?:monoclonal|therapy|therapies|treatment|drugs?|agents?|medications?|"
+    r"encephalitis|syndrome|disease|-associated|associated|levels?)\b"
 )
 _SPLIT = re.compile(rf"{_AND}")
 

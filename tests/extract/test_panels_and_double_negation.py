@@ -122,3 +122,15 @@ def test_what_a_tumour_was_like_names_no_cause(extractor, text: str) -> None:  #
 def test_what_kind_a_tumour_was_is_a_cause(extractor) -> None:  # noqa: ANN001
     found = claims(extractor, "In OMS the tumour was a ganglioneuroblastoma.")
     assert ("has_cause", "ganglioneuroblastoma") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anti-histamines made him drowsy.",
+        "Anti-NMDA receptor encephalitis can present with dyskinesias.",
+        "The anti-Xa level was checked.",
+    ],
+)
+def test_drugs_and_diseases_named_anti_are_no_antibody_tests(extractor, text: str) -> None:  # noqa: ANN001
+    assert not [o for p, o in claims(extractor, text) if "antibodies" in o]

@@ -58,3 +58,21 @@ def test_an_ultrasound_is_a_test(extractor) -> None:  # noqa: ANN001
     assert ("diagnosed_by", "ultrasound") in claims(
         extractor, "In OMS, testicular ultrasound was normal."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MRI showed no abnormality, and she had opsoclonus and myoclonus.",
+        "CT showed an adrenal mass and the child had myoclonus.",
+    ],
+)
+def test_the_condition_s_own_signs_stay_signs_after_a_test(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", "myoclonus") in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["No tumour was found.", "The tumour was removed completely.", "A tumour was detected."]
+)
+def test_a_tumour_found_or_not_stays_a_cause(extractor, text: str) -> None:  # noqa: ANN001
+    assert [p for p, o in claims(extractor, text) if p == "has_cause" and o == "tumour"]
