@@ -1,6 +1,6 @@
 """What names how a drug or a test is given, not a treatment of its own: a test's tracer
 ("MIBG scan", "MRI with gadolinium"), a route next to its drug ("IVIG infusions"), a drug's
-name as an antibody's target ("GABA-B receptor")."""
+name as an antibody's target ("GABA-B receptor", "GABA-B antibodies")."""
 
 from __future__ import annotations
 
@@ -37,7 +37,9 @@ def tracers(text: str, mentions: list[Mention]) -> set[int]:
 
 _WITH_AGENT = re.compile(r"\s+(?:with|using|and)\s+(?:iv\s+|intravenous\s+)?\Z", re.I)
 _ROUTE = phrase_pattern("ROUTE", re.IGNORECASE)
-_ANTIGEN_AFTER = re.compile(r"[\s-]*(?:[ab][\s-])?receptors?\b", re.I)
+_ANTIGEN_AFTER = re.compile(
+    r"[\s-]*(?:[ab]\d?[\s-])?(?:receptors?\b|(?:ig[gm]\s+)?(?:auto)?antibod(?:y|ies)\b)", re.I
+)
 
 
 def agents(text: str, mentions: list[Mention]) -> set[int]:

@@ -77,6 +77,7 @@ _PHRASE_KINDS = (
     "ABNORMAL_AFTER",
     "TEST_HEAD",
     "TRACER",
+    "OPENING_PREPOSITION",
     "TO_HEAD",
     "DEFICIT_HEAD",
     "ROUTE",
@@ -182,7 +183,7 @@ def _check(table: str, fields: dict[str, str], path: Path, line: int) -> None:
     elif table == "sections.tsv":
         allowed = {"kind": (*FRAME_NAMES, "END")}
     elif table == "morphology.tsv":
-        allowed = {"kind": ("DRUG_ENDING", "DRUG_SALT", "NOT_A_NAME")}
+        allowed = {"kind": ("DRUG_ENDING", "DRUG_SALT", "NOT_A_NAME", "SIGN_ADJECTIVE")}
     elif table == "phrases.tsv":
         allowed = {"kind": _PHRASE_KINDS}
     elif table == "qualifiers.tsv":
@@ -339,6 +340,20 @@ _FREQUENCY = re.compile(
 def _morphology(kind: str) -> str:
     rows = [r.regex for r in table("morphology.tsv") if r.fields["kind"] == kind]
     return "|".join(sorted(rows, key=lambda r: (-len(r), r))) or r"(?!x)x"
+
+
+def sign_adjectives(name: str) -> list[str]:
+    """The adjectives of a one-word sign name (``rules/morphology.tsv`` SIGN_ADJECTIVE):
+    ``ataxia`` -> ``["ataxic"]``; none for a name of several words."""
+    if " " in name or "-" in name:
+        return []
+    return [
+        name[: -len(r.fields["literal"])] + r.fields["pattern"]
+        for r in table("morphology.tsv")
+        if r.fields["kind"] == "SIGN_ADJECTIVE"
+        and name.endswith(r.fields["literal"])
+        and len(name) > len(r.fields["literal"]) + 2
+    ]
 
 
 def drug_shape() -> re.Pattern[str]:

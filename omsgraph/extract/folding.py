@@ -42,7 +42,9 @@ def fold_token(token: str) -> str:
         t = t[:-3] + "y"
     elif t.endswith(("ses", "xes", "ches", "shes")) and len(t) > 5:
         t = t[:-2]
-    elif t.endswith("s") and not t.endswith(("ss", "us", "is", "ys", "as")):
+    elif t.endswith("s") and (
+        not t.endswith(("ss", "us", "is", "ys", "as")) or t.endswith(("omas", "emas", "umas"))
+    ):  # "teratomas", "oedemas", "traumas"; "pancreas" and "atlas" stay
         t = t[:-1]
     if t.endswith("our") and len(t) > 5:
         t = t[:-3] + "or"

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import Vocabulary
+from omsgraph.extract import cues
 from omsgraph.extract.anatomy import site_names
 from omsgraph.extract.folding import _TOKEN, fold_token, tokens
 from omsgraph.extract.ontolex import compatible
@@ -97,9 +98,11 @@ class Lexicon:
             sited = (
                 [v for n in concept.names for v in site_names(n)]
                 if concept.type == "tumour"
+                else [a for n in concept.names for a in cues.sign_adjectives(n)]
+                if concept.type == "symptom"
                 else []
             )
-            for name in (*concept.names, *sited):  # "ovarian tumour", "tumour of the ovary"
+            for name in (*concept.names, *sited):  # "tumour of the ovary", "ataxic"
                 words = [w for _, _, w in tokens(name)]
                 if not words:
                     continue

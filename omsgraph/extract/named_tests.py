@@ -19,7 +19,7 @@ __all__ = ["antibodies", "instruments", "may_name_tests", "named_tests"]
 _KIND = (
     r"(?:anti-[a-z0-9]+(?:[ -](?:cell|receptor))?|[a-z]*neur(?:on)?al(?: (?:surface|cell))?|"
     r"(?:ri|hu|yo|ma2?|cv2|anna-?[123]|pca-?[12])(?:/[a-z0-9-]+)?|"  # the onconeuronal ones
-    r"[a-z0-9]+[ -]receptor)"  # "glycine receptor antibodies"
+    r"[a-z0-9]+(?:-[a-z0-9]+)*[ -]receptor)"  # "glycine receptor", "gaba-b receptor"
 )
 _ALSO = r"(?:\s*\([a-z0-9/-]{2,12}\))?"  # another name in brackets: "anti-Ri (ANNA-2)"
 _AND = r"(?:,\s*|,?\s+(?:and|or)\s+)"
@@ -39,6 +39,14 @@ _DRUG_AFTER = re.compile(  # or a disease named after the antibody ("... encepha
     r"encephalitis|syndrome|disease|-associated|associated|levels?)\b"
 )
 _SPLIT = re.compile(rf"{_AND}")
+#: an antigen named by an acronym before the head, as written ("GAD65 antibodies", "GABA-B
+#: antibodies", "MOG and AQP4 antibodies"): two capitals or a capital and a digit; an
+#: isotype or a specimen is no antigen ("IgG antibodies", "CSF antibodies")
+_ACRONYM = r"(?:[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+_ACRONYM_HEADED = re.compile(
+    rf"(?<![\w/-])({_ACRONYM}(?:{_AND}{_ACRONYM})*)(?:[ -]?R)?(?: receptor)? antibod(?:y|ies)\b"
+)
+_NOT_AN_ANTIGEN = re.compile(r"Ig[GMAED]\d?|CSF|IV|IVIG|ANA|OMS|OMAS|[A-Z]{2,}s")
 
 
 _INSTRUMENT_WORD = r"(?:[A-Z][\w'’/-]*|of|for|and|in|rating|severity|outcome|behaviou?r)"
@@ -79,7 +87,7 @@ def named_tests(
     lower case, ``names`` the spans of its known concepts."""
     if not may_name_tests(sentence):
         return []
-    return antibodies(sentence, names) + instruments(text)
+    return antibodies(sentence, names, text) + instruments(text)
 
 
 def _label(kind: str) -> str:
@@ -93,12 +101,24 @@ def _label(kind: str) -> str:
 def antibodies(
     sentence: str,
     names: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    text: str | None = None,
 ) -> list[tuple[int, int, str]]:
-    """(start, end, label) of each named antibody of a lower-cased sentence; an "anti-X"
-    without the head inside one of the concept ``names`` is a word of that name ("anti-NMDA
-    receptor encephalitis")."""
+    """(start, end, label) of each named antibody of a lower-cased sentence (``text``: the
+    sentence as written, for antigens named by acronyms); an "anti-X" without the head inside
+    one of the concept ``names`` is a word of that name ("anti-NMDA receptor encephalitis")."""
     out: list[tuple[int, int, str]] = []
+    if text is not None:
+        for match in _ACRONYM_HEADED.finditer(text):
+            cursor = match.start(1)
+            for kind in _SPLIT.split(match.group(1)):
+                at = text.find(kind, cursor, match.end(1))
+                cursor = at + len(kind)
+                if not _NOT_AN_ANTIGEN.fullmatch(kind):
+                    out.append((at, match.end(), _label(kind.lower())))
+    taken = [(a, b) for a, b, _ in out]
     for match in _HEADED.finditer(sentence):
+        if any(a <= match.start(1) < b for a, b in taken):
+            continue
         cursor = match.start(1)
         for kind in _SPLIT.split(match.group(1)):
             at = sentence.find(kind, cursor, match.end(1))

@@ -131,6 +131,11 @@ class _Family:
 #: hedges, the phrases that only look like hedges, clause breaks and stops: one scan
 #: a trigger that takes the frame of the cue before it ("sequelae, including X"): GENERIC_TRIGGER
 _GENERIC = cues.alternation(cues.phrase_rows("GENERIC_TRIGGER"))
+#: a sentence that opens with a time phrase ("At follow-up, ...", "After two years she ... but
+#: had X") says its complication frame of every clause: OPENING_PREPOSITION
+_OPENING = re.compile(
+    rf"\W*(?:{'|'.join(sorted(cues.phrase_words('OPENING_PREPOSITION')))})\b", re.IGNORECASE
+)
 _SCOPE = _Family(("POSSIBLE_EXISTENCE", "PSEUDO_POSSIBLE", "CLAUSE_BREAK", "STOP"))
 
 
@@ -262,6 +267,10 @@ class SentenceCues:
         generic trigger such as "including" takes the frame of the cue before it)."""
         left, right = self.clause(start, end)
         spans = [(at, f) for at, f in self.frame_spans if left <= at < right]
+        if left and _OPENING.match(self.text):  # a later clause of "At follow-up, ... but X"
+            first = self.breaks[0][0] if self.breaks else len(self.text)
+            spans = [(at, f) for at, f in self.frame_spans if at < first and f == "complication"]
+            spans += [(at, f) for at, f in self.frame_spans if left <= at < right]
         frames = frozenset(f for _, f in spans)
         if {"symptom", "complication"} <= frames:
             before = [

@@ -1,0 +1,134 @@
+"""Names and frames of unseen literature: a time phrase that opens a sentence, Latin plurals,
+a sign said by its adjective, what the illness began after, lay illnesses, laboratory tests
+and antigens named by acronyms. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import claims
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("At 2-year follow-up she walked alone but had ataxia.", "ataxia"),
+        ("After three years, he ran again but dysarthria remained mild.", "dysarthria"),
+        ("At follow-up, two children had myoclonus and one had tremor.", "tremor"),
+    ],
+)
+def test_an_opening_time_phrase_frames_every_clause(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert ("has_complication", sign) in found, found
+    assert ("has_symptom", sign) not in found
+
+
+def test_a_clause_without_an_opening_time_phrase_keeps_its_signs(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "She walked alone at follow-up, but at onset she had ataxia.")
+    assert ("has_symptom", "ataxia") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "tumour"),
+    [
+        ("Tumours were 5 neuroblastomas and 2 ganglioneuromas.", "ganglioneuroma"),
+        ("Teratomas were found in two adults with OMS.", "teratoma"),
+    ],
+)
+def test_latin_plurals_name_their_tumour(extractor, text: str, tumour: str) -> None:  # noqa: ANN001
+    assert [o for p, o in claims(extractor, text) if p == "has_cause" and tumour in o]
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [("teratomas", "teratoma"), ("oedemas", "oedema"), ("pancreas", "pancreas"), ("gas", "gas")],
+)
+def test_latin_plurals_fold_and_words_in_as_stay(plural: str, singular: str) -> None:
+    from omsgraph.extract.folding import fold_token
+
+    assert fold_token(plural) == fold_token(singular)
+    assert fold_token("pancreas").endswith("as")
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("The boy was ataxic and irritable.", "ataxia"),
+        ("By day three she was hypotonic.", "hypotonia"),
+        ("He became anxious at night.", "anxiety"),
+        ("She was drowsy after each dose.", "drowsiness"),
+    ],
+)
+def test_a_sign_said_by_its_adjective(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", sign) in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("Her symptoms started ten days after COVID-19.", "COVID-19"),
+        ("OMS developed two weeks after SARS-CoV-2 infection.", "COVID-19"),
+        ("The ataxia began following a viral illness.", "viral infection"),
+    ],
+)
+def test_what_the_illness_began_after_is_its_trigger(extractor, text: str, cause: str) -> None:  # noqa: ANN001
+    assert ("has_cause", cause) in claims(extractor, text)
+
+
+def test_a_treatment_started_after_diagnosis_is_no_onset(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "Immunotherapy for OMS is started soon after diagnosis.")
+    assert not [o for p, o in found if p == "has_cause"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her OMS relapsed during a cold.", True),
+        ("He caught a bad cold and the shaking came back.", True),
+        ("Her hands were cold and pale.", False),
+        ("Put a cold compress on the injection site.", False),
+    ],
+)
+def test_a_cold_is_an_illness_only_as_one(extractor, text: str, expected: bool) -> None:  # noqa: ANN001
+    assert (("has_cause", "common cold") in claims(extractor, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "test"),
+    [
+        ("Mycoplasma serology was positive.", "serology"),
+        ("PCR of a nasal swab detected enterovirus.", "polymerase chain reaction"),
+        ("Antibodies were confirmed by immunoblot.", "immunoblot"),
+        ("Video-oculography recorded back-to-back saccades.", "video-oculography"),
+        ("A urine drug screen was negative.", "toxicology screen"),
+        ("Serum NfL was raised at onset.", "neurofilament light chain"),
+    ],
+)
+def test_laboratory_tests_of_case_reports(extractor, text: str, test: str) -> None:  # noqa: ANN001
+    assert ("diagnosed_by", test) in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "antibody"),
+    [
+        ("GAD65 antibodies were negative.", "anti-gad65 antibodies"),
+        ("MOG and AQP4 antibodies were not detected.", "anti-aqp4 antibodies"),
+        ("GABA-B antibodies were negative.", "anti-gaba-b antibodies"),
+    ],
+)
+def test_an_antigen_named_by_its_acronym(extractor, text: str, antibody: str) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert [o for p, o in found if p == "diagnosed_by" and o == antibody], found
+    assert not [o for p, o in found if p == "treated_by"], found  # GABA is no treatment here
+
+
+@pytest.mark.parametrize(
+    "text", ["IgG antibodies were found in the CSF.", "CSF antibodies were not measured."]
+)
+def test_an_isotype_or_specimen_is_no_antigen(extractor, text: str) -> None:  # noqa: ANN001
+    assert not [o for p, o in claims(extractor, text) if "anti-" in o]
+
+
+def test_toxins_are_a_cause(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "There was no exposure to lithium or toxins.")
+    assert ("has_cause", "toxin exposure") in found, found
