@@ -420,6 +420,14 @@ def test_text_abstract_is_not_a_patient_page(tmp_path: Path) -> None:
     assert page.kind == "patient-page"
 
 
+def test_a_text_opening_with_a_bracket_is_text(tmp_path: Path) -> None:
+    text = "[Transcript of a talk]\n\nSlide 1\nOMS: ataxia and opsoclonus.\n"
+    [doc] = read_documents(_write(tmp_path, "talk.txt", text))
+    assert "Slide 1" in doc.text
+    with pytest.raises(DataError, match=r"talk\.json: invalid JSON"):
+        read_documents(_write(tmp_path, "talk.json", text))
+
+
 def test_every_format_has_a_reader() -> None:
     assert set(READERS) == {
         "pubmed", "medline", "jats", "bioc-xml", "bioc-json", "ris", "bibtex", "csl-json",

@@ -82,6 +82,8 @@ def detect_format(path: Path, text: str) -> str:
         try:
             data = json.loads(text)
         except ValueError:
+            if suffix not in {".json", ".jsonl"}:
+                return "text"  # a plain text that opens with a bracket: "[Transcript]"
             return "bioc-json" if '"passages"' in head else "csl-json"
         if isinstance(data, dict) and ("documents" in data or "PubTator3" in data):
             return "bioc-json"
