@@ -11,7 +11,7 @@ from omsgraph.extract.openvocab import phrase_pattern
 
 __all__ = ["agents", "tracers"]
 
-_TRACER_GAP = re.compile(r"[\s-]{1,2}")
+_TRACER_GAP = re.compile(r"[\s-]{1,2}(?:\([^()]{1,12}\)[\s-]{1,2})?")  # "123I-MIBG (MIBG) scan"
 _TEST_HEAD = phrase_pattern("TEST_HEAD", re.IGNORECASE)
 _TRACER = phrase_pattern("TRACER", re.IGNORECASE)
 
@@ -38,7 +38,9 @@ def tracers(text: str, mentions: list[Mention]) -> set[int]:
 _WITH_AGENT = re.compile(r"\s+(?:with|using|and)\s+(?:iv\s+|intravenous\s+)?\Z", re.I)
 _ROUTE = phrase_pattern("ROUTE", re.IGNORECASE)
 _ANTIGEN_AFTER = re.compile(
-    r"[\s-]*(?:[ab]\d?[\s-])?(?:receptors?\b|(?:ig[gm]\s+)?(?:auto)?antibod(?:y|ies)\b)", re.I
+    r"[\s-]*(?:[ab]\d?[\s-])?(?:receptors?\b|(?:ig[gm]\s+)?(?:auto)?antibod(?:y|ies)\b)"
+    r"|-?\s?sparing\b",  # "a steroid-sparing agent" spares the drug: it is another treatment
+    re.I,
 )
 
 

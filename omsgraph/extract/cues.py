@@ -95,6 +95,7 @@ CATEGORIES = frozenset(
         "STOP",
         "SCREENING",
         "SUBJECT_VERB",
+        "RESPONSE",
         "KEEPING_SUBJECT",
         "OTHER_EXPERIENCER",
     }
@@ -108,6 +109,7 @@ FRAME_NAMES = (
     "diagnose",
     "symptom",
     "complication",
+    "adverse",
 )
 
 

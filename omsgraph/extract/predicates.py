@@ -62,6 +62,8 @@ class Typing:
             if "cause" in clause:  # "linked with X", "after X": a disease is never a treatment
                 return "has_cause", label, 0.6
             return None
+        if kind in ("symptom", "complication") and "adverse" in frames:
+            return None  # "did not tolerate ACTH because of hypertension": a side effect
         if kind == "symptom":
             if differentials.DIFFERENTIAL in frames:  # "related disorders: X", "mistaken for X"
                 return "differential_diagnosis", label, 0.6
@@ -96,7 +98,7 @@ class Typing:
                     return "has_cause", label, 0.4  # "after an infection": no named agent
             return None
         if kind == "drug":
-            if "cause" in frames and "treat" not in frames:
+            if "cause" in frames and not frames & {"treat", "adverse"}:
                 return "has_cause", label, 0.7
             if generic and "treat" not in frames:
                 return None

@@ -93,6 +93,20 @@ _ADVERB_BEFORE = re.compile(r"\w{3,}ly\s+$")  # grammar: an adverb before a part
 _OTHER_EXPERIENCER = _one("OTHER_EXPERIENCER")
 _OTHER_REACH = max((s.scope or 2 for s in _of("OTHER_EXPERIENCER")), default=2)
 _NEG = _of("NEGATED_EXISTENCE") + _of("NORMAL_RESULT")
+#: a verb of response after a backward negation: "the ataxia did not improve" denies the
+#: response, not the sign (it persisted); "steroids did not help" still negates a treatment
+_RESPONSE = _one("RESPONSE")
+_TREATMENT_KINDS = frozenset({"drug", "therapy", "procedure"})
+#: grammar: a relative clause's negation is not said of the noun it follows ("eye movements
+#: that they cannot control")
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom)\b")
+#: grammar: a test that "showed" something was done, whatever negation stands before it
+#: ("Neither EEG nor MRI showed abnormalities")
+_RESULT_AFTER = re.compile(
+    r"(?:\s+(?:nor|or|and)\s+(?:[\w-]+\s+){1,3}?|\s+)(?:showed|shows?|revealed|reveals?|"
+    r"demonstrated|demonstrates?|detected|disclosed|identified)\b"
+)
+_WITHOUT = re.compile(r"without\Z")
 _ANY_NEG = cues.alternation(
     cues.context_rules("NEGATED_EXISTENCE") + cues.context_rules("NORMAL_RESULT")
 )
@@ -114,7 +128,9 @@ class _Family:
         self.pattern = cues.alternation(rules)
         self._cache: dict[str, list[tuple[str, str, int | None]]] = {}
 
-    def of(self, matched: str) -> list[tuple[str, str, int | None]]:
+    def of(self, match: re.Match[str]) -> list[tuple[str, str, int | None]]:
+        """The rows a match of ``pattern`` is (a row with a lookahead is told in context)."""
+        matched = match.group()
         specs = self._cache.get(matched)
         if specs is None:
             specs = [
@@ -123,6 +139,13 @@ class _Family:
                 if pattern.fullmatch(matched)
                 for spec in self.specs[regex]
             ]
+            if not specs:  # ", and" before "can": its row looks ahead
+                return [
+                    spec
+                    for regex, pattern in self.compiled.items()
+                    if (m := pattern.match(match.string, match.start())) and m.end() == match.end()
+                    for spec in self.specs[regex]
+                ]
             if len(self._cache) < 10_000:
                 self._cache[matched] = specs
         return specs
@@ -198,7 +221,7 @@ class SentenceCues:
         #: (direction, scope, start, end) of every hedge
         self.hedges: list[tuple[str, int | None, int, int]] = []
         for m in _SCOPE.pattern.finditer(sentence):
-            for category, direction, scope in _SCOPE.of(m.group()):
+            for category, direction, scope in _SCOPE.of(m):
                 if category == "POSSIBLE_EXISTENCE":
                     if names and _inside(m.start(), m.end(), names):
                         continue  # "frequent falls": a word of a name
@@ -319,21 +342,58 @@ class SentenceCues:
                     continue
                 if kind == "test" and _words(self.blanked[t_end:start]) > _TEST_REACH:
                     continue  # "no tumour was found on MIBG": the test was done
+                if kind == "test" and _RESULT_AFTER.match(self.text, end):
+                    continue  # "neither EEG nor MRI showed abnormalities": both were done
                 if self._subject_ends(t_end, start):
                     continue  # "no fever preceded the ataxia": the ataxia is there
+                if self._modifies_name(t_start, t_end, start):
+                    continue  # "saccades without an interval, myoclonus": to the comma
             elif direction in ("BACKWARD", "BIDIRECTIONAL") and end <= t_start < right:
                 gap = self.text[end:t_start]
                 if _PUNCT.search(gap) or (scope is not None and _words(gap) > scope):
                     if not self._subject_list(start, end, t_start, left):
                         continue
+                if _RELATIVE.search(gap):
+                    continue  # "movements that they cannot control"
+                if kind not in _TREATMENT_KINDS and self._response(t_start, t_end, start):
+                    continue  # "the ataxia did not improve": it persisted
             else:
                 continue
-            if self._universal_after(t_end, max(start, t_end) if t_end <= start else right):
-                return False, True
+            if category != "NORMAL_RESULT" and self._universal_after(
+                t_end, max(start, t_end) if t_end <= start else right
+            ):
+                return False, True  # "not always": a hedge ("normal in all" is no "not all")
             if category == "NORMAL_RESULT" and kind == "test":
                 continue  # the test was done; its result was normal
             return True, False
         return False, False
+
+    def _response(self, t_start: int, t_end: int, start: int) -> bool:
+        """Whether the backward negation at ``t_start:t_end`` denies a response ("did not
+        improve", "failed to resolve"), also with the verb left out after a response told
+        before it ("the opsoclonus resolved, but the ataxia did not")."""
+        if _RESPONSE.search(self.text, t_start, t_end) or _RESPONSE.match(
+            self.text, t_end + 1 if self.text[t_end : t_end + 1] == " " else t_end
+        ):
+            return True
+        elided = not self.text[t_end:].strip(" .;,!)")
+        return elided and _RESPONSE.search(self.text, 0, start) is not None
+
+    def _modifies_name(self, t_start: int, t_end: int, start: int) -> bool:
+        """Whether a "without" right after a named concept modifies that name ("saccades
+        without an intersaccadic interval, myoclonic jerks ..."): its scope ends at the next
+        punctuation mark, and a mention beyond it is not negated."""
+        if not _WITHOUT.search(self.text, 0, t_end):
+            return False
+        before = self.text[:t_start].rstrip()
+        if not any(b == len(before) for _, b in self.names):
+            return False
+        return bool(_PUNCT.search(self.text, t_end, start))
+
+    def _opening_adverbial(self, h_start: int, h_end: int) -> bool:
+        """Whether the hedge at ``h_start:h_end`` opens the sentence as a phrase of its own
+        ("In rare cases, ...", "Sometimes, ..."): it then hedges every clause."""
+        return not self.text[:h_start].strip() and self.text[h_end : h_end + 1] == ","
 
     def _hedged(self, start: int, end: int) -> bool:
         c_left, c_right = self.clause(start, end)
@@ -343,7 +403,12 @@ class SentenceCues:
             if scope is None and direction == "BIDIRECTIONAL":
                 if c_left <= h_start < c_right:
                     return True
-            elif direction == "FORWARD" and from_ <= h_start and h_end <= start:
+            elif (
+                direction == "FORWARD"
+                and from_ <= h_start
+                and h_end <= start
+                and (h_start >= c_left or self._opening_adverbial(h_start, h_end))
+            ):  # a forward hedge reaches to its clause's end; "In rare cases, ..." to the end
                 if scope == _TO_COMMA:
                     if not _PUNCT.search(self.text, h_end, start):
                         return True

@@ -1,0 +1,111 @@
+"""What a negation or a hedge reaches: a response denied is no absent sign, a relative clause
+keeps its negation, a test that showed something was done, a "without" after a name ends at
+its comma, a hedge stays in its clause, a side effect is no sign of the condition. The
+sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import qualified
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("The tremor did not improve with propranolol.", "tremor"),
+        ("In OMS the ataxia failed to resolve, so rituximab was added.", "ataxia"),
+        ("Her myoclonus could not be controlled with clonazepam.", "myoclonus"),
+        ("The myoclonus settled after ACTH, but the ataxia did not.", "ataxia"),
+    ],
+)
+def test_a_denied_response_leaves_the_sign(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    found = qualified(extractor, text)
+    assert [o for o, p, _ in found if o == sign and p == "affirmed"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        ("Clonazepam did not help the myoclonus.", "clonazepam"),
+        ("The jerks did not respond to levetiracetam.", "levetiracetam"),
+        ("She was refractory to corticosteroids.", "corticosteroids"),
+    ],
+)
+def test_a_treatment_without_response_is_negated(extractor, text: str, drug: str) -> None:  # noqa: ANN001
+    assert [o for o, p, _ in qualified(extractor, text) if o == drug and p == "negated"]
+
+
+def test_a_relative_clause_keeps_its_negation(extractor) -> None:  # noqa: ANN001
+    found = qualified(extractor, "The boy has ataxia that he cannot hide.")
+    assert ("ataxia", "affirmed", "asserted") in found, found
+
+
+def test_tests_that_showed_something_were_done(extractor) -> None:  # noqa: ANN001
+    found = qualified(extractor, "Neither CT nor EEG showed any abnormality.")
+    assert {p for _, p, _ in found} == {"affirmed"}, found
+
+
+def test_without_after_a_name_ends_at_its_comma(extractor) -> None:  # noqa: ANN001
+    text = "She had opsoclonus without pauses, ataxia and tremor."
+    found = qualified(extractor, text)
+    assert ("ataxia", "affirmed", "asserted") in found, found
+    found = qualified(extractor, "She presented without fever, rash or vomiting.")
+    assert [o for o, p, _ in found if o == "vomiting" and p == "negated"], found
+
+
+def test_an_absent_sign_with_an_adverb(extractor) -> None:  # noqa: ANN001
+    assert [
+        p for o, p, _ in qualified(extractor, "Fever is typically absent.") if o == "fever"
+    ] == ["negated"]
+
+
+def test_a_new_subject_starts_a_clause(extractor) -> None:  # noqa: ANN001
+    text = "She had no fever, and her eyes were darting."
+    found = qualified(extractor, text)
+    assert ("opsoclonus", "affirmed", "asserted") in found, found
+    text = "A girl with no preceding illness presented with ataxia."
+    assert ("ataxia", "affirmed", "asserted") in qualified(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "asserted", "hedged"),
+    [
+        (
+            "OMS is associated with neuroblastoma, and can follow an infection.",
+            "neuroblastoma",
+            "infection",
+        ),
+        ("Ataxia is the first sign, because opsoclonus may come later.", "ataxia", "opsoclonus"),
+        ("Some children have tremor, and she has ataxia.", "ataxia", "tremor"),
+    ],
+)
+def test_a_hedge_stays_in_its_clause(extractor, text: str, asserted: str, hedged: str) -> None:  # noqa: ANN001
+    found = {o: c for o, _, c in qualified(extractor, text)}
+    assert found.get(asserted) == "asserted" and found.get(hedged) == "hedged", found
+
+
+def test_a_hedge_that_opens_the_sentence_reaches_its_end(extractor) -> None:  # noqa: ANN001
+    text = "In rare cases, children are so ill that they later have learning difficulties."
+    assert [c for o, _, c in qualified(extractor, text) if o == "learning difficulties"] == [
+        "hedged"
+    ]
+
+
+def test_a_normal_result_in_all_is_no_hedge(extractor) -> None:  # noqa: ANN001
+    found = qualified(extractor, "Brain MRI was normal in all of them.")
+    assert {c for _, _, c in found} == {"asserted"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He did not tolerate ACTH because of hypertension and weight gain.",
+        "Side effects of prednisolone included hypertension.",
+    ],
+)
+def test_side_effects_are_no_signs_and_the_drug_was_given(extractor, text: str) -> None:  # noqa: ANN001
+    found = qualified(extractor, text)
+    assert not [o for o, _, _ in found if "hypertension" in o], found
+    assert [p for o, p, _ in found if o in ("ACTH", "adrenocorticotropic hormone", "prednisolone")]
+    assert {p for _, p, _ in found} == {"affirmed"}, found
