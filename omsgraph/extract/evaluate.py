@@ -27,6 +27,7 @@ from omsgraph.corpus.model import ENTITY_PREDICATES
 from omsgraph.corpus.values import ATTRIBUTES, named_attribute, numbers
 from omsgraph.corpus.vocabulary import Vocabulary, normalise
 from omsgraph.errors import DataError
+from omsgraph.extract.folding import fold_token
 
 __all__ = [
     "SCORED_ENTITY",
@@ -165,17 +166,26 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return records
 
 
+def _spelling(name: str) -> str:
+    """A normalised name with each word's spelling folded as the lexicon folds it (British
+    and American spelling, plural): ``haematopoietic stem-cell transplants`` and
+    ``hematopoietic stem cell transplant`` are one name."""
+    return " ".join(fold_token(w) for w in name.split())
+
+
 class _Canon:
     """Maps object names to one canonical form per concept."""
 
     def __init__(self, vocabulary: Vocabulary | None, predicted: Iterable[dict[str, Any]]):
-        self.names: dict[str, str] = dict(vocabulary.names) if vocabulary else {}
+        self.names: dict[str, str] = (
+            {_spelling(n): c for n, c in vocabulary.names.items()} if vocabulary else {}
+        )
         for record in predicted:  # synonyms the predictor reports count too
             if record["predicate"] not in ENTITY_PREDICATES:
                 continue
             canon = self.of(record)
             for name in (record.get("object", ""), *(record.get("object_synonyms") or [])):
-                self.names.setdefault(normalise(name), canon)
+                self.names.setdefault(_spelling(normalise(name)), canon)
 
     def of(self, record: dict[str, Any]) -> str:
         name = normalise(str(record["object"]))
@@ -184,6 +194,7 @@ class _Canon:
         object_id = record.get("object_id") or ""
         if object_id.startswith("omse:"):
             return object_id[5:]
+        name = _spelling(name)
         return self.names.get(name, name)
 
 

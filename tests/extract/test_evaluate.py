@@ -47,6 +47,20 @@ def test_synonyms_punctuation_and_polarity() -> None:
     assert sorted(f["object"] for f in report.false_positives) == ["ataxia", "chemotherapy"]
 
 
+def test_spelling_variants_are_one_name() -> None:
+    gold = [
+        claim("treated_by", "haematopoietic stem-cell transplantation"),
+        claim("has_cause", "tumours"),
+    ]
+    predicted = [
+        claim("treated_by", "hematopoietic stem cell transplantation"),
+        claim("has_cause", "tumor"),
+        claim("has_cause", "teratoma"),  # another word is another name
+    ]
+    report = evaluate(gold, predicted)
+    assert (report.entity.tp, report.entity.fp, report.entity.fn) == (2, 1, 0)
+
+
 def test_duplicates_count_once_and_certainty_agreement() -> None:
     gold = [claim("has_symptom", "ataxia", certainty="hedged")]
     predicted = [claim("has_symptom", "ataxia"), claim("has_symptom", "Ataxia")]

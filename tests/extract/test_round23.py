@@ -132,3 +132,30 @@ def test_an_isotype_or_specimen_is_no_antigen(extractor, text: str) -> None:  # 
 def test_toxins_are_a_cause(extractor) -> None:  # noqa: ANN001
     found = claims(extractor, "There was no exposure to lithium or toxins.")
     assert ("has_cause", "toxin exposure") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("It all started after a tummy bug.", "gastroenteritis"),
+        ("The doctors think it was the virus.", "viral infection"),
+    ],
+)
+def test_lay_names_of_preceding_illnesses(extractor, text: str, cause: str) -> None:  # noqa: ANN001
+    assert ("has_cause", cause) in claims(extractor, text)
+
+
+def test_a_virus_checker_is_no_illness(extractor) -> None:  # noqa: ANN001
+    assert not claims(extractor, "Run the virus checker before opening the file.")
+
+
+@pytest.mark.parametrize(
+    ("text", "treatment"),
+    [
+        ("She had IVIG and dex pulses.", "dexamethasone"),
+        ("He never needed chemo.", "chemotherapy"),
+        ("MMF was added after the second relapse.", "mycophenolate mofetil"),
+    ],
+)
+def test_clinical_short_names_of_treatments(extractor, text: str, treatment: str) -> None:  # noqa: ANN001
+    assert ("treated_by", treatment) in claims(extractor, text)
