@@ -178,6 +178,11 @@ def proposals(
         kind, predicate = PROPOSED[frame]
         begin = match.end()
         stop = _PHRASE_END.search(sentence, begin)
+        while stop is not None and _TO_HEAD.search(sentence, begin, stop.start()):
+            verb = _TO_VERB_AT.match(sentence, stop.start())  # "refusal to walk": one name
+            if verb is None:
+                break
+            stop = _PHRASE_END.search(sentence, verb.end())
         end = stop.start() if stop else len(sentence)
         cursor = begin
         for item in _ITEM_SPLIT.split(sentence[begin:end]):
@@ -207,6 +212,7 @@ _ATTACHED = re.compile(r"\b(?:of|in|on|at|from|over)\s+(?:the\s+|both\s+)?[\w-]+
 _FILLER = re.compile(r"(?:the|other|their|our|these|those|this|that)\b")
 _TO_VERB = re.compile(r"to\s+[a-z]+\s*$")
 _TO_HEAD = re.compile(rf"(?:{'|'.join(r.regex for r in _rows('TO_HEAD'))})\s+$")
+_TO_VERB_AT = re.compile(r"to\s+[a-z]+\b")
 
 
 def _attached(sentence: str, item: tuple[int, int], spans: list[tuple[int, int, str]]) -> bool:

@@ -337,7 +337,11 @@ class SentenceCues:
                 right = t_start
                 break
         for category, direction, scope, t_start, t_end in self.negations:
-            if direction in ("FORWARD", "BIDIRECTIONAL") and left <= t_start and t_end <= start:
+            if (
+                direction in ("FORWARD", "BIDIRECTIONAL")
+                and (left <= t_start or t_start < left <= t_end)  # "Not expected: X, Y"
+                and t_end <= start
+            ):
                 if scope is not None and _words(self.blanked[t_end:start]) > scope:
                     continue
                 if kind == "test" and _words(self.blanked[t_end:start]) > _TEST_REACH:

@@ -399,7 +399,19 @@ def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list
             and " " not in m.surface
             and _RELATIVE.search(text, max(s, m.start - 12), m.start)
         )
+        and not (m.concept.type == "symptom" and _AS_A_VERB.match(text, m.end))
+        and not (m.concept.type == "symptom" and _AS_A_MODIFIER.match(text, m.end))
     ]
+
+
+#: a one-word sign that is a verb here: "onset typically falls between 6 and 36 months"
+_AS_A_VERB = re.compile(
+    r"(?<=falls)\s+(?:between|within|into|outside|below|above|under|in the range)\b", re.I
+)
+#: a sign's word as a modifier of a plan or a service: "a falls plan", "falls prevention"
+_AS_A_MODIFIER = re.compile(
+    r"(?<=falls)\s+(?:plan|prevention|risk assessment|clinic|service|team|policy)s?\b", re.I
+)
 
 
 @lru_cache(maxsize=4096)

@@ -159,3 +159,34 @@ def test_a_virus_checker_is_no_illness(extractor) -> None:  # noqa: ANN001
 )
 def test_clinical_short_names_of_treatments(extractor, text: str, treatment: str) -> None:  # noqa: ANN001
     assert ("treated_by", treatment) in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Her OMS began with refusal to walk.", "refusal to walk"),
+        (
+            "In OMS there was no psychosis, no chorea and no autonomic instability.",
+            "autonomic instability",
+        ),
+    ],
+)
+def test_proposed_signs_keep_their_to_and_lose_their_no(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", sign) in claims(extractor, text)
+
+
+def test_a_list_headed_by_a_negation(extractor) -> None:  # noqa: ANN001
+    from .conftest import qualified
+
+    found = qualified(extractor, "- NOT expected in OMS: fever, rash or vomiting")
+    assert {o for o, p, _ in found if p == "negated"} >= {"fever", "vomiting"}, found
+    found = qualified(extractor, "No: the ataxia of her OMS got worse.")
+    assert ("ataxia", "affirmed", "asserted") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Onset of OMS typically falls between 6 and 36 months.", "OMS wards need a falls plan."],
+)
+def test_falls_as_a_verb_or_a_modifier_is_no_sign(extractor, text: str) -> None:  # noqa: ANN001
+    assert not [o for p, o in claims(extractor, text) if p == "has_symptom"]
