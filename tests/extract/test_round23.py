@@ -190,3 +190,35 @@ def test_a_list_headed_by_a_negation(extractor) -> None:  # noqa: ANN001
 )
 def test_falls_as_a_verb_or_a_modifier_is_no_sign(extractor, text: str) -> None:  # noqa: ANN001
     assert not [o for p, o in claims(extractor, text) if p == "has_symptom"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("With OMS she would twitch or jerk all day.", "myoclonus"),
+        ("Since the OMS began he is so jerky he spills his drinks.", "myoclonus"),
+        ("With OMS he was cranky and upset all the time.", "irritability"),
+        ("Our OMS toddler screams for hours every night.", "irritability"),
+        ("With OMS she toppled over like she was drunk.", "ataxia"),
+        ("With OMS he cannot walk without help.", "ataxia"),
+        ("With OMS she was unable to sit.", "ataxia"),
+        ("Since the OMS his hands started shaking.", "tremor"),
+        ("After OMS his handwriting is still shaky.", "tremor"),
+    ],
+)
+def test_lay_descriptions_of_signs(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    assert sign in {
+        o for p, o in claims(extractor, text) if p in ("has_symptom", "has_complication")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I cannot stand the waiting for the OMS results.",
+        "I was unable to sit still while they examined her for OMS.",
+        "Jerky beef was all he would eat during the OMS admission.",
+    ],
+)
+def test_a_parents_own_state_or_a_food_is_no_sign(extractor, text: str) -> None:  # noqa: ANN001
+    assert not [o for p, o in claims(extractor, text) if p == "has_symptom"]
