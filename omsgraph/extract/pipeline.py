@@ -326,6 +326,8 @@ class Extractor:
             polarity, certainty = sc.qualify(m_start - s, m_end - s, block.list_hedged, c_kind)
             if predicate == "has_synonym":  # a name is a name, even in "I never heard of X"
                 polarity, certainty = "affirmed", "asserted"
+            elif predicate == "differential_diagnosis":  # "X may mimic OMS", "X was ruled
+                polarity, certainty = "affirmed", "asserted"  # out": X is a differential
             elif polarity == "negated" and concept is not None and concept is self.screening:
                 found_no = self.lexicon.lookup(text[m_start:m_end])  # "CT revealed no tumour"
                 if found_no is not None and found_no.type == "tumour":

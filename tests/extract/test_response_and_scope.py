@@ -109,3 +109,30 @@ def test_side_effects_are_no_signs_and_the_drug_was_given(extractor, text: str) 
     assert not [o for o, _, _ in found if "hypertension" in o], found
     assert [p for o, p, _ in found if o in ("ACTH", "adrenocorticotropic hormone", "prednisolone")]
     assert {p for _, p, _ in found} == {"affirmed"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Disorders that may resemble OMS include Miller Fisher syndrome.",
+            "miller Fisher syndrome",
+        ),
+        ("Acute cerebellar ataxia can mimic OMS and was ruled out.", "acute cerebellar ataxia"),
+    ],
+)
+def test_a_differential_stands_whatever_its_hedge(extractor, text: str, name: str) -> None:  # noqa: ANN001
+    found = {(c.predicate, c.object, c.polarity, c.certainty) for c in extractor.extract(text)}
+    assert ("differential_diagnosis", name, "affirmed", "asserted") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rare cases of OMS have been linked to lithium.", "lithium"),
+        ("- HSCT for OMS: case reports only", "hematopoietic stem cell transplantation"),
+        ("- OMS, third line: ?MMF", "mycophenolate mofetil"),
+    ],
+)
+def test_what_only_rare_reports_support_is_hedged(extractor, text: str, name: str) -> None:  # noqa: ANN001
+    assert [c for o, _, c in qualified(extractor, text) if o == name] == ["hedged"]

@@ -222,3 +222,15 @@ def test_lay_descriptions_of_signs(extractor, text: str, sign: str) -> None:  # 
 )
 def test_a_parents_own_state_or_a_food_is_no_sign(extractor, text: str) -> None:  # noqa: ANN001
     assert not [o for p, o in claims(extractor, text) if p == "has_symptom"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In OMS they found a tiny tumour on her adrenal gland.",
+        "A tumour on the adrenal gland was found in her OMS.",
+        "In OMS, CT revealed a 3-cm adrenal tumour.",
+    ],
+)
+def test_a_tumour_found_is_the_cause(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_cause", "tumour") in claims(extractor, text)
