@@ -234,3 +234,27 @@ def test_a_parents_own_state_or_a_food_is_no_sign(extractor, text: str) -> None:
 )
 def test_a_tumour_found_is_the_cause(extractor, text: str) -> None:  # noqa: ANN001
     assert ("has_cause", "tumour") in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("In adults OMS follows SCLC or breast cancer.", "small cell lung cancer"),
+        ("OMS triggers include EBV and mycoplasma.", "Mycoplasma pneumoniae infection"),
+        ("OMS began after a mild URTI.", "upper respiratory tract infection"),
+        ("A viral prodrome preceded OMS in a third.", "viral infection"),
+    ],
+)
+def test_infections_and_tumours_as_case_reports_name_them(extractor, text: str, cause: str) -> None:  # noqa: ANN001
+    assert ("has_cause", cause) in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("With OMS his eyes were flicking about.", "opsoclonus"),
+        ("OMS brought sleepless nights.", "sleep disturbance"),
+    ],
+)
+def test_more_lay_descriptions(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", sign) in claims(extractor, text)
