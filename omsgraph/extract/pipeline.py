@@ -432,4 +432,21 @@ class Extractor:
                         out.append(candidate)
                     elif candidate.certainty == "asserted":  # said plainly later: that wins
                         assert_later(out, key, candidate)
-        return out
+        return self._without_generic_tumour(out)
+
+    def _without_generic_tumour(self, out: list[Candidate]) -> list[Candidate]:
+        """A document that names its tumour ("a neuroblastoma") says no more with "a tumour was
+        found": the generic tumour is left out where a specific one is claimed."""
+
+        def tumour(c: Candidate, generic: bool) -> bool:
+            return (
+                c.predicate == "has_cause"
+                and c.polarity == "affirmed"
+                and c.concept is not None
+                and c.concept.type == "tumour"
+                and (c.concept.id in self.generic) is generic
+            )
+
+        if not any(tumour(c, False) for c in out):
+            return out
+        return [c for c in out if not tumour(c, True)]

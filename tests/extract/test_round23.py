@@ -258,3 +258,10 @@ def test_infections_and_tumours_as_case_reports_name_them(extractor, text: str, 
 )
 def test_more_lay_descriptions(extractor, text: str, sign: str) -> None:  # noqa: ANN001
     assert ("has_symptom", sign) in claims(extractor, text)
+
+
+def test_a_named_tumour_makes_the_generic_one_redundant(extractor) -> None:  # noqa: ANN001
+    text = "A tumour was found in her chest. It was a neuroblastoma, the usual tumour in OMS."
+    found = claims(extractor, text)
+    assert ("has_cause", "neuroblastoma") in found and ("has_cause", "tumour") not in found
+    assert ("has_cause", "tumour") in claims(extractor, "In OMS a tumour was found in her chest.")
