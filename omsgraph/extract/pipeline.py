@@ -357,8 +357,11 @@ class Extractor:
                 polarity, certainty = "affirmed", "asserted"
             elif predicate == "differential_diagnosis":  # set aside, "ruled out": it stands
                 polarity = "affirmed"
-            elif predicate == "treated_by" and retyping.withdrawn(sentence, m_start - s, m_end - s):
-                polarity = "affirmed"  # "should not be withdrawn": the treatment was given
+            elif predicate == "treated_by" and (
+                retyping.kept(sentence, m_start - s, m_end - s)
+                or (relapse and retyping.withdrawn(sentence, m_start - s, m_end - s))
+            ):  # "should not be withdrawn", "no relapse when it was tapered": it was given
+                polarity = "affirmed"
             elif polarity == "negated" and concept is not None and concept is self.screening:
                 found_no = self.lexicon.lookup(text[m_start:m_end])  # "CT revealed no tumour"
                 if found_no is not None and found_no.type == "tumour":

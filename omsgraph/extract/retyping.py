@@ -11,7 +11,7 @@ from functools import cache
 
 from omsgraph.extract import cues
 
-__all__ = ["associated", "cue", "disease_named", "exposure", "relapse", "withdrawn"]
+__all__ = ["associated", "cue", "disease_named", "exposure", "kept", "relapse", "withdrawn"]
 
 
 @cache
@@ -51,6 +51,24 @@ def withdrawn(sentence: str, start: int, end: int) -> bool:
     if _after().match(sentence, end):
         return True
     return _before().search(sentence[max(0, start - 60) : start]) is not None
+
+
+_DENIED = re.compile(r"\b(?:not|never)\b|n't\b")
+_DENIED_BEFORE = re.compile(r"(?:\b(?:not|never|cannot)|n't)\s+(?:[\w-]+\s+){0,2}\Z")
+
+
+def kept(sentence: str, start: int, end: int) -> bool:
+    """Whether the treatment at ``start:end`` is said not to be withdrawn ("should not be
+    withdrawn", "the dose was never reduced", "never stop the steroids"): the negation is the
+    withdrawal's, and the treatment stands affirmed."""
+    after = _after().match(sentence, end)
+    if after is not None:
+        return _DENIED.search(after.group()) is not None
+    before = _before().search(sentence[max(0, start - 60) : start])
+    if before is None:
+        return False
+    at = max(0, start - 60) + before.start()
+    return _DENIED_BEFORE.search(sentence[max(0, at - 30) : at]) is not None
 
 
 def relapse(sentence: str) -> bool:

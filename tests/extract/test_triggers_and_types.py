@@ -50,6 +50,26 @@ def test_a_treatment_not_to_be_withdrawn_is_affirmed(extractor, text: str, drug:
     assert found.get(("treated_by", drug)) == "affirmed", found
 
 
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        ("Relapses did not occur after the prednisolone was tapered.", "prednisolone"),
+        ("She had no relapse when the ACTH dose was reduced.", "adrenocorticotropic hormone"),
+    ],
+)
+def test_a_treatment_tapered_without_relapse_is_affirmed(extractor, text: str, drug: str) -> None:  # noqa: ANN001
+    found = {(c.predicate, c.object): c.polarity for c in extractor.extract(text)}
+    assert found.get(("treated_by", drug)) == "affirmed", found
+
+
+def test_an_ineffective_treatment_withdrawn_stays_negated(extractor) -> None:  # noqa: ANN001
+    found = {
+        (c.predicate, c.object): c.polarity
+        for c in extractor.extract("Levetiracetam did not help the jerks and was discontinued.")
+    }
+    assert found.get(("treated_by", "levetiracetam")) == "negated", found
+
+
 def test_a_treatment_that_failed_stays_negated(extractor) -> None:  # noqa: ANN001
     found = {
         (c.predicate, c.object): c.polarity
