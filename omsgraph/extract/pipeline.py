@@ -69,6 +69,9 @@ _NOT_A_NAME = frozenset(
 )
 _PRONOUN = re.compile(r"\b(?:it|this (?:syndrome|condition|disorder|disease))\b", re.IGNORECASE)
 _NOT_PROPOSABLE = cues.not_names()
+#: what the condition can be said not to be: another disease or sign ("OMS is not epilepsy");
+#: "it is not an infection" denies a cause, no differential
+_OTHER_DISEASES = frozenset({"condition", "symptom"})
 
 
 class Extractor:
@@ -273,7 +276,10 @@ class Extractor:
         for i, mention in enumerate(claiming):
             clause = sc.clause_frames(mention.start - s, mention.end - s) | block.list_frames
             m_frames = frames | differentials.introduced(sentence, mention.start - s, frames)
-            if i in made or differentials.not_the_same(sentence, mention.start - s, subjects):
+            if i in made or (
+                mention.concept.type in _OTHER_DISEASES
+                and differentials.not_the_same(sentence, mention.start - s, subjects)
+            ):
                 m_frames |= {differentials.DIFFERENTIAL, "differential"}  # "OMS is not epilepsy"
             elif (
                 own[i]

@@ -258,6 +258,11 @@ def test_a_disease_the_condition_is_not_is_a_differential(extractor, text: str) 
     assert ("has_symptom", "seizure") not in found
 
 
+def test_a_cause_the_condition_is_not_is_no_differential(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "It is not an infection, and it is not contagious.")
+    assert ("differential_diagnosis", "infection") not in found, found
+
+
 @pytest.mark.parametrize(
     ("text", "sign"),
     [("She is not ataxic.", "ataxia"), ("Seizures are not part of the syndrome.", "seizure")],
