@@ -61,6 +61,7 @@ _COLUMNS = {
     "events.tsv": ("event", "pattern", "subject", "concept", "key"),
     "descriptions.tsv": ("description", "pattern", "concept", "key"),
     "anatomy.tsv": ("site", "pattern", "adjective"),
+    "retyping.tsv": ("literal", "pattern", "kind"),
 }
 _PHRASE_KINDS = (
     "PHRASE_END",
@@ -81,6 +82,17 @@ _PHRASE_KINDS = (
     "TO_HEAD",
     "DEFICIT_HEAD",
     "ROUTE",
+)
+_RETYPING_KINDS = (
+    "WITHDRAWAL",
+    "DOSE",
+    "LOWERED",
+    "RELAPSE",
+    "EXPOSURE",
+    "DISEASE_HEAD",
+    "ASSOCIATION",
+    "CONTRAST",
+    "NOT_THE_SAME",
 )
 CATEGORIES = frozenset(
     {
@@ -188,6 +200,8 @@ def _check(table: str, fields: dict[str, str], path: Path, line: int) -> None:
         allowed = {"kind": ("DRUG_ENDING", "DRUG_SALT", "NOT_A_NAME", "SIGN_ADJECTIVE")}
     elif table == "phrases.tsv":
         allowed = {"kind": _PHRASE_KINDS}
+    elif table == "retyping.tsv":
+        allowed = {"kind": _RETYPING_KINDS}
     elif table == "qualifiers.tsv":
         allowed = {"kind": ("POPULATION", "FREQUENCY")}
         if fields["kind"] == "POPULATION" and fields["value"] not in {"children", "adults"}:

@@ -8,12 +8,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from omsgraph.extract import cues
+from omsgraph.extract import cues, retyping
 from omsgraph.extract.anatomy import site_words
 from omsgraph.extract.cues import closers, introducers
 from omsgraph.extract.lexicon import Mention
 
-__all__ = ["DIFFERENTIAL", "alternatives", "introduced", "modified"]
+__all__ = [
+    "DIFFERENTIAL",
+    "alternatives",
+    "introduced",
+    "modified",
+    "not_the_same",
+    "of_another_disease",
+    "swapped",
+]
 
 #: the frame of a mention that a FORWARD differential trigger introduces in its clause
 _ANY = frozenset({"differential"})
@@ -94,3 +102,59 @@ def alternatives(text: str, s: int, mentions: list[Mention]) -> set[int]:
     return {
         id(m) for m in mentions if m.concept.type in _CAUSE_KINDS and introduced(low, m.start - s)
     }
+
+
+def swapped(sentence: str, spans: list[tuple[int, int, bool]]) -> tuple[set[int], set[int]]:
+    """(indices made differentials, indices kept as signs) of the mentions ``spans`` (start,
+    end, whether the mention is the condition or a sign its name names) around a trigger whose
+    sides may swap: in "ocular flutter should be distinguished from opsoclonus" the side after
+    the trigger is the condition's own sign, so the side before it is the differential."""
+    made: set[int] = set()
+    kept: set[int] = set()
+    for match in retyping.cue("CONTRAST").finditer(sentence):
+        after = [
+            i
+            for i, (a, _, _) in enumerate(spans)
+            if a >= match.end() and not _BREAK.search(sentence, match.end(), a)
+        ]
+        if not after or not spans[after[0]][2]:
+            continue
+        kept.update(i for i in after if spans[i][2])
+        made.update(
+            i
+            for i, (_, b, own) in enumerate(spans)
+            if b <= match.start() and not own and not _BREAK.search(sentence, b, match.start())
+        )
+    return made, kept
+
+
+_SUBJECT = re.compile(r"(?:^|[:;,(]\s*|\b(?:and|but|so|that|because|as)\s+)(?:it|this|that)\s+\Z")
+
+
+def not_the_same(sentence: str, at: int, subjects: list[int]) -> bool:
+    """Whether the mention at ``at`` of the lower-cased sentence is a disease the condition is
+    said not to be ("OMS is not epilepsy", "remember: this is not a seizure disorder"):
+    ``subjects`` are the end offsets of the condition's mentions in the sentence."""
+    for match in retyping.cue("NOT_THE_SAME").finditer(sentence, 0, at):
+        if match.end() != at:
+            continue
+        before = sentence[: match.start()]
+        subject = len(re.sub(r"\s*\([^()]{1,12}\)\s*\Z|\s+\Z", "", before))  # "OMS (DES) is"
+        if subject in subjects or len(before.rstrip()) in subjects or _SUBJECT.search(before):
+            return True
+    return False
+
+
+_FROM_ANOTHER = re.compile(r"\s+(?:from|due to|caused by|secondary to|in|of)\s+(?:an?\s+|the\s+)?")
+
+
+def of_another_disease(sentence: str, end: int, starts: list[int]) -> bool:
+    """Whether the sign ending at ``end`` is said to come from another disease named after it
+    ("opsoclonus from brainstem encephalitis": that disease is the differential, not the sign;
+    "myoclonus of other causes" names none, so the sign is). ``starts`` are the offsets of the
+    sentence's other mentions."""
+    match = _FROM_ANOTHER.match(sentence, end)
+    if match is None:
+        return False
+    at = match.end()
+    return any(a >= at and len(sentence[at:a].split()) <= 1 for a in starts)  # a word between

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import Vocabulary, normalise
-from omsgraph.extract import cues, differentials, grounding, openvocab, shapes
+from omsgraph.extract import cues, differentials, grounding, openvocab, retyping, shapes
 from omsgraph.extract.candidate import Candidate, review_type
 from omsgraph.extract.figures import FigureIndex
 from omsgraph.extract.lexicon import Lexicon, Mention
@@ -69,6 +69,9 @@ _NOT_A_NAME = frozenset(
 )
 _PRONOUN = re.compile(r"\b(?:it|this (?:syndrome|condition|disorder|disease))\b", re.IGNORECASE)
 _NOT_PROPOSABLE = cues.not_names()
+#: what the condition can be said not to be: another disease or sign ("OMS is not epilepsy");
+#: "it is not an infection" denies a cause, no differential
+_OTHER_DISEASES = frozenset({"condition", "symptom"})
 
 
 class Extractor:
@@ -84,6 +87,7 @@ class Extractor:
         condition = vocabulary.concepts.get(CONDITION)
         self.condition_label = normalise(condition.label) if condition else ""
         self.typing = Typing(CONDITION, self.condition_label, self.generic, self.screening)
+        self._own_words = frozenset(re.split(r"[\s-]+", self.condition_label))  # its own signs
         self._cues: SentenceCues | None = None  # of the sentence read last
         self._said: dict[str, set[str]] = {}  # labels claimed so far in the document, by type
 
@@ -257,11 +261,42 @@ class Extractor:
         )
         out: list[Candidate] = []
         found: list[tuple[int, int, str, str, Concept | None, float, str | None]] = []
-        for mention in shapes.claiming(text, s, mentions, CONDITION):  # not "is a rare X"
+        claiming = shapes.claiming(text, s, mentions, CONDITION)  # not "is a rare X"
+        own = [m.concept.id == CONDITION or m.concept.label in self._own_words for m in claiming]
+        made, kept = differentials.swapped(
+            sentence, [(m.start - s, m.end - s, o) for m, o in zip(claiming, own, strict=True)]
+        )
+        subjects = [m.end - s for m in mentions if m.concept.id == CONDITION]
+        others = [m.start - s for m, o in zip(claiming, own, strict=True) if not o]
+        relapse = retyping.relapse(sentence)
+        if relapse:
+            frames |= {"relapse"}  # what a relapse came with is its trigger
+        if retyping.associated(sentence):
+            frames |= {"associated"}  # "reported in patients with OMS": an associated disease
+        for i, mention in enumerate(claiming):
             clause = sc.clause_frames(mention.start - s, mention.end - s) | block.list_frames
             m_frames = frames | differentials.introduced(sentence, mention.start - s, frames)
+            if i in made or (
+                mention.concept.type in _OTHER_DISEASES
+                and differentials.not_the_same(sentence, mention.start - s, subjects)
+            ):
+                m_frames |= {differentials.DIFFERENTIAL, "differential"}  # "OMS is not epilepsy"
+            elif (
+                own[i]
+                and (
+                    i in kept or differentials.of_another_disease(sentence, mention.end - s, others)
+                )
+                and differentials.modified(low, mention.start) is None
+            ):  # "X is distinguished from opsoclonus", "opsoclonus from encephalitis": a sign
+                m_frames -= {differentials.DIFFERENTIAL}
             drug = mention.concept.type == "drug"
-            if drug and cues.frame_after(sentence, mention.end - s) == "cause":  # "X toxicity"
+            if (
+                drug
+                and relapse
+                and retyping.withdrawn(sentence, mention.start - s, mention.end - s)
+            ):
+                m_frames = (m_frames - {"cause"}) | {"treat"}  # "relapse on steroid withdrawal"
+            elif drug and cues.frame_after(sentence, mention.end - s) == "cause":  # "X toxicity"
                 m_frames = (frames - {"treat"}) | {"cause"}
             elif mention.concept.type == "cause" and shapes.of_nature(
                 sentence, mention.start - s, mention.end - s
@@ -328,6 +363,11 @@ class Extractor:
                 polarity, certainty = "affirmed", "asserted"
             elif predicate == "differential_diagnosis":  # "X may mimic OMS", "X was ruled
                 polarity, certainty = "affirmed", "asserted"  # out": X is a differential
+            elif predicate == "treated_by" and (
+                retyping.kept(sentence, m_start - s, m_end - s)
+                or (relapse and retyping.withdrawn(sentence, m_start - s, m_end - s))
+            ):  # "should not be withdrawn", "no relapse when it was tapered": it was given
+                polarity = "affirmed"
             elif polarity == "negated" and concept is not None and concept is self.screening:
                 found_no = self.lexicon.lookup(text[m_start:m_end])  # "CT revealed no tumour"
                 if found_no is not None and found_no.type == "tumour":

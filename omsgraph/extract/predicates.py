@@ -1,6 +1,7 @@
 """Which claim a mention states, from its concept's type and the relation frames around it:
 a drug in a "cause" frame is a has_cause, in a "treat" frame a treated_by; a generic tumour a
-test looks for is the tumour screening; "paraneoplastic" is a mechanism, autoimmunity a cause.
+test looks for is the tumour screening; "paraneoplastic" is a mechanism, autoimmunity a cause;
+a vaccination is a trigger, a disease filed among signs an associated condition.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import normalise
-from omsgraph.extract import differentials
+from omsgraph.extract import differentials, retyping
 from omsgraph.extract.lexicon import Mention
 from omsgraph.extract.shapes import same_name
 
@@ -20,6 +21,7 @@ CAUSE_TYPES = frozenset({"tumour", "infection", "cause"})
 TREAT_TYPES = frozenset({"therapy", "procedure"})
 _MECHANISM = re.compile(r"paraneoplast")  # how tumours act on the condition, not a cause
 _NO_CAUSE = re.compile(r"^idiopathic\b|^unknown cause")
+_AFTER_INFECTION = re.compile(r"(?:post|para)[- ]?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -67,12 +69,17 @@ class Typing:
         if kind == "symptom":
             if differentials.DIFFERENTIAL in frames:  # "related disorders: X", "mistaken for X"
                 return "differential_diagnosis", label, 0.6
+            if retyping.disease_named(label):  # "celiac disease": another disease, no sign
+                if "cause" in clause or "associated" in frames:
+                    return "has_cause", label, 0.6  # "reported in patients with OMS"
+                return None
             if "complication" in clause and not ({"symptom"} & (clause | section)):
                 return "has_complication", label, 0.7
             return "has_symptom", label, 0.85 if "symptom" in frames | section else 0.7
         if kind == "complication":
             return "has_complication", label, 0.8
-        if kind == "infection" and "complication" in clause and "cause" not in clause:
+        post = _AFTER_INFECTION.match(mention.surface) is not None  # "post-infectious": a cause
+        if kind == "infection" and "complication" in clause and "cause" not in clause and not post:
             return "has_complication", label, 0.6  # "recurrent infections were complications"
         if kind in CAUSE_TYPES:
             if kind == "infection" and differentials.DIFFERENTIAL in frames:
@@ -85,6 +92,8 @@ class Typing:
                 return None
             if generic and kind in specific:  # "infection" beside "Epstein-Barr virus"
                 return None
+            if kind == "infection" and "relapse" in frames:  # "relapsed during a cold"
+                return "has_cause", label, 0.6  # a relapse trigger (the annotation rules)
             if _MECHANISM.search(label):  # "paraneoplastic": how, not what (autoimmunity: a cause)
                 return "mechanism", label, 0.6
             if _NO_CAUSE.search(label):  # "idiopathic": the absence of a known cause
@@ -97,6 +106,10 @@ class Typing:
                 if kind == "infection" and "diagnose" not in frames:
                     return "has_cause", label, 0.4  # "after an infection": no named agent
             return None
+        if kind in TREAT_TYPES | {"drug"} and retyping.exposure(label):  # "after vaccination"
+            if "treat" in clause and "cause" not in clause:
+                return None  # "vaccines should be avoided during immunosuppression"
+            return "has_cause", label, 0.7 if "cause" in frames else 0.5
         if kind == "drug":
             if "cause" in frames and not frames & {"treat", "adverse"}:
                 return "has_cause", label, 0.7

@@ -1,0 +1,92 @@
+"""Cues that change what a mention claims (``rules/retyping.tsv``): a treatment whose
+withdrawal is named was given (it stays a treatment, affirmed, and its withdrawal, a relapse
+trigger, is no cause); an exposure such as a vaccination is a trigger, never a treatment; a
+disease that an ontology files among signs ("celiac disease") is an associated condition.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from omsgraph.extract import cues
+
+__all__ = ["associated", "cue", "disease_named", "exposure", "kept", "relapse", "withdrawn"]
+
+
+@cache
+def cue(kind: str) -> re.Pattern[str]:
+    """The cues of one kind of ``rules/retyping.tsv`` as one whole-word pattern."""
+    rows = [r for r in cues.table("retyping.tsv") if r.fields["kind"] == kind]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(r.regex for r in rows)})(?![\w-])")
+
+
+@cache
+def _after() -> re.Pattern[str]:
+    """A withdrawal right after a treatment's name: "steroid withdrawal", "the ACTH dose was
+    tapered", "immunotherapy should not be withdrawn" (a few auxiliaries between)."""
+    dose, stop = cue("DOSE").pattern, cue("WITHDRAWAL").pattern
+    aux = (
+        r"(?:(?:was|were|is|are|be|been|being|has|have|had|should|must|may|can|could|will|"
+        r"not|never|then|later|slowly|gradually|abruptly|rapidly|too|quickly)\s+)"
+    )
+    lowered = cue("LOWERED").pattern
+    return re.compile(rf"[\s-]*(?:{dose}\s+{aux}{{0,4}}{lowered}|(?:{dose}\s+)?{aux}{{0,4}}{stop})")
+
+
+@cache
+def _before() -> re.Pattern[str]:
+    """A withdrawal right before a treatment's name: "withdrawal of steroids", "on tapering
+    the ACTH", "a reduction of the dose of prednisolone"."""
+    dose, stop = cue("DOSE").pattern, cue("WITHDRAWAL").pattern
+    owner = r"(?:(?:the|his|her|their|its|a|an)\s+)?"
+    return re.compile(
+        rf"{stop}\s+(?:(?:of|off|from)\s+)?{owner}(?:(?:{dose})\s+(?:of\s+|with\s+)?{owner})?\Z"
+    )
+
+
+def withdrawn(sentence: str, start: int, end: int) -> bool:
+    """Whether the mention at ``start:end`` of the lower-cased sentence is a treatment said to
+    be stopped, tapered or lowered (or not to be): a treatment that was given."""
+    if _after().match(sentence, end):
+        return True
+    return _before().search(sentence[max(0, start - 60) : start]) is not None
+
+
+_DENIED = re.compile(r"\b(?:not|never)\b|n't\b")
+_DENIED_BEFORE = re.compile(r"(?:\b(?:not|never|cannot)|n't)\s+(?:[\w-]+\s+){0,2}\Z")
+
+
+def kept(sentence: str, start: int, end: int) -> bool:
+    """Whether the treatment at ``start:end`` is said not to be withdrawn ("should not be
+    withdrawn", "the dose was never reduced", "never stop the steroids"): the negation is the
+    withdrawal's, and the treatment stands affirmed."""
+    after = _after().match(sentence, end)
+    if after is not None:
+        return _DENIED.search(after.group()) is not None
+    before = _before().search(sentence[max(0, start - 60) : start])
+    if before is None:
+        return False
+    at = max(0, start - 60) + before.start()
+    return _DENIED_BEFORE.search(sentence[max(0, at - 30) : at]) is not None
+
+
+def relapse(sentence: str) -> bool:
+    """Whether the lower-cased sentence speaks of the illness coming back."""
+    return cue("RELAPSE").search(sentence) is not None
+
+
+def exposure(label: str) -> bool:
+    """Whether a concept's label names an exposure (a vaccination): a trigger, no treatment."""
+    return cue("EXPOSURE").search(label) is not None
+
+
+def disease_named(label: str) -> bool:
+    """Whether a sign-typed label names another disease ("celiac disease", "hypothyroidism")."""
+    return cue("DISEASE_HEAD").search(label) is not None
+
+
+def associated(sentence: str) -> bool:
+    """Whether the lower-cased text says a disease occurs with the condition ("reported in
+    patients with", "coexisting")."""
+    return cue("ASSOCIATION").search(sentence) is not None
