@@ -46,6 +46,14 @@ _ACRONYM = r"(?:[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
 _ACRONYM_HEADED = re.compile(
     rf"(?<![\w/-])({_ACRONYM}(?:{_AND}{_ACRONYM})*)(?:[ -]?R)?(?: receptor)? antibod(?:y|ies)\b"
 )
+#: the antigen named after the head: "antibodies against glycine receptors", "antibodies to GAD"
+_AGAINST = re.compile(
+    r"\bantibod(?:y|ies)\s+(?:directed\s+)?(?:against|to)\s+(?:the\s+)?"
+    r"([a-z0-9][a-z0-9-]*(?:\s+receptors?)?)\b"
+)
+_NO_ANTIGEN_WORDS = frozenset(
+    "a be treatment therapy drug neuron cell brain tissue body itself it them".split()
+)
 _NOT_AN_ANTIGEN = re.compile(r"Ig[GMAED]\d?|CSF|IV|IVIG|ANA|OMS|OMAS|[A-Z]{2,}s")
 
 
@@ -115,6 +123,10 @@ def antibodies(
                 cursor = at + len(kind)
                 if not _NOT_AN_ANTIGEN.fullmatch(kind):
                     out.append((at, match.end(), _label(kind.lower())))
+    for match in _AGAINST.finditer(sentence):
+        antigen = re.sub(r"s$", "", match.group(1).replace("receptors", "receptor"))
+        if antigen not in _NO_ANTIGEN_WORDS:
+            out.append((match.start(), match.end(), _label(antigen)))
     taken = [(a, b) for a, b, _ in out]
     for match in _HEADED.finditer(sentence):
         if any(a <= match.start(1) < b for a, b in taken):

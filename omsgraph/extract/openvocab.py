@@ -116,13 +116,13 @@ def normalise_label(phrase: str) -> str | None:
     if not words or len(words) > _MAX_WORDS or not all(_WORD.match(w) for w in words):
         return None
     words[-1] = singular(words[-1])
-    if any(w in _NOT_NAMES or w in _DETERMINERS for w in words):
+    if any(w in _NOT_NAMES or singular(w) in _NOT_NAMES or w in _DETERMINERS for w in words):
         return None
     if len(words) == 1 and (words[0].endswith("ed") or _ADJECTIVE.search(words[0])):
         return None  # a participle ("induced") or an adjective left by a comma ("rapid")
     if len(words) > 1 and words[0].endswith("ing"):
         return None  # a verb phrase ("causing ataxia"), not a name
-    if len(words) > 1 and _PAST.search(words[-1]):
+    if len(words) > 1 and any(_PAST.search(w) for w in words[1:]):
         return None  # a clause ("symptoms resolved", "completely resected"), not a name
     if len(words) == 1 and (len(words[0]) < 4 or words[0] in _GENERIC_HEADS):
         return None

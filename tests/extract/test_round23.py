@@ -265,3 +265,38 @@ def test_a_named_tumour_makes_the_generic_one_redundant(extractor) -> None:  # n
     found = claims(extractor, text)
     assert ("has_cause", "neuroblastoma") in found and ("has_cause", "tumour") not in found
     assert ("has_cause", "tumour") in claims(extractor, "In OMS a tumour was found in her chest.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She developed OMS, a rare neurological disorder, at age two.",
+        "After plasmapheresis for OMS her symptoms resolved completely.",
+    ],
+)
+def test_a_class_or_a_clause_is_no_proposed_name(extractor, text: str) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert not [
+        o
+        for p, o in found
+        if p.startswith(("has_", "treated")) and ("rare" in o or "resolved" in o)
+    ]
+
+
+def test_antibodies_named_after_the_head(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "In OMS, antibodies against glycine receptors were not found.")
+    assert ("diagnosed_by", "anti-glycine receptor antibodies") in found, found
+    found = claims(extractor, "Antibodies against neurons are thought to cause OMS.")
+    assert not [o for p, o in found if p == "diagnosed_by"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("With OMS her eyes moved uncontrollably.", ("has_symptom", "opsoclonus")),
+        ("A flu-like illness preceded OMS in most.", ("has_cause", "viral infection")),
+        ("For OMS your child may have a brain scan.", ("diagnosed_by", "brain imaging")),
+    ],
+)
+def test_lay_words_of_pages(extractor, text: str, claim: tuple[str, str]) -> None:  # noqa: ANN001
+    assert claim in claims(extractor, text)
