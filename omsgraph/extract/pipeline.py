@@ -33,7 +33,7 @@ _COMPOUND_AFTER = re.compile(r"-(?:like|type|shaped)\b")  # "shock-like jerks": 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“(\[]?[A-Z0-9•])")
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Prof|vs|al|Fig|No|Vol|e\.g|i\.e|ca)|\b[A-Z])\.$"
+    r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Prof|vs|al|Fig|No|Vol|e\.g|i\.e|ca|a\.k\.a|aka)|\b[A-Z])\.$"
 )
 _PRE_COORD = re.compile(  # possessive words and gaps: what follows each never fits in it (speed)
     r"\b([A-Za-z][\w-]*+)((?:,\s*+[A-Za-z][\w-]*+)*),?\s++(?:and/or|and|or)\s++(?!(?:and|or)\b)"
@@ -62,7 +62,7 @@ _DISEASELIKE = re.compile(
 )
 _NAME_CUE = cues.name_cue()  # the synonym triggers of rules/relations.tsv
 _NAME_ITEM = re.compile(
-    r"\s*[\"“]?([A-Za-z][\w'’ -]*?\w)[\"”]?(?:\s*\([^)]*\))?(\s*(?:,|;|\bor\b|\band\b|[.)]|$))"
+    r"\s*:?\s*[\"“]?([A-Za-z][\w'’ -]*?\w)[\"”]?(?:\s*\([^)]*\))?(\s*(?:,|;|\bor\b|\band\b|[.)]|$))"
 )
 _NOT_A_NAME = frozenset(
     {"is", "are", "was", "were", "which", "that", "has", "have", "can", "may", "will", "and", "or"}

@@ -300,3 +300,14 @@ def test_antibodies_named_after_the_head(extractor) -> None:  # noqa: ANN001
 )
 def test_lay_words_of_pages(extractor, text: str, claim: tuple[str, str]) -> None:  # noqa: ANN001
     assert claim in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opsoclonus myoclonus syndrome, a.k.a. Kinsbourne syndrome, is rare.",
+        "OMS (aka: Kinsbourne syndrome) is rare.",
+    ],
+)
+def test_aka_introduces_a_synonym(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_synonym", "kinsbourne syndrome") in claims(extractor, text)
