@@ -60,7 +60,9 @@ and its lower case is an English word, or when its lower case is an English func
 a one-word synonym that is a common English word (wordfreq Zipf frequency >= 3.5, e.g. "fit",
 "cold", "spells") and a one-word label that is a very common word (Zipf >= 5.5) are dropped; a
 name of several words that are all very common words (Zipf >= 5.5 each) is dropped. A name
-that several concepts share goes to the concept whose label it is; if it is the label or
+that several concepts share goes to the concept whose label it is (a drug's label also beats a
+synonym of another type, and a DrugBank drug the plural label of its MeSH class: "Tetracycline",
+"Tetracyclines"); if it is the label or
 synonym of concepts of different types, a ``condition`` reading yields to a symptom, tumour or
 infection one, and any other clash drops the name; among same-type concepts of different
 ontologies, HPO is preferred for symptoms, MONDO for tumours, infections and conditions;
@@ -478,8 +480,14 @@ def choose(candidates: list[tuple[Entry, bool, bool]]) -> tuple[Entry, bool] | N
     if len(pool) == 1:
         return pool[0][0], pool[0][2]
     labels = [c for c in pool if c[1]]
-    if len({c[0].curie for c in labels}) == 1 and len({c[0].type for c in pool}) == 1:
+    if len({c[0].curie for c in labels}) == 1 and (
+        len({c[0].type for c in pool}) == 1 or labels[0][0].ontology == "DRUG"
+    ):  # a drug's own name beats another type's synonym ("carbamazepine", filed under a tumour)
         return labels[0][0], labels[0][2]
+    drugs = {c[0].curie for c in labels if c[0].curie.startswith("DRUGBANK:")}
+    if len(drugs) == 1 and all(c[0].ontology == "DRUG" for c in labels):
+        (curie,) = drugs  # a drug's name beats its MeSH class's plural ("tetracyclines")
+        return next((c[0], c[2]) for c in labels if c[0].curie == curie)
     types = {c[0].type for c in pool}
     if len(types) > 1:
         if "condition" in types and len(types) == 2:

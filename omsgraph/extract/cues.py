@@ -293,8 +293,8 @@ def _relation_rows(direction: str | None = None) -> dict[str, list[Rule]]:
         f: [
             r for r in rows if r.fields["frame"] == f and direction in (None, r.fields["direction"])
         ]
-        for f in FRAME_NAMES
-    }
+        for f in sorted(FRAME_NAMES, key=lambda f: f != "adverse")  # "infusion reactions"
+    }  # before "infusion": a side effect's cue is tried first where both start
 
 
 #: every frame's cues in one pattern, one named group per frame (one scan per sentence)

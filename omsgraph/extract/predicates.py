@@ -64,7 +64,7 @@ class Typing:
             if "cause" in clause:  # "linked with X", "after X": a disease is never a treatment
                 return "has_cause", label, 0.6
             return None
-        if kind in ("symptom", "complication") and "adverse" in frames:
+        if kind in ("symptom", "complication", "infection") and "adverse" in frames:
             return None  # "did not tolerate ACTH because of hypertension": a side effect
         if kind == "symptom":
             if differentials.DIFFERENTIAL in frames:  # "related disorders: X", "mistaken for X"

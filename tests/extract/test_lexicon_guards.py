@@ -75,3 +75,15 @@ def test_the_shipped_names_carry_no_adjective_left_by_the_procedure_word() -> No
     names = {r["name"].lower() for r in _names() if r["curie"].startswith("MAXO:")}
     assert "ultrasonography" in names and "visual evoked potential" in names
     assert not {"surgical", "abdominal radiographic", "ophthalmic diagnostic"} & names
+
+
+def test_a_drugs_own_name_survives_a_clash() -> None:
+    """A drug's label beats another type's synonym (Mondo files "carbamazepine" under a
+    tumour) and its MeSH class's plural ("Tetracyclines")."""
+    by_name = {r["name"].lower(): r["curie"] for r in _names()}
+    assert by_name["carbamazepine"] == "DRUGBANK:DB00564"
+    assert by_name["tetracycline"] == "DRUGBANK:DB00759"
+
+
+def test_carbamazepine_is_a_treatment(extractor) -> None:  # noqa: ANN001
+    assert ("treated_by", "carbamazepine") in claims(extractor, "Carbamazepine was given for OMS.")

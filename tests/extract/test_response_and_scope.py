@@ -136,3 +136,28 @@ def test_a_differential_stands_whatever_its_hedge(extractor, text: str, name: st
 )
 def test_what_only_rare_reports_support_is_hedged(extractor, text: str, name: str) -> None:  # noqa: ANN001
     assert [c for o, _, c in qualified(extractor, text) if o == name] == ["hedged"]
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        ("In OMS propranolol was tried for tremor without benefit.", "propranolol"),
+        ("For her OMS, carbamazepine provided no benefit.", "carbamazepine"),
+    ],
+)
+def test_a_treatment_tried_to_no_effect(extractor, text: str, drug: str) -> None:  # noqa: ANN001
+    found = qualified(extractor, text)
+    assert [p for o, p, _ in found if o == drug] == ["negated"], found
+    assert not [o for o, p, _ in found if o == "tremor" and p == "negated"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In OMS, ACTH-related hypertension and weight gain were common.",
+        "Infusion reactions were frequent with rituximab, and one child had varicella.",
+    ],
+)
+def test_named_side_effects_are_no_claims_of_the_condition(extractor, text: str) -> None:  # noqa: ANN001
+    found = {o for o, _, _ in qualified(extractor, text)}
+    assert not found & {"hypertension", "increased body weight", "chickenpox"}, found
