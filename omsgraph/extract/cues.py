@@ -79,6 +79,7 @@ _PHRASE_KINDS = (
     "TEST_HEAD",
     "TRACER",
     "OPENING_PREPOSITION",
+    "STUDY_AIM",
     "TO_HEAD",
     "DEFICIT_HEAD",
     "ROUTE",

@@ -463,7 +463,11 @@ class Extractor:
                 ]
                 at = bisect_left(novel, s)
                 has_novel = "differential" in block.section or (at < len(novel) and novel[at] < e)
-                found = self._sentence_claims(text, low, (s, e), block, inside, has_novel)
+                found = (
+                    []
+                    if shapes.study_aim(low, s, e)  # "Aim: To describe ...": topics, no claims
+                    else self._sentence_claims(text, low, (s, e), block, inside, has_novel)
+                )
                 for candidate in found + self._value_claims(text, (s, e), block, figure_index):
                     obj = candidate.concept.id if candidate.concept else candidate.object
                     key = (candidate.predicate, obj, candidate.polarity)

@@ -443,3 +443,17 @@ def anaphoric(
     if mention.concept.id in generic:
         return bool(earlier - {label})
     return any(other.endswith(" " + label) for other in earlier)
+
+
+#: a study's aim names its topics, not its findings: "Aim: To describe the sequelae of OMS",
+#: "Objective: To compare ACTH and IVIG", "We aimed to assess relapse" (phrases.tsv STUDY_AIM)
+_STUDY_AIM = re.compile(
+    r"\W*(?:(?:aims?|objectives?|purpose|goals?)(?: of (?:the|this) study)?\s*:\s*)?(?:"
+    + "|".join(r.regex for r in cues.phrase_rows("STUDY_AIM"))
+    + r")\b"
+)
+
+
+def study_aim(low: str, s: int, e: int) -> bool:
+    """Whether the lower-cased sentence at ``s:e`` states what a study set out to do."""
+    return _STUDY_AIM.match(low, s, e) is not None

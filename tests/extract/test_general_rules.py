@@ -107,13 +107,15 @@ def test_the_frame_cue_nearest_before_a_sign_types_it(extractor: Extractor) -> N
     assert ("has_symptom", "clumsiness") in found
 
 
-def test_a_class_word_for_sequelae_is_no_proposed_concept(extractor: Extractor) -> None:
+def test_a_class_word_for_sequelae_is_the_curated_concept_no_proposal(extractor: Extractor) -> None:
     found = claims(
         extractor,
         "After 5 years, 20 children (48%) had persistent neurodevelopmental sequelae, "
         "including dyslexia, attention deficit and clumsiness.",
     )
-    assert not [o for _, o in found if "sequela" in o]
+    assert {("has_complication", o) for o in ("attention deficit", "clumsiness")} <= set(found)
+    sequelae = [c for c in extractor.extract("Children with OMS had neurodevelopmental sequelae.")]
+    assert [c.concept.id for c in sequelae if c.concept] == ["neurodevelopmental-sequelae"]
 
 
 def test_a_tracer_before_a_test_is_no_treatment(extractor: Extractor) -> None:

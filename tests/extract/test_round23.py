@@ -311,3 +311,31 @@ def test_lay_words_of_pages(extractor, text: str, claim: tuple[str, str]) -> Non
 )
 def test_aka_introduces_a_synonym(extractor, text: str) -> None:  # noqa: ANN001
     assert ("has_synonym", "kinsbourne syndrome") in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aim: To describe the treatment and sequelae of OMS.",
+        "Objective: To compare ACTH and IVIG in children with OMS.",
+        "We aimed to assess relapse and learning difficulties in OMS.",
+    ],
+)
+def test_a_study_aim_names_topics_not_findings(extractor, text: str) -> None:  # noqa: ANN001
+    assert not claims(extractor, text)
+
+
+def test_a_treatment_that_aims_is_still_a_treatment(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "Treatment of OMS aims to stop relapses with ACTH.")
+    assert [o for p, o in found if p == "treated_by"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Children with OMS have learning difficulties later on.", "learning difficulties"),
+        ("Long-term neurodevelopmental sequelae of OMS are common.", "neurodevelopmental sequelae"),
+    ],
+)
+def test_what_comes_later_is_a_sequel(extractor, text: str, expected: str) -> None:  # noqa: ANN001
+    assert ("has_complication", expected) in claims(extractor, text)
