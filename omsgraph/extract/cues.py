@@ -331,7 +331,7 @@ _QUALIFIERS = table("qualifiers.tsv")
 _CHILDREN = alternation(r for r in _QUALIFIERS if r.fields["value"] == "children")
 _ADULTS = alternation(r for r in _QUALIFIERS if r.fields["value"] == "adults")
 _FREQUENCY = re.compile(
-    "|".join(
+    factored(
         sorted((r.regex for r in _QUALIFIERS if r.fields["kind"] == "FREQUENCY"), key=len)[::-1]
     )
 )
@@ -339,7 +339,7 @@ _FREQUENCY = re.compile(
 
 def _morphology(kind: str) -> str:
     rows = [r.regex for r in table("morphology.tsv") if r.fields["kind"] == kind]
-    return "|".join(sorted(rows, key=lambda r: (-len(r), r))) or r"(?!x)x"
+    return factored(sorted(rows, key=lambda r: (-len(r), r))) or r"(?!x)x"
 
 
 def drug_shape() -> re.Pattern[str]:

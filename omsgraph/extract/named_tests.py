@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from omsgraph.extract.factoring import factored
+
 __all__ = ["antibodies", "instruments", "may_name_tests", "named_tests"]
 
 _KIND = (
@@ -51,7 +53,9 @@ _GENERIC_WORDS = frozenset(
     "modified revised short total overall mean median composite global primary secondary final "
     "baseline clinical diagnostic severity rating outcome behaviour behavior of for and in".split()
 )
-_HEAD = re.compile(r"(?i)scale|score|checklist|criteria|inventory|questionnaire")
+_HEAD = re.compile(
+    factored("scale score checklist criteria inventory questionnaire".split(), fold=True), re.I
+)
 
 
 def may_name_tests(sentence: str) -> bool:
