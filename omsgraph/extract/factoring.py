@@ -1,4 +1,5 @@
-"""Alternations of many phrases factored by their leading letters, for speed.
+"""Alternations of many phrases factored by their leading letters, and sets of key words found
+in one pass: for speed.
 
 A rule table compiles to one alternation of many phrases. At each position the regex engine
 tries every phrase in turn; :func:`factored` writes the same alternation as a trie over the
@@ -12,13 +13,18 @@ alternatives is read as one phrase per alternative (``(?:a|b)c`` is ``ac|bc``, t
 order). A phrase that does not start with a plain letter or digit (a class, an escape, a
 lookaround, a quantified letter) stays where it stands, and the phrases before and after it
 are factored apart, so that no phrase moves across it.
+
+:class:`Keywords` tells which of many fixed strings a text holds, as the tests ``word in
+text`` would, in one pass over the text (an Aho-Corasick automaton).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-__all__ = ["factored", "top_level"]
+import ahocorasick
+
+__all__ = ["Keywords", "factored", "top_level"]
 
 _QUANTIFIERS = frozenset("?*+{")
 _MAX_SPREAD = 16  # a leading group of more alternatives is left as it is
@@ -113,3 +119,23 @@ def factored(alternatives: list[str], fold: bool = False) -> str:
             run.setdefault(lead, []).append(alternative[1:])
     flush()
     return "|".join(out)
+
+
+class Keywords:
+    """Fixed strings, and which of them a text holds: :meth:`present` is ``{w for w in words
+    if w in text}``, found in one pass."""
+
+    def __init__(self, words: Iterable[str]):
+        self.words = frozenset(words)
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+        for word in self.words - {""}:
+            self._automaton.add_word(word, word)
+        self._empty = {""} if "" in self.words else set()  # "" is in every text
+        if len(self.words - {""}):
+            self._automaton.make_automaton()
+
+    def present(self, text: str) -> set[str]:
+        """The words that occur in ``text``."""
+        if len(self._automaton) == 0:
+            return set(self._empty)
+        return {word for _, word in self._automaton.iter(text)} | self._empty

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from omsgraph.extract import cues, pipeline
-from omsgraph.extract.factoring import factored
+from omsgraph.extract.factoring import Keywords, factored
 from omsgraph.extract.lexicon import Lexicon
 from omsgraph.extract.scope import _other_disease
 
@@ -115,3 +115,11 @@ def test_factored_rule_tables_find_the_same() -> None:
             assert [m.span() for m in quick.finditer(text)] == [
                 m.span() for m in plain.finditer(text)
             ]
+
+
+@pytest.mark.parametrize(
+    "text", ["", "median age of onset", "the mean agent", "a%b", "ageless", "tumour", "aaaa"]
+)
+def test_keywords_are_the_words_in_the_text(text: str) -> None:
+    for words in (["age", "median age", "mean", "%", "aa", "a"], ["age", ""], []):
+        assert Keywords(words).present(text) == {w for w in words if w in text}
