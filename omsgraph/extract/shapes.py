@@ -202,13 +202,21 @@ def classified(text: str, s: int, mentions: list[Mention], condition: str) -> se
 
 
 def descriptive(
-    text: str, s: int, e: int, mentions: list[Mention], condition: str
+    text: str,
+    s: int,
+    e: int,
+    mentions: list[Mention],
+    condition: str,
+    results: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int]]:
     """The spans of a sentence whose signs are no claims: a definition of a sign
     (:func:`definition`), what an instrumental test showed (a proposed "adrenal mass" after
     "CT revealed" too: :func:`omsgraph.extract.findings.result_spans`) and the name of an
-    assessment instrument (:func:`omsgraph.extract.named_tests.instruments`)."""
-    spans = result_spans(text, [m for m in mentions if s <= m.start < e])
+    assessment instrument (:func:`omsgraph.extract.named_tests.instruments`). ``results`` are
+    the result spans of the sentence's mentions when the caller has them already."""
+    if results is None:
+        results = result_spans(text, [m for m in mentions if s <= m.start < e])
+    spans = list(results)
     spans += [(a + s, b + s) for a, b, _ in instruments(text[s:e])]  # "Sleep Disturbance Scale"
     span = definition(text, s, e, mentions, condition)
     return spans if span is None else [span, *spans]
@@ -374,17 +382,26 @@ def speaker(text: str, s: int, mention: Mention) -> bool:
 _RELATIVE = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bby )(?<!\bfor )(?<!\bwith )\bwhich\s+\Z")
 
 
-def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list[Mention]:
+def claiming(
+    text: str,
+    s: int,
+    mentions: list[Mention],
+    condition: str,
+    results: list[tuple[int, int]] | None = None,
+) -> list[Mention]:
     """The mentions of a sentence less those that state no claim: the class of the condition
     (:func:`classified`), examples of a class of diseases (:func:`examples_of_a_class`), a
     test's tracer (:func:`tracers`), what an instrumental test found (:func:`test_findings`),
     a bare class word, concepts inside an organisation's name, and a sign's word for a process
-    in a structure ("disinhibition of the fastigial nucleus")."""
+    in a structure ("disinhibition of the fastigial nucleus"). ``results`` are the
+    :func:`~omsgraph.extract.findings.result_spans` of ``mentions``, when known already."""
     skip = classified(text, s, mentions, condition) | examples_of_a_class(
         text, s, mentions, condition
     )
     skip |= (
-        tracers(text, mentions) | alternatives(text, s, mentions) | test_findings(text, mentions)
+        tracers(text, mentions)
+        | alternatives(text, s, mentions)
+        | test_findings(text, mentions, results)
     )
     return [
         m
