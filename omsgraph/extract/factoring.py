@@ -21,12 +21,14 @@ text`` would, in one pass over the text (an Aho-Corasick automaton).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 
 import ahocorasick
 
 __all__ = ["Keywords", "factored", "top_level"]
 
 _QUANTIFIERS = frozenset("?*+{")
+_WORD = itemgetter(1)
 _MAX_SPREAD = 16  # a leading group of more alternatives is left as it is
 
 
@@ -138,4 +140,5 @@ class Keywords:
         """The words that occur in ``text``."""
         if len(self._automaton) == 0:
             return set(self._empty)
-        return {word for _, word in self._automaton.iter(text)} | self._empty
+        found = set(map(_WORD, self._automaton.iter(text)))  # (end, word) pairs
+        return found | self._empty if self._empty else found

@@ -177,15 +177,16 @@ def definition(
     return None
 
 
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|this|the (?:syndrome|condition|disorder))\b", re.I)
+
+
 def classified(text: str, s: int, mentions: list[Mention], condition: str) -> set[int]:
     """ids of the mentions that only say what kind of disease the condition is: the head of
     "<the condition> is a rare <adjectives> X (disorder)" ("is a rare seizure disorder", "is a
     movement disorder"). Adjectives before the head ("an autoimmune illness") stay claims."""
     named = [m for m in mentions if m.concept.id == condition]
     out: set[int] = set()
-    if not named and not re.match(
-        r"\s*(?:it|this|the (?:syndrome|condition|disorder))\b", text[s:], re.I
-    ):
+    if not named and not _PRONOUN_SUBJECT.match(text, s):  # not a copy of the document's rest
         return out
     for m in mentions:
         if m.concept.type not in _CLASS_TYPES or m.concept.id == condition:
