@@ -340,13 +340,15 @@ def examples_of_a_class(text: str, s: int, mentions: list[Mention], condition: s
     low = text[s:end].lower()
     if not any(h in low for h in _CLASS_HEADS) or not _EXAMPLE_AFTER.search(low):
         return out  # no class word, or no example after one (a quick test)
+    lowered = ""  # the document in lower case, made once when a class is found
     for match in _OTHERS.finditer(text, s, end):
         before = text[s : match.start()].lower()
         clause = before[max(before.rfind(";"), before.rfind(":")) + 1 :]
         if _VERB.search(clause) or cues.frame_spans(_CLASS_WORDS.sub("", clause)):
             continue  # the class is an object: "she developed behavioural disorders, such as
             # ADHD"; "symptoms include movement disorders, such as myoclonus": the cue's
-        stop = _EXAMPLES_END.search(text.lower(), match.end(), end + 1)
+        lowered = lowered or text.lower()
+        stop = _EXAMPLES_END.search(lowered, match.end(), end + 1)
         last = stop.start() if stop else end
         out |= {
             id(m) for m in mentions if match.end() <= m.start < last and m.concept.id != condition
