@@ -98,29 +98,30 @@ def _lead(alternative: str, fold: bool) -> str | None:
 def factored(alternatives: list[str], fold: bool = False) -> str:
     """``"|".join(alternatives)``, factored by leading letters; ``fold`` for a pattern
     compiled with ``re.IGNORECASE`` (then "A" and "a" lead the same branch)."""
-    flat = [
-        p for alternative in alternatives for part in top_level(alternative) for p in _spread(part)
-    ]
+    return "|".join(_factor([part for a in alternatives for part in top_level(a)], fold))
+
+
+def _factor(phrases: list[str], fold: bool) -> list[str]:
+    """The factored alternatives of ``phrases`` (none of which holds a top-level "|")."""
     out: list[str] = []
     run: dict[str, list[str]] = {}  # leading letter -> the rest of each of its phrases
 
     def flush() -> None:
         for lead, tails in run.items():
-            if len(tails) == 1:
-                out.append(lead + tails[0])
-            else:
-                out.append(f"{lead}(?:{factored(tails, fold)})")
+            inner = _factor(tails, fold) if len(tails) > 1 else tails
+            # one branch left: no group ("thir(?:ty|d)", not "t(?:h(?:i(?:r(?:ty|d))))")
+            out.append(lead + inner[0] if len(inner) == 1 else f"{lead}(?:{'|'.join(inner)})")
         run.clear()
 
-    for alternative in flat:
-        lead = _lead(alternative, fold)
+    for phrase in (p for part in phrases for p in _spread(part)):
+        lead = _lead(phrase, fold)
         if lead is None:
             flush()  # no phrase moves across one that may start with any letter
-            out.append(alternative)
+            out.append(phrase)
         else:
-            run.setdefault(lead, []).append(alternative[1:])
+            run.setdefault(lead, []).append(phrase[1:])
     flush()
-    return "|".join(out)
+    return out
 
 
 class Keywords:
