@@ -26,6 +26,7 @@ from functools import cache
 from pathlib import Path
 
 from omsgraph.errors import DataError
+from omsgraph.extract.factoring import factored
 
 __all__ = [
     "FRAMES",
@@ -251,7 +252,7 @@ def alternation(rules: Iterable[Rule], flags: int = 0) -> re.Pattern[str]:
     regexes = sorted({r.regex for r in rules}, key=lambda r: (-len(r), r))
     if not regexes:
         return re.compile(r"(?!x)x")
-    words = "|".join(r for r in regexes if _WORDY.match(r))
+    words = factored([r for r in regexes if _WORDY.match(r)], fold=bool(flags & re.IGNORECASE))
     marks = "|".join(r for r in regexes if not _WORDY.match(r))  # punctuation: no boundary
     body = "|".join(filter(None, [words and rf"(?<!\w)(?=\w)(?:{words})(?!\w)", marks]))
     return re.compile(body, flags)
@@ -282,7 +283,7 @@ def grouped(groups: dict[str, list[Rule]]) -> re.Pattern[str]:
     for name, rules in groups.items():
         regexes = sorted({r.regex for r in rules}, key=lambda r: (-len(r), r))
         if regexes:
-            bodies.append(f"(?P<{name}>{'|'.join(regexes)})")
+            bodies.append(f"(?P<{name}>{factored(regexes)})")
     if not bodies:
         return re.compile(r"(?!x)x")
     return re.compile(rf"(?<!\w)(?=[a-z0-9])(?:{'|'.join(bodies)})(?!\w)")
@@ -348,7 +349,7 @@ _QUALIFIERS = table("qualifiers.tsv")
 _CHILDREN = alternation(r for r in _QUALIFIERS if r.fields["value"] == "children")
 _ADULTS = alternation(r for r in _QUALIFIERS if r.fields["value"] == "adults")
 _FREQUENCY = re.compile(
-    "|".join(
+    factored(
         sorted((r.regex for r in _QUALIFIERS if r.fields["kind"] == "FREQUENCY"), key=len)[::-1]
     )
 )
@@ -356,7 +357,7 @@ _FREQUENCY = re.compile(
 
 def _morphology(kind: str) -> str:
     rows = [r.regex for r in table("morphology.tsv") if r.fields["kind"] == kind]
-    return "|".join(sorted(rows, key=lambda r: (-len(r), r))) or r"(?!x)x"
+    return factored(sorted(rows, key=lambda r: (-len(r), r))) or r"(?!x)x"
 
 
 def sign_adjectives(name: str) -> list[str]:

@@ -14,6 +14,7 @@ from functools import cache
 
 from omsgraph.corpus.model import Concept
 from omsgraph.extract import cues
+from omsgraph.extract.factoring import Keywords
 from omsgraph.extract.lexicon import Mention
 
 __all__ = ["with_descriptions"]
@@ -26,6 +27,11 @@ class _Description:
     keys: tuple[str, ...]  # one of them is in every line the row reads (a quick test)
     pattern: re.Pattern[str]
     concept: str
+
+
+@cache
+def _keys() -> Keywords:
+    return Keywords(k for r in _rules() for k in r.keys)
 
 
 @cache
@@ -49,8 +55,9 @@ def with_descriptions(
     """
     low = cues.lower(text)
     found: list[Mention] = []
+    present = _keys().present(low)
     for row in _rules():
-        if not any(key in low for key in row.keys):
+        if present.isdisjoint(row.keys):
             continue  # none of the row's words in the line
         concept = concepts.get(row.concept)
         if concept is None:

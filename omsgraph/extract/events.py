@@ -15,6 +15,7 @@ from functools import cache
 
 from omsgraph.corpus.model import Concept
 from omsgraph.extract import cues
+from omsgraph.extract.factoring import Keywords
 from omsgraph.extract.lexicon import Mention
 
 __all__ = ["with_events"]
@@ -30,6 +31,11 @@ class _Event:
     pattern: re.Pattern[str]  # the verb group
     subject: re.Pattern[str]  # what must end just before it
     concept: str
+
+
+@cache
+def _keys() -> Keywords:
+    return Keywords(k for r in _rules() for k in r.keys)
 
 
 @cache
@@ -55,8 +61,9 @@ def with_events(
     low = cues.lower(text)
     found = []
     ends = [m.end for m in mentions]  # the mentions are in order and do not overlap
+    present = _keys().present(low)
     for event in _rules():
-        if not any(key in low for key in event.keys):
+        if present.isdisjoint(event.keys):
             continue  # none of the row's verbs in the line
         concept = concepts.get(event.concept)
         if concept is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from omsgraph.corpus.values import NUMBER
+from omsgraph.extract.factoring import factored
 
 _NUM = "(?:" + NUMBER[1:]  # the same number, not captured
 _PREFIX = (
@@ -231,7 +232,9 @@ _SPELLED_WORDS = (
     "ninety", "hundred", "half", "third", "quarter", "majority", "most", "year of life",
     "years of life", "age of", "decade",
 )  # fmt: skip
-SPELLED_GATE = re.compile(r"\b(?:" + "|".join(_SPELLED_WORDS).replace("teen", r"\w+teen") + r")\b")
+SPELLED_GATE = re.compile(
+    r"\b(?:" + factored([w.replace("teen", r"\w+teen") for w in _SPELLED_WORDS]) + r")\b"
+)
 #: words one of which a sentence needs for a form to be tried (a quick test, for speed)
 _SMALL = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)"
 NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from omsgraph.corpus.values import ATTRIBUTES, Value, number, parse_value
 from omsgraph.errors import DataError
+from omsgraph.extract.factoring import Keywords
 from omsgraph.extract.figure_forms import (
     DIGIT,
     ENDS_PERSONS,
@@ -158,7 +159,7 @@ def load_rules(path: Path = RULES) -> tuple[Rule, ...]:
 class _Table:
     numeric: tuple[Rule, ...]
     phrase_rules: tuple[Rule, ...]
-    needed: tuple[str, ...]  # every word a phrase row needs
+    needed: Keywords  # every word a phrase row needs
 
 
 @lru_cache(maxsize=4)
@@ -166,7 +167,7 @@ def _table(path: Path) -> _Table:
     rules = load_rules(path)
     phrase_rules = tuple(r for r in rules if r.kinds == {"phrase"})
     needed = tuple(sorted({w for r in phrase_rules for w in r.needs}))
-    return _Table(tuple(r for r in rules if r.kinds != {"phrase"}), phrase_rules, needed)
+    return _Table(tuple(r for r in rules if r.kinds != {"phrase"}), phrase_rules, Keywords(needed))
 
 
 class _Cues:
@@ -261,6 +262,7 @@ def _attribute(
     return (best[1], best[2]) if best else None
 
 
+_NEEDED = Keywords(NEEDED)
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _ACROSS = re.compile(r",|\band\b|;")
 _OPENS = re.compile(r"[^()\[\].;]*[(\[]\s*")  # a few words, then the bracket a figure opens
@@ -278,14 +280,14 @@ class FigureIndex:
     def _forms(self, low: str) -> list[tuple[str, re.Match[str]]]:
         if DIGIT.search(low) is None and SPELLED_GATE.search(low) is None:
             return []
-        present = {word for word in NEEDED if word in low}
+        present = _NEEDED.present(low)
         wanted = {kind: _wanted(needs, present, low) for kind, needs in NEEDS.items()}
         return resolve(
             [(kind, m) for kind, pattern in FORMS if wanted[kind] for m in pattern.finditer(low)]
         )
 
     def _phrases(self, low: str) -> list[tuple[Rule, re.Match[str]]]:
-        present = {word for word in self.table.needed if word in low}
+        present = self.table.needed.present(low)
         if not present:
             return []
         return [

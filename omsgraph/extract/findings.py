@@ -45,10 +45,14 @@ def result_spans(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     return out
 
 
-def test_findings(text: str, mentions: list[Mention]) -> set[int]:
+def test_findings(
+    text: str, mentions: list[Mention], spans: list[tuple[int, int]] | None = None
+) -> set[int]:
     """ids of the signs named in what an instrumental test showed ("MRI of the chest
-    identified a posterior mediastinal mass")."""
-    spans = result_spans(text, mentions)
+    identified a posterior mediastinal mass"); ``spans`` are the :func:`result_spans` of
+    ``mentions`` when the caller has them already."""
+    if spans is None:
+        spans = result_spans(text, mentions)
     return {
         id(m)
         for m in mentions

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from omsgraph.extract.factoring import factored
+
 __all__ = ["antibodies", "instruments", "may_name_tests", "named_tests"]
 
 _KIND = (
@@ -67,17 +69,28 @@ _GENERIC_WORDS = frozenset(
     "modified revised short total overall mean median composite global primary secondary final "
     "baseline clinical diagnostic severity rating outcome behaviour behavior of for and in".split()
 )
-_HEAD = re.compile(r"(?i)scale|score|checklist|criteria|inventory|questionnaire")
+_HEADS = ("scale", "score", "checklist", "criteria", "inventory", "questionnaire")
+_HEAD = re.compile(factored(list(_HEADS), fold=True), re.I)
+
+
+#: the heads of _INSTRUMENT less their first letter, which it takes in either case
+_HEAD_TAILS = ("cale", "core", "hecklist", "riteria", "nventory", "uestionnaire")
 
 
 def may_name_tests(sentence: str) -> bool:
     """A quick test: whether the lower-cased ``sentence`` can name a test by its shape."""
-    return "antibod" in sentence or "anti-" in sentence or _HEAD.search(sentence) is not None
+    if "antibod" in sentence or "anti-" in sentence:
+        return True
+    if sentence.isascii():  # then the heads' letters have no other case forms in it
+        return any(head in sentence for head in _HEADS)
+    return _HEAD.search(sentence) is not None
 
 
 def instruments(text: str) -> list[tuple[int, int, str]]:
     """(start, end, label) of each named assessment instrument of ``text`` (its own case)."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if not any(tail in text for tail in _HEAD_TAILS):
+        return out  # no head an instrument's name ends with (a quick test)
     for match in _INSTRUMENT.finditer(text):
         name = match.group(1)
         if name.split()[0] in ("The", "A", "An", "This", "Our"):  # a sentence's first word

@@ -16,6 +16,7 @@ from omsgraph.corpus.vocabulary import Vocabulary, normalise
 from omsgraph.extract import cues, differentials, grounding, openvocab, retyping, shapes
 from omsgraph.extract.candidate import Candidate, review_type
 from omsgraph.extract.figures import FigureIndex
+from omsgraph.extract.findings import result_spans
 from omsgraph.extract.lexicon import Lexicon, Mention
 from omsgraph.extract.named_tests import may_name_tests, named_tests
 from omsgraph.extract.ontolex import compatible
@@ -261,7 +262,8 @@ class Extractor:
         )
         out: list[Candidate] = []
         found: list[tuple[int, int, str, str, Concept | None, float, str | None]] = []
-        claiming = shapes.claiming(text, s, mentions, CONDITION)  # not "is a rare X"
+        results = result_spans(text, mentions)  # what tests showed: read once, used twice
+        claiming = shapes.claiming(text, s, mentions, CONDITION, results)  # not "a rare X"
         own = [m.concept.id == CONDITION or m.concept.label in self._own_words for m in claiming]
         made, kept = differentials.swapped(
             sentence, [(m.start - s, m.end - s, o) for m, o in zip(claiming, own, strict=True)]
@@ -349,7 +351,7 @@ class Extractor:
                 name = text[n_start:n_end].lower()
                 found.append((n_start, n_end, "has_synonym", name, None, 0.6, None))
         found = shapes.outside(
-            found, shapes.descriptive(text, s, e, mentions, CONDITION), block.section
+            found, shapes.descriptive(text, s, e, mentions, CONDITION, results), block.section
         )
         shapes.remember(self._said, found)
         population = cues.population(sentence) if found else "all"

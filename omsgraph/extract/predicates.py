@@ -22,6 +22,8 @@ TREAT_TYPES = frozenset({"therapy", "procedure"})
 _MECHANISM = re.compile(r"paraneoplast")  # how tumours act on the condition, not a cause
 _NO_CAUSE = re.compile(r"^idiopathic\b|^unknown cause")
 _AFTER_INFECTION = re.compile(r"(?:post|para)[- ]?", re.IGNORECASE)
+_BRACKET = re.compile(r"\s*\(.*?(?:\)|$)\s*")  # "OMS (Kinsbourne)": the other name
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,8 @@ class Typing:
         kind, label = concept.type, concept.label
         generic = concept.id in self.generic
         if concept.id == self.condition:
-            surface = re.sub(r"\s*\(.*?(?:\)|$)\s*", " ", mention.surface).strip(" \"'“”")
-            if re.fullmatch(r"[A-Z]{2,6}", surface) or same_name(surface, self.condition_label):
+            surface = _BRACKET.sub(" ", mention.surface).strip(" \"'“”")
+            if _ACRONYM.fullmatch(surface) or same_name(surface, self.condition_label):
                 return None
             if "synonym" in frames | section:
                 return "has_synonym", surface.lower(), 0.85

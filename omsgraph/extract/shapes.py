@@ -177,15 +177,16 @@ def definition(
     return None
 
 
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|this|the (?:syndrome|condition|disorder))\b", re.I)
+
+
 def classified(text: str, s: int, mentions: list[Mention], condition: str) -> set[int]:
     """ids of the mentions that only say what kind of disease the condition is: the head of
     "<the condition> is a rare <adjectives> X (disorder)" ("is a rare seizure disorder", "is a
     movement disorder"). Adjectives before the head ("an autoimmune illness") stay claims."""
     named = [m for m in mentions if m.concept.id == condition]
     out: set[int] = set()
-    if not named and not re.match(
-        r"\s*(?:it|this|the (?:syndrome|condition|disorder))\b", text[s:], re.I
-    ):
+    if not named and not _PRONOUN_SUBJECT.match(text, s):  # not a copy of the document's rest
         return out
     for m in mentions:
         if m.concept.type not in _CLASS_TYPES or m.concept.id == condition:
@@ -202,13 +203,21 @@ def classified(text: str, s: int, mentions: list[Mention], condition: str) -> se
 
 
 def descriptive(
-    text: str, s: int, e: int, mentions: list[Mention], condition: str
+    text: str,
+    s: int,
+    e: int,
+    mentions: list[Mention],
+    condition: str,
+    results: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int]]:
     """The spans of a sentence whose signs are no claims: a definition of a sign
     (:func:`definition`), what an instrumental test showed (a proposed "adrenal mass" after
     "CT revealed" too: :func:`omsgraph.extract.findings.result_spans`) and the name of an
-    assessment instrument (:func:`omsgraph.extract.named_tests.instruments`)."""
-    spans = result_spans(text, [m for m in mentions if s <= m.start < e])
+    assessment instrument (:func:`omsgraph.extract.named_tests.instruments`). ``results`` are
+    the result spans of the sentence's mentions when the caller has them already."""
+    if results is None:
+        results = result_spans(text, [m for m in mentions if s <= m.start < e])
+    spans = list(results)
     spans += [(a + s, b + s) for a, b, _ in instruments(text[s:e])]  # "Sleep Disturbance Scale"
     span = definition(text, s, e, mentions, condition)
     return spans if span is None else [span, *spans]
@@ -331,13 +340,15 @@ def examples_of_a_class(text: str, s: int, mentions: list[Mention], condition: s
     low = text[s:end].lower()
     if not any(h in low for h in _CLASS_HEADS) or not _EXAMPLE_AFTER.search(low):
         return out  # no class word, or no example after one (a quick test)
+    lowered = ""  # the document in lower case, made once when a class is found
     for match in _OTHERS.finditer(text, s, end):
         before = text[s : match.start()].lower()
         clause = before[max(before.rfind(";"), before.rfind(":")) + 1 :]
         if _VERB.search(clause) or cues.frame_spans(_CLASS_WORDS.sub("", clause)):
             continue  # the class is an object: "she developed behavioural disorders, such as
             # ADHD"; "symptoms include movement disorders, such as myoclonus": the cue's
-        stop = _EXAMPLES_END.search(text.lower(), match.end(), end + 1)
+        lowered = lowered or text.lower()
+        stop = _EXAMPLES_END.search(lowered, match.end(), end + 1)
         last = stop.start() if stop else end
         out |= {
             id(m) for m in mentions if match.end() <= m.start < last and m.concept.id != condition
@@ -374,17 +385,26 @@ def speaker(text: str, s: int, mention: Mention) -> bool:
 _RELATIVE = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bby )(?<!\bfor )(?<!\bwith )\bwhich\s+\Z")
 
 
-def claiming(text: str, s: int, mentions: list[Mention], condition: str) -> list[Mention]:
+def claiming(
+    text: str,
+    s: int,
+    mentions: list[Mention],
+    condition: str,
+    results: list[tuple[int, int]] | None = None,
+) -> list[Mention]:
     """The mentions of a sentence less those that state no claim: the class of the condition
     (:func:`classified`), examples of a class of diseases (:func:`examples_of_a_class`), a
     test's tracer (:func:`tracers`), what an instrumental test found (:func:`test_findings`),
     a bare class word, concepts inside an organisation's name, and a sign's word for a process
-    in a structure ("disinhibition of the fastigial nucleus")."""
+    in a structure ("disinhibition of the fastigial nucleus"). ``results`` are the
+    :func:`~omsgraph.extract.findings.result_spans` of ``mentions``, when known already."""
     skip = classified(text, s, mentions, condition) | examples_of_a_class(
         text, s, mentions, condition
     )
     skip |= (
-        tracers(text, mentions) | alternatives(text, s, mentions) | test_findings(text, mentions)
+        tracers(text, mentions)
+        | alternatives(text, s, mentions)
+        | test_findings(text, mentions, results)
     )
     return [
         m

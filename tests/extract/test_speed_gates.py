@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from omsgraph.extract import cues, pipeline
+from omsgraph.extract.factoring import Keywords, factored
 from omsgraph.extract.lexicon import Lexicon
 from omsgraph.extract.scope import _other_disease
 
@@ -77,3 +78,48 @@ def test_other_disease_needs_its_word() -> None:
     lexicon = Lexicon(load_vocabulary(Path(__file__).resolve().parents[2] / "data/vocabulary.yaml"))
     assert _other_disease("It resembles Lyme Disease in adults.", lexicon)
     assert not _other_disease("It resembles nothing in adults.", lexicon)
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "text"),
+    [
+        (["caused by", "cause", "cured", "(?:due|owing) to", "c"], "cured, caused by c due to it"),
+        (["ab", "(?:x|a)b?c", "a", "[ab]c", "abc"], "abc xbc ac bc"),
+        (["s?he", "she", "(?:he|she) had", "her"], "she had her he"),
+        (["(?:a|b)?c", "ac", "a(?:b|c)d", "(?P<name>ab)"], "abd ac c bc"),
+        (["Ab", "aB", "abc"], "ABC abc"),
+    ],
+)
+def test_factored_alternation_finds_the_same(alternatives: list[str], text: str) -> None:
+    for flags in (0, re.IGNORECASE):
+        plain = re.compile("|".join(alternatives), flags)
+        fold = bool(flags)
+        quick = re.compile(factored(alternatives, fold=fold), flags)
+        assert [m.span() for m in quick.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_factored_rule_tables_find_the_same() -> None:
+    """Each table's phrases, factored, find what the plain alternation finds in the
+    development texts (each frame's cues, each context category)."""
+    texts = [
+        cues.lower(p.read_text(encoding="utf-8"))
+        for p in sorted((Path(__file__).resolve().parents[2] / "data/sources").glob("*.txt"))
+    ]
+    groups = [[r.regex for r in rules] for rules in cues._relation_rows().values()]
+    groups += [[r.regex for r in cues.context_rules(c)] for c in sorted(cues.CATEGORIES)]
+    for regexes in groups:
+        regexes = sorted(set(regexes), key=lambda r: (-len(r), r))
+        plain = re.compile("|".join(regexes))
+        quick = re.compile(factored(regexes))
+        for text in texts:
+            assert [m.span() for m in quick.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]
+
+
+@pytest.mark.parametrize(
+    "text", ["", "median age of onset", "the mean agent", "a%b", "ageless", "tumour", "aaaa"]
+)
+def test_keywords_are_the_words_in_the_text(text: str) -> None:
+    for words in (["age", "median age", "mean", "%", "aa", "a"], ["age", ""], []):
+        assert Keywords(words).present(text) == {w for w in words if w in text}
