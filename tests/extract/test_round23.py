@@ -339,3 +339,15 @@ def test_a_treatment_that_aims_is_still_a_treatment(extractor) -> None:  # noqa:
 )
 def test_what_comes_later_is_a_sequel(extractor, text: str, expected: str) -> None:  # noqa: ANN001
     assert ("has_complication", expected) in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "test"),
+    [
+        ("Children with OMS need formal developmental assessment.", "developmental assessment"),
+        ("- Bedside swallow screen on admission for OMS", "swallowing assessment"),
+        ("Keep a sleep diary while OMS is active.", "sleep diary"),
+    ],
+)
+def test_assessments_of_allied_health(extractor, text: str, test: str) -> None:  # noqa: ANN001
+    assert ("diagnosed_by", test) in claims(extractor, text)
