@@ -351,3 +351,44 @@ def test_what_comes_later_is_a_sequel(extractor, text: str, expected: str) -> No
 )
 def test_assessments_of_allied_health(extractor, text: str, test: str) -> None:  # noqa: ANN001
     assert ("diagnosed_by", test) in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "For OMS they checked the fluid surrounding his spinal cord.",
+            ("diagnosed_by", "cerebrospinal fluid analysis"),
+        ),
+        (
+            "The neurologist examined her reflexes for OMS.",
+            ("diagnosed_by", "neurological examination"),
+        ),
+        ("In OMS the doctor reviews the family history.", ("diagnosed_by", "medical history")),
+        (
+            "OMS jerks can prevent children from walking.",
+            ("has_symptom", "inability to sit or stand"),
+        ),
+        ("With OMS his words were partly lost.", ("has_symptom", "loss of speech and language")),
+        ("In OMS smooth pursuit is often saccadic.", ("has_symptom", "abnormal smooth pursuit")),
+        (
+            "After OMS some never regain normal intelligence.",
+            ("has_complication", "intellectual disability"),
+        ),
+        (
+            "After OMS she was less coordinated than her twin.",
+            ("has_complication", "incoordination"),
+        ),
+    ],
+)
+def test_tests_and_states_in_lay_words(extractor, text: str, claim: tuple[str, str]) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert claim[1] in {o for _, o in found}, found
+
+
+def test_lay_words_keep_their_polarity(extractor) -> None:  # noqa: ANN001
+    from .conftest import qualified
+
+    found = qualified(extractor, "After OMS she will never have normal intelligence.")
+    assert ("intellectual disability", "affirmed", "asserted") in found, found
+    assert not claims(extractor, "I lost my keys at the OMS clinic.")
