@@ -392,3 +392,11 @@ def test_lay_words_keep_their_polarity(extractor) -> None:  # noqa: ANN001
     found = qualified(extractor, "After OMS she will never have normal intelligence.")
     assert ("intellectual disability", "affirmed", "asserted") in found, found
     assert not claims(extractor, "I lost my keys at the OMS clinic.")
+
+
+def test_the_myoclonus_and_saccades_of_case_reports(extractor) -> None:  # noqa: ANN001
+    text = "In OMS she had continuous, chaotic, multidirectional saccadic oscillations and action myoclonus."
+    found = claims(extractor, text)
+    assert {("has_symptom", "opsoclonus"), ("has_symptom", "myoclonus")} <= found, found
+    found = claims(extractor, "In OMS horizontal saccadic oscillations were recorded.")
+    assert ("has_symptom", "opsoclonus") not in found  # one direction: not opsoclonus
