@@ -400,3 +400,10 @@ def test_the_myoclonus_and_saccades_of_case_reports(extractor) -> None:  # noqa:
     assert {("has_symptom", "opsoclonus"), ("has_symptom", "myoclonus")} <= found, found
     found = claims(extractor, "In OMS horizontal saccadic oscillations were recorded.")
     assert ("has_symptom", "opsoclonus") not in found  # one direction: not opsoclonus
+
+
+def test_aggression_is_a_sign_and_aggressive_treatment_is_none(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "In OMS rage attacks and aggression towards others can occur.")
+    assert ("has_symptom", "aggression") in found, found
+    found = claims(extractor, "Aggressive, early treatment of OMS lowers the relapse rate.")
+    assert not [o for _, o in found if "aggress" in o], found
