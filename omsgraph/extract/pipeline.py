@@ -365,11 +365,12 @@ class Extractor:
                 polarity, certainty = "affirmed", "asserted"
             elif predicate == "differential_diagnosis":  # "X may mimic OMS", "X was ruled
                 polarity, certainty = "affirmed", "asserted"  # out": X is a differential
-            elif predicate == "treated_by" and (
-                retyping.kept(sentence, m_start - s, m_end - s)
-                or (relapse and retyping.withdrawn(sentence, m_start - s, m_end - s))
-            ):  # "should not be withdrawn", "no relapse when it was tapered": it was given
-                polarity = "affirmed"
+            elif predicate in ("treated_by", "has_complication"):  # "should not be withdrawn",
+                polarity = retyping.settled(  # "the opsoclonus had resolved" at follow-up
+                    predicate, polarity, sentence, m_start - s, m_end - s, relapse
+                )
+                if polarity is None:
+                    continue
             elif polarity == "negated" and concept is not None and concept is self.screening:
                 found_no = self.lexicon.lookup(text[m_start:m_end])  # "CT revealed no tumour"
                 if found_no is not None and found_no.type == "tumour":

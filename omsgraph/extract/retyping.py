@@ -11,7 +11,16 @@ from functools import cache
 
 from omsgraph.extract import cues
 
-__all__ = ["associated", "cue", "disease_named", "exposure", "kept", "relapse", "withdrawn"]
+__all__ = [
+    "associated",
+    "cue",
+    "disease_named",
+    "exposure",
+    "kept",
+    "relapse",
+    "settled",
+    "withdrawn",
+]
 
 
 @cache
@@ -90,3 +99,27 @@ def associated(sentence: str) -> bool:
     """Whether the lower-cased text says a disease occurs with the condition ("reported in
     patients with", "coexisting")."""
     return cue("ASSOCIATION").search(sentence) is not None
+
+
+#: grammar: a sign that "had resolved" at follow-up is no sequel ("the opsoclonus had resolved
+#: in all", "by then the ataxia had disappeared")
+_RESOLVED_AFTER = re.compile(
+    r"\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?(?:resolved|disappeared|cleared|remitted|"
+    r"gone\s+away|subsided)\b"
+)
+
+
+def settled(
+    predicate: str, polarity: str, sentence: str, start: int, end: int, relapse: bool
+) -> str | None:
+    """The polarity of a treatment or a sequel once its course is read: a treatment whose
+    withdrawal is denied ("should not be withdrawn") or named in a relapse sentence was given
+    (affirmed); a sign that had resolved at follow-up is no sequel (None: no claim; the sign
+    itself is told where it was present)."""
+    if predicate == "treated_by":
+        if kept(sentence, start, end) or (relapse and withdrawn(sentence, start, end)):
+            return "affirmed"
+        return polarity
+    if _RESOLVED_AFTER.match(sentence, end):
+        return None
+    return polarity

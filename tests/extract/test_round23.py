@@ -395,7 +395,7 @@ def test_lay_words_keep_their_polarity(extractor) -> None:  # noqa: ANN001
 
 
 def test_the_myoclonus_and_saccades_of_case_reports(extractor) -> None:  # noqa: ANN001
-    text = "In OMS she had continuous, chaotic, multidirectional saccadic oscillations and action myoclonus."
+    text = "In OMS she had chaotic, multidirectional saccadic oscillations and action myoclonus."
     found = claims(extractor, text)
     assert {("has_symptom", "opsoclonus"), ("has_symptom", "myoclonus")} <= found, found
     found = claims(extractor, "In OMS horizontal saccadic oscillations were recorded.")
@@ -407,3 +407,15 @@ def test_aggression_is_a_sign_and_aggressive_treatment_is_none(extractor) -> Non
     assert ("has_symptom", "aggression") in found, found
     found = claims(extractor, "Aggressive, early treatment of OMS lowers the relapse rate.")
     assert not [o for _, o in found if "aggress" in o], found
+
+
+def test_a_sign_that_had_resolved_is_no_sequel(extractor) -> None:  # noqa: ANN001
+    text = "At 1-year follow-up of her OMS the opsoclonus had resolved, but clumsiness remained."
+    found = claims(extractor, text)
+    assert ("has_complication", "opsoclonus") not in found, found
+    assert ("has_complication", "clumsiness") in found, found
+
+
+def test_a_graded_neuroblastoma_is_the_neuroblastoma(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "In OMS histology showed a poorly differentiated neuroblastoma.")
+    assert ("has_cause", "neuroblastoma") in found, found
