@@ -419,3 +419,23 @@ def test_a_sign_that_had_resolved_is_no_sequel(extractor) -> None:  # noqa: ANN0
 def test_a_graded_neuroblastoma_is_the_neuroblastoma(extractor) -> None:  # noqa: ANN001
     found = claims(extractor, "In OMS histology showed a poorly differentiated neuroblastoma.")
     assert ("has_cause", "neuroblastoma") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("After OMS she reported difficulty concentrating.", "attention deficit"),
+        ("He is a bit clumsy after OMS.", "clumsiness"),
+        ("Tremulousness preceded her OMS.", "tremor"),
+        ("In OMS trouble falling asleep is common.", "sleep disturbance"),
+        ("In OMS speech often regresses.", "loss of speech and language"),
+        ("In OMS the child stops walking.", "motor regression"),
+    ],
+)
+def test_more_lay_names_of_signs(extractor, text: str, claim: str) -> None:  # noqa: ANN001
+    assert claim in {o for _, o in claims(extractor, text)}
+
+
+def test_what_a_child_still_has_is_a_sequel(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "Two years after OMS she still falls more than other kids.")
+    assert ("has_complication", "falls") in found, found
