@@ -54,7 +54,8 @@ _AGAINST = re.compile(
     r"([a-z0-9][a-z0-9-]*(?:\s+receptors?)?)\b"
 )
 _NO_ANTIGEN_WORDS = frozenset(
-    "a be treatment therapy drug neuron cell brain tissue body itself it them".split()
+    "a be treatment therapy drug neuron cell brain tissue body itself it them tumour tumor cancer "
+    "virus".split()
 )
 _NOT_AN_ANTIGEN = re.compile(r"Ig[GMAED]\d?|CSF|IV|IVIG|ANA|OMS|OMAS|[A-Z]{2,}s")
 

@@ -97,6 +97,7 @@ _NEG = _of("NEGATED_EXISTENCE") + _of("NORMAL_RESULT")
 #: response, not the sign (it persisted); "steroids did not help" still negates a treatment
 _RESPONSE = _one("RESPONSE")
 _TREATMENT_KINDS = frozenset({"drug", "therapy", "procedure"})
+_NO_SIGN = _TREATMENT_KINDS | {None}  # a span of no known kind keeps its negation
 #: grammar: a relative clause's negation is not said of the noun it follows ("eye movements
 #: that they cannot control")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom)\b")
@@ -107,6 +108,11 @@ _RESULT_AFTER = re.compile(
     r"demonstrated|demonstrates?|detected|disclosed|identified)\b"
 )
 _WITHOUT = re.compile(r"without\Z")
+#: a treatment's own relative clause that denies its effect: "..., which did not help"
+_WHICH_FAILED = re.compile(
+    r"\s*,?\s*(?:which|that)\s+(?:(?:did|does|do|has|had|have|was|were|is|are)(?:\s+\w+)?"
+    r"\s+not|(?:did|does|do|has|had|have|was|were)n't|failed\s+to|never)\s+"
+)
 _ANY_NEG = cues.alternation(
     cues.context_rules("NEGATED_EXISTENCE") + cues.context_rules("NORMAL_RESULT")
 )
@@ -336,6 +342,9 @@ class SentenceCues:
             elif t_start >= end:
                 right = t_start
                 break
+        if kind in _TREATMENT_KINDS and (failed := _WHICH_FAILED.match(self.text, end)):
+            if _RESPONSE.match(self.text, failed.end()):
+                return True, False  # "methylprednisolone, which did not help"
         for category, direction, scope, t_start, t_end in self.negations:
             if (
                 direction in ("FORWARD", "BIDIRECTIONAL")
@@ -352,6 +361,8 @@ class SentenceCues:
                     continue  # "no fever preceded the ataxia": the ataxia is there
                 if self._modifies_name(t_start, t_end, start):
                     continue  # "saccades without an interval, myoclonus": to the comma
+                if kind not in _NO_SIGN and _RESPONSE.match(self.blanked, t_end + 1):
+                    continue  # "no benefit for the myoclonus", "do not help the ataxia"
             elif direction in ("BACKWARD", "BIDIRECTIONAL") and end <= t_start < right:
                 gap = self.text[end:t_start]
                 if _PUNCT.search(gap) or (scope is not None and _words(gap) > scope):
@@ -359,7 +370,7 @@ class SentenceCues:
                         continue
                 if _RELATIVE.search(gap):
                     continue  # "movements that they cannot control"
-                if kind not in _TREATMENT_KINDS and self._response(t_start, t_end, start):
+                if kind not in _NO_SIGN and self._response(t_start, t_end, start):
                     continue  # "the ataxia did not improve": it persisted
             else:
                 continue

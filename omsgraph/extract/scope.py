@@ -91,6 +91,9 @@ def _names_condition(mentions: list[Mention]) -> tuple[bool, bool]:
     return condition, any(m.concept.id != _CONDITION for m in mentions)
 
 
+_OPENERS = frozenset({"In", "The", "A", "An", "Of", "With", "For"})
+
+
 def _other_disease(line: str, lexicon: Lexicon) -> bool:
     """Whether ``line`` names a syndrome or disease that is not in the vocabulary."""
     if "yndrome" not in line and "isease" not in line:  # what the pattern needs (speed)
@@ -99,8 +102,10 @@ def _other_disease(line: str, lexicon: Lexicon) -> bool:
         name = match.group()
         # drop leading words that only start the sentence ("In", "The")
         words = name.split()
-        while len(words) > 2 and words[0] in {"In", "The", "A", "An", "Of", "With", "For"}:
+        while len(words) > 2 and words[0] in _OPENERS:
             words = words[1:]
+        if len(words) == 2 and words[0] in _OPENERS | {"This", "That", "Its", "Our", "Their"}:
+            continue  # "The syndrome usually presents with ...": the condition, no name
         if lexicon.lookup(" ".join(words)) is None and lexicon.lookup(" ".join(words[-2:])) is None:
             return True
     return False

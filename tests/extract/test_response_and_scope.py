@@ -161,3 +161,44 @@ def test_a_treatment_tried_to_no_effect(extractor, text: str, drug: str) -> None
 def test_named_side_effects_are_no_claims_of_the_condition(extractor, text: str) -> None:  # noqa: ANN001
     found = {o for o, _, _ in qualified(extractor, text)}
     assert not found & {"hypertension", "increased body weight", "chickenpox"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "polarity"),
+    [
+        ("In OMS clonazepam provided no benefit for the myoclonus.", "myoclonus", "affirmed"),
+        ("In OMS antiepileptic drugs do not help the myoclonus.", "myoclonus", "affirmed"),
+        (
+            "Her OMS got methylprednisolone, which did not help.",
+            "methylprednisolone",
+            "negated",
+        ),
+        (
+            "The girl, who did not have a tumour, responded to IVIG.",
+            "intravenous immunoglobulin",
+            "affirmed",
+        ),
+        ("In OMS anti-Yo antibodies are typically absent.", "anti-yo antibodies", "affirmed"),
+        ("In OMS fever is usually absent.", "fever", "negated"),
+    ],
+)
+def test_review_cases_of_response_and_absence(
+    extractor, text: str, name: str, polarity: str
+) -> None:  # noqa: ANN001, E501
+    assert [p for o, p, _ in qualified(extractor, text) if o == name] == [polarity]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was so anxious the night we were admitted with her OMS.",
+        "My husband was cranky from lack of sleep during the OMS months.",
+    ],
+)
+def test_a_parents_own_state_is_no_sign(extractor, text: str) -> None:  # noqa: ANN001
+    assert not [o for o, _, _ in qualified(extractor, text) if o in ("anxiety", "irritability")]
+
+
+def test_the_syndrome_is_the_condition(extractor) -> None:  # noqa: ANN001
+    found = {o for o, _, _ in qualified(extractor, "The syndrome usually presents with ataxia.")}
+    assert "ataxia" in found

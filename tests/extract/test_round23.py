@@ -439,3 +439,15 @@ def test_more_lay_names_of_signs(extractor, text: str, claim: str) -> None:  # n
 def test_what_a_child_still_has_is_a_sequel(extractor) -> None:  # noqa: ANN001
     found = claims(extractor, "Two years after OMS she still falls more than other kids.")
     assert ("has_complication", "falls") in found, found
+
+
+def test_no_antigen_named_tumour_and_no_sign_named_nothing(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "In OMS antibodies against the tumour were not tested.")
+    assert not [o for _, o in found if "anti-" in o], found
+    found = claims(extractor, "With OMS she was so cranky, nothing would settle her.")
+    assert ("has_symptom", "nothing") not in found, found
+
+
+def test_language_delay_is_a_sequel(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "Language delay persisted in 30 children with OMS.")
+    assert ("has_complication", "language delay") in found, found
