@@ -323,7 +323,7 @@ class FigureIndex:
         out: list[Figure] = []
         taken: list[tuple[int, int]] = []
         covered = -1  # a median's groups, ranges and unit are its own
-        last: tuple[str, int, str, tuple[int, int]] | None = None  # kind, end, attribute, cue
+        last: tuple[str, int, str, tuple[int, int], int] | None = None  # kind, end, attr, cue, at
         masked: list[tuple[int, int]] = []  # the populations' words, no cue of any figure
         cued: list[tuple[str, tuple[int, int], int]] = []  # each figure's attribute, cue, end
         for kind, match in spans:
@@ -351,8 +351,8 @@ class FigureIndex:
             population = _population(low, start, end, e, masked) or everyone
             others = [m.span() for _, m in spans if m is not match]
             found = _attribute(low, table.numeric, cues, kind, start, end, masked, others)
-            if found is None and last and last[0] == kind and joined(low, last[1], start, end):
-                found = last[2:]  # "relapses in 15 % versus 52 %": the cue of the first
+            if found is None and last and last[0] == kind and joined(low, *last[1::3], start, end):
+                found = last[2:4]  # "relapses in 15 % versus 52 %": the cue of the first
             who = next((g for g in ("who", "one") if kind == "rate" and match.group(g)), "")
             if found is None and who and not is_share(match):  # "1 in 10 million people get it"
                 found = ("prevalence", match.span(who))
@@ -368,7 +368,7 @@ class FigureIndex:
                 name == "prevalence" or (name == "tumour frequency" and " with " in population)
             ):  # "2 % of children with neuroblastoma develop OMS": another disease's patients
                 continue
-            last = (kind, end, name, cue)
+            last = (kind, end, name, cue, start)
             text, qualifier = normal(kind, match)
             said = low[cue[0] : cue[1]]
             if name == "sex ratio" and (kind in {"percent", "part", "fraction"} or share):

@@ -1,0 +1,50 @@
+"""Figures listed as items of one list share the first item's attribute when the same word
+stands before or after each ("in 40 %, ... in 22 % and ... in 12 %"; "50 % after A, 35 %
+after B"), even when a later item stands too far from the cue to be claimed by it.
+
+Every sentence here is written for the test (none is taken from a development text or from
+another document about the condition)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "At the final visit, persistent speech delay was noted in 40%, "
+            "clumsiness of the hands in 22% and frequent nightmares in 12%.",
+            [
+                ("long-term deficits", "40 %"),
+                ("long-term deficits", "22 %"),
+                ("long-term deficits", "12 %"),
+            ],
+        ),
+        (
+            "Recurrence within two years was seen in 50% after dexamethasone, 35% after "
+            "prednisolone and 20% after combined treatment.",
+            [("relapse rate", "50 %"), ("relapse rate", "35 %"), ("relapse rate", "20 %")],
+        ),
+    ],
+)
+def test_items_of_one_list_share_the_cue(sentence, expected) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no word repeated around both figures: no list
+        "Persistent speech delay was noted in 40%, while the clinic later saw 25% of them "
+        "for another review.",
+        # a full stop between the figures: another sentence's figure
+        "Persistent speech delay was noted at the final clinic visit in 40%. Rituximab had "
+        "been given before in 25%.",
+    ],
+)
+def test_a_figure_of_another_clause_is_no_list_item(sentence) -> None:
+    assert [v for _, v in found(sentence)] == ["40 %"]
