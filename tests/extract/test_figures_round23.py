@@ -48,3 +48,22 @@ def test_items_of_one_list_share_the_cue(sentence, expected) -> None:
 )
 def test_a_figure_of_another_clause_is_no_list_item(sentence) -> None:
     assert [v for _, v in found(sentence)] == ["40 %"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("- NB in ~40%", [("tumour frequency", "~40 %")]),
+        ("Underlying NB found in 45% of children", [("tumour frequency", "45 %")]),
+    ],
+)
+def test_nb_is_the_neuroblastoma_of_a_tumour_frequency(sentence, expected) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["NB: 30% of doses were missed", "N.B. 30% of doses were missed"],
+)
+def test_a_nota_bene_is_no_neuroblastoma(sentence) -> None:
+    assert [a for a, _ in found(sentence)] != ["tumour frequency"]
