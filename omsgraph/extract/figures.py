@@ -25,7 +25,7 @@ sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -388,7 +388,7 @@ class FigureIndex:
             out.append(Figure(name, text, parse_value(text), population, qualifier, start, end))
             taken.append((start, end))
             cued.append((name, cue, end))
-        out = _merge_ages(out)
+        out = _merge_ages(out, low)
         for rule, m in phrases:
             if any(a < m.end() and m.start() < b for a, b in taken) or any(
                 f.attribute == rule.attribute != "prevalence"
@@ -442,28 +442,26 @@ def _share_of(match: re.Match[str], population: str) -> Figure | None:
     return Figure("sex ratio", text, parse_value(text), population, "", *match.span())
 
 
-def _merge_ages(figures: list[Figure]) -> list[Figure]:
-    """Ages one sentence gives of one group ("18 months, up to 5-6 years") are one value."""
+def _merge_ages(figures: list[Figure], low: str) -> list[Figure]:
+    """Ages one clause gives of one group ("18 months, up to 5-6 years") are one value; a
+    semicolon parts two groups' ages ("18-24 months in children; the fifth decade in adults")."""
     ages = [
         f
         for f in figures
         if f.attribute == "age at onset"
         and f.object.split()[0] not in {"median", "mean", "average"}
     ]
-    if len(ages) < 2:
-        return figures
-    text = ", ".join(f.object for f in ages)
-    first = ages[0]
-    merged = Figure(
-        first.attribute,
-        text,
-        parse_value(text),
-        first.population,
-        first.qualifier,
-        first.start,
-        ages[-1].end,
-    )
-    return [f for f in figures if f not in ages] + [merged]
+    groups: list[list[Figure]] = []
+    for f in ages:
+        if groups and ";" not in low[groups[-1][-1].end : f.start]:
+            groups[-1].append(f)
+        else:
+            groups.append([f])
+    out = [f for f in figures if f not in ages]
+    for group in groups:
+        text = ", ".join(f.object for f in group)
+        out.append(replace(group[0], object=text, value=parse_value(text), end=group[-1].end))
+    return out
 
 
 def _medians(

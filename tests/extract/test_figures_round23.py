@@ -67,3 +67,18 @@ def test_nb_is_the_neuroblastoma_of_a_tumour_frequency(sentence, expected) -> No
 )
 def test_a_nota_bene_is_no_neuroblastoma(sentence) -> None:
     assert [a for a, _ in found(sentence)] != ["tumour frequency"]
+
+
+def test_a_semicolon_parts_two_groups_ages() -> None:
+    sentence = (
+        "In children onset peaks at 12 to 30 months; in adults it begins in the sixth decade."
+    )
+    assert found(sentence) == [
+        ("age at onset", "12-30 months"),
+        ("age at onset", "sixth decade"),
+    ]
+
+
+def test_ages_of_one_clause_stay_one_value() -> None:
+    sentence = "The disorder usually begins at about 20 months and may appear up to 4-5 years."
+    assert [a for a, _ in found(sentence)] == ["age at onset"]
