@@ -82,3 +82,32 @@ def test_a_semicolon_parts_two_groups_ages() -> None:
 def test_ages_of_one_clause_stay_one_value() -> None:
     sentence = "The disorder usually begins at about 20 months and may appear up to 4-5 years."
     assert [a for a, _ in found(sentence)] == ["age at onset"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Lasting problems with reading affect the majority of those with infant onset.",
+            [("long-term deficits", "the majority of those")],
+        ),
+        (
+            "Most patients regain fluent speech, but residual clumsiness affects the majority "
+            "of those treated late.",
+            [("long-term deficits", "the majority of those")],
+        ),
+    ],
+)
+def test_the_majority_of_those_with_a_trait(sentence, expected) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Most children regain normal walking within a year despite lasting tiredness.",
+        "Lasting deficits are rare with most of those drugs.",
+    ],
+)
+def test_a_regained_skill_or_those_things_is_no_deficit_figure(sentence) -> None:
+    assert found(sentence) == []
