@@ -111,3 +111,18 @@ def test_the_majority_of_those_with_a_trait(sentence, expected) -> None:
 )
 def test_a_regained_skill_or_those_things_is_no_deficit_figure(sentence) -> None:
     assert found(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("An IQ under 85 was measured in 40% of the children.", [("long-term deficits", "40 %")]),
+        ("A full-scale IQ of less than 70 was recorded in 12%.", [("long-term deficits", "12 %")]),
+    ],
+)
+def test_an_iq_below_a_bound_is_a_deficit(sentence, expected) -> None:
+    assert found(sentence) == expected
+
+
+def test_a_normal_iq_is_no_deficit() -> None:
+    assert found("A normal IQ was found in 80% of the children.") == []
