@@ -219,9 +219,9 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "quantity",
             r"\b(?:the\s+)?(?:vast\s+)?(?:majority|most)\s+(?:of\s+)?(?:the\s+|all\s+|these\s+)?"
-            r"(?:(?:[a-z]+ly\s+)?(?:affected|treated|surviving|young(?:er)?|older)\s+)?"
+            r"(?:(?:[a-z]+ly\s+)?(?:affected|treated|surviving|young(?:er)?|older)\s+)?(?:"
             + _PERSONS
-            + r"\b",
+            + r"|those(?=\s+(?:with|who|affected|treated)\b))\b",
         ),
     )
 )

@@ -106,17 +106,41 @@ def is_share(match: re.Match[str]) -> bool:
     return 0 < base <= SHARE_BASE and n <= base and not yearly and not match.group("only")
 
 
-def joined(text: str, end: int, start: int, after: int) -> bool:
+def joined(text: str, end: int, *args: int) -> bool:
     """Whether only a "vs", "and", a comma or a bracket stand between two figures (the first
     ends at ``end``, the second spans ``start:after``); after an "and" the second must end a
     list ("7 % and 24 % of ...", "... , respectively"), not begin a clause of its own ("20 %
-    were treated with ...")."""
+    were treated with ..."); or, when the first begins at ``begin``, both are items of one
+    list (:func:`parallel`): ``joined(text, end, [begin,] start, after)``."""
+    begin, start, after = args if len(args) == 3 else (-1, *args)
+    if begin >= 0 and parallel(text, (begin, end), (start, after)):
+        return True
     if start - end > 80:
         return False
     if _VERSUS.match(text, end, start) or _CONTRAST.match(text, end, start):
         return True
     link = _JOINED.match(text, end, start) if start - end < 40 else None
     return link is not None and bool(link.group("vs") or _ENDS_LIST.match(text, after))
+
+
+_WORD_BEFORE = re.compile(r"([a-z]+)\s*$")
+_WORD_AFTER = re.compile(r"\s*([a-z]+)")
+_ITEM_GAP = re.compile(r"[^.;:\d()]{0,70}")
+
+
+def parallel(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two figures are items of one list, told by the same word before or after
+    each ("in 39 %, ... in 35 % and ... in 19 %", "45 % after A, 59 % after B"): between them
+    a comma or "and", no full stop, semicolon or other number, and few words."""
+    between = text[first[1] : second[0]]
+    if not _ITEM_GAP.fullmatch(between) or not re.search(r",|\band\b", between):
+        return False
+    if len(between.split()) > 6:
+        return False
+    before = [_WORD_BEFORE.search(text, max(0, a - 20), a) for a, _ in (first, second)]
+    after = [_WORD_AFTER.match(text, b) for _, b in (first, second)]
+    same = lambda pair: all(pair) and pair[0].group(1) == pair[1].group(1)  # noqa: E731
+    return same(before) or same(after)
 
 
 def sex_named(cue: str) -> str:

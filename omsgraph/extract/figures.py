@@ -25,7 +25,7 @@ sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -323,7 +323,7 @@ class FigureIndex:
         out: list[Figure] = []
         taken: list[tuple[int, int]] = []
         covered = -1  # a median's groups, ranges and unit are its own
-        last: tuple[str, int, str, tuple[int, int]] | None = None  # kind, end, attribute, cue
+        last: tuple[str, int, str, tuple[int, int], int] | None = None  # kind, end, attr, cue, at
         masked: list[tuple[int, int]] = []  # the populations' words, no cue of any figure
         cued: list[tuple[str, tuple[int, int], int]] = []  # each figure's attribute, cue, end
         for kind, match in spans:
@@ -351,8 +351,8 @@ class FigureIndex:
             population = _population(low, start, end, e, masked) or everyone
             others = [m.span() for _, m in spans if m is not match]
             found = _attribute(low, table.numeric, cues, kind, start, end, masked, others)
-            if found is None and last and last[0] == kind and joined(low, last[1], start, end):
-                found = last[2:]  # "relapses in 15 % versus 52 %": the cue of the first
+            if found is None and last and last[0] == kind and joined(low, *last[1::3], start, end):
+                found = last[2:4]  # "relapses in 15 % versus 52 %": the cue of the first
             who = next((g for g in ("who", "one") if kind == "rate" and match.group(g)), "")
             if found is None and who and not is_share(match):  # "1 in 10 million people get it"
                 found = ("prevalence", match.span(who))
@@ -368,7 +368,7 @@ class FigureIndex:
                 name == "prevalence" or (name == "tumour frequency" and " with " in population)
             ):  # "2 % of children with neuroblastoma develop OMS": another disease's patients
                 continue
-            last = (kind, end, name, cue)
+            last = (kind, end, name, cue, start)
             text, qualifier = normal(kind, match)
             said = low[cue[0] : cue[1]]
             if name == "sex ratio" and (kind in {"percent", "part", "fraction"} or share):
@@ -388,7 +388,7 @@ class FigureIndex:
             out.append(Figure(name, text, parse_value(text), population, qualifier, start, end))
             taken.append((start, end))
             cued.append((name, cue, end))
-        out = _merge_ages(out)
+        out = _merge_ages(out, low)
         for rule, m in phrases:
             if any(a < m.end() and m.start() < b for a, b in taken) or any(
                 f.attribute == rule.attribute != "prevalence"
@@ -442,28 +442,26 @@ def _share_of(match: re.Match[str], population: str) -> Figure | None:
     return Figure("sex ratio", text, parse_value(text), population, "", *match.span())
 
 
-def _merge_ages(figures: list[Figure]) -> list[Figure]:
-    """Ages one sentence gives of one group ("18 months, up to 5-6 years") are one value."""
+def _merge_ages(figures: list[Figure], low: str) -> list[Figure]:
+    """Ages one clause gives of one group ("18 months, up to 5-6 years") are one value; a
+    semicolon parts two groups' ages ("18-24 months in children; the fifth decade in adults")."""
     ages = [
         f
         for f in figures
         if f.attribute == "age at onset"
         and f.object.split()[0] not in {"median", "mean", "average"}
     ]
-    if len(ages) < 2:
-        return figures
-    text = ", ".join(f.object for f in ages)
-    first = ages[0]
-    merged = Figure(
-        first.attribute,
-        text,
-        parse_value(text),
-        first.population,
-        first.qualifier,
-        first.start,
-        ages[-1].end,
-    )
-    return [f for f in figures if f not in ages] + [merged]
+    groups: list[list[Figure]] = []
+    for f in ages:
+        if groups and ";" not in low[groups[-1][-1].end : f.start]:
+            groups[-1].append(f)
+        else:
+            groups.append([f])
+    out = [f for f in figures if f not in ages]
+    for group in groups:
+        text = ", ".join(f.object for f in group)
+        out.append(replace(group[0], object=text, value=parse_value(text), end=group[-1].end))
+    return out
 
 
 def _medians(
