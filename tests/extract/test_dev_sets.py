@@ -1,4 +1,4 @@
-"""The extractor on the three development sets, with floors set just below the measurement.
+"""The extractor on the five development sets, with floors set just below the measurement.
 
 dev: the five sources (data/sources, tests/gold/gold_claims.jsonl); dev2: eight documents of
 other kinds (tests/gold/dev2). Measured at the commit that set the floors, after the rules
@@ -21,6 +21,11 @@ next round (antibody panels, instruments, test findings, differentials set aside
 value forms of cohorts and trials): dev3 entity P/R 0.850/0.781, value F1 0.973; dev4 entity
 P/R 0.798/0.718, value F1 0.866, certainty 91.6 % (at its first measurement: 0.732/0.615,
 0.607 and 91.6 %).
+dev5 (twelve documents of further kinds written for the project, tests/gold/dev5) added after
+the next round (negation and hedge scope, side effects, lay descriptions, laboratory tests,
+spelling folded by the scorer): dev entity P/R 0.896/0.939; dev2 0.876/0.876; dev3
+0.878/0.834; dev4 0.841/0.786, value F1 0.875, certainty 93.7 %; dev5 0.780/0.723, value F1
+0.819, certainty 92.3 % (at its first measurement, bfbb060: 0.680/0.598, 0.708 and 90.6 %).
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -52,13 +57,18 @@ SETS = {
         ROOT / "tests" / "gold" / "dev4" / "gold_claims.jsonl",
         ROOT / "tests/gold/dev4/texts",
     ),
+    "dev5": (
+        ROOT / "tests" / "gold" / "dev5" / "gold_claims.jsonl",
+        ROOT / "tests/gold/dev5/texts",
+    ),
 }
 #: set name -> (entity precision, entity recall, value F1, certainty, polarity) floors
 FLOORS = {
-    "dev": (0.885, 0.885, 0.85, 0.94, 0.96),
-    "dev2": (0.87, 0.845, 0.94, 0.94, 0.96),
-    "dev3": (0.83, 0.76, 0.95, 0.92, 0.96),
-    "dev4": (0.78, 0.70, 0.84, 0.90, 0.95),
+    "dev": (0.885, 0.93, 0.85, 0.94, 0.97),
+    "dev2": (0.87, 0.87, 0.94, 0.94, 0.98),
+    "dev3": (0.87, 0.825, 0.95, 0.92, 0.98),
+    "dev4": (0.83, 0.775, 0.86, 0.93, 0.95),
+    "dev5": (0.77, 0.71, 0.80, 0.91, 0.97),
 }
 
 
