@@ -37,7 +37,7 @@ def tracers(text: str, mentions: list[Mention]) -> set[int]:
 
 _WITH_AGENT = re.compile(r"\s+(?:with|using|and)\s+(?:iv\s+|intravenous\s+)?\Z", re.I)
 _ROUTE = phrase_pattern("ROUTE", re.IGNORECASE)
-_ANTIGEN_AFTER = re.compile(
+_TARGET_OR_SPARED = re.compile(
     r"[\s-]*(?:[ab]\d?[\s-])?(?:receptors?\b|(?:ig[gm]\s+)?(?:auto)?antibod(?:y|ies)\b)"
     r"|-?\s?sparing\b",  # "a steroid-sparing agent" spares the drug: it is another treatment
     re.I,
@@ -52,7 +52,7 @@ def agents(text: str, mentions: list[Mention]) -> set[int]:
     out = set()
     for before, m in zip([None, *mentions], mentions, strict=False):
         if m.concept.type == "drug":
-            if _ANTIGEN_AFTER.match(text, m.end):
+            if _TARGET_OR_SPARED.match(text, m.end):
                 out.add(id(m))
             elif (
                 before is not None

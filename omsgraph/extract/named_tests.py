@@ -120,6 +120,17 @@ def _label(kind: str) -> str:
     return f"{kind} antibodies"
 
 
+def _items(haystack: str, match: re.Match[str]) -> list[tuple[int, str]]:
+    """(start, text) of each item of the coordinated group 1 of ``match`` ("anti-Hu, anti-Yo
+    and anti-CV2"), found in ``haystack`` in order."""
+    out, cursor = [], match.start(1)
+    for kind in _SPLIT.split(match.group(1)):
+        at = haystack.find(kind, cursor, match.end(1))
+        cursor = at + len(kind)
+        out.append((at, kind))
+    return out
+
+
 def antibodies(
     sentence: str,
     names: list[tuple[int, int]] = (),  # type: ignore[assignment]
@@ -131,37 +142,26 @@ def antibodies(
     out: list[tuple[int, int, str]] = []
     if text is not None:
         for match in _ACRONYM_HEADED.finditer(text):
-            cursor = match.start(1)
-            for kind in _SPLIT.split(match.group(1)):
-                at = text.find(kind, cursor, match.end(1))
-                cursor = at + len(kind)
+            for at, kind in _items(text, match):
                 if not _NOT_AN_ANTIGEN.fullmatch(kind):
                     out.append((at, match.end(), _label(kind.lower())))
     for match in _AGAINST.finditer(sentence):
-        antigen = re.sub(r"s$", "", match.group(1).replace("receptors", "receptor"))
+        antigen = re.sub(r"s$", "", match.group(1))  # "glycine receptors", "neurons"
         if antigen not in _NO_ANTIGEN_WORDS:
             out.append((match.start(), match.end(), _label(antigen)))
     taken = [(a, b) for a, b, _ in out]
-    for match in _HEADED.finditer(sentence):
-        if any(a <= match.start(1) < b for a, b in taken):
-            continue
-        cursor = match.start(1)
-        for kind in _SPLIT.split(match.group(1)):
-            at = sentence.find(kind, cursor, match.end(1))
-            cursor = at + len(kind)
-            out.append((at, match.end(), _label(kind)))
+    headed = list(_HEADED.finditer(sentence))
+    for match in headed:
+        if not any(a <= match.start(1) < b for a, b in taken):
+            out += [(at, match.end(), _label(kind)) for at, kind in _items(sentence, match)]
     if "anti-" not in sentence:
         return out
-    headed = [(m.start(), m.end()) for m in _HEADED.finditer(sentence)]
     for match in _HEADLESS.finditer(sentence):
         if _DRUG_AFTER.match(sentence, match.end()):
             continue
-        if any(a <= match.start() < b for a, b in headed):
+        if any(h.start() <= match.start() < h.end() for h in headed):
             continue
-        cursor = match.start(1)
-        for kind in _SPLIT.split(match.group(1)):
-            at = sentence.find(kind, cursor, match.end(1))
-            cursor = at + len(kind)
+        for at, kind in _items(sentence, match):
             inside = any(a <= at < b for a, b in names)
             if not inside and not _NOT_AN_ANTIBODY.match(re.sub(r"\s*\(.*", "", kind)):
                 out.append((at, at + len(kind), _label(kind)))

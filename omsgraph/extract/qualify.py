@@ -107,7 +107,6 @@ _RESULT_AFTER = re.compile(
     r"(?:\s+(?:nor|or|and)\s+(?:[\w-]+\s+){1,3}?|\s+)(?:showed|shows?|revealed|reveals?|"
     r"demonstrated|demonstrates?|detected|disclosed|identified)\b"
 )
-_WITHOUT = re.compile(r"without\Z")
 #: a treatment's own relative clause that denies its effect: "..., which did not help"
 _WHICH_FAILED = re.compile(
     r"\s*,?\s*(?:which|that)\s+(?:(?:did|does|do|has|had|have|was|were|is|are)(?:\s+\w+)?"
@@ -398,7 +397,7 @@ class SentenceCues:
         """Whether a "without" right after a named concept modifies that name ("saccades
         without an intersaccadic interval, myoclonic jerks ..."): its scope ends at the next
         punctuation mark, and a mention beyond it is not negated."""
-        if not _WITHOUT.search(self.text, 0, t_end):
+        if not self.text.endswith("without", t_start, t_end):
             return False
         before = self.text[:t_start].rstrip()
         if not any(b == len(before) for _, b in self.names):

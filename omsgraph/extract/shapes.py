@@ -419,18 +419,16 @@ def claiming(
             and " " not in m.surface
             and _RELATIVE.search(text, max(s, m.start - 12), m.start)
         )
-        and not (m.concept.type == "symptom" and _AS_A_VERB.match(text, m.end))
-        and not (m.concept.type == "symptom" and _AS_A_MODIFIER.match(text, m.end))
+        and not (m.concept.type == "symptom" and _FALLS_NO_SIGN.match(text, m.end))
     ]
 
 
-#: a one-word sign that is a verb here: "onset typically falls between 6 and 36 months"
-_AS_A_VERB = re.compile(
-    r"(?<=falls)\s+(?:between|within|into|outside|below|above|under|in the range)\b", re.I
-)
-#: a sign's word as a modifier of a plan or a service: "a falls plan", "falls prevention"
-_AS_A_MODIFIER = re.compile(
-    r"(?<=falls)\s+(?:plan|prevention|risk assessment|clinic|service|team|policy)s?\b", re.I
+#: "falls" as a verb ("onset typically falls between 6 and 36 months") or as the modifier of a
+#: plan or a service ("a falls plan", "falls prevention"): no sign
+_FALLS_NO_SIGN = re.compile(
+    r"(?<=falls)\s+(?:between|within|into|outside|below|above|under|in the range|"
+    r"(?:plan|prevention|risk assessment|clinic|service|team|policy)s?)\b",
+    re.I,
 )
 
 
