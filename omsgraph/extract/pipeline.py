@@ -22,6 +22,7 @@ from omsgraph.extract.named_tests import may_name_tests, named_tests
 from omsgraph.extract.ontolex import compatible
 from omsgraph.extract.predicates import CAUSE_TYPES, Typing
 from omsgraph.extract.qualify import SentenceCues
+from omsgraph.extract.scope import SENTENCE_SPLIT as _SENTENCE_END
 from omsgraph.extract.scope import Block, blocks
 from omsgraph.extract.shapes import assert_later, described
 
@@ -32,7 +33,6 @@ _MAX_SENTENCE = 1500  # characters; longer runs are cut at a space so work stays
 _GENERIC = frozenset({"tumour", "tumor", "infection", "medication", "cancer"})
 _COMPOUND_AFTER = re.compile(r"-(?:like|type|shaped)\b")  # "shock-like jerks": no shock
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“(\[]?[A-Z0-9•])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Prof|vs|al|Fig|No|Vol|e\.g|i\.e|ca|a\.k\.a|aka)|\b[A-Z])\.$"
 )

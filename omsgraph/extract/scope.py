@@ -213,6 +213,17 @@ def _about_another(
     return [m for m in mentions if id(m) not in drop] if drop else mentions
 
 
+#: where a sentence ends: its mark, any closing quote or bracket, space, a capital or digit
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“(\[]?[A-Z0-9•])")
+
+
+def _list_hedged(line: str) -> bool:
+    """Whether a list's lead-in hedges its items: its own sentence only ("Parents often tell
+    us so. The main signs are:" hedges none)."""
+    lead = SENTENCE_SPLIT.split(line)[-1]
+    return bool(cues.HEDGE_MODAL.search(lead) or cues.HEDGE_FORWARD.search(lead))
+
+
 def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
     """The content lines of ``text`` about the condition, each with its section and list context."""
     section: frozenset[str] = frozenset()
@@ -249,7 +260,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         intro = line.endswith(":") or line.endswith(("include", "following"))
         if intro and not concepts:
             list_frames = cues.frames_of(line) | cues.heading_frames(line)
-            list_hedged = bool(cues.HEDGE_MODAL.search(line) or cues.HEDGE_FORWARD.search(line))
+            list_hedged = _list_hedged(line)
             continue
         headingish = (
             len(words) <= 7
@@ -302,7 +313,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         )
         if intro:
             list_frames = cues.frames_of(line)
-            list_hedged = bool(cues.HEDGE_MODAL.search(line) or cues.HEDGE_FORWARD.search(line))
+            list_hedged = _list_hedged(line)
 
 
 _CASE_AGE = re.compile(r"\s*age\s*:", re.I)  # a case box's label: one patient's age

@@ -26,6 +26,9 @@ the next round (negation and hedge scope, side effects, lay descriptions, labora
 spelling folded by the scorer): dev entity P/R 0.896/0.939; dev2 0.876/0.876; dev3
 0.878/0.834; dev4 0.841/0.786, value F1 0.875, certainty 93.7 %; dev5 0.780/0.723, value F1
 0.819, certainty 92.3 % (at its first measurement, bfbb060: 0.680/0.598, 0.708 and 90.6 %).
+dev6 (eight documents written for the project, tests/gold/dev6: the held-out set of the round
+before, measured there only at its start and end) added at af4a591: entity P/R 0.723/0.640,
+value F1 0.710, certainty 84.4 %, polarity 98.8 %.
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -61,6 +64,10 @@ SETS = {
         ROOT / "tests" / "gold" / "dev5" / "gold_claims.jsonl",
         ROOT / "tests/gold/dev5/texts",
     ),
+    "dev6": (
+        ROOT / "tests" / "gold" / "dev6" / "gold_claims.jsonl",
+        ROOT / "tests/gold/dev6/texts",
+    ),
 }
 #: set name -> (entity precision, entity recall, value F1, certainty, polarity) floors
 FLOORS = {
@@ -69,6 +76,7 @@ FLOORS = {
     "dev3": (0.87, 0.825, 0.95, 0.92, 0.98),
     "dev4": (0.83, 0.775, 0.86, 0.93, 0.95),
     "dev5": (0.77, 0.71, 0.80, 0.91, 0.97),
+    "dev6": (0.71, 0.63, 0.70, 0.92, 0.98),
 }
 
 

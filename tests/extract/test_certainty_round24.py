@@ -1,0 +1,83 @@
+"""Certainty cues of this round: a list's lead-in hedges its items only by its own sentence,
+"some" and "many" hedge when they count patients (not when they qualify a sign), a risk and a
+treatment still under study are possibilities, and a new speaker after ", and" keeps the
+hedge in the speaker's clause. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import qualified
+
+
+def _certainty(extractor, text: str, name: str) -> str:  # noqa: ANN001
+    found = {o: c for o, _, c in qualified(extractor, text)}
+    assert name in found, found
+    return found[name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "certainty"),
+    [
+        # the sentence before the lead-in says nothing of the items
+        (
+            "Families often notice it first. The usual signs are:\n- ataxia\n- tremor",
+            "tremor",
+            "asserted",
+        ),
+        ("The signs may include:\n- ataxia\n- tremor", "tremor", "hedged"),
+        ("It came on over days. Signs can include:\n- drooling\n- tremor", "tremor", "hedged"),
+    ],
+)
+def test_a_list_lead_in_hedges_by_its_own_sentence(extractor, text, name, certainty) -> None:  # noqa: ANN001
+    assert _certainty(extractor, text, name) == certainty
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "certainty"),
+    [
+        (
+            "Some children with OMS go on to have learning difficulties.",
+            "learning difficulties",
+            "hedged",
+        ),
+        ("In OMS, some develop tremor later.", "tremor", "hedged"),
+        ("Many have behavioural problems after OMS.", "behavioural problems", "hedged"),
+        (
+            "Most are left with some behavioural problems after OMS.",
+            "behavioural problems",
+            "asserted",
+        ),
+        ("The boy still has some ataxia.", "ataxia", "asserted"),
+    ],
+)
+def test_some_hedges_when_it_counts_patients(extractor, text, name, certainty) -> None:  # noqa: ANN001
+    assert _certainty(extractor, text, name) == certainty
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Children with OMS are at risk of learning difficulties.", "learning difficulties"),
+        (
+            "Survivors of OMS are at increased risk for behavioural problems.",
+            "behavioural problems",
+        ),
+        ("Ongoing trials are testing ofatumumab in OMS.", "ofatumumab"),
+        ("In OMS, rituximab is being studied as a first-line drug.", "rituximab"),
+        ("Mycophenolate remains under investigation for OMS.", "mycophenolate mofetil"),
+    ],
+)
+def test_a_risk_and_a_treatment_under_study_are_hedged(extractor, text, name) -> None:  # noqa: ANN001
+    assert _certainty(extractor, text, name) == "hedged"
+
+
+def test_a_new_speaker_keeps_the_hedge_in_his_clause(extractor) -> None:  # noqa: ANN001
+    text = "Our son with OMS sees a physio, and his doctor says he may need speech therapy."
+    assert _certainty(extractor, text, "physical therapy") == "asserted"
+    assert _certainty(extractor, text, "speech therapy") == "hedged"
+
+
+def test_the_same_clause_still_shares_its_hedge(extractor) -> None:  # noqa: ANN001
+    text = "In OMS, ataxia and tremor may persist."
+    assert _certainty(extractor, text, "ataxia") == "hedged"
