@@ -13,7 +13,7 @@ from functools import cache
 
 from omsgraph.extract import cues
 
-__all__ = ["site_names", "site_words"]
+__all__ = ["site_names", "site_nouns", "site_words"]
 
 #: the words that end a tumour's name and take a site ("of the lung")
 _HEADS = frozenset({"tumour", "tumor", "cancer", "neoplasm", "carcinoma", "malignancy"})
@@ -56,3 +56,10 @@ def site_names(name: str) -> list[str]:
 def site_words() -> frozenset[str]:
     """Every word of a site's noun or adjective ("adrenal", "gland", "mediastinal")."""
     return frozenset(w for name in _sites() for w in name.split())
+
+
+@cache
+def site_nouns() -> frozenset[str]:
+    """The sites' nouns ("abdomen", "adrenal gland"): alone, such a word names a place, no
+    concept (the regions of "MRI of the chest, abdomen and pelvis")."""
+    return frozenset(_sites().values())

@@ -82,6 +82,7 @@ _PHRASE_KINDS = (
     "OPENING_PREPOSITION",
     "STUDY_AIM",
     "TO_HEAD",
+    "CLINICIAN_HEAD",
     "DEFICIT_HEAD",
     "ROUTE",
 )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from omsgraph.extract import cues, grounding
+from omsgraph.extract.anatomy import site_nouns
 
 __all__ = [
     "PROPOSED",
@@ -60,6 +61,15 @@ _NOT_PLURAL = _words("NOT_PLURAL")
 _ADJECTIVE = re.compile(f"(?:{'|'.join(r.regex for r in _rows('ADJECTIVE_ENDING'))})$")
 _WORD = re.compile(r"[a-z][a-z'’-]*$")
 _PAST = re.compile(r"[a-z]{2}[^e]ed$")  # a past participle ends a clause, never a name
+_CLINICIAN = re.compile("|".join(r.regex for r in _rows("CLINICIAN_HEAD")))
+
+
+def _typed(kind: str, predicate: str, label: str) -> tuple[str, str]:
+    """(type, predicate) of a proposed name: a clinician or team is a specialist, whatever the
+    frame that introduced it ("treated by a neuro-ophthalmologist")."""
+    if _CLINICIAN.fullmatch(label.rsplit(" ", 1)[-1]):
+        return "specialty", "specialist"
+    return kind, predicate
 
 
 def phrase_pattern(kind: str, flags: int = 0) -> re.Pattern[str]:
@@ -124,8 +134,10 @@ def normalise_label(phrase: str) -> str | None:
         return None  # a verb phrase ("causing ataxia"), not a name
     if len(words) > 1 and any(_PAST.search(w) for w in words[1:]):
         return None  # a clause ("symptoms resolved", "completely resected"), not a name
-    if len(words) == 1 and (len(words[0]) < 4 or words[0] in _GENERIC_HEADS):
-        return None
+    if len(words) == 1 and (
+        len(words[0]) < 4 or words[0] in _GENERIC_HEADS or words[0] in site_nouns()
+    ):
+        return None  # "disease", "abdomen": no concept alone
     return " ".join(words)
 
 
@@ -198,12 +210,12 @@ def proposals(
             label = normalise_label(sentence[i_start:i_end])
             if label is not None:  # spelt as an ontology names it, where one does
                 label = grounding.grounded_label(label, kind)
-                out.append((i_start, i_end, label, kind, predicate))
+                out.append((i_start, i_end, label, *_typed(kind, predicate, label)))
     return out
 
 
 #: predicate of the known items of a list -> the proposed type of its unknown items
-_KIND_OF = {predicate: kind for kind, predicate in PROPOSED.values()}
+_KIND_OF = {predicate: kind for kind, predicate in PROPOSED.values()} | {"specialist": "specialty"}
 _LIST_ITEM = re.compile(r"[^;:.()\[\]!?\"]+")  # a list stands within one clause
 _EXAMPLE = phrase_pattern("EXAMPLE")
 #: an item ending in a preposition's object: what follows "and" may be a second object
@@ -286,7 +298,7 @@ def list_mates(
             at = sentence.find(phrase, i_start, i_end)
             kind = _KIND_OF[predicate]
             label = grounding.grounded_label(label, kind)
-            out.append((at, at + len(phrase), label, kind, predicate))
+            out.append((at, at + len(phrase), label, *_typed(kind, predicate, label)))
             if stop:
                 break
     return out

@@ -81,3 +81,8 @@ def test_a_new_speaker_keeps_the_hedge_in_his_clause(extractor) -> None:  # noqa
 def test_the_same_clause_still_shares_its_hedge(extractor) -> None:  # noqa: ANN001
     text = "In OMS, ataxia and tremor may persist."
     assert _certainty(extractor, text, "ataxia") == "hedged"
+
+
+def test_what_should_not_be_replaced_is_kept(extractor) -> None:  # noqa: ANN001
+    found = qualified(extractor, "In OMS, body MRI should not be replaced by MIBG scanning.")
+    assert ("body MRI", "affirmed", "asserted") in found, found

@@ -1,0 +1,77 @@
+"""Names of this round: a proposed name whose head is a clinician is a specialist, a named
+instrument that a known concept names is no second proposal, and the body imaging of a
+tumour search is one concept however its regions are listed. The sentences are written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _claims(extractor, text: str) -> set[tuple[str, str]]:  # noqa: ANN001
+    return {(c.predicate, c.object) for c in extractor.extract(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Treatment of OMS involves paediatric neurologists, neuro-ophthalmologists and "
+            "oncologists.",
+            "neuro-ophthalmologist",
+        ),
+        (
+            "Treatments for OMS include IVIG, rituximab and a rehabilitation team.",
+            "rehabilitation team",
+        ),
+        (
+            "Treatments for OMS include IVIG, rituximab and developmental paediatricians.",
+            "developmental paediatrician",
+        ),
+    ],
+)
+def test_a_clinician_is_a_specialist_whatever_the_frame(extractor, text, name) -> None:  # noqa: ANN001
+    found = _claims(extractor, text)
+    assert ("specialist", name) in found, found
+    assert not [o for p, o in found if p == "treated_by" and o == name], found
+
+
+def test_a_therapy_named_by_its_therapist_stays_a_treatment(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "Treatments for OMS include IVIG, rituximab and hippotherapy.")
+    assert ("treated_by", "hippotherapy") in found, found
+
+
+def test_a_known_instrument_is_not_proposed_again(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "In OMS, severity was scored on the Mitchell-Pike OMS rating scale.")
+    assert [o for p, o in found if p == "diagnosed_by"] == ["OMS rating scale"], found
+
+
+def test_an_unknown_instrument_is_still_proposed(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "In OMS, outcome was scored on the Brisbane Motor Outcome Scale.")
+    assert ("diagnosed_by", "brisbane motor outcome scale") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In OMS, thoracoabdominal MRI found a small mass.",
+        "For OMS she had chest and abdominal MRI.",
+    ],
+)
+def test_body_imaging_is_one_concept(extractor, text) -> None:  # noqa: ANN001
+    found = _claims(extractor, text)
+    assert ("diagnosed_by", "body MRI") in found, found
+    assert not [o for p, o in found if o in ("chest", "abdomen", "pelvis")], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In OMS the tumour usually lies in the chest or abdomen.",
+        "The OMS work-up included MRI of the chest, abdomen and pelvis.",
+        "Tests for OMS include CT of the neck, chest and tummy.",
+    ],
+)
+def test_a_body_region_alone_is_no_concept(extractor, text) -> None:  # noqa: ANN001
+    found = _claims(extractor, text)
+    assert not [o for p, o in found if o in ("chest", "abdomen", "pelvis", "neck", "tummy")]
