@@ -75,3 +75,29 @@ def test_body_imaging_is_one_concept(extractor, text) -> None:  # noqa: ANN001
 def test_a_body_region_alone_is_no_concept(extractor, text) -> None:  # noqa: ANN001
     found = _claims(extractor, text)
     assert not [o for p, o in found if o in ("chest", "abdomen", "pelvis", "neck", "tummy")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("With OMS our boy drooled all the time.", "drooling"),
+        ("In OMS toddlers keep falling over.", "falls"),
+        ("After OMS began, her language had gone backwards.", "loss of speech and language"),
+        ("With OMS there were these tiny jerks in his arms all day.", "myoclonus"),
+    ],
+)
+def test_lay_descriptions_of_signs(extractor, text, name) -> None:  # noqa: ANN001
+    assert ("has_symptom", name) in _claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With OMS she kept falling asleep after the steroids.",
+        "We fell over ourselves to get her seen for OMS.",
+        "The OMS charity drooled over the new grant.",
+    ],
+)
+def test_what_only_sounds_like_a_sign(extractor, text) -> None:  # noqa: ANN001
+    found = _claims(extractor, text)
+    assert not [o for p, o in found if o in ("falls", "drooling")], found
