@@ -37,12 +37,16 @@ def found(lexicon: Lexicon, text: str) -> list[tuple[str, str, str | None]]:
 
 
 def test_ontology_names_are_found_with_id_type_and_release(lexicon: Lexicon) -> None:
-    text = "The boy had marked drooling, a head tremor and was given dexamethasone."
+    text = "The boy had marked photophobia, a head tremor and was given dexamethasone."
     mentions = {m.surface: m.concept for m in lexicon.find(text)}
-    drooling = mentions["drooling"]
-    assert isinstance(drooling, GroundedConcept)
-    assert (drooling.curie, drooling.type, drooling.ontology) == ("HP:0002307", "symptom", "HP")
-    assert drooling.release == "hp/releases/2025-01-16"
+    photophobia = mentions["photophobia"]
+    assert isinstance(photophobia, GroundedConcept)
+    assert (photophobia.curie, photophobia.type, photophobia.ontology) == (
+        "HP:0000613",
+        "symptom",
+        "HP",
+    )
+    assert photophobia.release == "hp/releases/2025-01-16"
     assert mentions["head tremor"].curie == "HP:0002346"
     assert mentions["dexamethasone"].type == "drug"
     assert mentions["dexamethasone"].curie.startswith(("MESH:", "DRUGBANK:"))
@@ -61,7 +65,7 @@ def test_types_by_branch(ontologies: OntologyLexicon) -> None:
 def test_inflections_and_word_boundaries(lexicon: Lexicon) -> None:
     assert [c for s, _, c in found(lexicon, "Head Tremors were seen.")] == ["HP:0002346"]
     # part of a longer word is never a match
-    assert found(lexicon, "the pseudodrooling index") == []
+    assert found(lexicon, "the pseudophotophobia index") == []
 
 
 def test_common_english_words_and_generic_names_do_not_match(ontologies) -> None:
@@ -89,37 +93,40 @@ def test_longest_match_wins_over_a_shorter_one(ontologies: OntologyLexicon) -> N
 
 def test_curated_layer_wins_where_names_collide(ontologies: OntologyLexicon) -> None:
     curated = Concept(
-        id="dribbling", label="dribbling", type="complication", synonyms=("drooling",)
+        id="light-sensitivity",
+        label="light-sensitivity",
+        type="complication",
+        synonyms=("photophobia",),
     )
     lexicon = Lexicon(_tiny_vocabulary(curated), ontologies)
-    (mention,) = lexicon.find("marked drooling")
-    assert mention.concept.id == "dribbling" and mention.concept.type == "complication"
+    (mention,) = lexicon.find("marked photophobia")
+    assert mention.concept.id == "light-sensitivity" and mention.concept.type == "complication"
     # the curated concept carries the ID of the ontology entry that names it the same way
     assert isinstance(mention.concept, GroundedConcept) and mention.concept.curated
-    assert mention.concept.curie == "HP:0002307"
-    assert lexicon.lookup("drooling").id == "dribbling"
+    assert mention.concept.curie == "HP:0000613"
+    assert lexicon.lookup("photophobia").id == "light-sensitivity"
 
 
 def test_a_curated_name_of_another_kind_gets_no_id(ontologies: OntologyLexicon) -> None:
-    curated = Concept(id="odd", label="drooling", type="drug")
+    curated = Concept(id="odd", label="photophobia", type="drug")
     lexicon = Lexicon(_tiny_vocabulary(curated), ontologies)
     assert not isinstance(lexicon.concepts["odd"], GroundedConcept)
 
 
 def test_without_ontologies_only_the_vocabulary_counts() -> None:
     lexicon = Lexicon(load_vocabulary(ROOT / "data" / "vocabulary.yaml"), ontologies=False)
-    assert found(lexicon, "marked drooling") == []
+    assert found(lexicon, "marked photophobia") == []
 
 
 def test_claim_records_carry_the_curie_and_the_lexical_match(lexicon: Lexicon) -> None:
     extractor = Extractor(lexicon.vocabulary)
-    text = "Symptoms of OMS include opsoclonus, drooling and unsteady gait."
+    text = "Symptoms of OMS include opsoclonus, photophobia and unsteady gait."
     records = {r["object"]: r for r in (c.record("s.txt") for c in extractor.extract(text))}
-    drooling = records["drooling"]
-    assert drooling["object_id"] == "HP:0002307" and drooling["predicate"] == "has_symptom"
-    assert drooling["object_match_justification"] == "semapv:LexicalMatching"
-    assert drooling["object_match_release"] == "hp/releases/2025-01-16"
-    assert drooling["proposed_type"] == "symptom"  # for a curator to add to the vocabulary
+    photophobia = records["photophobia"]
+    assert photophobia["object_id"] == "HP:0000613" and photophobia["predicate"] == "has_symptom"
+    assert photophobia["object_match_justification"] == "semapv:LexicalMatching"
+    assert photophobia["object_match_release"] == "hp/releases/2025-01-16"
+    assert photophobia["proposed_type"] == "symptom"  # for a curator to add to the vocabulary
     opsoclonus = records["opsoclonus"]  # curated, grounded by name
     assert opsoclonus["object_id"] == "omse:opsoclonus"
     assert opsoclonus["object_match"] == "HP:0010543" and "proposed_type" not in opsoclonus
@@ -131,8 +138,8 @@ def test_compiled_lexicon_is_cached_and_reused(tmp_path: Path) -> None:
     stamp = cached.stat().st_mtime_ns
     second = OntologyLexicon.load(cache_dir=tmp_path)
     assert cached.stat().st_mtime_ns == stamp  # read, not written again
-    assert second.lookup("drooling") == first.lookup("drooling")
-    assert second.lookup("drooling").curie == "HP:0002307"
+    assert second.lookup("photophobia") == first.lookup("photophobia")
+    assert second.lookup("photophobia").curie == "HP:0000613"
 
 
 def test_a_new_cache_replaces_those_of_earlier_lexicon_files(tmp_path: Path) -> None:
@@ -154,7 +161,7 @@ def test_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
     OntologyLexicon.load(cache_dir=tmp_path)
     (cached,) = list(tmp_path.glob("ontolex-*.pickle"))
     cached.write_bytes(b"garbage")
-    assert OntologyLexicon.load(cache_dir=tmp_path).lookup("drooling") is not None
+    assert OntologyLexicon.load(cache_dir=tmp_path).lookup("photophobia") is not None
     assert cached.read_bytes() != b"garbage"
 
 
