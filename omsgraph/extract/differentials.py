@@ -57,7 +57,7 @@ def _differential_starts(sentence: str) -> tuple[int, ...]:
 
 #: a modifier that makes a named sign or disease another one: an adjective ("epileptic
 #: myoclonus", "toxic encephalopathy") or a body site ("brainstem encephalitis")
-_MODIFIER = re.compile(r"([a-z]{3,}(?:ic|al|ar|ous|ile|ine|oid)|[a-z]+)[ -]\Z")
+_MODIFIER = re.compile(r"((?:[a-z]+-)?(?:[a-z]{3,}(?:ic|al|ar|ous|ile|ine|oid)|[a-z]+))[ -]\Z")
 _NOT_MODIFIERS = frozenset(
     "typical atypical classical clinical several general usual initial potential additional "
     "other similar particular principal important main final original chronic severe "
@@ -81,7 +81,7 @@ def modified(low: str, start: int) -> tuple[int, str] | None:
     return match.start(1), word
 
 
-_ADJECTIVE_END = re.compile(r"(?:ic|al|ar|ous|ile|ine|oid)$")
+_ADJECTIVE_END = re.compile(r"(?:ic|al|ar|ous|ile|ine|oid|induced)$")  # "drug-induced"
 
 
 #: a tumour "first diagnosed" is one; an infection first thought of is a differential
