@@ -222,6 +222,15 @@ def _closes(between: str) -> bool:
     return False
 
 
+#: a counted group as a clause's subject, its share in brackets: "50 children with OMS (45 %)
+#: relapsed" (what follows the bracket is said of them)
+_SUBJECT_SHARE = re.compile(
+    r"(?:^|[,;:]\s|\b(?:of|in|and|whom)\s)\s*(?:\d[\d,]*|[a-z]+(?:[ -][a-z]+)?)\s+(?:[\w-]+\s+)?"
+    r"(?:children|patients|cases|adults|infants|toddlers|girls|boys|women|men|participants)"
+    r"(?:\s+(?:with|of)\s+[\w -]{1,40}?)?\s*\(\s*\Z"
+)
+
+
 def _depth_end(text: str, at: int, limit: int) -> int:
     """Where the bracket around offset ``at`` closes, or the sentence's end ``limit``."""
     depth = 0
@@ -249,7 +258,9 @@ def distance(
             return None
     elif c_start >= end and side in {"after", "both"}:
         between = text[end:c_start]
-        if c_start > _depth_end(text, end, limit):  # a figure in brackets speaks of what precedes
+        if c_start > _depth_end(text, end, limit) and not _SUBJECT_SHARE.search(
+            text, max(0, start - 90), start
+        ):  # a figure in brackets speaks of what precedes, unless it is its subject's share
             return None
     else:
         return None

@@ -1,0 +1,36 @@
+"""Figures of this round: a counted group's share in brackets before its verb ("40 children with
+OMS (38 %) relapsed"), a
+test's detection rate and a treatment's indication are no claims about the condition.
+
+Every sentence here is written for the test (none is taken from a development text or from
+another document about the condition)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Forty children with OMS (38 %) relapsed within a year.", [("relapse rate", "38 %")]),
+        ("In the cohort, 21 patients with ataxia (30 %) died.", [("mortality", "30 %")]),
+        (
+            "Tumours were picked up by ultrasound alone in only 40 % of children.",
+            [],
+        ),
+        (
+            "Rituximab was given to 12 (22 %), mostly for refractory or relapsing disease.",
+            [],
+        ),
+    ],
+)
+def test_round24_figures(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert found(sentence) == expected
+
+
+def test_a_bracket_after_a_thing_still_speaks_of_it() -> None:
+    # the bracket's share is the tumour's, what follows it is another claim's
+    assert ("tumour frequency", "45 %") in found("The tumour (45 %) was low stage.")
