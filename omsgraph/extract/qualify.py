@@ -90,8 +90,8 @@ _TERMINATOR = _one("TERMINATE")
 _SUBJECT_VERB = _one("SUBJECT_VERB")
 _KEEPING_SUBJECT = _one("KEEPING_SUBJECT")
 _ADVERB_BEFORE = re.compile(r"\w{3,}ly\s+$")  # grammar: an adverb before a participle
-_OTHER_EXPERIENCER = _one("OTHER_EXPERIENCER")
-_OTHER_REACH = max((s.scope or 2 for s in _of("OTHER_EXPERIENCER")), default=2)
+#: the OTHER_EXPERIENCER triggers, by their reach in words
+_OTHER_EXPERIENCERS = tuple((s.pattern, s.scope or 2) for s in _of("OTHER_EXPERIENCER"))
 _NEG = _of("NEGATED_EXISTENCE") + _of("NORMAL_RESULT")
 #: a verb of response after a backward negation: "the ataxia did not improve" denies the
 #: response, not the sign (it persisted); "steroids did not help" still negates a treatment
@@ -242,14 +242,18 @@ class SentenceCues:
         self.breaks.sort()
         self.terminators.sort()
         #: where a relative's disease is told ("her brother had"): said of someone else
-        self.others = [m.end() for m in _OTHER_EXPERIENCER.finditer(sentence)]
+        self.others = [
+            (m.end(), reach)
+            for pattern, reach in _OTHER_EXPERIENCERS
+            for m in pattern.finditer(sentence)
+        ]
 
     def of_another(self, start: int) -> bool:
         """Whether the mention at ``start`` is said of a relative ("Her brother had epilepsy"):
         it follows an OTHER_EXPERIENCER trigger within its reach, no punctuation between."""
-        for at in self.others:
+        for at, reach in self.others:
             gap = self.text[at:start]
-            if at <= start and _words(gap) <= _OTHER_REACH and not _PUNCT.search(gap):
+            if at <= start and _words(gap) <= reach and not _PUNCT.search(gap):
                 return True
         return False
 

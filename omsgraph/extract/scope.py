@@ -150,6 +150,10 @@ def _run_in(line: str) -> frozenset[str]:
     return frames & {"differential"}
 
 
+#: a particle that makes the one word before it a verb ("fall apart", "fall asleep"): no name
+_PARTICLE = re.compile(r"\s+(?:apart|asleep|ill|sick|behind)\b", re.I)
+
+
 def _named_first(raw: str, start: int, mentions: list[Mention]) -> list[Mention]:
     """The mentions of an item of a differential list that name the alternative: those
     before the item starts to describe it ("Acute cerebellar ataxia - no opsoclonus")."""
@@ -256,6 +260,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         mentions = curated_heads(lexicon.find(raw, start), lexicon)
         mentions = with_events(raw, start, mentions, lexicon.concepts)
         mentions = with_descriptions(raw, start, mentions, lexicon.concepts)
+        mentions = [m for m in mentions if not _PARTICLE.match(raw, m.end - start)]
         condition, concepts = _names_condition(mentions)
         intro = line.endswith(":") or line.endswith(("include", "following"))
         if intro and not concepts:

@@ -86,3 +86,43 @@ def test_the_same_clause_still_shares_its_hedge(extractor) -> None:  # noqa: ANN
 def test_what_should_not_be_replaced_is_kept(extractor) -> None:  # noqa: ANN001
     found = qualified(extractor, "In OMS, body MRI should not be replaced by MIBG scanning.")
     assert ("body MRI", "affirmed", "asserted") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "polarity"),
+    [
+        ("I won't lie, the steroids for her OMS were hard.", "corticosteroids", "affirmed"),
+        ("Her OMS was not improving, so they added rituximab.", "rituximab", "affirmed"),
+        ("OMS did not respond to steroids so IVIG was given.", "corticosteroids", "negated"),
+        (
+            "OMS did not respond to steroids so IVIG was given.",
+            "intravenous immunoglobulin",
+            "affirmed",
+        ),
+    ],
+)
+def test_an_aside_and_a_consequence_end_the_negation(extractor, text, name, polarity) -> None:  # noqa: ANN001
+    found = {o: p for o, p, _ in qualified(extractor, text)}
+    assert found.get(name) == polarity, found
+
+
+def test_what_else_a_drug_is_used_for_is_no_claim(extractor) -> None:  # noqa: ANN001
+    text = "For OMS she had rituximab, which is also used to treat lymphoma and arthritis."
+    found = {o for o, _, _ in qualified(extractor, text)}
+    assert "rituximab" in found and "arthritis" not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["If your child has OMS, it is fine to fall apart.", "With OMS she could not fall asleep."],
+)
+def test_a_phrasal_verb_is_no_sign(extractor, text) -> None:  # noqa: ANN001
+    assert "falls" not in {o for o, _, _ in qualified(extractor, text)}
+
+
+def test_a_blog_s_navigation_line_ends_the_post(extractor) -> None:  # noqa: ANN001
+    text = (
+        "Our son has OMS and ataxia.\n\n"
+        "Leave a comment | Previous post: Steroid rage and rituximab | Next post: Holidays"
+    )
+    assert {o for o, _, _ in qualified(extractor, text)} == {"ataxia"}
