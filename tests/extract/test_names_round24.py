@@ -101,3 +101,20 @@ def test_lay_descriptions_of_signs(extractor, text, name) -> None:  # noqa: ANN0
 def test_what_only_sounds_like_a_sign(extractor, text) -> None:  # noqa: ANN001
     found = _claims(extractor, text)
     assert not [o for p, o in found if o in ("falls", "drooling")], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In OMS, removal of the tumour is advised when one is found.",
+        "He had an operation to take out the neuroblastoma.",
+        "For her OMS a complete surgical excision was performed.",
+    ],
+)
+def test_the_removal_of_a_tumour_told_in_words(extractor, text) -> None:  # noqa: ANN001
+    assert ("treated_by", "tumour resection") in _claims(extractor, text)
+
+
+def test_removal_of_something_else_is_no_tumour_resection(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "In OMS, removal of the central line was delayed.")
+    assert ("treated_by", "tumour resection") not in found, found
