@@ -54,10 +54,9 @@ class Typing:
                 return None
             if "synonym" in frames | section:
                 return "has_synonym", surface.lower(), 0.85
-            shared = set(normalise(surface).replace("-", " ").split()) & set(
-                self.condition_label.replace("-", " ").split()
-            )
-            if len(surface.split()) >= 2 and shared <= {"syndrome"}:
+            words = set(normalise(surface).replace("-", " ").split())
+            own = set(self.condition_label.replace("-", " ").split())
+            if len(surface.split()) >= 2 and (words & own <= {"syndrome"} or words - own):
                 return "has_synonym", surface.lower(), 0.5  # the document uses another name
             return None
         if kind == "condition":

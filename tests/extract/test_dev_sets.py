@@ -29,6 +29,10 @@ spelling folded by the scorer): dev entity P/R 0.896/0.939; dev2 0.876/0.876; de
 dev6 (eight documents written for the project, tests/gold/dev6: the held-out set of the round
 before, measured there only at its start and end) added at af4a591: entity P/R 0.723/0.640,
 value F1 0.710, certainty 84.4 %, polarity 98.8 %.
+dev2's precision floor went from 0.87 to 0.865 when another full name of the condition that a
+document uses ("opsoclonus-myoclonus-ataxia syndrome (OMAS)") became a synonym claim: four
+sets' annotators count it (four claims gained in dev5 and dev6), dev2's annotator in one
+document does not (one false positive there, 0.876 -> 0.869).
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -72,7 +76,7 @@ SETS = {
 #: set name -> (entity precision, entity recall, value F1, certainty, polarity) floors
 FLOORS = {
     "dev": (0.885, 0.93, 0.85, 0.94, 0.97),
-    "dev2": (0.87, 0.87, 0.94, 0.94, 0.98),
+    "dev2": (0.865, 0.87, 0.94, 0.94, 0.98),
     "dev3": (0.87, 0.825, 0.95, 0.92, 0.98),
     "dev4": (0.83, 0.775, 0.86, 0.93, 0.95),
     "dev5": (0.77, 0.71, 0.80, 0.91, 0.97),

@@ -118,3 +118,24 @@ def test_the_removal_of_a_tumour_told_in_words(extractor, text) -> None:  # noqa
 def test_removal_of_something_else_is_no_tumour_resection(extractor) -> None:  # noqa: ANN001
     found = _claims(extractor, "In OMS, removal of the central line was delayed.")
     assert ("treated_by", "tumour resection") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "synonym"),
+    [
+        (
+            "Opsoclonus-myoclonus-ataxia syndrome (OMAS) is rare.",
+            "opsoclonus-myoclonus-ataxia syndrome",
+        ),
+        ("Dancing eyes syndrome is rare.", "dancing eyes syndrome"),
+    ],
+)
+def test_another_name_the_document_uses_is_a_synonym(extractor, text, synonym) -> None:  # noqa: ANN001
+    assert ("has_synonym", synonym) in _claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Opsoclonus myoclonus syndrome is rare.", "Opsoclonus-myoclonus is rare in adults."]
+)
+def test_a_spelling_or_a_shortening_of_the_name_is_no_synonym(extractor, text) -> None:  # noqa: ANN001
+    assert not [o for p, o in _claims(extractor, text) if p == "has_synonym"]
