@@ -126,3 +126,11 @@ def test_a_blog_s_navigation_line_ends_the_post(extractor) -> None:  # noqa: ANN
         "Leave a comment | Previous post: Steroid rage and rituximab | Next post: Holidays"
     )
     assert {o for o, _, _ in qualified(extractor, text)} == {"ataxia"}
+
+
+def test_a_related_pages_line_ends_the_page(extractor) -> None:  # noqa: ANN001
+    text = (
+        "Children with OMS have ataxia.\n\n"
+        "Related pages: Neuroblastoma | Having an MRI scan | Lumbar puncture for families"
+    )
+    assert {o for o, _, _ in qualified(extractor, text)} == {"ataxia"}
