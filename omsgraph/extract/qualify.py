@@ -130,6 +130,8 @@ class _Family:
             scope = int(scope) if scope.isdigit() else _TO_COMMA if scope == "comma" else None
             self.specs.setdefault(rule.regex, []).append((f["category"], f["direction"], scope))
         self.compiled = {regex: re.compile(regex) for regex in self.specs}
+        #: rows that look behind their match ("(?<!and )possibly"): told in context, uncached
+        self.behind = {r: p for r, p in self.compiled.items() if "(?<" in r}
         self.pattern = cues.alternation(rules)
         self._cache: dict[str, list[tuple[str, str, int | None]]] = {}
 
@@ -141,7 +143,7 @@ class _Family:
             specs = [
                 spec
                 for regex, pattern in self.compiled.items()
-                if pattern.fullmatch(matched)
+                if regex not in self.behind and pattern.fullmatch(matched)
                 for spec in self.specs[regex]
             ]
             if not specs:  # ", and" before "can": its row looks ahead
@@ -153,6 +155,13 @@ class _Family:
                 ]
             if len(self._cache) < 10_000:
                 self._cache[matched] = specs
+        if self.behind:
+            specs = specs + [
+                spec
+                for regex, pattern in self.behind.items()
+                if (m := pattern.match(match.string, match.start())) and m.end() == match.end()
+                for spec in self.specs[regex]
+            ]
         return specs
 
 

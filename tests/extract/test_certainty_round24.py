@@ -134,3 +134,25 @@ def test_a_related_pages_line_ends_the_page(extractor) -> None:  # noqa: ANN001
         "Related pages: Neuroblastoma | Having an MRI scan | Lumbar puncture for families"
     )
     assert {o for o, _, _ in qualified(extractor, text)} == {"ataxia"}
+
+
+@pytest.mark.parametrize("adverb", ["possibly", "maybe", "probably"])
+def test_an_adverb_of_possibility_before_the_last_item_hedges_that_item(extractor, adverb) -> None:  # noqa: ANN001
+    text = f"For OMS your child will have blood tests and {adverb} a lumbar puncture."
+    assert _certainty(extractor, text, "blood test") == "asserted"
+    assert _certainty(extractor, text, "cerebrospinal fluid analysis") == "hedged"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("OMS was possibly triggered by a viral infection.", "viral infection"),
+        ("In OMS a tumour was probably present.", "tumour"),
+        (
+            "Enterovirus has been reported as a possible trigger of OMS.",
+            "enterovirus infectious disease",
+        ),
+    ],
+)
+def test_possibility_still_hedges_its_verb_group(extractor, text, name) -> None:  # noqa: ANN001
+    assert _certainty(extractor, text, name) == "hedged"
