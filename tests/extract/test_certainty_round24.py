@@ -156,3 +156,23 @@ def test_an_adverb_of_possibility_before_the_last_item_hedges_that_item(extracto
 )
 def test_possibility_still_hedges_its_verb_group(extractor, text, name) -> None:  # noqa: ANN001
     assert _certainty(extractor, text, name) == "hedged"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "polarity"),
+    [
+        (
+            "Anticonvulsants are not recommended for the jerks of OMS.",
+            "antiseizure medication",
+            "negated",
+        ),
+        ("Anticonvulsants are not recommended for the tremor of OMS.", "tremor", "affirmed"),
+        ("In OMS, steroid monotherapy is discouraged.", "corticosteroids", "negated"),
+        ("In OMS, live vaccines are contraindicated during rituximab.", "rituximab", "affirmed"),
+        ("In OMS no tumour was found in children with tremor.", "tremor", "affirmed"),
+        ("There was no tremor in children with OMS.", "tremor", "negated"),
+    ],
+)
+def test_advice_against_a_treatment_and_its_indication(extractor, text, name, polarity) -> None:  # noqa: ANN001
+    found = {o: p for o, p, _ in qualified(extractor, text)}
+    assert found.get(name) == polarity, found
