@@ -24,6 +24,7 @@ from omsgraph.extract import cues
 from omsgraph.extract.anatomy import site_names
 from omsgraph.extract.folding import _TOKEN, fold_token, tokens
 from omsgraph.extract.ontolex import compatible
+from omsgraph.extract.spelling import MIN_LENGTH, Corrector
 
 if TYPE_CHECKING:
     from omsgraph.extract.ontolex import OntologyLexicon
@@ -113,6 +114,11 @@ class Lexicon:
                 for word in words:
                     node = node.setdefault(self._fold(word), {})
                 node.setdefault(None, _Entry(concept.id, exact))
+        self._corrector = Corrector(self._fold_cache.values(), self._known_alone)
+
+    def _known_alone(self, word: str) -> bool:
+        """Whether an ontology names ``word`` alone (a real word, never a misspelling)."""
+        return self.ontologies is not None and self.ontologies.lookup(word) is not None
 
     def _grounded(self, concept: Concept) -> Concept:
         """``concept`` with its external ID: the reviewed one of the SSSOM mapping set, else
@@ -224,6 +230,10 @@ class Lexicon:
         toks = tokens(text)
         known = self._fold_cache.get
         folded = [known(w) or self._fold(w) for _, _, w in toks]
+        words, fix = self._corrector.words, self._corrector.correct
+        for k, word in enumerate(folded):
+            if len(word) >= MIN_LENGTH and word not in words:
+                folded[k] = fix(toks[k][2], word) or word  # "opsoclonous": opsoclonus
         n = len(toks)
         joinable = self._joinable_gaps(text, toks)
         ontologies = self.ontologies

@@ -1,0 +1,78 @@
+"""Misspelt words of the vocabulary's names: "opsoclonous", "mioclonus", "steriods".
+
+Parents' forums and blogs misspell the long medical words they have only heard. A word of a
+text that no name holds is read as the vocabulary word one edit away from it (one letter
+left out, added, changed, or two letters swapped, the first letter kept: "afebrile" is no
+slip for "febrile"), found through the words' one-deletion
+neighbourhoods (the symmetric-delete method), when exactly one such word exists. Only long
+words are corrected (seven letters or more, in folded form, on both sides), only lower-case
+ones (an acronym or a capitalised name is spelt on purpose), never an English word of the
+shipped list (``lexicons/english-words.txt.gz``, made by ``ontology/build_english.py``:
+"blurred" is no slip for "slurred") and never a word an ontology lexicon names alone
+("dysphasia" is no slip for "dysphagia"): a short or known word is more often another word
+than a slip.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+
+__all__ = ["Corrector"]
+
+#: the shortest folded word that is corrected, and that a correction may give
+MIN_LENGTH = 7
+
+
+_ENGLISH = Path(__file__).resolve().parent / "lexicons" / "english-words.txt.gz"
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """The common English words of seven letters or more (never read as misspellings)."""
+    with gzip.open(_ENGLISH, "rt", encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
+
+
+class Corrector:
+    """Reads a folded word as the one vocabulary word it misspells, or as itself.
+
+    ``words`` are the folded words of the vocabulary's names; ``known`` tells whether an
+    ontology names a word alone (such a word is never corrected, nor corrected into)."""
+
+    def __init__(self, words: Iterable[str], known: Callable[[str], bool] = lambda w: False):
+        self.words = frozenset(words)
+        self._known = known
+        self._by_delete: dict[str, set[str]] = {}
+        for word in self.words:
+            if len(word) >= MIN_LENGTH and word.isalpha():
+                for key in _deletes(word):
+                    self._by_delete.setdefault(key, set()).add(word)
+        self._cache: dict[str, str | None] = {}
+
+    def correct(self, surface: str, folded: str) -> str | None:
+        """The vocabulary word ``folded`` (the folded form of ``surface``) misspells, or None."""
+        if folded in self.words or len(folded) < MIN_LENGTH or not surface.islower():
+            return None
+        if surface in english_words():
+            return None
+        cached = self._cache.get(folded, "")
+        if cached != "":
+            return cached
+        candidates: set[str] = set()
+        if folded.isalpha():
+            for key in _deletes(folded):
+                candidates |= self._by_delete.get(key, set())
+        candidates = {c for c in candidates if c[0] == folded[0]}  # "afebrile" is no "febrile"
+        found = next(iter(candidates)) if len(candidates) == 1 else None
+        if found is not None and self._known(folded):
+            found = None
+        if len(self._cache) < 100_000:
+            self._cache[folded] = found
+        return found
