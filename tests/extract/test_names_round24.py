@@ -139,3 +139,8 @@ def test_another_name_the_document_uses_is_a_synonym(extractor, text, synonym) -
 )
 def test_a_spelling_or_a_shortening_of_the_name_is_no_synonym(extractor, text) -> None:  # noqa: ANN001
     assert not [o for p, o in _claims(extractor, text) if p == "has_synonym"]
+
+
+def test_slide_abbreviations_of_drugs(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "OMS treatment\n- Refractory: RTX, CYC")
+    assert {("treated_by", "rituximab"), ("treated_by", "cyclophosphamide")} <= found, found
