@@ -176,3 +176,16 @@ def test_possibility_still_hedges_its_verb_group(extractor, text, name) -> None:
 def test_advice_against_a_treatment_and_its_indication(extractor, text, name, polarity) -> None:  # noqa: ANN001
     found = {o: p for o, p, _ in qualified(extractor, text)}
     assert found.get(name) == polarity, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "polarity"),
+    [
+        ("In OMS, clonazepam was of little benefit.", "clonazepam", "negated"),
+        ("In OMS, propranolol gave minimal improvement.", "propranolol", "negated"),
+        ("In OMS, steroids do not prevent relapses.", "corticosteroids", "negated"),
+    ],
+)
+def test_little_benefit_is_no_benefit(extractor, text, name, polarity) -> None:  # noqa: ANN001
+    found = {o: p for o, p, _ in qualified(extractor, text)}
+    assert found.get(name) == polarity, found

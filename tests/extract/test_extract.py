@@ -258,13 +258,13 @@ def test_bench_runs_and_reports_throughput(capsys: pytest.CaptureFixture[str]) -
 
 
 def test_abbreviations_the_document_defines(extractor: Extractor) -> None:
-    text = "OMS improved on rituximab (RTX). Relapses were not treated with RTX."
+    text = "OMS improved on ofatumumab (OFA). Relapses were not treated with OFA."
     found = {(c.predicate, c.object, c.polarity) for c in extractor.extract(text)}
     assert found == {
-        ("treated_by", "rituximab", "affirmed"),
-        ("treated_by", "rituximab", "negated"),
+        ("treated_by", "ofatumumab", "affirmed"),
+        ("treated_by", "ofatumumab", "negated"),
     }
-    assert extractor.extract("Relapses were not treated with RTX.") == []  # not defined here
+    assert extractor.extract("Relapses were not treated with OFA.") == []  # not defined here
 
 
 def test_synonyms_known_and_new_but_only_of_the_condition(extractor: Extractor) -> None:
