@@ -150,6 +150,12 @@ def _run_in(line: str) -> frozenset[str]:
     return frames & {"differential"}
 
 
+#: a field line without a value: "Inheritance: Not applicable", "Cause: unknown" (no claim)
+_EMPTY_FIELD = re.compile(
+    r"[\w ,/()'-]{1,40}:\s*(?:not applicable|n/?a|none(?: known)?|nil|unknown|not known|"
+    r"no data|-+|—)\s*\.?\s*$",
+    re.I,
+)
 #: a particle that makes the one word before it a verb ("fall apart", "fall asleep"): no name
 _PARTICLE = re.compile(r"\s+(?:apart|asleep|ill|sick|behind)\b", re.I)
 
@@ -254,6 +260,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         if (
             objectives
             or _KEYWORDS.match(line)
+            or _EMPTY_FIELD.match(line)
             or _chrome(line, words, not (seen_content or section))
         ):
             continue

@@ -189,3 +189,28 @@ def test_advice_against_a_treatment_and_its_indication(extractor, text, name, po
 def test_little_benefit_is_no_benefit(extractor, text, name, polarity) -> None:  # noqa: ANN001
     found = {o: p for o, p, _ in qualified(extractor, text)}
     assert found.get(name) == polarity, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "polarity"),
+    [
+        ("In OMS the ataxia might never fully go away.", "ataxia", "affirmed"),
+        ("In OMS, IVIG did not reduce the ataxia.", "ataxia", "affirmed"),
+        ("In OMS, IVIG did not reduce the ataxia.", "intravenous immunoglobulin", "negated"),
+        ("with OMS she doesnt have tremor any more", "tremor", "negated"),
+        ("for his OMS the steroids didnt help", "corticosteroids", "negated"),
+        (
+            "Where MRI is not available, CT is used for OMS.",
+            "magnetic resonance imaging",
+            "affirmed",
+        ),
+    ],
+)
+def test_responses_contractions_and_unavailable_tests(extractor, text, name, polarity) -> None:  # noqa: ANN001
+    found = {o: p for o, p, _ in qualified(extractor, text)}
+    assert found.get(name) == polarity, found
+
+
+def test_a_field_without_a_value_is_no_claim(extractor) -> None:  # noqa: ANN001
+    text = "Opsoclonus-myoclonus syndrome\nInheritance: Not applicable\nSymptoms: ataxia, tremor"
+    assert {o for o, _, _ in qualified(extractor, text)} == {"ataxia", "tremor"}
