@@ -16,16 +16,28 @@ are factored apart, so that no phrase moves across it.
 
 :class:`Keywords` tells which of many fixed strings a text holds, as the tests ``word in
 text`` would, in one pass over the text (an Aho-Corasick automaton).
+
+:func:`required` reads from a compiled pattern's own parse tree a set of fixed strings one of
+which every match contains (the longest literal run of a sequence, or one string per
+alternative of a group that must match): a text that holds none of them holds no match.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 
 import ahocorasick
 
-__all__ = ["Keywords", "factored", "top_level"]
+try:  # the regular expression parser of the standard library (sre_parse before Python 3.11)
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+__all__ = ["Keywords", "factored", "required", "top_level"]
 
 _QUANTIFIERS = frozenset("?*+{")
 _WORD = itemgetter(1)
@@ -143,3 +155,61 @@ class Keywords:
             return set(self._empty)
         found = set(map(_WORD, self._automaton.iter(text)))  # (end, word) pairs
         return found | self._empty if self._empty else found
+
+
+_REPEATS = tuple(
+    getattr(_sre, name, None) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+)
+
+
+def _lead_text(items) -> str:
+    """The literal characters a parsed sequence starts with."""
+    lead = []
+    for op, av in items:
+        if op is not _sre.LITERAL:
+            break
+        lead.append(chr(av))
+    return "".join(lead)
+
+
+def _needs(items) -> frozenset[str] | None:
+    """Strings one of which every match of the parsed sequence ``items`` holds, or None."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        before, run = "".join(run), []
+        if before:
+            candidates.append(frozenset({before}))
+        if op is _sre.BRANCH and before:  # "c(?:i|onfidence)": "ci" or "confidence"
+            candidates.append(frozenset(before + _lead_text(a) for a in av[1]))
+        if op is _sre.SUBPATTERN:
+            ignore_case = av[1] & _sre.SRE_FLAG_IGNORECASE
+            need = None if ignore_case else _needs(av[3])
+        elif op is _sre.BRANCH:
+            alternatives = [_needs(a) for a in av[1]]
+            need = None if None in alternatives else frozenset().union(*alternatives)
+        elif op in _REPEATS and av[0] >= 1:  # a part that occurs at least once
+            need = _needs(av[2])
+        elif op is getattr(_sre, "ATOMIC_GROUP", object()):
+            need = _needs(av)
+        else:  # a class, a lookaround, an anchor ...: nothing fixed that it holds
+            need = None
+        if need:
+            candidates.append(need)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))  # the most telling
+
+
+def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` holds (read from its parse tree), or
+    None when none is found (a pattern that ignores case, or may match an empty string)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    if parsed.state.flags & _sre.SRE_FLAG_IGNORECASE:
+        return None
+    return _needs(parsed) or None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from omsgraph.corpus.values import NUMBER
-from omsgraph.extract.factoring import factored
+from omsgraph.extract.factoring import Keywords, factored
 
 _NUM = "(?:" + NUMBER[1:]  # the same number, not captured
 _PREFIX = (
@@ -346,3 +346,36 @@ SEX = {
     "boys": "male",
     "men": "male",
 }
+
+
+class Cues:
+    """The cue spans of each row of ``rules/figures.tsv`` in one sentence, found when first
+    asked for. ``strings``: per row (its line), fixed strings one of which each of its matches
+    holds (None: not known), all of them in ``words``: a row none of whose strings occurs in
+    the sentence matches nothing there, and is not searched (a quick test, for speed)."""
+
+    def __init__(
+        self,
+        low: str,
+        start: int,
+        end: int,
+        strings: dict[int, frozenset[str] | None],
+        words: Keywords,
+    ):
+        self.low, self.start, self.end = low, start, end
+        self.strings, self.words = strings, words
+        self.found: dict[int, list[tuple[int, int]]] = {}
+        self.present: set[str] | None = None  # the rows' strings in the sentence
+
+    def __getitem__(self, rule) -> list[tuple[int, int]]:
+        spans = self.found.get(rule.line)
+        if spans is None:
+            need = self.strings.get(rule.line)
+            if need is not None and self.present is None:
+                self.present = self.words.present(self.low[self.start : self.end])
+            if need is not None and self.present.isdisjoint(need):
+                spans = self.found[rule.line] = []
+            else:
+                found = rule.pattern.finditer(self.low, self.start, self.end)
+                spans = self.found[rule.line] = [m.span() for m in found]
+        return spans

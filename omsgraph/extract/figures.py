@@ -31,7 +31,7 @@ from pathlib import Path
 
 from omsgraph.corpus.values import ATTRIBUTES, Value, number, parse_value
 from omsgraph.errors import DataError
-from omsgraph.extract.factoring import Keywords
+from omsgraph.extract.factoring import Keywords, required
 from omsgraph.extract.figure_forms import (
     DIGIT,
     ENDS_PERSONS,
@@ -48,6 +48,7 @@ from omsgraph.extract.figure_forms import (
     UNIT_WORD,
     VERSUS,
     WITH,
+    Cues,
     unit_words,
 )
 from omsgraph.extract.figure_links import (
@@ -160,6 +161,11 @@ class _Table:
     numeric: tuple[Rule, ...]
     phrase_rules: tuple[Rule, ...]
     needed: Keywords  # every word a phrase row needs
+    #: the fixed strings one of which each cue row's every match holds (None: not known), and
+    #: all of them, found in a sentence in one pass: a row none of whose strings occurs there
+    #: matches nothing there (factoring.required; a quick test, for speed)
+    cue_strings: dict[int, frozenset[str] | None]
+    cue_words: Keywords
 
 
 @lru_cache(maxsize=4)
@@ -167,22 +173,10 @@ def _table(path: Path) -> _Table:
     rules = load_rules(path)
     phrase_rules = tuple(r for r in rules if r.kinds == {"phrase"})
     needed = tuple(sorted({w for r in phrase_rules for w in r.needs}))
-    return _Table(tuple(r for r in rules if r.kinds != {"phrase"}), phrase_rules, Keywords(needed))
-
-
-class _Cues:
-    """The cue spans of each rule in one sentence, found when first asked for."""
-
-    def __init__(self, low: str, start: int, end: int):
-        self.low, self.start, self.end = low, start, end
-        self.found: dict[int, list[tuple[int, int]]] = {}
-
-    def __getitem__(self, rule: Rule) -> list[tuple[int, int]]:
-        spans = self.found.get(rule.line)
-        if spans is None:
-            found = rule.pattern.finditer(self.low, self.start, self.end)
-            spans = self.found[rule.line] = [m.span() for m in found]
-        return spans
+    numeric = tuple(r for r in rules if r.kinds != {"phrase"})
+    strings = {r.line: required(r.pattern) for r in numeric}
+    words = Keywords(w for need in strings.values() if need for w in need)
+    return _Table(numeric, phrase_rules, Keywords(needed), strings, words)
 
 
 def _wanted(needs: tuple[str, ...] | re.Pattern[str], present: set[str], low: str) -> bool:
@@ -220,7 +214,7 @@ def _population(
 def _attribute(
     text: str,
     rules: tuple[Rule, ...],
-    cues: _Cues,
+    cues: Cues,
     kind: str,
     start: int,
     end: int,
@@ -318,7 +312,7 @@ class FigureIndex:
         s, e = 0, len(low)
         from omsgraph.extract.cues import population as sentence_population
 
-        cues = _Cues(low, s, e)
+        cues = Cues(low, s, e, table.cue_strings, table.cue_words)
         everyone = sentence_population(low[s:e])
         out: list[Figure] = []
         taken: list[tuple[int, int]] = []

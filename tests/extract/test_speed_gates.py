@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from omsgraph.extract import cues, pipeline
-from omsgraph.extract.factoring import Keywords, factored
+from omsgraph.extract.factoring import Keywords, factored, required
+from omsgraph.extract.figures import RULES, _table
 from omsgraph.extract.lexicon import Lexicon
 from omsgraph.extract.scope import _other_disease
 
@@ -123,3 +124,46 @@ def test_factored_rule_tables_find_the_same() -> None:
 def test_keywords_are_the_words_in_the_text(text: str) -> None:
     for words in (["age", "median age", "mean", "%", "aa", "a"], ["age", ""], []):
         assert Keywords(words).present(text) == {w for w in words if w in text}
+
+
+@pytest.mark.parametrize(
+    ("regex", "strings"),
+    [
+        (r"(?<![\w-])(?:ci|confidence)(?![\w-])", {"ci", "confidence"}),
+        (r"\b(?:his|her) (?:mother|father)s? had", {" mother", " father"}),
+        (r"(?:median|mean) age", {" age"}),
+        (r"relaps\w+|recurr(?:ed|ence)", {"relaps", "recurre"}),
+        (r"a(?:b|c)?d", {"a", "d"}),  # the optional group holds nothing fixed
+        (r"(?:x|)y?", None),  # may match the empty string
+        (r"[a-z]+\d", None),
+        (r"(?i)cause", None),  # ignores case: its strings would not be fixed
+    ],
+)
+def test_required_strings(regex: str, strings: set[str] | None) -> None:
+    found = required(re.compile(regex))
+    if strings is None:
+        assert found is None
+    elif regex.startswith("a(?:"):
+        assert found in ({"a"}, {"d"})
+    else:
+        assert found == strings
+
+
+def test_every_figure_cue_match_holds_a_required_string() -> None:
+    """The quick test of the figure cue rows skips no match: in the development texts, each
+    match of a row holds one of the strings read from its pattern."""
+    root = Path(__file__).resolve().parents[2]
+    texts = [
+        cues.lower(p.read_text(encoding="utf-8"))
+        for d in ("data/sources", "tests/gold/dev2/texts")
+        for p in sorted((root / d).glob("*.txt"))
+    ]
+    table = _table(RULES)
+    matched = 0
+    for rule in table.numeric:
+        strings = table.cue_strings[rule.line]
+        for text in texts:
+            for m in rule.pattern.finditer(text):
+                matched += 1
+                assert strings is None or any(s in m.group() for s in strings), rule.line
+    assert matched > 100
