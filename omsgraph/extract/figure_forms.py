@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from omsgraph.corpus.values import NUMBER
-from omsgraph.extract.factoring import Keywords, factored
+from omsgraph.extract.factoring import Keywords, factored, required
 
 _NUM = "(?:" + NUMBER[1:]  # the same number, not captured
 _PREFIX = (
@@ -257,7 +257,15 @@ NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
     "persons": ("relaps", "recurr", "died"),
     "sexof": re.compile(r"[(\[][^()\[\]]*\b(?:females?|males?|girls|boys|women|men)\b"),
 }
-NEEDED = tuple(sorted({w for words in NEEDS.values() if isinstance(words, tuple) for w in words}))
+#: per form, the fixed strings one of which each of its matches holds (None: not known)
+FORM_STRINGS = tuple(required(pattern) for _, pattern in FORMS)
+#: the words of NEEDS and the forms' strings: a sentence's are found in one pass
+NEEDED = tuple(
+    sorted(
+        {w for words in NEEDS.values() if isinstance(words, tuple) for w in words}
+        | {w for strings in FORM_STRINGS if strings for w in strings}
+    )
+)
 _GROUP = r"(?:girls|boys|women|men|" + _PERSONS[3:]  # "40 % of boys relapsed"
 POPULATION = re.compile(
     r"\s*(?:of|in|among)\s+(?:the\s+|all\s+|these\s+)?(?:\d+\s+)?("

@@ -35,6 +35,7 @@ from omsgraph.extract.factoring import Keywords, required
 from omsgraph.extract.figure_forms import (
     DIGIT,
     ENDS_PERSONS,
+    FORM_STRINGS,
     FORMS,
     NEEDED,
     NEEDS,
@@ -275,10 +276,16 @@ class FigureIndex:
         if DIGIT.search(low) is None and SPELLED_GATE.search(low) is None:
             return []
         present = _NEEDED.present(low)
-        wanted = {kind: _wanted(needs, present, low) for kind, needs in NEEDS.items()}
-        return resolve(
-            [(kind, m) for kind, pattern in FORMS if wanted[kind] for m in pattern.finditer(low)]
-        )
+        wanted: dict[str, bool] = {}  # a form's kind wanted, asked only past its strings
+        found = []
+        for (kind, pattern), strings in zip(FORMS, FORM_STRINGS, strict=True):
+            if strings is not None and present.isdisjoint(strings):
+                continue  # none of the strings each of its matches holds
+            if kind not in wanted:
+                wanted[kind] = _wanted(NEEDS[kind], present, low)
+            if wanted[kind]:
+                found += [(kind, m) for m in pattern.finditer(low)]
+        return resolve(found)
 
     def _phrases(self, low: str) -> list[tuple[Rule, re.Match[str]]]:
         present = self.table.needed.present(low)

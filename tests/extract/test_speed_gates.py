@@ -167,3 +167,23 @@ def test_every_figure_cue_match_holds_a_required_string() -> None:
                 matched += 1
                 assert strings is None or any(s in m.group() for s in strings), rule.line
     assert matched > 100
+
+
+def test_every_figure_form_match_holds_a_required_string() -> None:
+    """The quick test of the figure forms skips no form that matches: in the development
+    texts, each match of a form holds one of the strings read from its pattern."""
+    from omsgraph.extract.figure_forms import FORM_STRINGS, FORMS
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [
+        cues.lower(p.read_text(encoding="utf-8"))
+        for d in ("data/sources", "tests/gold/dev2/texts")
+        for p in sorted((root / d).glob("*.txt"))
+    ]
+    matched = 0
+    for (kind, pattern), strings in zip(FORMS, FORM_STRINGS, strict=True):
+        for text in texts:
+            for m in pattern.finditer(text):
+                matched += 1
+                assert strings is None or any(s in m.group() for s in strings), kind
+    assert matched > 50
