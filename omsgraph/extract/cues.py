@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 
 from omsgraph.errors import DataError
-from omsgraph.extract.factoring import factored
+from omsgraph.extract.factoring import factored, holds_one, required
 
 __all__ = [
     "FRAMES",
@@ -438,16 +438,19 @@ def population(text: str) -> str:
     """``children``, ``adults`` or ``all``, from what the lower-cased sentence says."""
     if text == _LAST_POPULATION[0]:  # the entity and the value claims of a sentence ask both
         return _LAST_POPULATION[1]
-    kids, adults = bool(_CHILDREN.search(text)), bool(_ADULTS.search(text))
+    kids = bool(_CHILDREN.search(text))
+    adults = holds_one(text, _ADULT_STRINGS) and bool(_ADULTS.search(text))  # quick test first
     found = "all" if kids == adults else "children" if kids else "adults"
     _LAST_POPULATION[:] = text, found
     return found
 
 
 _LAST_POPULATION = [None, "all"]
+#: fixed strings one of which each match holds: a sentence without them is not searched (speed)
+_ADULT_STRINGS, _FREQUENCY_STRINGS = required(_ADULTS), required(_FREQUENCY)
 
 
 def qualifier(text: str) -> str:
     """A frequency or percentage the sentence states, or ``""``."""
-    match = _FREQUENCY.search(text)
+    match = _FREQUENCY.search(text) if holds_one(text, _FREQUENCY_STRINGS) else None
     return match.group(0) if match else ""

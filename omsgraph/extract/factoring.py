@@ -37,7 +37,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-__all__ = ["Keywords", "factored", "required", "top_level"]
+__all__ = ["Keywords", "factored", "holds_one", "required", "top_level"]
 
 _QUANTIFIERS = frozenset("?*+{")
 _WORD = itemgetter(1)
@@ -213,3 +213,8 @@ def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
     if parsed.state.flags & _sre.SRE_FLAG_IGNORECASE:
         return None
     return _needs(parsed) or None
+
+
+def holds_one(text: str, strings: frozenset[str] | None) -> bool:
+    """Whether ``text`` holds one of ``strings`` (:func:`required`; True when None)."""
+    return strings is None or any(s in text for s in strings)

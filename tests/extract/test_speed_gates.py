@@ -187,3 +187,18 @@ def test_every_figure_form_match_holds_a_required_string() -> None:
                 matched += 1
                 assert strings is None or any(s in m.group() for s in strings), kind
     assert matched > 50
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [*SENTENCES, "about half of the adults relapsed", "in 12 % of young adults", "1 in 5 children"],
+)
+def test_population_and_qualifier_after_their_quick_tests(sentence: str) -> None:
+    """The quick tests before the adult and frequency patterns change no reading."""
+    cues._LAST_POPULATION[0] = None
+    kids = bool(cues._CHILDREN.search(sentence))
+    adults = bool(cues._ADULTS.search(sentence))
+    expected = "all" if kids == adults else "children" if kids else "adults"
+    assert cues.population(sentence) == expected
+    match = cues._FREQUENCY.search(sentence)
+    assert cues.qualifier(sentence) == (match.group(0) if match else "")
