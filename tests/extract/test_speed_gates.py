@@ -202,3 +202,44 @@ def test_population_and_qualifier_after_their_quick_tests(sentence: str) -> None
     assert cues.population(sentence) == expected
     match = cues._FREQUENCY.search(sentence)
     assert cues.qualifier(sentence) == (match.group(0) if match else "")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "led"),
+    [
+        ("abc", ["abc"]),
+        (r"(?:a|b)?c", ["ac", "bc", "c"]),
+        (r"(?<=\ba )(?:x|y)z", [r"x(?<=\ba x)z", r"y(?<=\ba y)z"]),
+        (r"\d+ of", [rf"{d}\d* of" for d in "0123456789"]),
+        (r"[ab]c", None),
+        (r"s?c", None),
+    ],
+)
+def test_phrases_led_by_a_letter(phrase: str, led: list[str] | None) -> None:
+    from omsgraph.extract.factoring import _led
+
+    assert _led(phrase) == led
+
+
+def test_dispatched_frames_find_the_same() -> None:
+    """The frame cues written as one branch per leading letter find what one group per frame
+    finds, with the same frame, at every position of the development texts."""
+    root = Path(__file__).resolve().parents[2]
+    texts = [
+        cues.lower(p.read_text(encoding="utf-8"))
+        for d in ("data/sources", "tests/gold/dev2/texts")
+        for p in sorted((root / d).glob("*.txt"))
+    ]
+    texts += [*SENTENCES, "2 of 3 patients had ataxia", "a genetic disorder", "it began after"]
+    for direction in (None, "FORWARD", "BACKWARD"):
+        rows = cues._relation_rows(direction)
+        plain, fast = cues.grouped(rows), cues.grouped(rows, dispatch=True)
+        assert "__" in next(iter(fast.names))  # written by letter
+        for text in texts:
+            want = [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+            assert [(m.span(), k) for m, k in fast.keyed(text)] == want
+            assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == want
+        for text in texts[-6:]:
+            for at in range(len(text)):
+                a, b = plain.match(text, at), fast.match(text, at)
+                assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup))
