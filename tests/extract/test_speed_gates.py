@@ -243,3 +243,26 @@ def test_dispatched_frames_find_the_same() -> None:
             for at in range(len(text)):
                 a, b = plain.match(text, at), fast.match(text, at)
                 assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup))
+
+
+def _gated_patterns() -> list[tuple[str, re.Pattern[str], frozenset[str] | None]]:
+    from omsgraph.extract import qualify
+
+    out = [(f"{s.category} {s.direction} {s.scope}", s.pattern, s.strings) for s in qualify._NEG]
+    out += [("universal", qualify._UNIVERSAL, qualify._UNIVERSAL_STRINGS)]
+    out += [("subject verb", qualify._SUBJECT_VERB, qualify._SUBJECT_VERB_STRINGS)]
+    out += [("adults", cues._ADULTS, cues._ADULT_STRINGS)]
+    return out + [("frequency", cues._FREQUENCY, cues._FREQUENCY_STRINGS)]
+
+
+@pytest.mark.parametrize(("name", "pattern", "strings"), _gated_patterns())
+def test_every_gated_match_holds_a_required_string(
+    name: str, pattern: re.Pattern[str], strings: frozenset[str] | None
+) -> None:
+    """A pattern behind a quick test loses no match to it: in the development texts, each
+    match holds one of the strings read from the pattern."""
+    root = Path(__file__).resolve().parents[2]
+    for d in ("data/sources", "tests/gold/dev2/texts", "tests/gold/dev3/texts"):
+        for path in sorted((root / d).glob("*.txt")):
+            for m in pattern.finditer(cues.lower(path.read_text(encoding="utf-8"))):
+                assert strings is None or any(s in m.group() for s in strings), name
