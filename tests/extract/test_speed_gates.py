@@ -266,3 +266,34 @@ def test_every_gated_match_holds_a_required_string(
         for path in sorted((root / d).glob("*.txt")):
             for m in pattern.finditer(cues.lower(path.read_text(encoding="utf-8"))):
                 assert strings is None or any(s in m.group() for s in strings), name
+
+
+_OLD_JOINABLE_GAP = re.compile(r"[\s\-\u2010\u2011\u2012\u2013()\"'“”/]*\Z")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "St. Louis encephalitis, opsoclonus-myoclonus (OMS) and ‘dancing eyes’",
+        "a_b c__d; e/f “g” h–i. Dr. No, Mr.  Smith: x.y",
+        "neuro-blastoma , ( ganglioneuroma ) ... ataxia!? tremor's",
+        "",
+        "—",
+    ],
+)
+def test_joinable_gaps_as_the_full_test_gives(text: str) -> None:
+    """A gap with a break character is joinable only after an abbreviation: what the full
+    test of each gap (spaces, hyphens, brackets, quotes, slashes only, or an abbreviation)
+    gave."""
+    from omsgraph.extract.lexicon import _ABBREVIATION_GAP, tokens
+
+    toks = tokens(text)
+    want = [False] + [
+        bool(_OLD_JOINABLE_GAP.match(text, a[1], b[0]))
+        or (
+            len(a[2]) <= 3 and a[2][0].isupper() and bool(_ABBREVIATION_GAP.match(text, a[1], b[0]))
+        )
+        for a, b in zip(toks, toks[1:], strict=False)
+    ]
+    lexicon = Lexicon.__new__(Lexicon)  # the gaps need no vocabulary
+    assert lexicon._joinable_gaps(text, toks) == want[: len(toks)]
