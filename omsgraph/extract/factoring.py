@@ -317,7 +317,16 @@ class Keyed:
         self._match = match
         self.lastgroup = names.get(match.lastgroup or "")
 
-    def __getattr__(self, name: str):  # start, end, span, group ...: the match's own
+    def start(self, *group: int | str) -> int:
+        return self._match.start(*group)
+
+    def end(self, *group: int | str) -> int:
+        return self._match.end(*group)
+
+    def span(self, *group: int | str) -> tuple[int, int]:
+        return self._match.span(*group)
+
+    def __getattr__(self, name: str):  # group, string ...: the match's own
         return getattr(self._match, name)
 
 
