@@ -162,6 +162,7 @@ class _Table:
     numeric: tuple[Rule, ...]
     phrase_rules: tuple[Rule, ...]
     needed: Keywords  # every word a phrase row needs
+    by_word: dict[str, frozenset[int]]  # word -> the phrase rows (their order) that need it
     #: the fixed strings one of which each cue row's every match holds (None: not known), and
     #: all of them, found in a sentence in one pass: a row none of whose strings occurs there
     #: matches nothing there (factoring.required; a quick test, for speed)
@@ -177,7 +178,9 @@ def _table(path: Path) -> _Table:
     numeric = tuple(r for r in rules if r.kinds != {"phrase"})
     strings = {r.line: required(r.pattern) for r in numeric}
     words = Keywords(w for need in strings.values() if need for w in need)
-    return _Table(numeric, phrase_rules, Keywords(needed), strings, words)
+    by_word = {w: frozenset(i for i, r in enumerate(phrase_rules) if w in r.needs) for w in needed}
+    by_word[""] = frozenset(i for i, r in enumerate(phrase_rules) if not r.needs)  # every time
+    return _Table(numeric, phrase_rules, Keywords(needed), by_word, strings, words)
 
 
 def _wanted(needs: tuple[str, ...] | re.Pattern[str], present: set[str], low: str) -> bool:
@@ -291,12 +294,9 @@ class FigureIndex:
         present = self.table.needed.present(low)
         if not present:
             return []
-        return [
-            (rule, m)
-            for rule in self.table.phrase_rules
-            if not rule.needs or not present.isdisjoint(rule.needs)
-            for m in rule.pattern.finditer(low)
-        ]
+        rows, by_word = self.table.phrase_rules, self.table.by_word
+        wanted = sorted(by_word[""].union(*(by_word[w] for w in present)))
+        return [(rows[i], m) for i in wanted for m in rows[i].pattern.finditer(low)]
 
     def figures(self, s: int, e: int) -> list[Figure]:
         """The value figures of the sentence ``s:e``; offsets are within the sentence. A
