@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 
 from omsgraph.errors import DataError
-from omsgraph.extract.factoring import factored
+from omsgraph.extract.factoring import Dispatched, dispatched, factored, holds_one, required
 
 __all__ = [
     "FRAMES",
@@ -278,16 +278,28 @@ def _frames() -> dict[str, re.Pattern[str]]:
 FRAMES: dict[str, re.Pattern[str]] = _frames()
 
 
-def grouped(groups: dict[str, list[Rule]]) -> re.Pattern[str]:
-    """One pattern over word-like rules with a named group per key (one scan for all)."""
-    bodies = []
-    for name, rules in groups.items():
-        regexes = sorted({r.regex for r in rules}, key=lambda r: (-len(r), r))
-        if regexes:
-            bodies.append(f"(?P<{name}>{factored(regexes)})")
-    if not bodies:
-        return re.compile(r"(?!x)x")
-    return re.compile(rf"(?<!\w)(?=[a-z0-9])(?:{'|'.join(bodies)})(?!\w)")
+def grouped(groups: dict[str, list[Rule]], dispatch: bool = False) -> re.Pattern[str] | Dispatched:
+    """One pattern over word-like rules with a named group per key (one scan for all); each
+    match's ``lastgroup`` is its key. ``dispatch``: written as one branch per leading letter
+    where the phrases allow it (:func:`~omsgraph.extract.factoring.dispatched`; faster for
+    many keys, slower for few)."""
+    keyed = {
+        name: sorted({r.regex for r in rules}, key=lambda r: (-len(r), r))
+        for name, rules in groups.items()
+    }
+    keyed = {name: regexes for name, regexes in keyed.items() if regexes}
+    if not keyed:
+        nothing = re.compile(r"(?!x)x")
+        return Dispatched(nothing, {}) if dispatch else nothing
+    fast = dispatched(keyed) if dispatch else None
+    if fast is not None:
+        try:
+            return Dispatched(re.compile(rf"(?<!\w)(?=[a-z0-9])(?:{fast[0]})(?!\w)"), fast[1])
+        except re.error:  # a rule's own named group, written once per letter
+            pass
+    bodies = "|".join(f"(?P<{name}>{factored(regexes)})" for name, regexes in keyed.items())
+    plain = re.compile(rf"(?<!\w)(?=[a-z0-9])(?:{bodies})(?!\w)")
+    return Dispatched(plain, {k: k for k in keyed}) if dispatch else plain
 
 
 def _relation_rows(direction: str | None = None) -> dict[str, list[Rule]]:
@@ -301,7 +313,7 @@ def _relation_rows(direction: str | None = None) -> dict[str, list[Rule]]:
 
 
 #: every frame's cues in one pattern, one named group per frame (one scan per sentence)
-_ALL_FRAMES = grouped(_relation_rows())
+_ALL_FRAMES = grouped(_relation_rows(), dispatch=True)
 _LAST_FRAMES: list = [None, None]  # (text, frame spans) of the text frame_spans read last
 
 
@@ -323,7 +335,7 @@ class _AfterFrames:
 
 
 #: the FORWARD triggers of each frame: a phrase right after one is that frame's object
-_INTRODUCERS = _AfterFrames(grouped(_relation_rows("FORWARD")))
+_INTRODUCERS = _AfterFrames(grouped(_relation_rows("FORWARD"), dispatch=True))
 #: BACKWARD triggers: they type the mention just before them ("phenytoin toxicity")
 _BACKWARD = grouped(_relation_rows("BACKWARD"))
 
@@ -403,7 +415,7 @@ def lower(text: str) -> str:
 
 def frame_spans(text: str) -> list[tuple[int, str]]:
     """(position, frame) of every cue phrase in lower-cased ``text``."""
-    spans = [(m.start(), m.lastgroup or "") for m in _ALL_FRAMES.finditer(text)]
+    spans = [(m.start(), frame) for m, frame in _ALL_FRAMES.keyed(text)]
     _LAST_FRAMES[:] = text, spans
     return spans
 
@@ -439,16 +451,19 @@ def population(text: str) -> str:
     """``children``, ``adults`` or ``all``, from what the lower-cased sentence says."""
     if text == _LAST_POPULATION[0]:  # the entity and the value claims of a sentence ask both
         return _LAST_POPULATION[1]
-    kids, adults = bool(_CHILDREN.search(text)), bool(_ADULTS.search(text))
+    kids = bool(_CHILDREN.search(text))
+    adults = holds_one(text, _ADULT_STRINGS) and bool(_ADULTS.search(text))  # quick test first
     found = "all" if kids == adults else "children" if kids else "adults"
     _LAST_POPULATION[:] = text, found
     return found
 
 
 _LAST_POPULATION = [None, "all"]
+#: fixed strings one of which each match holds: a sentence without them is not searched (speed)
+_ADULT_STRINGS, _FREQUENCY_STRINGS = required(_ADULTS), required(_FREQUENCY)
 
 
 def qualifier(text: str) -> str:
     """A frequency or percentage the sentence states, or ``""``."""
-    match = _FREQUENCY.search(text)
+    match = _FREQUENCY.search(text) if holds_one(text, _FREQUENCY_STRINGS) else None
     return match.group(0) if match else ""

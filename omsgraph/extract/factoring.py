@@ -16,16 +16,41 @@ are factored apart, so that no phrase moves across it.
 
 :class:`Keywords` tells which of many fixed strings a text holds, as the tests ``word in
 text`` would, in one pass over the text (an Aho-Corasick automaton).
+
+:func:`dispatched` writes an alternation of one named group per key (the frame cues: one group
+per frame) as one branch per leading letter, each holding every key's phrases of that letter,
+so that the engine enters one branch at a word, not every key's group; :class:`Dispatched`
+gives each match's key as its ``lastgroup``.
+
+:func:`required` reads from a compiled pattern's own parse tree a set of fixed strings one of
+which every match contains (the longest literal run of a sequence, or one string per
+alternative of a group that must match): a text that holds none of them holds no match.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 
 import ahocorasick
 
-__all__ = ["Keywords", "factored", "top_level"]
+try:  # the regular expression parser of the standard library (sre_parse before Python 3.11)
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+__all__ = [
+    "Dispatched",
+    "Keywords",
+    "dispatched",
+    "factored",
+    "holds_one",
+    "required",
+    "top_level",
+]
 
 _QUANTIFIERS = frozenset("?*+{")
 _WORD = itemgetter(1)
@@ -143,3 +168,187 @@ class Keywords:
             return set(self._empty)
         found = set(map(_WORD, self._automaton.iter(text)))  # (end, word) pairs
         return found | self._empty if self._empty else found
+
+
+_REPEATS = tuple(
+    getattr(_sre, name, None) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+)
+
+
+def _lead_text(items) -> str:
+    """The literal characters a parsed sequence starts with."""
+    lead = []
+    for op, av in items:
+        if op is not _sre.LITERAL:
+            break
+        lead.append(chr(av))
+    return "".join(lead)
+
+
+def _needs(items) -> frozenset[str] | None:
+    """Strings one of which every match of the parsed sequence ``items`` holds, or None."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        before, run = "".join(run), []
+        if before:
+            candidates.append(frozenset({before}))
+        if op is _sre.BRANCH and before:  # "c(?:i|onfidence)": "ci" or "confidence"
+            candidates.append(frozenset(before + _lead_text(a) for a in av[1]))
+        if op is _sre.SUBPATTERN:
+            ignore_case = av[1] & _sre.SRE_FLAG_IGNORECASE
+            need = None if ignore_case else _needs(av[3])
+        elif op is _sre.BRANCH:
+            alternatives = [_needs(a) for a in av[1]]
+            need = None if None in alternatives else frozenset().union(*alternatives)
+        elif op in _REPEATS and av[0] >= 1:  # a part that occurs at least once
+            need = _needs(av[2])
+        elif op is getattr(_sre, "ATOMIC_GROUP", object()):
+            need = _needs(av)
+        else:  # a class, a lookaround, an anchor ...: nothing fixed that it holds
+            need = None
+        if need:
+            candidates.append(need)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))  # the most telling
+
+
+def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` holds (read from its parse tree), or
+    None when none is found (a pattern that ignores case, or may match an empty string)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    if parsed.state.flags & _sre.SRE_FLAG_IGNORECASE:
+        return None
+    return _needs(parsed) or None
+
+
+def holds_one(text: str, strings: frozenset[str] | None) -> bool:
+    """Whether ``text`` holds one of ``strings`` (:func:`required`; True when None)."""
+    return strings is None or any(s in text for s in strings)
+
+
+def _group_end(regex: str) -> int:
+    """The offset of the ")" closing the group ``regex`` starts with."""
+    depth = 0
+    for at, c in _structure(regex):
+        depth += {"(": 1, ")": -1}.get(c, 0)
+        if depth == 0 and c == ")":
+            return at
+    raise ValueError(regex)
+
+
+def _all_led(parts: list[str]) -> list[str] | None:
+    out: list[str] = []
+    for part in parts:
+        led = _led(part)
+        if led is None:
+            return None
+        out += led
+    return out
+
+
+def _led(phrase: str) -> list[str] | None:
+    """``phrase`` as phrases that each start with a plain letter or digit, tried in this order
+    with the same matches, or None: an optional leading group is the phrase with it, then
+    without it; a leading group of alternatives is one phrase per alternative; a leading
+    lookbehind moves after the first letter, which it then ends with (``(?<=a )x...`` is
+    ``x(?<=a x)...``); a leading ``\\d`` or ``\\d+`` is one phrase per digit."""
+    if _lead(phrase, False) is not None:
+        return [phrase]
+    if phrase.startswith(("(?<=", "(?<!")):
+        end = _group_end(phrase)
+        rest = _led(phrase[end + 1 :])
+        look = phrase[:end]
+        return None if rest is None else [p[0] + look + p[0] + ")" + p[1:] for p in rest]
+    if phrase.startswith("(?:"):
+        end = _group_end(phrase)
+        after = phrase[end + 1 : end + 3]
+        if after[:1] == "?" and after[1:2] not in ("?", "+"):  # optional, greedy
+            return _all_led([phrase[: end + 1] + phrase[end + 2 :], phrase[end + 2 :]])
+        spread = _spread(phrase)
+        return None if spread == [phrase] else _all_led(spread)
+    if phrase.startswith(r"\d") and phrase[2:3] not in ("*", "?", "{"):
+        more = phrase[2:3] == "+"
+        rest = phrase[3:] if more else phrase[2:]
+        if more and rest[:1] in ("?", "+"):  # a lazy or possessive repeat
+            return None
+        return [d + (r"\d*" if more else "") + rest for d in "0123456789"]
+    return None
+
+
+def dispatched(groups: dict[str, list[str]]) -> tuple[str, dict[str, str]] | None:
+    """``(?P<a>A)|(?P<b>B)|...`` over the phrases of each key, written as one branch per
+    leading letter holding, in key order, each key's phrases of that letter (a group per key
+    and letter, named ``key__N``): the same match at every position, for only the phrases of
+    the letter there can match, still tried in their order; the engine then enters one
+    letter's branch, not every key's group. Returns the pattern and each group name's key,
+    or None when a phrase cannot be led by a letter (:func:`_led`)."""
+    branches: dict[str, dict[str, list[str]]] = {}
+    for key, regexes in groups.items():
+        led = _all_led([part for regex in regexes for part in top_level(regex)])
+        if led is None:
+            return None
+        for phrase in led:
+            branches.setdefault(phrase[0], {}).setdefault(key, []).append(phrase[1:])
+    names: dict[str, str] = {}
+    alternatives = []
+    for lead, by_key in branches.items():
+        inner = []
+        for key, tails in by_key.items():
+            name = f"{key}__{len(names)}"
+            names[name] = key
+            inner.append(f"(?P<{name}>{'|'.join(_factor(tails, False))})")
+        alternatives.append(f"{lead}(?:{'|'.join(inner)})")
+    return "|".join(alternatives), names
+
+
+class Keyed:
+    """A match of a :class:`Dispatched` pattern: ``lastgroup`` is the key of its group."""
+
+    __slots__ = ("_match", "lastgroup")
+
+    def __init__(self, match: re.Match[str], names: dict[str, str]):
+        self._match = match
+        self.lastgroup = names.get(match.lastgroup or "")
+
+    def start(self, *group: int | str) -> int:
+        return self._match.start(*group)
+
+    def end(self, *group: int | str) -> int:
+        return self._match.end(*group)
+
+    def span(self, *group: int | str) -> tuple[int, int]:
+        return self._match.span(*group)
+
+    def __getattr__(self, name: str):  # group, string ...: the match's own
+        return getattr(self._match, name)
+
+
+class Dispatched:
+    """A compiled :func:`dispatched` pattern whose matches (:class:`Keyed`) tell their key as
+    ``lastgroup``, as the pattern with one group per key would."""
+
+    def __init__(self, pattern: re.Pattern[str], names: dict[str, str]):
+        self.compiled, self.names, self.pattern = pattern, names, pattern.pattern
+
+    def keyed(self, text: str, *args: int) -> Iterator[tuple[re.Match[str], str]]:
+        """(match, key) of every match, without a wrapper (for speed)."""
+        names = self.names
+        return ((m, names[m.lastgroup or ""]) for m in self.compiled.finditer(text, *args))
+
+    def finditer(self, text: str, *args: int) -> Iterator[Keyed]:
+        return (Keyed(m, self.names) for m in self.compiled.finditer(text, *args))
+
+    def search(self, text: str, *args: int) -> Keyed | None:
+        match = self.compiled.search(text, *args)
+        return None if match is None else Keyed(match, self.names)
+
+    def match(self, text: str, *args: int) -> Keyed | None:
+        match = self.compiled.match(text, *args)
+        return None if match is None else Keyed(match, self.names)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from omsgraph.corpus.values import NUMBER
-from omsgraph.extract.factoring import factored
+from omsgraph.extract.factoring import Keywords, factored, required
 
 _NUM = "(?:" + NUMBER[1:]  # the same number, not captured
 _PREFIX = (
@@ -257,7 +257,15 @@ NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
     "persons": ("relaps", "recurr", "died"),
     "sexof": re.compile(r"[(\[][^()\[\]]*\b(?:females?|males?|girls|boys|women|men)\b"),
 }
-NEEDED = tuple(sorted({w for words in NEEDS.values() if isinstance(words, tuple) for w in words}))
+#: per form, the fixed strings one of which each of its matches holds (None: not known)
+FORM_STRINGS = tuple(required(pattern) for _, pattern in FORMS)
+#: the words of NEEDS and the forms' strings: a sentence's are found in one pass
+NEEDED = tuple(
+    sorted(
+        {w for words in NEEDS.values() if isinstance(words, tuple) for w in words}
+        | {w for strings in FORM_STRINGS if strings for w in strings}
+    )
+)
 _GROUP = r"(?:girls|boys|women|men|" + _PERSONS[3:]  # "40 % of boys relapsed"
 POPULATION = re.compile(
     r"\s*(?:of|in|among)\s+(?:the\s+|all\s+|these\s+)?(?:\d+\s+)?("
@@ -346,3 +354,36 @@ SEX = {
     "boys": "male",
     "men": "male",
 }
+
+
+class Cues:
+    """The cue spans of each row of ``rules/figures.tsv`` in one sentence, found when first
+    asked for. ``strings``: per row (its line), fixed strings one of which each of its matches
+    holds (None: not known), all of them in ``words``: a row none of whose strings occurs in
+    the sentence matches nothing there, and is not searched (a quick test, for speed)."""
+
+    def __init__(
+        self,
+        low: str,
+        start: int,
+        end: int,
+        strings: dict[int, frozenset[str] | None],
+        words: Keywords,
+    ):
+        self.low, self.start, self.end = low, start, end
+        self.strings, self.words = strings, words
+        self.found: dict[int, list[tuple[int, int]]] = {}
+        self.present: set[str] | None = None  # the rows' strings in the sentence
+
+    def __getitem__(self, rule) -> list[tuple[int, int]]:
+        spans = self.found.get(rule.line)
+        if spans is None:
+            need = self.strings.get(rule.line)
+            if need is not None and self.present is None:
+                self.present = self.words.present(self.low[self.start : self.end])
+            if need is not None and self.present.isdisjoint(need):
+                spans = self.found[rule.line] = []
+            else:
+                found = rule.pattern.finditer(self.low, self.start, self.end)
+                spans = self.found[rule.line] = [m.span() for m in found]
+        return spans

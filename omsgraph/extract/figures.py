@@ -31,10 +31,11 @@ from pathlib import Path
 
 from omsgraph.corpus.values import ATTRIBUTES, Value, number, parse_value
 from omsgraph.errors import DataError
-from omsgraph.extract.factoring import Keywords
+from omsgraph.extract.factoring import Keywords, required
 from omsgraph.extract.figure_forms import (
     DIGIT,
     ENDS_PERSONS,
+    FORM_STRINGS,
     FORMS,
     NEEDED,
     NEEDS,
@@ -48,6 +49,7 @@ from omsgraph.extract.figure_forms import (
     UNIT_WORD,
     VERSUS,
     WITH,
+    Cues,
     unit_words,
 )
 from omsgraph.extract.figure_links import (
@@ -160,6 +162,12 @@ class _Table:
     numeric: tuple[Rule, ...]
     phrase_rules: tuple[Rule, ...]
     needed: Keywords  # every word a phrase row needs
+    by_word: dict[str, frozenset[int]]  # word -> the phrase rows (their order) that need it
+    #: the fixed strings one of which each cue row's every match holds (None: not known), and
+    #: all of them, found in a sentence in one pass: a row none of whose strings occurs there
+    #: matches nothing there (factoring.required; a quick test, for speed)
+    cue_strings: dict[int, frozenset[str] | None]
+    cue_words: Keywords
 
 
 @lru_cache(maxsize=4)
@@ -167,22 +175,12 @@ def _table(path: Path) -> _Table:
     rules = load_rules(path)
     phrase_rules = tuple(r for r in rules if r.kinds == {"phrase"})
     needed = tuple(sorted({w for r in phrase_rules for w in r.needs}))
-    return _Table(tuple(r for r in rules if r.kinds != {"phrase"}), phrase_rules, Keywords(needed))
-
-
-class _Cues:
-    """The cue spans of each rule in one sentence, found when first asked for."""
-
-    def __init__(self, low: str, start: int, end: int):
-        self.low, self.start, self.end = low, start, end
-        self.found: dict[int, list[tuple[int, int]]] = {}
-
-    def __getitem__(self, rule: Rule) -> list[tuple[int, int]]:
-        spans = self.found.get(rule.line)
-        if spans is None:
-            found = rule.pattern.finditer(self.low, self.start, self.end)
-            spans = self.found[rule.line] = [m.span() for m in found]
-        return spans
+    numeric = tuple(r for r in rules if r.kinds != {"phrase"})
+    strings = {r.line: required(r.pattern) for r in numeric}
+    words = Keywords(w for need in strings.values() if need for w in need)
+    by_word = {w: frozenset(i for i, r in enumerate(phrase_rules) if w in r.needs) for w in needed}
+    by_word[""] = frozenset(i for i, r in enumerate(phrase_rules) if not r.needs)  # every time
+    return _Table(numeric, phrase_rules, Keywords(needed), by_word, strings, words)
 
 
 def _wanted(needs: tuple[str, ...] | re.Pattern[str], present: set[str], low: str) -> bool:
@@ -220,7 +218,7 @@ def _population(
 def _attribute(
     text: str,
     rules: tuple[Rule, ...],
-    cues: _Cues,
+    cues: Cues,
     kind: str,
     start: int,
     end: int,
@@ -281,21 +279,24 @@ class FigureIndex:
         if DIGIT.search(low) is None and SPELLED_GATE.search(low) is None:
             return []
         present = _NEEDED.present(low)
-        wanted = {kind: _wanted(needs, present, low) for kind, needs in NEEDS.items()}
-        return resolve(
-            [(kind, m) for kind, pattern in FORMS if wanted[kind] for m in pattern.finditer(low)]
-        )
+        wanted: dict[str, bool] = {}  # a form's kind wanted, asked only past its strings
+        found = []
+        for (kind, pattern), strings in zip(FORMS, FORM_STRINGS, strict=True):
+            if strings is not None and present.isdisjoint(strings):
+                continue  # none of the strings each of its matches holds
+            if kind not in wanted:
+                wanted[kind] = _wanted(NEEDS[kind], present, low)
+            if wanted[kind]:
+                found += [(kind, m) for m in pattern.finditer(low)]
+        return resolve(found)
 
     def _phrases(self, low: str) -> list[tuple[Rule, re.Match[str]]]:
         present = self.table.needed.present(low)
         if not present:
             return []
-        return [
-            (rule, m)
-            for rule in self.table.phrase_rules
-            if not rule.needs or not present.isdisjoint(rule.needs)
-            for m in rule.pattern.finditer(low)
-        ]
+        rows, by_word = self.table.phrase_rules, self.table.by_word
+        wanted = sorted(by_word[""].union(*(by_word[w] for w in present)))
+        return [(rows[i], m) for i in wanted for m in rows[i].pattern.finditer(low)]
 
     def figures(self, s: int, e: int) -> list[Figure]:
         """The value figures of the sentence ``s:e``; offsets are within the sentence. A
@@ -318,7 +319,7 @@ class FigureIndex:
         s, e = 0, len(low)
         from omsgraph.extract.cues import population as sentence_population
 
-        cues = _Cues(low, s, e)
+        cues = Cues(low, s, e, table.cue_strings, table.cue_words)
         everyone = sentence_population(low[s:e])
         out: list[Figure] = []
         taken: list[tuple[int, int]] = []

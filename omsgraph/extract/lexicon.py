@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Lexicon", "Mention", "fold_token", "tokens"]
 
-_JOINABLE_GAP = re.compile(r"[\s\-\u2010\u2011\u2012\u2013()\"'“”/]*\Z")
-_BREAK = re.compile(r"[^\w\s\-\u2010\u2011\u2012\u2013()\"'“”/]|_")  # complement of the gap
+#: a character no name runs across: an underscore, or no word character, space, hyphen, bracket,
+#: quote or slash
+_BREAK = re.compile(r"[^\w\s\-\u2010\u2011\u2012\u2013()\"'“”/]|_")
 _ABBREVIATION_GAP = re.compile(r"\.[ \t]?\Z")
 _ACRONYM = re.compile(r"^[A-Za-z]{1,5}$")
 
@@ -172,10 +173,9 @@ class Lexicon:
         return folded
 
     @staticmethod
-    def _joinable(text: str, previous: tuple[int, int, str], start: int) -> bool:
-        """Whether a name may run on across the gap before ``start`` ("St. Louis", not ", ")."""
-        if _JOINABLE_GAP.match(text, previous[1], start):
-            return True
+    def _after_abbreviation(text: str, previous: tuple[int, int, str], start: int) -> bool:
+        """Whether a name may run on across a gap that holds a break: only after a short
+        capitalised abbreviation and its full stop ("St. Louis", not ", ")."""
         word = previous[2]
         return (
             len(word) <= 3
@@ -186,8 +186,8 @@ class Lexicon:
     def _joinable_gaps(self, text: str, toks: list[tuple[int, int, str]]) -> list[bool]:
         """``[k]``: whether a name may run on from word ``k - 1`` to word ``k``.
 
-        Only the gaps that hold a character no name runs across (found in one regex pass) need
-        the full test; every other gap is joinable.
+        A gap is joinable when it holds only spaces, hyphens, brackets, quotes or slashes; one
+        that holds another character (found in one regex pass) only after an abbreviation.
         """
         n = len(toks)
         joinable = [True] * n
@@ -197,7 +197,7 @@ class Lexicon:
         for match in _BREAK.finditer(text):
             k = bisect_right(starts, match.start())
             if 0 < k < n and joinable[k]:
-                joinable[k] = self._joinable(text, toks[k - 1], starts[k])
+                joinable[k] = self._after_abbreviation(text, toks[k - 1], starts[k])
         return joinable
 
     def lookup(self, phrase: str, ontology: bool = False) -> Concept | None:

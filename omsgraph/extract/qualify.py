@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from omsgraph.extract import cues
+from omsgraph.extract.factoring import holds_one, required
 
 __all__ = ["SentenceCues"]
 
@@ -58,6 +59,8 @@ class _Scanner:
     direction: str
     scope: int | None  # words; None = to the next terminator / stop (or the clause)
     pattern: re.Pattern[str]
+    #: fixed strings one of which each match holds (factoring.required): a quick test first
+    strings: frozenset[str] | None = None
 
 
 def _scanners() -> list[_Scanner]:
@@ -68,7 +71,8 @@ def _scanners() -> list[_Scanner]:
     out = []
     for (category, direction, scope), rules in sorted(groups.items()):
         words = int(scope) if scope.isdigit() else None
-        out.append(_Scanner(category, direction, words, cues.alternation(rules)))
+        pattern = cues.alternation(rules)
+        out.append(_Scanner(category, direction, words, pattern, required(pattern)))
     return out
 
 
@@ -88,6 +92,7 @@ _UNIVERSAL = _one("UNIVERSAL")
 _UNIVERSAL_REACH = max((s.scope or 2 for s in _of("UNIVERSAL")), default=2)
 _TERMINATOR = _one("TERMINATE")
 _SUBJECT_VERB = _one("SUBJECT_VERB")
+_UNIVERSAL_STRINGS, _SUBJECT_VERB_STRINGS = required(_UNIVERSAL), required(_SUBJECT_VERB)
 _KEEPING_SUBJECT = _one("KEEPING_SUBJECT")
 _ADVERB_BEFORE = re.compile(r"\w{3,}ly\s+$")  # grammar: an adverb before a participle
 #: the OTHER_EXPERIENCER triggers, by their reach in words
@@ -212,6 +217,8 @@ class SentenceCues:
         if self.may_negate:
             self.blanked = _blank(sentence, _PSEUDO)
             for s in _NEG:
+                if not holds_one(self.blanked, s.strings):
+                    continue  # none of the strings each of its matches holds
                 for m in s.pattern.finditer(self.blanked):
                     self.negations.append((s.category, s.direction, s.scope, m.start(), m.end()))
             if names:
@@ -228,8 +235,10 @@ class SentenceCues:
                 key=lambda n: n[3],
             )
             self.terminators = [m.span() for m in _TERMINATOR.finditer(sentence)]
-            self.universals = [m.start() for m in _UNIVERSAL.finditer(sentence)]
-            self.verbs = [m.span() for m in _SUBJECT_VERB.finditer(sentence)]
+            if holds_one(sentence, _UNIVERSAL_STRINGS):
+                self.universals = [m.start() for m in _UNIVERSAL.finditer(sentence)]
+            if holds_one(sentence, _SUBJECT_VERB_STRINGS):
+                self.verbs = [m.span() for m in _SUBJECT_VERB.finditer(sentence)]
         self.breaks: list[tuple[int, int]] = []
         self.stops: list[int] = []
         #: (direction, scope, start, end) of every hedge

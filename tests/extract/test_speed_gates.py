@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from omsgraph.extract import cues, pipeline
-from omsgraph.extract.factoring import Keywords, factored
+from omsgraph.extract.factoring import Keywords, factored, required
+from omsgraph.extract.figures import RULES, _table
 from omsgraph.extract.lexicon import Lexicon
 from omsgraph.extract.scope import _other_disease
 
@@ -123,3 +124,176 @@ def test_factored_rule_tables_find_the_same() -> None:
 def test_keywords_are_the_words_in_the_text(text: str) -> None:
     for words in (["age", "median age", "mean", "%", "aa", "a"], ["age", ""], []):
         assert Keywords(words).present(text) == {w for w in words if w in text}
+
+
+@pytest.mark.parametrize(
+    ("regex", "strings"),
+    [
+        (r"(?<![\w-])(?:ci|confidence)(?![\w-])", {"ci", "confidence"}),
+        (r"\b(?:his|her) (?:mother|father)s? had", {" mother", " father"}),
+        (r"(?:median|mean) age", {" age"}),
+        (r"relaps\w+|recurr(?:ed|ence)", {"relaps", "recurre"}),
+        (r"a(?:b|c)?d", {"a", "d"}),  # the optional group holds nothing fixed
+        (r"(?:x|)y?", None),  # may match the empty string
+        (r"[a-z]+\d", None),
+        (r"(?i)cause", None),  # ignores case: its strings would not be fixed
+    ],
+)
+def test_required_strings(regex: str, strings: set[str] | None) -> None:
+    found = required(re.compile(regex))
+    if strings is None:
+        assert found is None
+    elif regex.startswith("a(?:"):
+        assert found in ({"a"}, {"d"})
+    else:
+        assert found == strings
+
+
+def test_every_figure_cue_match_holds_a_required_string() -> None:
+    """The quick test of the figure cue rows skips no match: in the development texts, each
+    match of a row holds one of the strings read from its pattern."""
+    root = Path(__file__).resolve().parents[2]
+    texts = [
+        cues.lower(p.read_text(encoding="utf-8"))
+        for d in ("data/sources", "tests/gold/dev2/texts")
+        for p in sorted((root / d).glob("*.txt"))
+    ]
+    table = _table(RULES)
+    matched = 0
+    for rule in table.numeric:
+        strings = table.cue_strings[rule.line]
+        for text in texts:
+            for m in rule.pattern.finditer(text):
+                matched += 1
+                assert strings is None or any(s in m.group() for s in strings), rule.line
+    assert matched > 100
+
+
+def test_every_figure_form_match_holds_a_required_string() -> None:
+    """The quick test of the figure forms skips no form that matches: in the development
+    texts, each match of a form holds one of the strings read from its pattern."""
+    from omsgraph.extract.figure_forms import FORM_STRINGS, FORMS
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [
+        cues.lower(p.read_text(encoding="utf-8"))
+        for d in ("data/sources", "tests/gold/dev2/texts")
+        for p in sorted((root / d).glob("*.txt"))
+    ]
+    matched = 0
+    for (kind, pattern), strings in zip(FORMS, FORM_STRINGS, strict=True):
+        for text in texts:
+            for m in pattern.finditer(text):
+                matched += 1
+                assert strings is None or any(s in m.group() for s in strings), kind
+    assert matched > 50
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [*SENTENCES, "about half of the adults relapsed", "in 12 % of young adults", "1 in 5 children"],
+)
+def test_population_and_qualifier_after_their_quick_tests(sentence: str) -> None:
+    """The quick tests before the adult and frequency patterns change no reading."""
+    cues._LAST_POPULATION[0] = None
+    kids = bool(cues._CHILDREN.search(sentence))
+    adults = bool(cues._ADULTS.search(sentence))
+    expected = "all" if kids == adults else "children" if kids else "adults"
+    assert cues.population(sentence) == expected
+    match = cues._FREQUENCY.search(sentence)
+    assert cues.qualifier(sentence) == (match.group(0) if match else "")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "led"),
+    [
+        ("abc", ["abc"]),
+        (r"(?:a|b)?c", ["ac", "bc", "c"]),
+        (r"(?<=\ba )(?:x|y)z", [r"x(?<=\ba x)z", r"y(?<=\ba y)z"]),
+        (r"\d+ of", [rf"{d}\d* of" for d in "0123456789"]),
+        (r"[ab]c", None),
+        (r"s?c", None),
+    ],
+)
+def test_phrases_led_by_a_letter(phrase: str, led: list[str] | None) -> None:
+    from omsgraph.extract.factoring import _led
+
+    assert _led(phrase) == led
+
+
+def test_dispatched_frames_find_the_same() -> None:
+    """The frame cues written as one branch per leading letter find what one group per frame
+    finds, with the same frame, at every position of the development texts."""
+    root = Path(__file__).resolve().parents[2]
+    texts = [
+        cues.lower(p.read_text(encoding="utf-8"))
+        for d in ("data/sources", "tests/gold/dev2/texts")
+        for p in sorted((root / d).glob("*.txt"))
+    ]
+    texts += [*SENTENCES, "2 of 3 patients had ataxia", "a genetic disorder", "it began after"]
+    for direction in (None, "FORWARD", "BACKWARD"):
+        rows = cues._relation_rows(direction)
+        plain, fast = cues.grouped(rows), cues.grouped(rows, dispatch=True)
+        assert "__" in next(iter(fast.names))  # written by letter
+        for text in texts:
+            want = [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+            assert [(m.span(), k) for m, k in fast.keyed(text)] == want
+            assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == want
+        for text in texts[-6:]:
+            for at in range(len(text)):
+                a, b = plain.match(text, at), fast.match(text, at)
+                assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup))
+
+
+def _gated_patterns() -> list[tuple[str, re.Pattern[str], frozenset[str] | None]]:
+    from omsgraph.extract import qualify
+
+    out = [(f"{s.category} {s.direction} {s.scope}", s.pattern, s.strings) for s in qualify._NEG]
+    out += [("universal", qualify._UNIVERSAL, qualify._UNIVERSAL_STRINGS)]
+    out += [("subject verb", qualify._SUBJECT_VERB, qualify._SUBJECT_VERB_STRINGS)]
+    out += [("adults", cues._ADULTS, cues._ADULT_STRINGS)]
+    return out + [("frequency", cues._FREQUENCY, cues._FREQUENCY_STRINGS)]
+
+
+@pytest.mark.parametrize(("name", "pattern", "strings"), _gated_patterns())
+def test_every_gated_match_holds_a_required_string(
+    name: str, pattern: re.Pattern[str], strings: frozenset[str] | None
+) -> None:
+    """A pattern behind a quick test loses no match to it: in the development texts, each
+    match holds one of the strings read from the pattern."""
+    root = Path(__file__).resolve().parents[2]
+    for d in ("data/sources", "tests/gold/dev2/texts", "tests/gold/dev3/texts"):
+        for path in sorted((root / d).glob("*.txt")):
+            for m in pattern.finditer(cues.lower(path.read_text(encoding="utf-8"))):
+                assert strings is None or any(s in m.group() for s in strings), name
+
+
+_OLD_JOINABLE_GAP = re.compile(r"[\s\-\u2010\u2011\u2012\u2013()\"'“”/]*\Z")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "St. Louis encephalitis, opsoclonus-myoclonus (OMS) and ‘dancing eyes’",
+        "a_b c__d; e/f “g” h–i. Dr. No, Mr.  Smith: x.y",
+        "neuro-blastoma , ( ganglioneuroma ) ... ataxia!? tremor's",
+        "",
+        "—",
+    ],
+)
+def test_joinable_gaps_as_the_full_test_gives(text: str) -> None:
+    """A gap with a break character is joinable only after an abbreviation: what the full
+    test of each gap (spaces, hyphens, brackets, quotes, slashes only, or an abbreviation)
+    gave."""
+    from omsgraph.extract.lexicon import _ABBREVIATION_GAP, tokens
+
+    toks = tokens(text)
+    want = [False] + [
+        bool(_OLD_JOINABLE_GAP.match(text, a[1], b[0]))
+        or (
+            len(a[2]) <= 3 and a[2][0].isupper() and bool(_ABBREVIATION_GAP.match(text, a[1], b[0]))
+        )
+        for a, b in zip(toks, toks[1:], strict=False)
+    ]
+    lexicon = Lexicon.__new__(Lexicon)  # the gaps need no vocabulary
+    assert lexicon._joinable_gaps(text, toks) == want[: len(toks)]
