@@ -64,6 +64,8 @@ class Typing:
                 return "differential_diagnosis", label, 0.8
             if "cause" in clause:  # "linked with X", "after X": a disease is never a treatment
                 return "has_cause", label, 0.6
+            if "complication" in clause:  # "epilepsy developed later": a sequel
+                return "has_complication", label, 0.6
             return None
         if kind in ("symptom", "complication", "infection") and "adverse" in frames:
             return None  # "did not tolerate ACTH because of hypertension": a side effect

@@ -144,3 +144,48 @@ def test_a_spelling_or_a_shortening_of_the_name_is_no_synonym(extractor, text) -
 def test_slide_abbreviations_of_drugs(extractor) -> None:  # noqa: ANN001
     found = _claims(extractor, "OMS treatment\n- Refractory: RTX, CYC")
     assert {("treated_by", "rituximab"), ("treated_by", "cyclophosphamide")} <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("with OMS her eyes shook all day", "opsoclonus"),
+        ("With OMS his eyes were doing this weird darting thing.", "opsoclonus"),
+        ("In OMS there were saccades in all directions.", "opsoclonus"),
+        ("with OMS she wouldnt sleep at all", "sleep disturbance"),
+        ("With OMS he sleeps badly.", "sleep disturbance"),
+    ],
+)
+def test_more_lay_descriptions(extractor, text, name) -> None:  # noqa: ANN001
+    assert ("has_symptom", name) in _claims(extractor, text)
+
+
+def test_a_parent_s_own_sleep_is_no_sign(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "We wouldnt sleep either, with OMS in the house.")
+    assert ("has_symptom", "sleep disturbance") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "The initial working diagnosis was acute cerebellitis, later revised to OMS.",
+            ("differential_diagnosis", "acute cerebellitis"),
+        ),
+        (
+            "Before OMS she was initially thought to have labyrinthitis.",
+            ("differential_diagnosis", "labyrinthitis"),
+        ),
+        ("OMS is often mistaken for epilepsy.", ("differential_diagnosis", "epilepsy")),
+        ("Long-term complications of OMS include epilepsy.", ("has_complication", "epilepsy")),
+        ("In adults OMS may be the first sign of an occult cancer.", ("has_cause", "tumour")),
+        ("OMS led to the discovery of an ovarian teratoma.", ("has_cause", "ovarian teratoma")),
+    ],
+)
+def test_earlier_diagnoses_sequels_and_revealed_tumours(extractor, text, claim) -> None:  # noqa: ANN001
+    assert claim in _claims(extractor, text)
+
+
+def test_an_infusion_reaction_is_no_infusion_treatment(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "In OMS, rituximab caused infusion reactions in two children.")
+    assert not [o for p, o in found if p == "treated_by" and "infusion" in o], found
