@@ -360,7 +360,7 @@ class Extractor:
             if sc.others and sc.of_another(m_start - s):
                 continue  # "her brother had epilepsy": said of someone else
             c_kind = concept.type if concept is not None else kind
-            polarity, certainty = sc.qualify(m_start - s, m_end - s, block.list_hedged, c_kind)
+            polarity, certainty = block.status(sc, m_start - s, m_end - s, c_kind)
             if predicate == "has_synonym":  # a name is a name, even in "I never heard of X"
                 polarity, certainty = "affirmed", "asserted"
             elif predicate == "differential_diagnosis":  # "X may mimic OMS", "X was ruled

@@ -19,6 +19,7 @@ from omsgraph.extract.events import with_events
 from omsgraph.extract.figures import find_figures
 from omsgraph.extract.lexicon import Lexicon, Mention
 from omsgraph.extract.openvocab import generic_heads
+from omsgraph.extract.qualify import SentenceCues
 from omsgraph.extract.sited import curated_heads
 
 __all__ = ["Block", "blocks"]
@@ -82,7 +83,15 @@ class Block:
     section: frozenset[str] = frozenset()
     list_frames: frozenset[str] = frozenset()
     list_hedged: bool = False
+    list_negated: bool = False
     mentions: tuple[Mention, ...] = ()
+
+    def status(self, cues: SentenceCues, start: int, end: int, kind: str) -> tuple[str, str]:
+        """The (polarity, certainty) of the mention at ``start:end`` of a sentence of this
+        line (``cues``: its sentence's), hedged or negated as its list's lead-in says
+        ("Signs may include:", "Not recommended:")."""
+        polarity, certainty = cues.qualify(start, end, self.list_hedged, kind)
+        return ("negated" if self.list_negated else polarity), certainty
 
 
 def _names_condition(mentions: list[Mention]) -> tuple[bool, bool]:
@@ -227,6 +236,17 @@ def _about_another(
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“(\[]?[A-Z0-9•])")
 
 
+#: a list's lead-in that denies its items: "Not recommended:", "Things to avoid:", "Do not use:"
+_NEGATED_LEAD = re.compile(
+    r"(?:[\w-]+ ){0,3}?(?:not|never|no|avoid|don't)\b[\w ,/()-]{0,40}:\s*$", re.I
+)
+
+
+def _list_negated(line: str) -> bool:
+    """Whether a list's lead-in (its own sentence) denies its items."""
+    return _NEGATED_LEAD.fullmatch(SENTENCE_SPLIT.split(line)[-1].strip()) is not None
+
+
 def _list_hedged(line: str) -> bool:
     """Whether a list's lead-in hedges its items: its own sentence only ("Parents often tell
     us so. The main signs are:" hedges none)."""
@@ -240,7 +260,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
     #: the project's condition: its vocabulary's first condition (docs/data-formats.md)
     subject = next((c.id for c in lexicon.concepts.values() if c.type == "condition"), _CONDITION)
     list_frames: frozenset[str] | None = None
-    list_hedged = False
+    list_hedged = list_negated = False
     off_topic = False
     seen_content = False
     objectives = False  # under a "Learning objectives" heading
@@ -272,7 +292,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         intro = line.endswith(":") or line.endswith(("include", "following"))
         if intro and not concepts:
             list_frames = cues.frames_of(line) | cues.heading_frames(line)
-            list_hedged = _list_hedged(line)
+            list_hedged, list_negated = _list_hedged(line), _list_negated(line)
             continue
         headingish = (
             len(words) <= 7
@@ -308,7 +328,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         )
         if not in_list:
             list_frames = None
-            list_hedged = False
+            list_hedged = list_negated = False
         elif "differential" in line_section | (list_frames or frozenset()):
             list_frames = list_frames | _DIFFERENTIAL_ITEM  # "Differentials" ... "Ocular flutter"
             list_hedged = False  # "may be similar to": the likeness is hedged, not the item
@@ -321,11 +341,12 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
             section=line_section,
             list_frames=(list_frames or frozenset()) if in_list else frozenset(),
             list_hedged=list_hedged if in_list else False,
+            list_negated=list_negated if in_list else False,
             mentions=tuple(mentions),
         )
         if intro:
             list_frames = cues.frames_of(line)
-            list_hedged = _list_hedged(line)
+            list_hedged, list_negated = _list_hedged(line), _list_negated(line)
 
 
 _CASE_AGE = re.compile(r"\s*age\s*:", re.I)  # a case box's label: one patient's age

@@ -214,3 +214,16 @@ def test_responses_contractions_and_unavailable_tests(extractor, text, name, pol
 def test_a_field_without_a_value_is_no_claim(extractor) -> None:  # noqa: ANN001
     text = "Opsoclonus-myoclonus syndrome\nInheritance: Not applicable\nSymptoms: ataxia, tremor"
     assert {o for o, _, _ in qualified(extractor, text)} == {"ataxia", "tremor"}
+
+
+@pytest.mark.parametrize(
+    "lead", ["Not recommended:", "Things to avoid:", "Do not use:", "Treatments that do not help:"]
+)
+def test_a_list_lead_in_that_denies_its_items(extractor, lead) -> None:  # noqa: ANN001
+    text = f"OMS treatment\n{lead}\n- clonazepam alone\n- valproate\nRecommended:\n- IVIG"
+    found = {o: p for o, p, _ in qualified(extractor, text)}
+    assert found == {
+        "clonazepam": "negated",
+        "valproate": "negated",
+        "intravenous immunoglobulin": "affirmed",
+    }, found
