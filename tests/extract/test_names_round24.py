@@ -189,3 +189,21 @@ def test_earlier_diagnoses_sequels_and_revealed_tumours(extractor, text, claim) 
 def test_an_infusion_reaction_is_no_infusion_treatment(extractor) -> None:  # noqa: ANN001
     found = _claims(extractor, "In OMS, rituximab caused infusion reactions in two children.")
     assert not [o for p, o in found if p == "treated_by" and "infusion" in o], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In OMS, imaging found a neuroblastoma in the adrenal gland, which was removed.",
+        "The neuroblastoma of her OMS was resected laparoscopically.",
+        "The outcome of OMS was not affected by the treatment of the neuroblastoma.",
+    ],
+)
+def test_a_named_tumour_that_was_treated_was_there(extractor, text) -> None:  # noqa: ANN001
+    found = {(c.predicate, c.object): c.polarity for c in extractor.extract(text)}
+    assert found.get(("has_cause", "neuroblastoma")) == "affirmed", found
+
+
+def test_what_else_a_drug_treats_is_no_cause(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "For OMS she had rituximab, also used to treat lymphoma.")
+    assert ("has_cause", "lymphoma") not in found, found
