@@ -103,7 +103,8 @@ class Typing:
                 return None
             if "cause" in frames or ("cause" in section and not frames & {"treat", "diagnose"}):
                 return "has_cause", label, 0.8 if "cause" in frames else 0.65
-            if kind != "cause" and not frames & {"treat", "screen"} - ({"treat"} if kind == "tumour" and not generic else set()):
+            blocking = {"screen"} if kind == "tumour" and not generic else {"treat", "screen"}
+            if kind != "cause" and not frames & blocking:  # "the neuroblastoma was removed"
                 if not generic:
                     return "has_cause", label, 0.5  # a named tumour or infection in an OMS text
                 if kind == "infection" and "diagnose" not in frames:
