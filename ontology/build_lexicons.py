@@ -14,7 +14,9 @@ bytes):
 - ``names.tsv.gz``: the names the matcher looks for, after the precision guards below, each
   pointing to one CURIE; ``case`` is 1 for abbreviations that match only as spelt;
 - ``ids/<ONTOLOGY>.tsv.gz``: every valid (non-obsolete) ID of the release with its label, so
-  that a test can check each shipped or curated ID against the release it names;
+  that a test can check each shipped or curated ID against the release it names (``MAXO-CHEBI``:
+  the ChEBI terms the MAxO release imports, the drug classes its therapies name, such as
+  "corticosteroid" and "antimicrobial agent"; they are IDs only, no names the matcher looks for);
 - ``RELEASES.tsv``: ontology, release, release date, source file, its sha256, licence.
 
 Types. HPO: the Phenotypic abnormality branch (HP:0000118); the Neoplasm branch (HP:0002664)
@@ -252,11 +254,15 @@ def hpo_entries(path: Path) -> tuple[list[Entry], dict[str, str], str]:
     return entries, valid, release
 
 
-def maxo_entries(path: Path) -> tuple[list[Entry], dict[str, str], str]:
+def maxo_entries(path: Path) -> tuple[list[Entry], dict[str, str], dict[str, str], str]:
+    """(entries, MAxO ID -> label, imported ChEBI ID -> label, release) of the MAxO file."""
     header, terms = read_obo(path)
     release = header.get("data-version", "").rsplit("/", 1)[-1]
     valid = {
         t: terms[t]["name"][0] for t in sorted(terms) if t.startswith("MAXO:") and live(terms[t])
+    }
+    chebi = {
+        t: terms[t]["name"][0] for t in sorted(terms) if t.startswith("CHEBI:") and live(terms[t])
     }
     typed: dict[str, str] = {}
     for kind, roots in (("therapy", MAXO_THERAPY), ("procedure", MAXO_PROCEDURE)):
@@ -273,7 +279,7 @@ def maxo_entries(path: Path) -> tuple[list[Entry], dict[str, str], str]:
         and t not in MAXO_THERAPY[:1] + MAXO_TEST
         and heads[valid[t].lower()] < MAXO_CLASS_WORD
     ]
-    return entries, valid, release
+    return entries, valid, chebi, release
 
 
 #: an adjective's ending ("surgical", "diagnostic"), not a noun's ("potential", "removal")
@@ -532,7 +538,7 @@ def _clean(text: str) -> str:
 def build(hpo: Path, drugs: Path, maxo: Path, mondo: Path, out: Path = OUT) -> dict[str, int]:
     """Write the lexicon files; returns counts per ontology (for the log)."""
     hp, hp_ids, hp_release = hpo_entries(hpo)
-    mx, mx_ids, mx_release = maxo_entries(maxo)
+    mx, mx_ids, chebi_ids, mx_release = maxo_entries(maxo)
     md, md_ids, xref_ids, md_release, md_files = mondo_entries(mondo)
     dr, dr_ids = drug_entries(drugs)
     from importlib.metadata import version
@@ -574,6 +580,7 @@ def build(hpo: Path, drugs: Path, maxo: Path, mondo: Path, out: Path = OUT) -> d
     id_lists = {
         "HP": hp_ids,
         "MAXO": mx_ids,
+        "MAXO-CHEBI": chebi_ids,
         "MONDO": md_ids,
         "MONDO-XREFS": xref_ids,
         "DRUG": dr_ids,

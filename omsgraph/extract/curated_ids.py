@@ -1,12 +1,13 @@
 """External IDs of curated concepts from the project's reviewed SSSOM mapping set.
 
 ``ontology/mappings.sssom.tsv`` maps curated concepts (``omse:<id>``) to HP, MONDO, DOID,
-ORPHA, MeSH and UMLS by manual curation. The extractor gives a curated concept the ID of that
-table first (justification ``semapv:ManualMappingCuration``), so that a claim about it carries
-the reviewed ID. The table of a source checkout is read; a wheel reads the copy it carries
-in its example project (``omsgraph/_project/ontology/``). A row counts only when
-its ``subject_label`` is the concept's label: a curator's own vocabulary that gives an id
-another meaning takes no ID from this table.
+ORPHA, MeSH, UMLS, MAxO, DrugBank and ChEBI (a drug class) by manual curation. The extractor
+gives a curated concept the ID of that table first (justification
+``semapv:ManualMappingCuration``), so that a claim about it carries the reviewed ID. The table
+of a source checkout is read; a wheel reads the copy it carries in its example project
+(``omsgraph/_project/ontology/``). A row counts only when its ``subject_label`` is the
+concept's label: a curator's own vocabulary that gives an id another meaning takes no ID from
+this table.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ _ORDER = {
     "cause": ("MONDO", "HP", "DOID", "MESH", "UMLS"),
     "condition": ("MONDO", "ORPHA", "MESH", "DOID", "UMLS"),
 }
-_DEFAULT = ("MONDO", "ORPHA", "HP", "MAXO", "DRUGBANK", "MESH", "DOID", "UMLS")
+_DEFAULT = ("MONDO", "ORPHA", "HP", "MAXO", "DRUGBANK", "CHEBI", "MESH", "DOID", "UMLS")
 
 
 class CuratedId(tuple):

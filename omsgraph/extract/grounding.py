@@ -14,7 +14,10 @@ as every ontology concept carries). It never drops or guesses words: "severe chi
 not "chickenpox". One typing slip is read in a long drug name: two neighbouring letters
 swapped ("clonzaepam"), when exactly one swap is a drug the dictionary knows. A sign worded
 with another word for "abnormal" ("altered sleep") is tried worded as the ontology words it
-("sleep abnormality"), the function's words kept.
+("sleep abnormality"), the function's words kept. A name said with "of" is tried in the
+ontology's word order and back: "loss of hearing" is HPO's "hearing loss", "tremor of the
+hands" its "hand tremor" (the article goes; the lookup folds the plural), "cancer of the lung"
+MONDO's "lung cancer"; only the two parts change places, no word is added but the "of".
 """
 
 from __future__ import annotations
@@ -23,7 +26,13 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-__all__ = ["grounded_label", "rewordings", "spelling_variants", "transpositions"]
+__all__ = [
+    "grounded_label",
+    "reorderings",
+    "rewordings",
+    "spelling_variants",
+    "transpositions",
+]
 
 #: British -> American spellings of one word, as (pattern, replacement); each is tried alone
 #: and all together. Only a variant that is an exact ontology name is ever used.
@@ -40,6 +49,11 @@ _BRITISH = (
 #: swap of neighbouring letters gives exactly one drug the dictionary knows
 _SLIP_LENGTH = 8
 _POSSESSIVE = re.compile(r"(?<=[a-z])['’]s?(?=\s|$)")
+#: "<head> of [the] <modifier>": each part one or two words, the head not a function word
+_OF_PHRASE = re.compile(
+    r"(?P<head>[a-z][a-z-]*(?: [a-z][a-z-]*)?) of (?:(?:the|a|an|both) )?"
+    r"(?P<modifier>[a-z][a-z-]*(?: [a-z][a-z-]*)?)"
+)
 
 
 def _british(word: str) -> list[str]:
@@ -106,6 +120,11 @@ def _respelt(label: str, kind: str, lookup: Callable[[str], object | None]) -> s
         found = lookup(variant)
         if found is not None and compatible(getattr(found, "type", ""), kind):
             return variant
+    for reordered in reorderings(label):
+        for variant in (reordered, *spelling_variants(reordered)):
+            found = lookup(variant)
+            if found is not None and compatible(getattr(found, "type", ""), kind):
+                return variant
     if kind in ("symptom", "complication"):
         for variant in rewordings(label):
             found = lookup(variant)
@@ -120,6 +139,23 @@ def _respelt(label: str, kind: str, lookup: Callable[[str], object | None]) -> s
         if len(fits) == 1:
             return fits.pop()
     return label
+
+
+def reorderings(label: str) -> list[str]:
+    """The same name in the other word order of English: "loss of hearing" -> "hearing loss",
+    "tremor of the hands" -> "hands tremor" (which the lookup folds to "hand tremor");
+    "hearing loss" -> "loss of hearing". A label of one
+    word, of more than four, or with a word between its parts other than "of" and an article
+    comes back empty."""
+    words = label.split()
+    if not 2 <= len(words) <= 5:
+        return []
+    match = _OF_PHRASE.fullmatch(label)
+    if match is not None:  # "hands tremor": the lookup folds the plural ("hand tremor")
+        return [f"{match['modifier']} {match['head']}"]
+    if " of " in f" {label} " or len(words) > 3:
+        return []
+    return [f"{' '.join(words[i:])} of {' '.join(words[:i])}" for i in range(1, len(words))]
 
 
 @lru_cache(maxsize=1)

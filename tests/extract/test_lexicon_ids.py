@@ -32,6 +32,7 @@ LISTS = {
     "ORPHA": ("MONDO-XREFS",),
     "NCIT": ("MONDO-XREFS",),
     "UMLS": ("MONDO-XREFS",),
+    "CHEBI": ("MAXO-CHEBI",),  # the ChEBI drug classes that the MAxO release imports
 }
 
 

@@ -38,7 +38,11 @@ STANDARD_IRIS = {
     "NCIT": ("ncit", "http://purl.obolibrary.org/obo/NCIT_"),
     "MAXO": ("maxo", "http://purl.obolibrary.org/obo/MAXO_"),
     "DRUGBANK": ("drugbank", "http://identifiers.org/drugbank/"),
+    "CHEBI": ("chebi", "http://purl.obolibrary.org/obo/CHEBI_"),
 }
+#: (release's ontology, the row's prefix) -> the ID list of a term the release imports or maps
+#: to another vocabulary: Mondo's cross-references, the ChEBI drug classes of MAxO
+OTHER_LISTS = {("MAXO", "CHEBI"): "MAXO-CHEBI"}
 LEXICONS = Path(__file__).resolve().parents[2] / "omsgraph" / "extract" / "lexicons"
 #: prefixes of disease terms; HP is the phenotype ontology
 DISEASE_PREFIXES = {"MONDO", "DOID", "ORPHA", "NCIT", "MESH", "UMLS"}
@@ -116,12 +120,14 @@ def test_hp_id_is_live_in_the_shipped_release_with_this_name(row, hpo) -> None:
 def test_id_and_label_are_in_the_release_the_row_names(row) -> None:
     """``object_source_version`` names a release of RELEASES.tsv; the ID is a live term of its
     ID list with exactly ``object_label`` (a cross-reference read in Mondo's tables is in the
-    MONDO-XREFS list, a drug in the drug dictionary's)."""
+    MONDO-XREFS list, a drug in the drug dictionary's, a ChEBI class that MAxO imports in the
+    MAXO-CHEBI list)."""
     release = next((r for r in RELEASES if row.object_source_version.startswith(r)), None)
     assert release is not None, f"{row.object_source_version!r} is not in RELEASES.tsv"
     ontology = RELEASES[release]["ontology"]
     name = "MONDO-XREFS" if ontology == "MONDO" and row.object_prefix != "MONDO" else ontology
-    if ontology not in ("MONDO", "DRUG"):
+    name = OTHER_LISTS.get((ontology, row.object_prefix), name)
+    if ontology not in ("MONDO", "DRUG") and name == ontology:
         assert row.object_prefix == ontology, row
     ids = _ids(name)
     assert row.object_id in ids, f"{row.object_id} is not in {name} of {release}"
