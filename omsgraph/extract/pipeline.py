@@ -13,7 +13,15 @@ from bisect import bisect_left, bisect_right
 
 from omsgraph.corpus.model import Concept
 from omsgraph.corpus.vocabulary import Vocabulary, normalise
-from omsgraph.extract import cues, differentials, grounding, openvocab, retyping, shapes
+from omsgraph.extract import (
+    coordination,
+    cues,
+    differentials,
+    grounding,
+    openvocab,
+    retyping,
+    shapes,
+)
 from omsgraph.extract.candidate import Candidate, review_type
 from omsgraph.extract.figures import FigureIndex
 from omsgraph.extract.findings import result_spans
@@ -36,21 +44,6 @@ _COMPOUND_AFTER = re.compile(r"-(?:like|type|shaped)\b")  # "shock-like jerks": 
 _ABBREVIATION = re.compile(
     r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Prof|vs|al|Fig|No|Vol|e\.g|i\.e|ca|a\.k\.a|aka)|\b[A-Z])\.$"
 )
-_PRE_COORD = re.compile(  # possessive words and gaps: what follows each never fits in it (speed)
-    r"\b([A-Za-z][\w-]*+)((?:,\s*+[A-Za-z][\w-]*+)*),?\s++(?:and/or|and|or)\s++(?!(?:and|or)\b)"
-    r"([A-Za-z][\w-]*+)\s++(?!(?:and|or)\b)([A-Za-z][\w-]*+)(?:\s++([A-Za-z][\w-]*+))?+"
-)
-_POST_COORD = re.compile(
-    r"\b(difficult(?:y|ies)|problems?|issues?|trouble|tumou?rs?|cancers?|infections?|testing|tests?|"
-    r"analys[ie]s)\s+"
-    r"(?:(?:with|of|in|affecting)\s+(?:the\s+)?)?"
-    r"([a-z][^.;:()]{0,120}?(?:,|\band\b|\bor\b)[^.;:()]{0,200})"
-)
-_POST_HEADS = re.compile(r"difficult|problem|issue|trouble|tumou?r|cancer|infection|test|analys")
-_LIST_SPLIT = re.compile(r",\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+")
-_DEFICIT_HEAD = openvocab.phrase_pattern("DEFICIT_HEAD")
-#: the heads a deficit is named with most often, tried in this order
-_DEFICIT_WORDS = ("problems", "impairment", "difficulties", "disorder")
 _DRUGLIKE = cues.drug_shape()  # endings in rules/morphology.tsv
 _CAUSELIKE = re.compile(
     r"\b(?:[A-Z][\w-]+\s+)?(?:[a-z]{4,}(?:blastoma|sarcoma|carcinoma|teratoma)|[a-z]{5,}oma|"
@@ -134,10 +127,12 @@ class Extractor:
                     covered.append((start, end))
                     return
 
-        for m in _PRE_COORD.finditer(text, s, e):
+        for m in coordination.PRE_COORD.finditer(text, s, e):
             heads = [h for h in m.group(4, 5) if h]  # "breast and small-cell lung cancer"
-            if _DEFICIT_HEAD.fullmatch(heads[0].lower()):  # "language deficits": "... problems"
-                heads = [heads[0], *_DEFICIT_WORDS]
+            if coordination.DEFICIT_HEAD.fullmatch(
+                heads[0].lower()
+            ):  # "language deficits": "... problems"
+                heads = [heads[0], *coordination.DEFICIT_WORDS]
             offset = m.start(1)
             words = [m.group(1), *[w.strip() for w in m.group(2).split(",") if w.strip()]]
             if len(heads) > 2:  # the last conjunct too, when the lexicon knows it in no wording
@@ -147,11 +142,11 @@ class Extractor:
                 if at >= 0:
                     add([f"{word} {head}" for head in heads], at, at + len(word))
                     offset = at + len(word)
-        heads = _POST_HEADS.search(segment) is not None
-        for m in _POST_COORD.finditer(low, s, e) if heads else ():
+        heads = coordination.POST_HEADS.search(segment) is not None
+        for m in coordination.POST_COORD.finditer(low, s, e) if heads else ():
             head, tail_start = m.group(1), m.start(2)
             cursor = tail_start
-            for element in _LIST_SPLIT.split(m.group(2)):
+            for element in coordination.LIST_SPLIT.split(m.group(2)):
                 words = element.split()
                 if not words:
                     continue

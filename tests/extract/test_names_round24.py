@@ -207,3 +207,21 @@ def test_a_named_tumour_that_was_treated_was_there(extractor, text) -> None:  # 
 def test_what_else_a_drug_treats_is_no_cause(extractor) -> None:  # noqa: ANN001
     found = _claims(extractor, "For OMS she had rituximab, also used to treat lymphoma.")
     assert ("has_cause", "lymphoma") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "In OMS, long-term deficits in learning, language and behaviour are common.",
+            {"learning difficulties", "expressive language impairment", "behavioural problems"},
+        ),
+        (
+            "Children with OMS are left with problems with attention, speech and behaviour.",
+            {"attention deficit", "speech difficulty", "behavioural problems"},
+        ),
+    ],
+)
+def test_a_deficit_head_before_its_list(extractor, text, names) -> None:  # noqa: ANN001
+    found = {o for p, o in _claims(extractor, text) if p == "has_complication"}
+    assert names <= found, found

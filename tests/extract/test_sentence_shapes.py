@@ -35,8 +35,8 @@ def test_the_class_of_the_condition_is_no_symptom(extractor: Extractor) -> None:
     found = claims(extractor, "OMS is a disorder with seizures and ataxia.")
     assert ("has_symptom", "ataxia") in found
     # another subject's class is not the condition's
-    found = claims(extractor, "The girl had a seizure disorder; OMS began at two.")
-    assert ("has_symptom", "seizure") in found
+    found = claims(extractor, "The girl had a sleep disorder; OMS began at two.")
+    assert ("has_symptom", "sleep disturbance") in found
     # a relative's is no claim at all (tests/extract/test_negated_subject.py)
     found = claims(extractor, "Her brother had a seizure disorder; OMS began at two.")
     assert ("has_symptom", "seizure") not in found

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from omsgraph.extract import cues, pipeline
+from omsgraph.extract import coordination, cues
 from omsgraph.extract.factoring import Keywords, factored, required
 from omsgraph.extract.figures import RULES, _table
 from omsgraph.extract.lexicon import Lexicon
@@ -69,7 +69,7 @@ _GREEDY_PRE_COORD = re.compile(  # the pattern before its words were made posses
     ],
 )
 def test_possessive_pre_coordination_finds_the_same(text: str) -> None:
-    found = [m.groups() + m.span() for m in pipeline._PRE_COORD.finditer(text)]
+    found = [m.groups() + m.span() for m in coordination.PRE_COORD.finditer(text)]
     assert found == [m.groups() + m.span() for m in _GREEDY_PRE_COORD.finditer(text)]
 
 
