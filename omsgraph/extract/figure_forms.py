@@ -104,6 +104,16 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _PERSONS
             + r"(?:\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]])?|\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]])",
         ),
+        (  # "of the 24 children, 11 had a tumour": the count after its group
+            "part",
+            r"\bof\s+(?:the\s+|all\s+|these\s+|our\s+)?(?P<y>"
+            + _NUM
+            + r")\s+"
+            + _PERSONS
+            + r"\s*,\s*(?P<x>"
+            + _NUM
+            + r")\b(?!\s*(?:%|percent|per cent|of\b|[(\[]))",  # "30 (38 %)": that share
+        ),
         (
             "sex",
             r"\b(" + _NUM + r")\s+(?:were\s+|are\s+)?(girls|boys|females?|males?|women|men)\b"
@@ -244,7 +254,7 @@ NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
         + _SMALL[3:]
     ),
     "percent": ("%", "percent", "per cent"),
-    "part": re.compile(r"(?: of (?:the |all )?|/)" + _SMALL),
+    "part": re.compile(r"(?:(?:^| )of (?:the |all |these |our )?|/)" + _SMALL),
     "age": re.compile(
         r"month|year|decade|age of|ages of|aged |\b(?:yrs?|mos?|mths?)\b"
         r"|(?:under|below|younger than|less than) "

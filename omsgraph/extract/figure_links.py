@@ -299,8 +299,9 @@ def normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
         return percent_text(digits(match.group(2).casefold())), f"n = {count}"
     if kind == "percent":
         return percent_text(digits(raw)), ""
-    if kind == "part":
-        x, y = number(match.group(1)), number(match.group(2))
+    if kind == "part":  # "11 of 24", or "of the 24 children, 11" (named groups)
+        named = match.groupdict()
+        x, y = number(named.get("x") or match.group(1)), number(named.get("y") or match.group(2))
         return f"{fmt(x)} of {fmt(y)} ({fmt(round(100 * x / y))} %)" if y else raw, ""
     if kind == "age":
         text = re.sub(r"\s+(?:of age|old)$", "", unit_words(raw))

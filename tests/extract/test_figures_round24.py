@@ -34,3 +34,18 @@ def test_round24_figures(sentence: str, expected: list[tuple[str, str]]) -> None
 def test_a_bracket_after_a_thing_still_speaks_of_it() -> None:
     # the bracket's share is the tumour's, what follows it is another claim's
     assert ("tumour frequency", "45 %") in found("The tumour (45 %) was low stage.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Of the 24 children, 11 had a neuroblastic tumour.",
+            [("tumour frequency", "11 of 24 (46 %)")],
+        ),
+        ("Of the 40 patients, 12 relapsed within a year.", [("relapse rate", "12 of 40 (30 %)")]),
+        ("Of the 80 adults, 30 (38%) had a tumour.", [("tumour frequency", "38 %")]),
+    ],
+)
+def test_a_count_after_its_group(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a, v) for a, v in found(sentence) if a == expected[0][0]][:1] == expected
