@@ -225,3 +225,25 @@ def test_what_else_a_drug_treats_is_no_cause(extractor) -> None:  # noqa: ANN001
 def test_a_deficit_head_before_its_list(extractor, text, names) -> None:  # noqa: ANN001
     found = {o for p, o in _claims(extractor, text) if p == "has_complication"}
     assert names <= found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In OMS, scans found a tumour in her chest, which surgeons removed.",
+        "In OMS the neuroblastoma was completely removed.",
+        "Her OMS improved after the teratoma was excised.",
+    ],
+)
+def test_a_tumour_that_was_removed(extractor, text) -> None:  # noqa: ANN001
+    found = _claims(extractor, text)
+    assert ("treated_by", "tumour resection") in found, found
+    assert ("treated_by", "mass") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["In OMS the central line was removed.", "With OMS, a skin lesion was excised."]
+)
+def test_what_else_was_removed_is_no_tumour_resection(extractor, text) -> None:  # noqa: ANN001
+    found = _claims(extractor, text)
+    assert ("treated_by", "tumour resection") not in found, found
