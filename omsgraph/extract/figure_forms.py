@@ -46,10 +46,11 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _NUM
             + r")\s*(?:\s(?:new\s+)?(?:(?P<one>cases?|child|person|individual|baby|infant)\s+)?"
             r"(?:(?:in|per|out of)(?: every)?|of every)\s+|/\s*|\s+(?:new\s+)?cases?\s*/\s*"
+            r"|-in-(?=an?-(?:million|thousand)\b)"
             r"|:\s*(?=\d{1,3}[, ]\d{3}|\d{4}))"
             r"(?:10\s*\^\s*(?P<power>\d{1,2})|10(?P<sup>[²³⁴⁵⁶⁷⁸⁹])"
             r"|(?P<base>" + _SPACED + r"|" + _NUM + r")(?:\s*(?P<scale>million|thousand))?"
-            r"|(?:an?\s+)?(?P<only>million|thousand))"
+            r"|(?:an?[\s-]+)?(?P<only>million|thousand))"
             r"(?:\s+(?P<who>children|people|persons|individuals|inhabitants|live births|births|"
             r"population|newborns|infants))?"
             r"(?:\s+(?:under|below|younger than|aged)\s+" + _NUM + r"(?:" + _TO + _NUM + r")?"
@@ -250,7 +251,7 @@ _SMALL = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|
 NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
     "median": ("median age", "mean age", "average age", "median onset", "mean onset"),
     "rate": re.compile(
-        r"(?: in | per | out of | of every |/|:)\s*(?:every\s+|an?\s+)?(?:\d|million|thousand|"
+        r"(?: in | per | out of | of every |/|:|-in-)\s*(?:every\s+|an?[\s-]+)?(?:\d|million|thousand|"
         + _SMALL[3:]
     ),
     "percent": ("%", "percent", "per cent"),

@@ -49,3 +49,11 @@ def test_a_bracket_after_a_thing_still_speaks_of_it() -> None:
 )
 def test_a_count_after_its_group(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(a, v) for a, v in found(sentence) if a == expected[0][0]][:1] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["OMS is a one-in-a-million condition.", "Her doctors called it a 1-in-a-million disorder."],
+)
+def test_a_hyphenated_rate_before_the_condition_is_a_prevalence(sentence: str) -> None:
+    assert found(sentence) == [("prevalence", "1 in 1,000,000")]
