@@ -251,8 +251,8 @@ _SMALL = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|
 NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
     "median": ("median age", "mean age", "average age", "median onset", "mean onset"),
     "rate": re.compile(
-        r"(?: in | per | out of | of every |/|:|-in-)\s*(?:every\s+|an?[\s-]+)?(?:\d|million|thousand|"
-        + _SMALL[3:]
+        r"(?: in | per | out of | of every |/|:|-in-)\s*(?:every\s+|an?[\s-]+)?"
+        r"(?:\d|million|thousand|" + _SMALL[3:]
     ),
     "percent": ("%", "percent", "per cent"),
     "part": re.compile(r"(?:(?:^| )of (?:the |all |these |our )?|/)" + _SMALL),
