@@ -24,6 +24,8 @@ __all__ = ["Corrector"]
 
 #: the shortest folded word that is corrected, and that a correction may give
 MIN_LENGTH = 7
+#: the longest word tried (no name is longer; a run of letters is no misspelling)
+MAX_LENGTH = 40
 
 
 _ENGLISH = Path(__file__).resolve().parent / "lexicons" / "english-words.txt.gz"
@@ -58,7 +60,9 @@ class Corrector:
 
     def correct(self, surface: str, folded: str) -> str | None:
         """The vocabulary word ``folded`` (the folded form of ``surface``) misspells, or None."""
-        if folded in self.words or len(folded) < MIN_LENGTH or not surface.islower():
+        if folded in self.words or not MIN_LENGTH <= len(folded) <= MAX_LENGTH:
+            return None
+        if not surface.islower():
             return None
         if surface in english_words():
             return None

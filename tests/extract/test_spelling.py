@@ -51,3 +51,8 @@ def test_short_words_are_never_corrected() -> None:
 def test_the_english_list_holds_common_long_words() -> None:
     words = english_words()
     assert {"blurred", "banging", "because"} <= words and "steriods" not in words
+
+
+def test_a_run_of_letters_is_not_tried() -> None:
+    # a word longer than any name (hostile input: one line of three million letters)
+    assert Corrector(["opsoclonus"]).correct("a" * 3_000_000, "a" * 3_000_000) is None
