@@ -37,6 +37,9 @@ document does not (one false positive there, 0.876 -> 0.869). Its certainty floo
 was removed"): three claims gained in dev5, and in one dev2 document the tumour's first,
 plain mention ("Treatment of the neuroblastoma ...") now stands for a claim that its
 annotator took from a later, hedged sentence (94.7 % -> 93.9 %).
+Raised after that round (certainty and negation scope, names and types, spelling, figures):
+dev3 entity P/R 0.883/0.850; dev4 0.846/0.791, certainty 94.6 %; dev5 0.811/0.754, certainty
+93.1 %; dev6 0.778/0.695, value F1 0.725, certainty 93.4 %, polarity 99.3 %.
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -81,10 +84,10 @@ SETS = {
 FLOORS = {
     "dev": (0.885, 0.93, 0.85, 0.94, 0.97),
     "dev2": (0.865, 0.87, 0.94, 0.935, 0.98),
-    "dev3": (0.87, 0.825, 0.95, 0.92, 0.98),
-    "dev4": (0.83, 0.775, 0.86, 0.93, 0.95),
-    "dev5": (0.77, 0.71, 0.80, 0.91, 0.97),
-    "dev6": (0.71, 0.63, 0.70, 0.92, 0.98),
+    "dev3": (0.875, 0.84, 0.95, 0.915, 0.98),
+    "dev4": (0.84, 0.785, 0.86, 0.94, 0.95),
+    "dev5": (0.80, 0.745, 0.80, 0.92, 0.97),
+    "dev6": (0.77, 0.685, 0.71, 0.925, 0.985),
 }
 
 
