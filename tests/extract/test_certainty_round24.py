@@ -227,3 +227,11 @@ def test_a_list_lead_in_that_denies_its_items(extractor, lead) -> None:  # noqa:
         "valproate": "negated",
         "intravenous immunoglobulin": "affirmed",
     }, found
+
+
+def test_a_negated_subject_ends_at_its_verb_found(extractor) -> None:  # noqa: ANN001
+    text = "My son had OMS at 18 months, no tumour found, ACTH worked wonders."
+    found = {o: p for o, p, _ in qualified(extractor, text)}
+    assert found.get("adrenocorticotropic hormone") == "affirmed", found
+    found = {o: p for o, p, _ in qualified(extractor, "No tumour or infection was found in OMS.")}
+    assert found == {"tumour": "negated", "infection": "negated"}, found
