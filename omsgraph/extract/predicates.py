@@ -14,6 +14,7 @@ from omsgraph.corpus.vocabulary import normalise
 from omsgraph.extract import differentials, retyping
 from omsgraph.extract.lexicon import Mention
 from omsgraph.extract.shapes import same_name
+from omsgraph.extract.spelling import one_edit
 
 __all__ = ["CAUSE_TYPES", "TREAT_TYPES", "Typing"]
 
@@ -56,7 +57,8 @@ class Typing:
                 return "has_synonym", surface.lower(), 0.85
             words = set(normalise(surface).replace("-", " ").split())
             own = set(self.condition_label.replace("-", " ").split())
-            if len(surface.split()) >= 2 and (words & own <= {"syndrome"} or words - own):
+            other = {w for w in words - own if not any(one_edit(w, o) for o in own)}  # a slip
+            if len(surface.split()) >= 2 and (words & own <= {"syndrome"} or other):
                 return "has_synonym", surface.lower(), 0.5  # the document uses another name
             return None
         if kind == "condition":

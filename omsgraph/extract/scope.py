@@ -166,7 +166,7 @@ _EMPTY_FIELD = re.compile(
     re.I,
 )
 #: a particle that makes the one word before it a verb ("fall apart", "fall asleep"): no name
-_PARTICLE = re.compile(r"\s+(?:apart|asleep|ill|sick|behind)\b", re.I)
+_PARTICLE = re.compile(r"\s+(?:apart|asleep)\b", re.I)
 
 
 def _named_first(raw: str, start: int, mentions: list[Mention]) -> list[Mention]:
@@ -238,7 +238,11 @@ SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“(\[]?[A-Z0-9
 
 #: a list's lead-in that denies its items: "Not recommended:", "Things to avoid:", "Do not use:"
 _NEGATED_LEAD = re.compile(
-    r"(?:[\w-]+ ){0,3}?(?:not|never|no|avoid|don't)\b[\w ,/()-]{0,40}:\s*$", re.I
+    r"(?:[\w-]+ ){0,3}?(?:(?:is |are )?not (?:recommended|advised|indicated|needed|required|"
+    r"helpful|effective|useful|expected)|avoid|(?:do not|don't|never) (?:use|give|start|try)|"
+    r"contraindicated|ineffective|(?:that|which) (?:do|does|did) not (?:help|work))"
+    r"\b[\w ,/()-]{0,30}:\s*$",
+    re.I,
 )
 
 

@@ -38,6 +38,25 @@ def english_words() -> frozenset[str]:
         return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
 
 
+def one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one edit inside the word: one letter changed, or two
+    neighbours swapped, or one letter added or left out before the last (a letter more or less
+    at the end is another form: "influenzae", "abnormalit")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return i < len(short) and short[i:] == long_[i + 1 :]
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
 
@@ -73,7 +92,7 @@ class Corrector:
         if folded.isalpha():
             for key in _deletes(folded):
                 candidates |= self._by_delete.get(key, set())
-        candidates = {c for c in candidates if c[0] == folded[0]}  # "afebrile" is no "febrile"
+        candidates = {c for c in candidates if c[0] == folded[0] and one_edit(c, folded)}
         found = next(iter(candidates)) if len(candidates) == 1 else None
         if found is not None and self._known(folded):
             found = None

@@ -235,3 +235,47 @@ def test_a_negated_subject_ends_at_its_verb_found(extractor) -> None:  # noqa: A
     assert found.get("adrenocorticotropic hormone") == "affirmed", found
     found = {o: p for o, p, _ in qualified(extractor, "No tumour or infection was found in OMS.")}
     assert found == {"tumour": "negated", "infection": "negated"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "polarity", "certainty"),
+    [
+        ("Hearing loss has not been reported in OMS.", "hearing impairment", "negated", "asserted"),
+        (
+            "Children with OMS at high risk of relapse were treated with IVIG.",
+            "intravenous immunoglobulin",
+            "affirmed",
+            "asserted",
+        ),
+        (
+            "She was under investigation for OMS when opsoclonus appeared.",
+            "opsoclonus",
+            "affirmed",
+            "asserted",
+        ),
+        (
+            "A viral infection in the weeks before onset was probably the trigger of OMS.",
+            "viral infection",
+            "affirmed",
+            "hedged",
+        ),
+        (
+            "After IVIG we saw a little improvement in her OMS.",
+            "intravenous immunoglobulin",
+            "affirmed",
+            "asserted",
+        ),
+        ("Some young children with OMS develop tremor.", "tremor", "affirmed", "hedged"),
+    ],
+)
+def test_review_of_this_round_s_scopes(extractor, text, name, polarity, certainty) -> None:  # noqa: ANN001
+    found = {o: (p, c) for o, p, c in qualified(extractor, text)}
+    assert found.get(name) == (polarity, certainty), found
+
+
+@pytest.mark.parametrize(
+    "lead", ["Symptoms not to ignore:", "Don't ignore these signs:", "In children with no tumour:"]
+)
+def test_a_lead_in_with_a_negation_word_that_denies_nothing(extractor, lead) -> None:  # noqa: ANN001
+    text = f"OMS\n{lead}\n- ataxia\n- tremor"
+    assert {p for _, p, _ in qualified(extractor, text)} == {"affirmed"}

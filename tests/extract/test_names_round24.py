@@ -247,3 +247,28 @@ def test_a_tumour_that_was_removed(extractor, text) -> None:  # noqa: ANN001
 def test_what_else_was_removed_is_no_tumour_resection(extractor, text) -> None:  # noqa: ANN001
     found = _claims(extractor, text)
     assert ("treated_by", "tumour resection") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Her CD19 B-cell count fell over the following months of OMS.", "falls"),
+        ("In OMS, rituximab, which was given to treat the myoclonus, helped.", None),
+        (
+            "The central line, which the surgeons removed, had become infected in OMS.",
+            "tumour resection",
+        ),
+        ("Younger age at onset of OMS was associated with more cognitive impairment.", None),
+    ],
+)
+def test_review_of_this_round_s_names(extractor, text, absent) -> None:  # noqa: ANN001
+    found = {o for _, o in _claims(extractor, text)}
+    if absent:
+        assert absent not in found, found
+    else:
+        assert found & {"myoclonus", "cognitive impairment"}, found
+
+
+def test_a_neuroblastoma_behind_the_kidney_is_found(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "In OMS they found a neuroblastoma behind her left kidney.")
+    assert ("has_cause", "neuroblastoma") in found, found

@@ -56,3 +56,26 @@ def test_the_english_list_holds_common_long_words() -> None:
 def test_a_run_of_letters_is_not_tried() -> None:
     # a word longer than any name (hostile input: one line of three million letters)
     assert Corrector(["opsoclonus"]).correct("a" * 3_000_000, "a" * 3_000_000) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one"),
+    [
+        ("steriod", "steroid", True),  # two neighbours swapped
+        ("mioclonus", "myoclonus", True),  # one letter changed
+        ("opsoclonous", "opsoclonus", True),  # one letter added inside
+        ("influenzae", "influenza", False),  # a letter more at the end: another form
+        ("beading", "banding", False),  # two edits
+    ],
+)
+def test_one_edit(a: str, b: str, one: bool) -> None:
+    from omsgraph.extract.spelling import one_edit
+
+    assert one_edit(a, b) is one
+
+
+def test_a_misspelt_full_name_is_no_synonym(extractor) -> None:  # noqa: ANN001
+    found = {
+        (c.predicate, c.object) for c in extractor.extract("It was opsoclonus myoclonus sindrome.")
+    }
+    assert not [o for p, o in found if p == "has_synonym"], found
