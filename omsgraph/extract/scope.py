@@ -161,8 +161,8 @@ def _run_in(line: str) -> frozenset[str]:
 
 #: a field line without a value: "Inheritance: Not applicable", "Cause: unknown" (no claim)
 _EMPTY_FIELD = re.compile(
-    r"[\w ,/()'-]{1,40}:\s*(?:not applicable|n/?a|none(?: known)?|nil|unknown|not known|"
-    r"no data|-+|—)\s*\.?\s*$",
+    r"[\w ,/()'-]{1,40}:\s*(?:not applicable|n/?a|none(?: known| found| detected)?|nil|"
+    r"unknown|not known|no data|-+|—)\s*\.?\s*$",
     re.I,
 )
 #: a particle that makes the one word before it a verb ("fall apart", "fall asleep"): no name

@@ -272,3 +272,15 @@ def test_review_of_this_round_s_names(extractor, text, absent) -> None:  # noqa:
 def test_a_neuroblastoma_behind_the_kidney_is_found(extractor) -> None:  # noqa: ANN001
     found = _claims(extractor, "In OMS they found a neuroblastoma behind her left kidney.")
     assert ("has_cause", "neuroblastoma") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In OMS her eyes fluttered closed and she fell asleep.",
+        "He dribbled the ball despite his OMS.",
+        "OMS summary\nNeuroblastoma: none found",
+    ],
+)
+def test_what_only_looks_like_a_claim(extractor, text) -> None:  # noqa: ANN001
+    assert _claims(extractor, text) == set()
