@@ -159,6 +159,23 @@ def _run_in(line: str) -> frozenset[str]:
     return frames & {"differential"}
 
 
+#: a declaration (disclosures, conflicts of interest, funding, acknowledgements): no claims,
+#: nor under its heading until the next heading that names a topic
+_DECLARATION = re.compile(
+    r"(?:financial )?disclosures?\b|conflicts? of interests?\b|competing interests?\b|"
+    r"declarations? of interests?\b|acknowledge?ments?\b|funding(?: sources?)?\s*(?::|$)",
+    re.I,
+)
+_DECLARED = (
+    "disclosure",
+    "disclosures",
+    "interest",
+    "interests",
+    "acknowledgements",
+    "acknowledgments",
+    "funding",
+    "sources",
+)
 #: a field line without a value: "Inheritance: Not applicable", "Cause: unknown" (no claim)
 _EMPTY_FIELD = re.compile(
     r"[\w ,/()'-]{1,40}:\s*(?:not applicable|n/?a|none(?: known| found| detected)?|nil|"
@@ -297,6 +314,9 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         if intro and not concepts:
             list_frames = cues.frames_of(line) | cues.heading_frames(line)
             list_hedged, list_negated = _list_hedged(line), _list_negated(line)
+            continue
+        if _DECLARATION.match(line):  # "Disclosures: none", a talk's first slide or a paper's end
+            off_topic = off_topic or line.rstrip(" :").lower().endswith(_DECLARED)  # a heading
             continue
         headingish = (
             len(words) <= 7

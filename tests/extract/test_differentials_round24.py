@@ -90,3 +90,15 @@ def test_a_differential_list_after_the_condition_name(extractor, text) -> None: 
 
 def test_a_broad_differential_names_nothing(extractor) -> None:  # noqa: ANN001
     assert _claims(extractor, "The differential diagnosis of OMS is broad.") == set()
+
+
+def test_a_talk_s_disclosures_slide_ends_nothing(extractor) -> None:  # noqa: ANN001
+    text = "OMS in adults: an update\nDisclosures\nNone\nClinical features\n- opsoclonus\n- ataxia"
+    found = _claims(extractor, text)
+    assert {("has_symptom", "opsoclonus"), ("has_symptom", "ataxia")} <= found, found
+
+
+def test_the_lines_under_a_declaration_heading_are_no_claims(extractor) -> None:  # noqa: ANN001
+    text = "Children with OMS improved with IVIG.\nCompeting interests\nAB was paid by a rituximab firm."
+    found = _claims(extractor, text)
+    assert ("treated_by", "rituximab") not in found, found
