@@ -99,6 +99,6 @@ def test_a_talk_s_disclosures_slide_ends_nothing(extractor) -> None:  # noqa: AN
 
 
 def test_the_lines_under_a_declaration_heading_are_no_claims(extractor) -> None:  # noqa: ANN001
-    text = "Children with OMS improved with IVIG.\nCompeting interests\nAB was paid by a rituximab firm."
+    text = "OMS improved with IVIG.\nCompeting interests\nAB was paid by a rituximab firm."
     found = _claims(extractor, text)
     assert ("treated_by", "rituximab") not in found, found
