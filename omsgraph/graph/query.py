@@ -142,10 +142,13 @@ def evaluate(
 
     rdflib cannot be interrupted inside a thread, so with a timeout the query is evaluated in
     a forked child process (which shares the graph copy-on-write) and killed when it does not
-    answer in time. Parsing and the refusals happen first, in this process."""
+    answer in time. Parsing and the refusals happen first, in this process. An on-disk
+    Oxigraph store is queried here, without the timeout: its database runs threads of its own,
+    and a child forked while one of them holds a lock can wait for it forever."""
     prepared = _prepare(text)
     init = {name: Literal(value) for name, value in (bindings or {}).items()}
-    if timeout is None or not hasattr(os, "fork"):
+    on_disk = getattr(graph.store, "on_disk", False)
+    if timeout is None or not hasattr(os, "fork") or on_disk:
         try:
             return format_result(graph.query(prepared, initBindings=init), fmt)
         except Exception as exc:
