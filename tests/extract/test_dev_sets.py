@@ -40,6 +40,9 @@ annotator took from a later, hedged sentence (94.7 % -> 93.9 %).
 Raised after that round (certainty and negation scope, names and types, spelling, figures):
 dev3 entity P/R 0.883/0.850; dev4 0.846/0.791, certainty 94.6 %; dev5 0.811/0.754, certainty
 93.1 %; dev6 0.778/0.695, value F1 0.725, certainty 93.4 %, polarity 99.3 %.
+dev7 (nine documents written for the project, tests/gold/dev7: the held-out set of the round
+before, measured there only at its start and end) added at 82e7e22: entity P/R 0.733/0.696,
+value F1 0.694, certainty 93.4 %, polarity 97.1 % (at af4a591: 0.725/0.669, 0.694, 91.3 %).
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -79,6 +82,10 @@ SETS = {
         ROOT / "tests" / "gold" / "dev6" / "gold_claims.jsonl",
         ROOT / "tests/gold/dev6/texts",
     ),
+    "dev7": (
+        ROOT / "tests" / "gold" / "dev7" / "gold_claims.jsonl",
+        ROOT / "tests/gold/dev7/texts",
+    ),
 }
 #: set name -> (entity precision, entity recall, value F1, certainty, polarity) floors
 FLOORS = {
@@ -88,6 +95,7 @@ FLOORS = {
     "dev4": (0.84, 0.785, 0.86, 0.94, 0.95),
     "dev5": (0.80, 0.745, 0.80, 0.92, 0.97),
     "dev6": (0.77, 0.685, 0.71, 0.925, 0.985),
+    "dev7": (0.725, 0.69, 0.69, 0.925, 0.965),
 }
 
 
