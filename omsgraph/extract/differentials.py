@@ -26,14 +26,35 @@ __all__ = [
 #: the frame of a mention that a FORWARD differential trigger introduces in its clause
 _ANY = frozenset({"differential"})
 DIFFERENTIAL = "introduced:differential"
-_BREAK = re.compile(r"[;.!?]|\b(?:which|who|whose|because|whereas|but)\b")  # ends the frame
+CLOSED = "closed:differential"  # the frame came after the mention: "rituximab was considered"
+_BREAK = re.compile(
+    r"[;!?]|(?<!\be\.g)(?<!\bi\.e)(?<!\be)(?<!\bi)(?<!\betc)(?<!\bvs)\.(?!\d)"
+    r"|\b(?:which|who|whose|because|whereas|but)\b"
+)  # ends the frame; the stops of "e.g.", "i.e.", "etc." and "vs." and a decimal point do not
 
 
-def introduced(sentence: str, at: int, frames: frozenset[str] = _ANY) -> frozenset[str]:
+#: a verb that makes a line under a differentials heading a statement, not a bare list
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|has|have|had|lacks?|shows?|may|can|could|should|must|does|do|"
+    r"did|include[sd]?|tends?|presents?|occurs?|resembles?|lacks|shows|seen|found)\b"
+)
+
+
+def introduced(
+    sentence: str,
+    at: int,
+    frames: frozenset[str] = _ANY,
+    section: frozenset[str] = frozenset(),
+    own: bool = False,
+) -> frozenset[str]:
     """``{DIFFERENTIAL}`` when a FORWARD differential trigger ("mistaken for", "related
     disorders include") stands before position ``at`` of the lower-cased sentence, in its clause: a
     sign named there is a differential diagnosis, not a symptom. ``frames`` are the
-    sentence's frames when known (no differential frame: nothing to look for)."""
+    sentence's frames when known (no differential frame: nothing to look for). A bare list
+    without a verb under a "Differential diagnosis" heading (``section``) introduces its
+    items too, except the condition's ``own`` signs ("opsoclonus due to drugs")."""
+    if "differential" in section and not own and not _VERB.search(sentence):
+        return frozenset({DIFFERENTIAL})
     if "differential" not in frames:
         return frozenset()
     for end in _differential_ends(sentence):
@@ -41,7 +62,7 @@ def introduced(sentence: str, at: int, frames: frozenset[str] = _ANY) -> frozens
             return frozenset({DIFFERENTIAL})
     for start in _differential_starts(sentence):  # "X and Y were considered"
         if at < start and not _BREAK.search(sentence, at, start):
-            return frozenset({DIFFERENTIAL})
+            return frozenset({DIFFERENTIAL, CLOSED})
     return frozenset()
 
 

@@ -54,6 +54,16 @@ def _variants(name: str, kind: str) -> list[str]:
     return out
 
 
+def _negated_prefix(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """The name at token ``i`` is negated by a prefix word: "non-paraneoplastic cases",
+    "non-small cell lung cancer" name neither the syndrome nor the cancer."""
+    return (
+        i > 0
+        and toks[i - 1][2].casefold() == "non"
+        and text[toks[i - 1][1] : toks[i][0]] in ("-", " ", "\u2010", "\u2011")
+    )
+
+
 @dataclass(frozen=True)
 class Mention:
     """A concept named in the text at ``start:end`` (the exact characters it covers)."""
@@ -269,7 +279,7 @@ class Lexicon:
                 curated = self._curated_by_id.get(getattr(other[1], "curie", ""))
                 if curated is not None and compatible(curated.type, other[1].type):
                     best = (other[0], curated)  # the curated layer names it
-            if best is None:
+            if best is None or _negated_prefix(text, toks, i):
                 continue
             last, concept = best
             start, end = toks[i][0], toks[last][1]

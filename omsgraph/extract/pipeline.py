@@ -272,7 +272,9 @@ class Extractor:
             frames |= {"associated"}  # "reported in patients with OMS": an associated disease
         for i, mention in enumerate(claiming):
             clause = sc.clause_frames(mention.start - s, mention.end - s) | block.list_frames
-            m_frames = frames | differentials.introduced(sentence, mention.start - s, frames)
+            m_frames = frames | differentials.introduced(
+                sentence, mention.start - s, frames, block.section, own[i]
+            )
             if i in made or (
                 mention.concept.type in _OTHER_DISEASES
                 and differentials.not_the_same(sentence, mention.start - s, subjects)

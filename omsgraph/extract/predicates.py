@@ -117,6 +117,8 @@ class Typing:
                 return None  # "vaccines should be avoided during immunosuppression"
             return "has_cause", label, 0.7 if "cause" in frames else 0.5
         if kind == "drug":
+            if differentials.DIFFERENTIAL in frames and differentials.CLOSED not in frames:
+                return None  # "toxic ingestion (e.g. benzodiazepines)": an exposure
             if "cause" in frames and not frames & {"treat", "adverse"}:
                 return "has_cause", label, 0.7
             if generic and "treat" not in frames:
