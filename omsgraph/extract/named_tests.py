@@ -109,8 +109,8 @@ def named_tests(
     lower case, ``names`` the spans of its known concepts."""
     if not may_name_tests(sentence):
         return []
-    own = [i for i in instruments(text) if not any(a <= i[0] and i[1] <= b for a, b in names)]
-    return antibodies(sentence, names, text) + own  # a known name is no new instrument
+    found = antibodies(sentence, names, text) + instruments(text)
+    return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in names)]  # known
 
 
 def _label(kind: str) -> str:

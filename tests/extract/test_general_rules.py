@@ -73,7 +73,7 @@ def test_named_antibodies_are_diagnostic_tests(extractor: Extractor) -> None:
     # absent antibodies are a normal result: the test was done (as "negative" or "not detected")
     assert found[("diagnosed_by", "anti-hu antibodies")] == "affirmed"
     assert found[("diagnosed_by", "anti-yo antibodies")] == "affirmed"
-    assert found[("diagnosed_by", "onconeuronal antibodies")] == "affirmed"
+    assert found[("diagnosed_by", "onconeural antibodies")] == "affirmed"  # a concept now
 
 
 def test_a_phrase_glossed_by_a_bracketed_sign_is_that_sign(extractor: Extractor) -> None:

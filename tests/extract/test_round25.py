@@ -80,3 +80,35 @@ def test_the_own_sign_in_a_bare_differential_list_is_no_differential(extractor) 
 def test_infectious_triggers_named_by_their_agent(extractor, agent: str, name: str) -> None:  # noqa: ANN001
     found = _claims(extractor, f"In the boy, OMS began ten days after a proven {agent} infection.")
     assert ("has_cause", name) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("In OMS, tumour markers (CEA, AFP) were normal.", "tumour markers"),
+        ("OMS work-up: spot urine HVA/VMA and an MIBG scan.", "urine catecholamines"),
+        (
+            "Serum IgG levels were checked in the OMS cohort after rituximab.",
+            "immunoglobulin levels",
+        ),
+        ("A raised CRP was seen in one child with OMS.", "C-reactive protein"),
+        ("Parents brought home videos of the OMS attacks to clinic.", "video recording"),
+        ("A symptom diary helped track OMS flares.", "symptom diary"),
+        ("Repeat cross-sectional imaging is advised in OMS at six months.", "repeat imaging"),
+        ("In OMS, onconeural Abs (Hu, Ri) were sent.", "onconeural antibodies"),
+    ],
+)
+def test_tests_of_the_work_up(extractor, text: str, name: str) -> None:  # noqa: ANN001
+    assert ("diagnosed_by", name) in _claims(extractor, text)
+
+
+def test_serum_immunoglobulin_levels_are_no_immunoglobulin_treatment(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "Check immunoglobulin levels in OMS before each rituximab course.")
+    assert ("treated_by", "intravenous immunoglobulin") not in found, found
+
+
+def test_a_known_antibody_name_is_not_proposed_again(extractor) -> None:  # noqa: ANN001
+    claims = [c for c in extractor.extract("OMS: antineuronal antibodies were sent.")]
+    assert [c.object for c in claims if c.predicate == "diagnosed_by"] == [
+        "antineuronal antibodies"
+    ], claims
