@@ -61,7 +61,9 @@ six characters) matches only as spelt, and is dropped when it has fewer than thr
 and its lower case is an English word, or when its lower case is an English function word;
 a one-word synonym that is a common English word (wordfreq Zipf frequency >= 3.5, e.g. "fit",
 "cold", "spells") and a one-word label that is a very common word (Zipf >= 5.5) are dropped; a
-name of several words that are all very common words (Zipf >= 5.5 each) is dropped. A name
+name of several words that are all very common words (Zipf >= 5.5 each; >= 5.0 for a drug's
+name without a one-letter word, whose brands are made of common words: "All Clear", "Clear
+Eyes") is dropped. A name
 that several concepts share goes to the concept whose label it is (a drug's label also beats a
 synonym of another type, and a DrugBank drug the plural label of its MeSH class: "Tetracycline",
 "Tetracyclines"); if it is the label or
@@ -131,7 +133,7 @@ _CURIE = re.compile(r"^[A-Za-z]+:[A-Za-z0-9_]+$")  # an ID filed as a synonym ("
 #: a MAxO term whose one-word label is the last word of this many other labels is the class
 #: word of those actions ("therapy", the head of 368 labels): too general for a claim alone
 MAXO_CLASS_WORD = 100
-COMMON_SYNONYM, COMMON_LABEL = 3.5, 5.5
+COMMON_SYNONYM, COMMON_LABEL, COMMON_BRAND = 3.5, 5.5, 5.0
 PREFERRED = {
     "symptom": ("HP", "MAXO", "DRUG", "MONDO"),
     "tumour": ("MONDO", "HP", "MAXO", "DRUG"),
@@ -450,7 +452,7 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-def guard(name: str, is_label: bool) -> tuple[bool, bool]:
+def guard(name: str, is_label: bool, drug: bool = False) -> tuple[bool, bool]:
     """(keep, case-sensitive) for one name of a concept, by the rules of the module docstring."""
     name = " ".join(name.split())
     words = [w for _, _, w in tokens(name)]
@@ -472,6 +474,8 @@ def guard(name: str, is_label: bool) -> tuple[bool, bool]:
         return True, False
     if all(zipf(w.lower()) >= COMMON_LABEL for w in words):
         return False, False
+    if drug and all(len(w) > 1 and zipf(w.lower()) >= COMMON_BRAND for w in words):
+        return False, False  # a brand of common words: "All Clear", "Clear Eyes"
     return True, False
 
 
@@ -550,7 +554,7 @@ def build(hpo: Path, drugs: Path, maxo: Path, mondo: Path, out: Path = OUT) -> d
     for entry in everything:
         for position, name in enumerate([entry.label, *entry.synonyms]):
             name = _clean(name)
-            keep, case = guard(name, position == 0)
+            keep, case = guard(name, position == 0, entry.type == "drug")
             if not keep:
                 continue
             key = fold_name(name)

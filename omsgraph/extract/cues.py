@@ -106,6 +106,7 @@ CATEGORIES = frozenset(
         "PSEUDO_POSSIBLE",
         "UNIVERSAL",
         "TERMINATE",
+        "CONDITIONAL",
         "CLAUSE_BREAK",
         "STOP",
         "SCREENING",

@@ -91,6 +91,7 @@ _PSEUDO = _one("PSEUDO")
 _UNIVERSAL = _one("UNIVERSAL")
 _UNIVERSAL_REACH = max((s.scope or 2 for s in _of("UNIVERSAL")), default=2)
 _TERMINATOR = _one("TERMINATE")
+_CONDITIONAL = _one("CONDITIONAL")
 _SUBJECT_VERB = _one("SUBJECT_VERB")
 _UNIVERSAL_STRINGS, _SUBJECT_VERB_STRINGS = required(_UNIVERSAL), required(_SUBJECT_VERB)
 _KEEPING_SUBJECT = _one("KEEPING_SUBJECT")
@@ -235,6 +236,10 @@ class SentenceCues:
                 key=lambda n: n[3],
             )
             self.terminators = [m.span() for m in _TERMINATOR.finditer(sentence)]
+            for m in _CONDITIONAL.finditer(sentence):  # "if the signs do not settle, IVIG"
+                self.terminators.append(m.span())
+                if (comma := sentence.find(",", m.end())) >= 0:
+                    self.terminators.append((comma, comma + 1))
             if holds_one(sentence, _UNIVERSAL_STRINGS):
                 self.universals = [m.start() for m in _UNIVERSAL.finditer(sentence)]
             if holds_one(sentence, _SUBJECT_VERB_STRINGS):

@@ -135,6 +135,22 @@ def _chrome(line: str, words: list[str], top: bool) -> bool:
         and not line.endswith((".", "?", "!", ":"))
         and _title_case(words)
         and not cues.heading_frames(line)  # "Symptoms - Opsoclonus Myoclonus Syndrome"
+    ) or _link_bar(line)
+
+
+#: a part of a bar of links: a capital first, at most five words, a count only in brackets
+_LINK = re.compile(r"(?:[\w:-]+:\s*)?[A-Z][^\d|]*?(?:\s*\(\d+\))?")
+
+
+def _link_bar(line: str) -> bool:
+    """Whether ``line`` is a bar of three or more links ("Related: Neuroblastoma | Acute
+    cerebellar ataxia | Paraneoplastic syndromes", "Expert centres (11) | Clinical trials
+    (2) | ..."): no statement, whatever the case of its words."""
+    parts = [p.strip() for p in line.split("|")]
+    return (
+        len(parts) >= 3
+        and not line.endswith((".", "?", "!"))
+        and all(p and len(p.split()) <= 6 and _LINK.fullmatch(p) for p in parts)
     )
 
 
@@ -176,11 +192,12 @@ _DECLARED = (
     "funding",
     "sources",
 )
-#: a field line without a value: "Inheritance: Not applicable", "Cause: unknown" (no claim)
+#: a field without a value: "Inheritance: Not applicable", "Cause: unknown" (no claim), as a
+#: line or as one field of several on a line, set apart by three spaces or more
 _EMPTY_FIELD = re.compile(
-    r"[\w ,/()'-]{1,40}:\s*(?:not applicable|n/?a|none(?: known| found| detected)?|nil|"
-    r"unknown|not known|no data|-+|—)\s*\.?\s*$",
-    re.I,
+    r"(?:^|(?<=\s{3}))[\w ,/()'-]{1,40}:\s*(?:not applicable|n/?a|none(?: known| found| "
+    r"detected)?|nil|unknown|not known|no data|-+|—)\s*\.?\s*(?:$|(?=\s{3}))",
+    re.I | re.M,
 )
 #: a particle that makes the one word before it a verb ("fall apart", "fall asleep"): no name
 _PARTICLE = re.compile(r"\s+(?:apart|asleep)\b", re.I)
@@ -301,7 +318,8 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         if (
             objectives
             or _KEYWORDS.match(line)
-            or _EMPTY_FIELD.match(line)
+            or (empty := _EMPTY_FIELD.match(line))
+            and empty.end() == len(line)
             or _chrome(line, words, not (seen_content or section))
         ):
             continue
@@ -309,6 +327,11 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         mentions = with_events(raw, start, mentions, lexicon.concepts)
         mentions = with_descriptions(raw, start, mentions, lexicon.concepts)
         mentions = [m for m in mentions if not _PARTICLE.match(raw, m.end - start)]
+        if "   " in raw:  # "Inheritance: not applicable   Age of onset: infancy"
+            empty_spans = [f.span() for f in _EMPTY_FIELD.finditer(raw)]
+            mentions = [
+                m for m in mentions if not any(a <= m.start - start < b for a, b in empty_spans)
+            ]
         condition, concepts = _names_condition(mentions)
         intro = line.endswith(":") or line.endswith(("include", "following"))
         if intro and not concepts:

@@ -112,3 +112,60 @@ def test_a_known_antibody_name_is_not_proposed_again(extractor) -> None:  # noqa
     assert [c.object for c in claims if c.predicate == "diagnosed_by"] == [
         "antineuronal antibodies"
     ], claims
+
+
+def test_a_brand_made_of_common_words_is_no_drug(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "The scans came back all clear, so OMS was put down to a virus.")
+    assert not {o for p, o in found if p in ("has_cause", "treated_by") and "virus" not in o}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "polarity"),
+    [
+        (
+            "If the jerks do not settle, IVIG is added for OMS.",
+            "intravenous immunoglobulin",
+            "affirmed",
+        ),
+        ("For OMS, ask about rituximab if the team has not mentioned it.", "rituximab", "affirmed"),
+        (
+            "Unless steroids are not tolerated, OMS is treated with them.",
+            "corticosteroids",
+            "negated",
+        ),
+    ],
+)
+def test_a_negation_stays_inside_its_conditional_clause(  # noqa: ANN001
+    extractor, text: str, drug: str, polarity: str
+) -> None:
+    found = {(c.object, c.polarity) for c in extractor.extract(text) if c.predicate == "treated_by"}
+    assert (drug, polarity) in found, found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "See also: Neuroblastoma | Cerebellar ataxia in children | Paraneoplastic syndromes",
+        "Support groups (4) | Specialist clinics (9) | Ongoing trials (1) | Tests (12)",
+    ],
+)
+def test_a_bar_of_links_states_nothing(extractor, line: str) -> None:  # noqa: ANN001
+    assert not _claims(extractor, f"OMS is treated with steroids.\n{line}") - {
+        ("treated_by", "corticosteroids")
+    }
+
+
+def test_a_table_row_with_a_dose_is_no_bar_of_links(extractor) -> None:  # noqa: ANN001
+    assert ("treated_by", "rituximab") in _claims(extractor, "OMS | Rituximab | 375 mg/m2")
+
+
+def test_an_empty_field_among_others_on_its_line(extractor) -> None:  # noqa: ANN001
+    text = "Opsoclonus-myoclonus syndrome\nInheritance: n/a   Main sign: opsoclonus"
+    found = _claims(extractor, text)
+    assert not [c for c in found if c[1] == "genetic cause"], found
+    assert ("has_symptom", "opsoclonus") in found, found
+
+
+def test_a_course_or_an_outcome_is_no_new_concept(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "In adults OMS often follows a monophasic course.")
+    assert not found, found
