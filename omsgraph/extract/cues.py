@@ -96,6 +96,7 @@ _RETYPING_KINDS = (
     "ASSOCIATION",
     "CONTRAST",
     "NOT_THE_SAME",
+    "ANALYTE",
 )
 CATEGORIES = frozenset(
     {
@@ -107,6 +108,7 @@ CATEGORIES = frozenset(
         "UNIVERSAL",
         "TERMINATE",
         "CONDITIONAL",
+        "APPOSITION",
         "CLAUSE_BREAK",
         "STOP",
         "SCREENING",

@@ -42,8 +42,9 @@ _GENERIC = frozenset({"tumour", "tumor", "infection", "medication", "cancer"})
 _COMPOUND_AFTER = re.compile(r"-(?:like|type|shaped)\b")  # "shock-like jerks": no shock
 
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Prof|vs|al|Fig|No|Vol|e\.g|i\.e|ca|a\.k\.a|aka)|\b[A-Z])\.$"
+    r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Prof|vs|al|Fig|Vol|e\.g|i\.e|ca|a\.k\.a|aka)|\b[A-Z])\.$"
 )
+_NUMBER_SIGN = re.compile(r"\bNo\.$")  # "No. 3" goes on; an answer "No." ends its sentence
 _DRUGLIKE = cues.drug_shape()  # endings in rules/morphology.tsv
 _CAUSELIKE = re.compile(
     r"\b(?:[A-Z][\w-]+\s+)?(?:[a-z]{4,}(?:blastoma|sarcoma|carcinoma|teratoma)|[a-z]{5,}oma|"
@@ -91,7 +92,10 @@ class Extractor:
         """Sentence spans inside ``text[start:end]``; an abbreviation ("St.") ends none."""
         spans, begin = [], start
         for match in _SENTENCE_END.finditer(text, start, end):
-            if _ABBREVIATION.search(text, max(begin, match.start() - 6), match.start()):
+            if _ABBREVIATION.search(text, max(begin, match.start() - 6), match.start()) or (
+                text[match.end() : match.end() + 1].isdigit()
+                and _NUMBER_SIGN.search(text, max(begin, match.start() - 3), match.start())
+            ):
                 continue
             spans.append((begin, match.start()))
             begin = match.end()

@@ -117,6 +117,8 @@ class Typing:
                 return None  # "vaccines should be avoided during immunosuppression"
             return "has_cause", label, 0.7 if "cause" in frames else 0.5
         if kind == "drug":
+            if "treat" not in frames and retyping.analyte(label):
+                return None  # "CSF glucose", "serum sodium was normal": a measured substance
             if differentials.DIFFERENTIAL in frames and differentials.CLOSED not in frames:
                 return None  # "toxic ingestion (e.g. benzodiazepines)": an exposure
             if "cause" in frames and not frames & {"treat", "adverse"}:

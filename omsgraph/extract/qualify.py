@@ -91,6 +91,7 @@ _PSEUDO = _one("PSEUDO")
 _UNIVERSAL = _one("UNIVERSAL")
 _UNIVERSAL_REACH = max((s.scope or 2 for s in _of("UNIVERSAL")), default=2)
 _TERMINATOR = _one("TERMINATE")
+_APPOSITION = _one("APPOSITION")  # "X, including Y and Z, are not ..."
 _CONDITIONAL = _one("CONDITIONAL")
 _SUBJECT_VERB = _one("SUBJECT_VERB")
 _UNIVERSAL_STRINGS, _SUBJECT_VERB_STRINGS = required(_UNIVERSAL), required(_SUBJECT_VERB)
@@ -305,6 +306,20 @@ class SentenceCues:
             return False
         return not own or own[0] not in _PREPOSITION
 
+    def _apposition(self, start: int, end: int, t_start: int, left: int) -> bool:
+        """Whether the mention at ``start:end`` is the subject of the verb group at
+        ``t_start``, or an example of it, across an apposition ("Antiepileptic drugs,
+        including valproate and levetiracetam, are not recommended")."""
+        for m in _APPOSITION.finditer(self.text, left, t_start):
+            close = self.text.find(",", m.end(), t_start)
+            if close < 0 or not (end <= m.start() or m.end() <= start and end <= close):
+                continue
+            head = self.text[end : m.start()] if end <= m.start() else ""
+            rest = self.text[close + 1 : t_start]
+            if not _PUNCT.search(head + rest) and len(rest.split()) <= 3:
+                return True
+        return False
+
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around ``start:end``: between "but", "although", "which", ";" ..."""
         left, right = 0, len(self.text)
@@ -392,7 +407,9 @@ class SentenceCues:
             elif direction in ("BACKWARD", "BIDIRECTIONAL") and end <= t_start < right:
                 gap = self.text[end:t_start]
                 if _PUNCT.search(gap) or (scope is not None and _words(gap) > scope):
-                    if not self._subject_list(start, end, t_start, left):
+                    if not self._subject_list(start, end, t_start, left) and not (
+                        self._apposition(start, end, t_start, left)
+                    ):
                         continue
                 if _RELATIVE.search(gap):
                     continue  # "movements that they cannot control"

@@ -90,6 +90,11 @@ def exposure(label: str) -> bool:
     return cue("EXPOSURE").search(label) is not None
 
 
+def analyte(label: str) -> bool:
+    """Whether a drug-typed label names a substance a laboratory measures ("glucose")."""
+    return cue("ANALYTE").fullmatch(label.lower()) is not None
+
+
 def disease_named(label: str) -> bool:
     """Whether a sign-typed label names another disease ("celiac disease", "hypothyroidism")."""
     return cue("DISEASE_HEAD").search(label) is not None

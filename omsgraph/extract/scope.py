@@ -130,12 +130,25 @@ def _chrome(line: str, words: list[str], top: bool) -> bool:
     any content or section ("Grand Rounds - Paediatric Neurology"; a bullet "Rituximab -
     Second Line" under "Treatment" is content)."""
     return (
-        len(words) <= 12
-        and (("|" in line and not line.startswith("|")) or (top and bool(_PARTS.search(line))))
-        and not line.endswith((".", "?", "!", ":"))
-        and _title_case(words)
-        and not cues.heading_frames(line)  # "Symptoms - Opsoclonus Myoclonus Syndrome"
-    ) or _link_bar(line)
+        (
+            len(words) <= 12
+            and (("|" in line and not line.startswith("|")) or (top and bool(_PARTS.search(line))))
+            and not line.endswith((".", "?", "!", ":"))
+            and _title_case(words)
+            and not cues.heading_frames(line)  # "Symptoms - Opsoclonus Myoclonus Syndrome"
+        )
+        or _link_bar(line)
+        or bool(_BREADCRUMB.fullmatch(line))
+    )
+
+
+#: a breadcrumb trail of a web page: "Home > Conditions A-Z > Opsoclonus myoclonus syndrome"
+_BREADCRUMB = re.compile(
+    r"(?:you are here:?\s*)?(?:home|homepage|home page|main page|start)"
+    r"(?:\s+(?:>|»|›|/|\\)\s+[^.!?>»›]{1,60}){1,}"
+    r"|[^.!?>»›]{1,40}(?:\s+[»›]\s+[^.!?>»›]{1,60}){2,}",
+    re.I,
+)
 
 
 #: a part of a bar of links: a capital first, at most five words, a count only in brackets
@@ -274,8 +287,9 @@ SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“(\[]?[A-Z0-9
 _NEGATED_LEAD = re.compile(
     r"(?:[\w-]+ ){0,3}?(?:(?:is |are )?not (?:recommended|advised|indicated|needed|required|"
     r"helpful|effective|useful|expected)|avoid|(?:do not|don't|never) (?:use|give|start|try)|"
-    r"contraindicated|ineffective|(?:that|which) (?:do|does|did) not (?:help|work))"
-    r"\b[\w ,/()-]{0,30}:\s*$",
+    r"contraindicated|ineffective|(?:that|which) (?:(?:do|does|did) not|(?:do|does|did)n[’']?t|"
+    r"never) (?:help|work)(?:ed)?)"
+    r"\b[\w ,/()'’-]{0,30}:\s*$",
     re.I,
 )
 

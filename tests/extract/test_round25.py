@@ -169,3 +169,75 @@ def test_an_empty_field_among_others_on_its_line(extractor) -> None:  # noqa: AN
 def test_a_course_or_an_outcome_is_no_new_concept(extractor) -> None:  # noqa: ANN001
     found = _claims(extractor, "In adults OMS often follows a monophasic course.")
     assert not found, found
+
+
+def test_a_breadcrumb_trail_is_no_content(extractor) -> None:  # noqa: ANN001
+    text = (
+        "Home > Health A-Z > Opsoclonus myoclonus syndrome\nShare | Print | Email\n\n"
+        "OMS is a rare condition. Symptoms include opsoclonus and ataxia."
+    )
+    found = _claims(extractor, text)
+    assert ("has_symptom", "ataxia") in found, found
+
+
+def test_a_chain_of_treatments_is_no_breadcrumb(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "OMS ladder: steroids > IVIG > rituximab")
+    assert ("treated_by", "rituximab") in found, found
+
+
+def test_an_answer_no_ends_its_sentence(extractor) -> None:  # noqa: ANN001
+    claims = extractor.extract("Q: Is it always cancer? A: No. Many children with OMS have ataxia.")
+    assert [(c.object, c.polarity) for c in claims if c.predicate == "has_symptom"] == [
+        ("ataxia", "affirmed")
+    ], claims
+
+
+def test_a_number_sign_negates_nothing(extractor) -> None:  # noqa: ANN001
+    claims = extractor.extract("In OMS protocol No. 4, rituximab was added.")
+    assert [(c.object, c.polarity) for c in claims] == [("rituximab", "affirmed")], claims
+
+
+def test_no_side_effects_from_a_treatment_deny_nothing_of_it(extractor) -> None:  # noqa: ANN001
+    claims = extractor.extract("No serious side effects from rituximab were seen in OMS.")
+    assert ("rituximab", "affirmed") in {(c.object, c.polarity) for c in claims}, claims
+
+
+def test_a_negation_reaches_across_an_apposition(extractor) -> None:  # noqa: ANN001
+    text = "Sedatives, such as clonazepam and midazolam, are not advised for OMS myoclonus."
+    found = {(c.object, c.polarity) for c in extractor.extract(text) if c.predicate == "treated_by"}
+    assert ("clonazepam", "negated") in found and ("midazolam", "negated") in found, found
+
+
+def test_a_lead_in_that_did_not_help_negates_its_items(extractor) -> None:  # noqa: ANN001
+    text = "Things that didnt work for our son's OMS:\n- melatonin\n- clonidine"
+    found = {(c.object, c.polarity) for c in extractor.extract(text)}
+    assert ("melatonin", "negated") in found and ("clonidine", "negated") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In OMS, CSF glucose and protein were normal.",
+        "Serum sodium, potassium and creatinine were normal in the OMS child.",
+        "Antibodies to GABA-B and glycine receptors were sought in OMS.",
+    ],
+)
+def test_a_measured_substance_is_no_treatment(extractor, text: str) -> None:  # noqa: ANN001
+    assert not [c for c in extractor.extract(text) if c.predicate == "treated_by"]
+
+
+def test_a_substance_given_stays_a_treatment(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "In OMS, calcium was given with steroids.")
+    assert ("treated_by", "calcium") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("OMS: IVMP for five days, then oral pred.", "methylprednisolone"),
+        ("OMS: IVMP for five days, then oral pred.", "prednisolone"),
+        ("PLEX was tried in refractory OMS.", "therapeutic apheresis"),
+    ],
+)
+def test_treatment_shorthand(extractor, text: str, name: str) -> None:  # noqa: ANN001
+    assert ("treated_by", name) in _claims(extractor, text)
