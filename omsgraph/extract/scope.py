@@ -190,6 +190,12 @@ def _run_in(line: str) -> frozenset[str]:
 
 #: a declaration (disclosures, conflicts of interest, funding, acknowledgements): no claims,
 #: nor under its heading until the next heading that names a topic
+#: the lead-in of a trial's criteria of who may take part: its items state nothing of the
+#: condition ("Exclusion criteria:", "- prior rituximab", "- age over 18 years")
+_ELIGIBILITY = re.compile(
+    r"(?:key |main )?(?:inclusion|exclusion|eligibility)(?: criteria)?(?: \([^)]*\))?\s*:",
+    re.I,
+)
 _DECLARATION = re.compile(
     r"(?:financial )?disclosures?\b|conflicts? of interests?\b|competing interests?\b|"
     r"declarations? of interests?\b|acknowledge?ments?\b|funding(?: sources?)?\s*(?::|$)",
@@ -312,7 +318,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
     #: the project's condition: its vocabulary's first condition (docs/data-formats.md)
     subject = next((c.id for c in lexicon.concepts.values() if c.type == "condition"), _CONDITION)
     list_frames: frozenset[str] | None = None
-    list_hedged = list_negated = False
+    list_hedged = list_negated = eligibility = False
     off_topic = False
     seen_content = False
     objectives = False  # under a "Learning objectives" heading
@@ -351,6 +357,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         if intro and not concepts:
             list_frames = cues.frames_of(line) | cues.heading_frames(line)
             list_hedged, list_negated = _list_hedged(line), _list_negated(line)
+            eligibility = bool(_ELIGIBILITY.fullmatch(line))
             continue
         if _DECLARATION.match(line):  # "Disclosures: none", a talk's first slide or a paper's end
             off_topic = off_topic or line.rstrip(" :").lower().endswith(_DECLARED)  # a heading
@@ -389,7 +396,9 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         )
         if not in_list:
             list_frames = None
-            list_hedged = list_negated = False
+            list_hedged = list_negated = eligibility = False
+        elif eligibility:
+            continue  # a trial's inclusion or exclusion criteria: who may take part
         elif "differential" in line_section | (list_frames or frozenset()):
             list_frames = list_frames | _DIFFERENTIAL_ITEM  # "Differentials" ... "Ocular flutter"
             list_hedged = False  # "may be similar to": the likeness is hedged, not the item

@@ -241,3 +241,29 @@ def test_a_substance_given_stays_a_treatment(extractor) -> None:  # noqa: ANN001
 )
 def test_treatment_shorthand(extractor, text: str, name: str) -> None:  # noqa: ANN001
     assert ("treated_by", name) in _claims(extractor, text)
+
+
+def test_a_trials_eligibility_criteria_state_nothing(extractor) -> None:  # noqa: ANN001
+    text = (
+        "Trial of IVIG in opsoclonus-myoclonus syndrome\nExclusion criteria:\n"
+        "- prior cyclophosphamide\n- active hepatitis C\nSummary: children with OMS receive IVIG."
+    )
+    found = _claims(extractor, text)
+    assert ("treated_by", "intravenous immunoglobulin") in found, found
+    assert not [o for _, o in found if "cyclophosphamide" in o or "hepatitis" in o], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two years later, the boy with OMS still had clumsiness.",
+        "Six months after diagnosis the OMS child had clumsiness.",
+    ],
+)
+def test_a_sign_told_months_later_is_a_sequela(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_complication", "clumsiness") in _claims(extractor, text)
+
+
+def test_a_sign_weeks_later_is_still_a_sign(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "Two weeks later, the toddler developed opsoclonus.")
+    assert ("has_symptom", "opsoclonus") in found, found
