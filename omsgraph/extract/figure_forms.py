@@ -18,6 +18,10 @@ _TO = r"\s*(?:-|–|to)\s*"
 _PCT = r"\s*(?:%|percent\b|per\s?cent\b)"
 _UNIT = r"(months?|years?|(?:yrs?|mos?|mths?)\b)"  # "1-3 yrs", "18 mo" on slides and in tables
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth)"
+_FRACTION_TO = (  # the upper end of a range of fractions
+    r"(?:\s+(?:to|and)\s+(?:(?:one|a)[\s-]+(?:half|third|quarter)|two[\s-]+thirds|"
+    r"three[\s-]+quarters)\b)?"
+)
 _PERSONS = (
     r"(?:patients|children|cases|adults|infants|toddlers|people|subjects|individuals|survivors|"
     r"participants|kids|babies)"
@@ -225,7 +229,8 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _PREFIX
             + r"(?:(?:one|a)\s+)?half\b|\b"
             + _PREFIX
-            + r"(?:(?:one|a)[\s-]+(?:third|quarter)|two[\s-]+thirds|three[\s-]+quarters)\b",
+            + r"(?:(?:one|a)[\s-]+(?:third|quarter)|two[\s-]+thirds|three[\s-]+quarters)\b"
+            + _FRACTION_TO,  # "a third to a half": one range
         ),
         (
             "quantity",
