@@ -267,3 +267,27 @@ def test_a_sign_told_months_later_is_a_sequela(extractor, text: str) -> None:  #
 def test_a_sign_weeks_later_is_still_a_sign(extractor) -> None:  # noqa: ANN001
     found = _claims(extractor, "Two weeks later, the toddler developed opsoclonus.")
     assert ("has_symptom", "opsoclonus") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Since the OMS began, his arms twitched constantly.", "myoclonus"),
+        ("With OMS, everything she looked at was jumping.", "oscillopsia"),
+        ("His eyes wouldnt stay still, the OMS doctor said.", "opsoclonus"),
+        ("With OMS he was crying all night.", "sleep disturbance"),
+        ("OMS brought a loss of previously learned motor skills.", "motor regression"),
+        ("With OMS he couldnt walk any more.", "ataxia"),
+    ],
+)
+def test_signs_told_in_lay_words(extractor, text: str, name: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", name) in _claims(extractor, text)
+
+
+def test_a_coryzal_illness_is_a_cold(extractor) -> None:  # noqa: ANN001
+    assert ("has_cause", "common cold") in _claims(extractor, "OMS came after a coryzal illness.")
+
+
+def test_lost_skills_without_motor_are_no_motor_regression(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "In OMS, loss of previously acquired skills is frequent.")
+    assert ("has_symptom", "motor regression") not in found, found
