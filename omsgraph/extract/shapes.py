@@ -385,6 +385,24 @@ def speaker(text: str, s: int, mention: Mention) -> bool:
 _RELATIVE = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bby )(?<!\bfor )(?<!\bwith )\bwhich\s+\Z")
 
 
+_APPOSED = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}\Z")  # "rituximab, an anti-CD20"
+_TREATING = frozenset({"drug", "therapy", "procedure"})
+
+
+def apposed(text: str, mentions: list[Mention]) -> set[int]:
+    """ids of the treatments that only describe the treatment named just before them, in an
+    apposition ("Rituximab, an anti-CD20 monoclonal antibody, is used"; "ACTH, a hormone")."""
+    out: set[int] = set()
+    for before, m in zip(mentions, mentions[1:], strict=False):
+        if (
+            before.concept.type in _TREATING
+            and m.concept.type in _TREATING
+            and _APPOSED.fullmatch(text, before.end, m.start)
+        ):
+            out.add(id(m))
+    return out
+
+
 def claiming(
     text: str,
     s: int,
@@ -405,6 +423,7 @@ def claiming(
         tracers(text, mentions)
         | alternatives(text, s, mentions)
         | test_findings(text, mentions, results)
+        | apposed(text, mentions)
     )
     return [
         m

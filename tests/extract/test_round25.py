@@ -291,3 +291,27 @@ def test_a_coryzal_illness_is_a_cold(extractor) -> None:  # noqa: ANN001
 def test_lost_skills_without_motor_are_no_motor_regression(extractor) -> None:  # noqa: ANN001
     found = _claims(extractor, "In OMS, loss of previously acquired skills is frequent.")
     assert ("has_symptom", "motor regression") not in found, found
+
+
+def test_an_apposition_describes_the_treatment_before_it(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "In OMS, ofatumumab, a newer anti-CD20 agent, was tried.")
+    assert ("treated_by", "anti-CD20 therapy") not in found, found
+    assert ("treated_by", "anti-CD20 therapy") in _claims(
+        extractor, "Newer anti-CD20 agents are tried in refractory OMS."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Sequelae of OMS include OCD traits.",
+            ("has_complication", "obsessive-compulsive disorder"),
+        ),
+        ("He has a great SLT for his OMS.", ("treated_by", "speech therapy")),
+        ("On steroids for OMS, give gastroprotection.", ("treated_by", "gastric protection")),
+        ("Children with OMS need psychological support.", ("treated_by", "psychological support")),
+    ],
+)
+def test_names_of_sequelae_and_supportive_care(extractor, text: str, claim) -> None:  # noqa: ANN001
+    assert claim in _claims(extractor, text)
