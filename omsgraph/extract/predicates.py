@@ -121,8 +121,12 @@ class Typing:
                 return None  # "CSF glucose", "serum sodium was normal": a measured substance
             if differentials.DIFFERENTIAL in frames and differentials.CLOSED not in frames:
                 return None  # "toxic ingestion (e.g. benzodiazepines)": an exposure
-            if "cause" in frames and not frames & {"treat", "adverse"}:
-                return "has_cause", label, 0.7
+            if "cause" in frames and not frames & {"treat", "adverse"} and "treat" not in section:
+                return (
+                    "has_cause",
+                    label,
+                    0.7,
+                )  # not under "Treatment": "Rituximab if paraneoplastic"
             if generic and "treat" not in frames:
                 return None
             return "treated_by", label, 0.85 if "treat" in frames | section else 0.6

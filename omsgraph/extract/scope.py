@@ -211,6 +211,13 @@ _DECLARED = (
     "funding",
     "sources",
 )
+#: a field of a patient's other history: its items are no signs of the condition
+#: ("Comorbidities: eczema", "Allergies: penicillin", "Family history: epilepsy in an uncle")
+_HISTORY_FIELD = re.compile(
+    r"[\s•*-]*(?:co-?morbidit(?:y|ies)|other (?:medical )?conditions|allergies|drug allergies|"
+    r"family history|social history)\s*:",
+    re.I,
+)
 #: a field without a value: "Inheritance: Not applicable", "Cause: unknown" (no claim), as a
 #: line or as one field of several on a line, set apart by three spaces or more
 _EMPTY_FIELD = re.compile(
@@ -340,6 +347,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
             or _KEYWORDS.match(line)
             or (empty := _EMPTY_FIELD.match(line))
             and empty.end() == len(line)
+            or _HISTORY_FIELD.match(line)
             or _chrome(line, words, not (seen_content or section))
         ):
             continue

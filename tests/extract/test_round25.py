@@ -315,3 +315,19 @@ def test_an_apposition_describes_the_treatment_before_it(extractor) -> None:  # 
 )
 def test_names_of_sequelae_and_supportive_care(extractor, text: str, claim) -> None:  # noqa: ANN001
     assert claim in _claims(extractor, text)
+
+
+def test_drugs_listed_as_toxins_are_causes(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "Triggers of OMS\n- Drugs or toxins: lithium, cocaine")
+    assert ("has_cause", "lithium") in found and ("treated_by", "lithium") not in found, found
+
+
+def test_a_drug_under_a_treatment_heading_stays_a_treatment(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "Treatment of OMS\n- Cyclophosphamide if paraneoplastic")
+    assert ("treated_by", "cyclophosphamide") in found, found
+
+
+def test_a_field_of_other_history_names_no_sign(extractor) -> None:  # noqa: ANN001
+    text = "OMS, admission note\nAllergies: penicillin\nComorbidities: asthma\nSigns: opsoclonus"
+    found = _claims(extractor, text)
+    assert found == {("has_symptom", "opsoclonus")}, found
