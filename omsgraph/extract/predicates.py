@@ -106,8 +106,11 @@ class Typing:
             if "cause" in frames or ("cause" in section and not frames & {"treat", "diagnose"}):
                 return "has_cause", label, 0.8 if "cause" in frames else 0.65
             blocking = {"screen"} if kind == "tumour" and not generic else {"treat", "screen"}
-            if kind != "cause" and not frames & blocking:  # "the neuroblastoma was removed"
-                if not generic:
+            if (
+                kind != "cause"
+                and not (frames if generic else clause | frames - {"treat"}) & blocking
+            ):
+                if not generic:  # its own clause: "M. pneumoniae IgM was positive; he was treated"
                     return "has_cause", label, 0.5  # a named tumour or infection in an OMS text
                 if kind == "infection" and "diagnose" not in frames:
                     return "has_cause", label, 0.4  # "after an infection": no named agent

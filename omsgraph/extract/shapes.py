@@ -382,7 +382,10 @@ def speaker(text: str, s: int, mention: Mention) -> bool:
 
 
 #: "populations, which fall with therapy": a sign's word used as the verb of a relative clause
-_RELATIVE = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bby )(?<!\bfor )(?<!\bwith )\bwhich\s+\Z")
+_RELATIVE = re.compile(
+    r"(?<!\bin )(?<!\bof )(?<!\bby )(?<!\bfor )(?<!\bwith )(?<!\bafter )(?<!\bbefore )"
+    r"(?<!\bduring )(?<!\bupon )(?<!\buntil )(?<!\bfollowing )\bwhich\s+\Z"
+)  # "after which opsoclonus settled": a sign, the subject
 
 
 _APPOSED = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}\Z")  # "rituximab, an anti-CD20"

@@ -331,3 +331,18 @@ def test_a_field_of_other_history_names_no_sign(extractor) -> None:  # noqa: ANN
     text = "OMS, admission note\nAllergies: penicillin\nComorbidities: asthma\nSigns: opsoclonus"
     found = _claims(extractor, text)
     assert found == {("has_symptom", "opsoclonus")}, found
+
+
+def test_signs_after_which_are_signs(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "IVIG was given, after which opsoclonus and ataxia of OMS eased.")
+    assert ("has_symptom", "opsoclonus") in found and ("has_symptom", "ataxia") in found, found
+
+
+def test_a_named_infection_stays_a_cause_beside_its_treatment(extractor) -> None:  # noqa: ANN001
+    text = "In the OMS girl, EBV IgM was positive; she was treated with aciclovir."
+    assert ("has_cause", "Epstein-Barr virus infection") in _claims(extractor, text)
+
+
+def test_an_infection_screen_names_no_cause(extractor) -> None:  # noqa: ANN001
+    text = "In OMS, an infection screen of EBV and Mycoplasma serology was sent."
+    assert not [c for c in _claims(extractor, text) if c[0] == "has_cause"]
