@@ -346,3 +346,29 @@ def test_a_named_infection_stays_a_cause_beside_its_treatment(extractor) -> None
 def test_an_infection_screen_names_no_cause(extractor) -> None:  # noqa: ANN001
     text = "In OMS, an infection screen of EBV and Mycoplasma serology was sent."
     assert not [c for c in _claims(extractor, text) if c[0] == "has_cause"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The team suspects that her OMS followed a viral infection.", "viral infection"),
+        ("Dysarthria is seen in a minority of children with OMS.", "dysarthria"),
+    ],
+)
+def test_an_opinion_or_a_minority_hedges(extractor, text: str, name: str) -> None:  # noqa: ANN001
+    found = {(c.object, c.certainty) for c in extractor.extract(text)}
+    assert (name, "hedged") in found, found
+
+
+def test_a_mistaken_belief_in_a_sign_still_asserts_it(extractor) -> None:  # noqa: ANN001
+    found = {
+        (c.object, c.certainty)
+        for c in extractor.extract("We thought he was just clumsy; it was OMS.")
+    }
+    assert ("clumsiness", "asserted") in found, found
+
+
+def test_a_hedge_stops_at_a_new_clause_with_its_own_verb(extractor) -> None:  # noqa: ANN001
+    text = "In OMS, melatonin may help sleep, and trazodone has been used for rage attacks."
+    found = {(c.object, c.certainty) for c in extractor.extract(text)}
+    assert ("trazodone", "asserted") in found, found
