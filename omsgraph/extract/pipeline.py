@@ -33,6 +33,7 @@ from omsgraph.extract.qualify import SentenceCues
 from omsgraph.extract.scope import SENTENCE_SPLIT as _SENTENCE_END
 from omsgraph.extract.scope import Block, blocks
 from omsgraph.extract.shapes import assert_later, described
+from omsgraph.extract.tumours import settle_generic
 
 __all__ = ["CONDITION", "Candidate", "Extractor"]
 
@@ -480,21 +481,6 @@ class Extractor:
                         out.append(candidate)
                     elif candidate.certainty == "asserted":  # said plainly later: that wins
                         assert_later(out, key, candidate)
-        return self._without_generic_tumour(out)
-
-    def _without_generic_tumour(self, out: list[Candidate]) -> list[Candidate]:
-        """A document that names its tumour ("a neuroblastoma") says no more with "a tumour was
-        found": the generic tumour is left out where a specific one is claimed."""
-
-        def tumour(c: Candidate, generic: bool) -> bool:
-            return (
-                c.predicate == "has_cause"
-                and c.polarity == "affirmed"
-                and c.concept is not None
-                and c.concept.type == "tumour"
-                and (c.concept.id in self.generic) is generic
-            )
-
-        if not any(tumour(c, False) for c in out):
-            return out
-        return [c for c in out if not tumour(c, True)]
+        return settle_generic(
+            out, self.generic, text, self.vocabulary.concepts.get("neuroblastoma")
+        )

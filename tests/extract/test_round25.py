@@ -372,3 +372,24 @@ def test_a_hedge_stops_at_a_new_clause_with_its_own_verb(extractor) -> None:  # 
     text = "In OMS, melatonin may help sleep, and trazodone has been used for rage attacks."
     found = {(c.object, c.certainty) for c in extractor.extract(text)}
     assert ("trazodone", "asserted") in found, found
+
+
+def test_a_tumour_denied_where_only_neuroblastoma_is_named_denies_it(extractor) -> None:  # noqa: ANN001
+    text = (
+        "An MIBG scan looked for neuroblastoma in the toddler with OMS. "
+        "No tumour was found on two scans."
+    )
+    claims = {(c.object, c.polarity) for c in extractor.extract(text) if c.predicate == "has_cause"}
+    assert ("neuroblastoma", "negated") in claims and ("tumour", "negated") not in claims, claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the woman with OMS, no tumour was found.",
+        "OMS with an ovarian teratoma. No other tumour was found.",
+    ],
+)
+def test_a_tumour_denied_elsewhere_stays_a_tumour(extractor, text: str) -> None:  # noqa: ANN001
+    claims = {(c.object, c.polarity) for c in extractor.extract(text) if c.predicate == "has_cause"}
+    assert ("tumour", "negated") in claims, claims

@@ -1,0 +1,65 @@
+"""The generic tumour of a document read against the specific one it names.
+
+A document that names its tumour ("a neuroblastoma") says no more with "a tumour was found":
+the generic tumour is left out where a specific one is claimed. A tumour denied in a document
+whose only named tumour is a neuroblastoma ("no tumour was found on repeated imaging", in a
+paediatric series that names neuroblastoma as what the search is for) denies that tumour: the
+claim is the neuroblastoma's, negated (in a cohort, for those without it)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Collection
+
+from omsgraph.corpus.model import Concept
+from omsgraph.extract.candidate import Candidate
+
+__all__ = ["settle_generic"]
+
+#: the neuroblastic tumours, the tumours of childhood the condition comes with
+NEUROBLASTIC = frozenset({"neuroblastoma", "ganglioneuroblastoma", "ganglioneuroma"})
+_NAMES_NEUROBLASTOMA = re.compile(r"neuroblastom|\bNB\b")
+
+
+def _tumour(c: Candidate, generic: Collection[str], is_generic: bool, polarity: str) -> bool:
+    return (
+        c.predicate == "has_cause"
+        and c.polarity == polarity
+        and c.concept is not None
+        and c.concept.type == "tumour"
+        and (c.concept.id in generic) is is_generic
+    )
+
+
+def settle_generic(
+    out: list[Candidate], generic: Collection[str], text: str, neuroblastoma: Concept | None
+) -> list[Candidate]:
+    """``out`` with the generic tumour settled as the module docstring says."""
+    if any(_tumour(c, generic, False, "affirmed") for c in out):
+        out = [c for c in out if not _tumour(c, generic, True, "affirmed")]
+    named = {c.concept.id for c in out if _tumour(c, generic, False, c.polarity) and c.concept}
+    denied = [c for c in out if _tumour(c, generic, True, "negated")]
+    if (
+        neuroblastoma is None
+        or not denied
+        or not named <= NEUROBLASTIC
+        or not _NAMES_NEUROBLASTOMA.search(text)
+    ):
+        return out
+    said = any(
+        c.concept is not None
+        and c.concept.id == neuroblastoma.id
+        and c.polarity == "negated"
+        and c.predicate == "has_cause"
+        for c in out
+    )
+    settled: list[Candidate] = []
+    for c in out:
+        if c in denied:
+            if said:
+                continue
+            c = dataclasses.replace(c, concept=neuroblastoma, object=neuroblastoma.label)
+            said = True
+        settled.append(c)
+    return settled
