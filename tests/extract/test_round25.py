@@ -393,3 +393,17 @@ def test_a_tumour_denied_where_only_neuroblastoma_is_named_denies_it(extractor) 
 def test_a_tumour_denied_elsewhere_stays_a_tumour(extractor, text: str) -> None:  # noqa: ANN001
     claims = {(c.object, c.polarity) for c in extractor.extract(text) if c.predicate == "has_cause"}
     assert ("tumour", "negated") in claims, claims
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "At first the GP said its probably just an ear infection, but it was OMS.",
+            "ear infection",
+        ),
+        ("We were first told she had a post-viral wobble; it was OMS.", "acute cerebellar ataxia"),
+    ],
+)
+def test_what_the_family_was_first_told_is_a_differential(extractor, text: str, name: str) -> None:  # noqa: ANN001
+    assert ("differential_diagnosis", name) in _claims(extractor, text)
