@@ -33,7 +33,7 @@ from omsgraph.extract.qualify import SentenceCues
 from omsgraph.extract.scope import SENTENCE_SPLIT as _SENTENCE_END
 from omsgraph.extract.scope import Block, blocks
 from omsgraph.extract.shapes import assert_later, described
-from omsgraph.extract.tumours import settle_generic
+from omsgraph.extract.tumours import settle_generic, without_redundant_screening
 
 __all__ = ["CONDITION", "Candidate", "Extractor"]
 
@@ -473,6 +473,7 @@ class Extractor:
                     if shapes.study_aim(low, s, e)  # "Aim: To describe ...": topics, no claims
                     else self._sentence_claims(text, low, (s, e), block, inside, has_novel)
                 )
+                found = without_redundant_screening(found, self.screening)
                 for candidate in found + self._value_claims(text, (s, e), block, figure_index):
                     obj = candidate.concept.id if candidate.concept else candidate.object
                     key = (candidate.predicate, obj, candidate.polarity)

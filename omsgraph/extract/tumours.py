@@ -15,7 +15,7 @@ from collections.abc import Collection
 from omsgraph.corpus.model import Concept
 from omsgraph.extract.candidate import Candidate
 
-__all__ = ["settle_generic"]
+__all__ = ["settle_generic", "without_redundant_screening"]
 
 #: the neuroblastic tumours, the tumours of childhood the condition comes with
 NEUROBLASTIC = frozenset({"neuroblastoma", "ganglioneuroblastoma", "ganglioneuroma"})
@@ -63,3 +63,23 @@ def settle_generic(
             said = True
         settled.append(c)
     return settled
+
+
+def without_redundant_screening(
+    found: list[Candidate], screening: Concept | None
+) -> list[Candidate]:
+    """A sentence's claims less the tumour search where the sentence names the tests that do
+    the searching ("scans of the chest and an MIBG scan to look for a neuroblastoma"): those
+    tests are the claims."""
+    if screening is None or not any(
+        c.concept is not None and c.concept.id == screening.id for c in found
+    ):
+        return found
+    tests = [
+        c
+        for c in found
+        if c.predicate == "diagnosed_by" and c.concept is not None and c.concept.id != screening.id
+    ]
+    if not tests:
+        return found
+    return [c for c in found if c.concept is None or c.concept.id != screening.id]

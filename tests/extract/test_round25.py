@@ -407,3 +407,16 @@ def test_a_tumour_denied_elsewhere_stays_a_tumour(extractor, text: str) -> None:
 )
 def test_what_the_family_was_first_told_is_a_differential(extractor, text: str, name: str) -> None:  # noqa: ANN001
     assert ("differential_diagnosis", name) in _claims(extractor, text)
+
+
+def test_a_tumour_search_by_named_tests_is_those_tests(extractor) -> None:  # noqa: ANN001
+    found = _claims(
+        extractor, "For OMS, an MIBG scan and chest MRI were done to look for a tumour."
+    )
+    assert ("diagnosed_by", "MIBG scintigraphy") in found, found
+    assert ("diagnosed_by", "tumour screening") not in found, found
+
+
+def test_a_tumour_search_alone_is_claimed(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "Every child with OMS needs a thorough search for a tumour.")
+    assert ("diagnosed_by", "tumour screening") in found, found
