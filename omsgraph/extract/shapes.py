@@ -14,6 +14,7 @@ from typing import Any
 from omsgraph.corpus.vocabulary import normalise
 from omsgraph.extract import cues
 from omsgraph.extract.agents import tracers
+from omsgraph.extract.descriptors import apposed, institution
 from omsgraph.extract.differentials import alternatives
 from omsgraph.extract.findings import result_spans, test_findings
 from omsgraph.extract.lexicon import Mention
@@ -388,24 +389,6 @@ _RELATIVE = re.compile(
 )  # "after which opsoclonus settled": a sign, the subject
 
 
-_APPOSED = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}\Z")  # "rituximab, an anti-CD20"
-_TREATING = frozenset({"drug", "therapy", "procedure"})
-
-
-def apposed(text: str, mentions: list[Mention]) -> set[int]:
-    """ids of the treatments that only describe the treatment named just before them, in an
-    apposition ("Rituximab, an anti-CD20 monoclonal antibody, is used"; "ACTH, a hormone")."""
-    out: set[int] = set()
-    for before, m in zip(mentions, mentions[1:], strict=False):
-        if (
-            before.concept.type in _TREATING
-            and m.concept.type in _TREATING
-            and _APPOSED.fullmatch(text, before.end, m.start)
-        ):
-            out.add(id(m))
-    return out
-
-
 def claiming(
     text: str,
     s: int,
@@ -442,6 +425,7 @@ def claiming(
             and _RELATIVE.search(text, max(s, m.start - 12), m.start)
         )
         and not (m.concept.type == "symptom" and _FALLS_NO_SIGN.match(text, m.end))
+        and not (m.concept.type == "specialty" and institution(text, m))
     ]
 
 

@@ -420,3 +420,20 @@ def test_a_tumour_search_by_named_tests_is_those_tests(extractor) -> None:  # no
 def test_a_tumour_search_alone_is_claimed(extractor) -> None:  # noqa: ANN001
     found = _claims(extractor, "Every child with OMS needs a thorough search for a tumour.")
     assert ("diagnosed_by", "tumour screening") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Children with OMS were seen at four paediatric neurology centres.",
+        "Department of Neurology, City Hospital\nOMS is treated with IVIG.",
+        "²Paediatric Oncology, Royal Infirmary\nOMS is treated with IVIG.",
+    ],
+)
+def test_a_specialty_naming_a_place_is_no_specialist(extractor, text: str) -> None:  # noqa: ANN001
+    assert not [c for c in extractor.extract(text) if c.predicate == "specialist"]
+
+
+def test_a_specialist_still_is_one(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "Children with OMS need a neurologist and an oncologist.")
+    assert ("specialist", "neurology") in found and ("specialist", "oncology") in found, found
