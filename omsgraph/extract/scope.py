@@ -436,4 +436,4 @@ def _states_figure(line: str) -> bool:
         return False  # "Rare Diseases", a heading in title case, states none; "Age: 2 years"
         # is one patient's, in a case box
     body = re.sub(r"^\s*\d+[.)]\s+", "", line)  # "3. Rare Diseases": a numbered heading
-    return any(c.isdigit() or c in ":=" for c in body) or not _title_case(body.split())
+    return any(c.isdigit() or c in ":=≈~<>" for c in body) or not _title_case(body.split())

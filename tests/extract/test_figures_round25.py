@@ -37,3 +37,14 @@ def test_round25_figures(sentence: str, expected: list[tuple[str, str]]) -> None
         assert any(a == want[0] and want[1] in v for a, v in got), got
     if not expected:
         assert not got, got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("- F ≈ M in OMS", ("sex ratio", "equal (f ≈ m)")),
+        ("Children with OMS: 40% tumour-associated", ("tumour frequency", "40 %")),
+    ],
+)
+def test_round25_slide_figures(sentence: str, expected: tuple[str, str]) -> None:
+    assert expected in found(sentence), found(sentence)
