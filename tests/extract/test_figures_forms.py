@@ -311,7 +311,7 @@ def test_a_time_frame_is_no_qualifier_of_a_prevalence_or_across_a_semicolon() ->
 def test_fact_box_forms() -> None:
     """Slides and fact boxes: "Attribute: value" lines with symbols."""
     assert found("Incidence: 1/3,000,000/year") == [("incidence", "1 in 3,000,000 per year")]
-    assert found("Sex: F = M") == [("sex ratio", "equal")]
+    assert found("Sex: F = M") == [("sex ratio", "equal (f = m)")]
     assert found("Course - girls somewhat more than boys, mostly toddlers") == [
         ("sex ratio", "girls somewhat more than boys")
     ]

@@ -69,7 +69,7 @@ def test_rare_of_something_else_is_no_prevalence() -> None:
         ("There is no sex difference.", "equal"),
         ("The sex ratio is roughly equal.", "equal"),
         ("No gender bias has been described.", "equal"),
-        ("M = F", "equal"),
+        ("M = F", "equal (m = f)"),
     ],
 )
 def test_sexes_affected_equally(sentence, obj) -> None:
