@@ -437,3 +437,14 @@ def test_a_specialty_naming_a_place_is_no_specialist(extractor, text: str) -> No
 def test_a_specialist_still_is_one(extractor) -> None:  # noqa: ANN001
     found = _claims(extractor, "Children with OMS need a neurologist and an oncologist.")
     assert ("specialist", "neurology") in found and ("specialist", "oncology") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Her OMS began after a VZV infection.", ("has_cause", "chickenpox")),
+        ("OMS needs long immunosuppressive treatment.", ("treated_by", "immunotherapy")),
+    ],
+)
+def test_an_agent_and_a_class_by_other_names(extractor, text: str, claim) -> None:  # noqa: ANN001
+    assert claim in _claims(extractor, text)
