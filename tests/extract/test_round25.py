@@ -448,3 +448,8 @@ def test_a_specialist_still_is_one(extractor) -> None:  # noqa: ANN001
 )
 def test_an_agent_and_a_class_by_other_names(extractor, text: str, claim) -> None:  # noqa: ANN001
     assert claim in _claims(extractor, text)
+
+
+def test_electromyography_by_its_abbreviation(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "In the OMS child, an EMG showed brief bursts.")
+    assert ("diagnosed_by", "electromyography") in found, found
