@@ -171,8 +171,11 @@ def test_a_shared_head_at_the_end_of_the_last_conjunct(extractor: Extractor) -> 
 
 
 def test_a_list_item_may_hold_to_and_a_verb(extractor: Extractor) -> None:
-    found = claims(extractor, "The girl presented with drooling, refusal to eat and head tremor.")
-    assert ("has_symptom", "refusal to eat") in found
+    # "refusal to eat" is a feeding difficulty now: a phrase no lexicon knows shows the rule
+    found = claims(
+        extractor, "The girl presented with drooling, reluctance to crawl and head tremor."
+    )
+    assert ("has_symptom", "reluctance to crawl") in found
 
 
 def test_lay_and_general_names_of_the_field(extractor: Extractor) -> None:

@@ -453,3 +453,16 @@ def test_an_agent_and_a_class_by_other_names(extractor, text: str, claim) -> Non
 def test_electromyography_by_its_abbreviation(extractor) -> None:  # noqa: ANN001
     found = _claims(extractor, "In the OMS child, an EMG showed brief bursts.")
     assert ("diagnosed_by", "electromyography") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Since the OMS began he keeps tumbling over.", "falls"),
+        ("With OMS she stopped eating and hardly slept.", "feeding difficulty"),
+        ("With OMS she stopped eating and hardly slept.", "sleep disturbance"),
+        ("He was screaming for most of the day with OMS.", "irritability"),
+    ],
+)
+def test_more_signs_in_lay_words(extractor, text: str, name: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", name) in _claims(extractor, text)
