@@ -128,6 +128,7 @@ FRAME_NAMES = (
     "symptom",
     "complication",
     "adverse",
+    "prodrome",
 )
 
 

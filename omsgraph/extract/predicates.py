@@ -69,6 +69,8 @@ class Typing:
             if "complication" in clause:  # "epilepsy developed later": a sequel
                 return "has_complication", label, 0.6
             return None
+        if kind == "symptom" and "prodrome" in frames and "symptom" not in frames:
+            return None  # "two weeks earlier she had a sore throat and fever": the infection's
         if kind in ("symptom", "complication", "infection") and "adverse" in frames:
             return None  # "did not tolerate ACTH because of hypertension": a side effect
         if kind == "symptom":

@@ -466,3 +466,15 @@ def test_electromyography_by_its_abbreviation(extractor) -> None:  # noqa: ANN00
 )
 def test_more_signs_in_lay_words(extractor, text: str, name: str) -> None:  # noqa: ANN001
     assert ("has_symptom", name) in _claims(extractor, text)
+
+
+def test_the_signs_of_the_prodrome_are_the_infections(extractor) -> None:  # noqa: ANN001
+    text = "Ten days before onset of OMS, the boy had a cold with fever and cough."
+    found = _claims(extractor, text)
+    assert ("has_cause", "common cold") in found, found
+    assert not [c for c in found if c[0] == "has_symptom"], found
+
+
+def test_signs_told_later_are_no_prodrome(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "Ten days later the OMS boy had fever and ataxia.")
+    assert ("has_symptom", "ataxia") in found, found
