@@ -148,7 +148,7 @@ def test_named_queries_read_only_counts_and_exemplars(
 ) -> None:
     """Every claim that is no exemplar deleted, every named query but ``source`` (which reads
     one source's claims) answers exactly as before."""
-    monkeypatch.setattr(omsgraph.graph.conflicts, "EXEMPLARS", 2)
+    monkeypatch.setattr(omsgraph.graph.conflicts, "EXEMPLARS", 1)
     graph = build_graph(synthetic)
     before = _answers(graph, {"file": synthetic.sources[0].file})
     exemplars = set(graph.objects(None, OMS.exemplar))
