@@ -32,8 +32,8 @@ def apposed(text: str, mentions: list[Mention]) -> set[int]:
 #: a specialty as the name of a place or body ("six paediatric neurology centres", "Department
 #: of Neurology", "¹Paediatric Neurology, University Hospital", "Neurology Grand Round")
 _INSTITUTION_AFTER = re.compile(
-    r"(?:\s+(?:and|&)\s+[\w-]+)?\s+(?:cent(?:er|re)s?|departments?|divisions?|wards?|units?|"
-    r"services?|grand rounds?|clinics?|hospitals?|societ(?:y|ies)|associations?|journals?|"
+    r"(?:\s+(?:and|&)\s+[\w-]+)?\s+(?:cent(?:er|re)s?|departments?|divisions?|"
+    r"grand rounds?|hospitals?|societ(?:y|ies)|associations?|journals?|"
     r"conferences?|meetings?|congress(?:es)?|working groups?|residency|fellowship|training)\b",
     re.I,
 )

@@ -27,10 +27,14 @@ __all__ = [
 _ANY = frozenset({"differential"})
 DIFFERENTIAL = "introduced:differential"
 CLOSED = "closed:differential"  # the frame came after the mention: "rituximab was considered"
+#: what ends the frame: a stop (not those of "e.g.", "i.e.", "etc.", "vs." or a decimal
+#: point), a relative or contrast word, a new clause with its own verb ("thought it was OMS,
+#: and rituximab was started")
 _BREAK = re.compile(
     r"[;!?]|(?<!\be\.g)(?<!\bi\.e)(?<!\be)(?<!\bi)(?<!\betc)(?<!\bvs)\.(?!\d)"
     r"|\b(?:which|who|whose|because|whereas|but)\b"
-)  # ends the frame; the stops of "e.g.", "i.e.", "etc." and "vs." and a decimal point do not
+    r"|,\s*(?:and|so|then)(?=\s+(?:[\w-]+\s+){1,3}?(?:was|were|is|are|has|have|had)\b)"
+)
 
 
 #: a verb that makes a line under a differentials heading a statement, not a bare list
@@ -38,6 +42,12 @@ _VERB = re.compile(
     r"\b(?:is|are|was|were|be|has|have|had|lacks?|shows?|may|can|could|should|must|does|do|"
     r"did|include[sd]?|tends?|presents?|occurs?|resembles?|lacks|shows|seen|found)\b"
 )
+
+
+def _broken(sentence: str, start: int, end: int) -> bool:
+    """Whether the frame ends between ``start`` and ``end`` (a break's lookahead may read on)."""
+    found = _BREAK.search(sentence, start)
+    return found is not None and found.start() < end
 
 
 def introduced(
@@ -58,10 +68,10 @@ def introduced(
     if "differential" not in frames:
         return frozenset()
     for end in _differential_ends(sentence):
-        if end <= at and not _BREAK.search(sentence, end, at):
+        if end <= at and not _broken(sentence, end, at):
             return frozenset({DIFFERENTIAL})
     for start in _differential_starts(sentence):  # "X and Y were considered"
-        if at < start and not _BREAK.search(sentence, at, start):
+        if at < start and not _broken(sentence, at, start):
             return frozenset({DIFFERENTIAL, CLOSED})
     return frozenset()
 
@@ -136,7 +146,7 @@ def swapped(sentence: str, spans: list[tuple[int, int, bool]]) -> tuple[set[int]
         after = [
             i
             for i, (a, _, _) in enumerate(spans)
-            if a >= match.end() and not _BREAK.search(sentence, match.end(), a)
+            if a >= match.end() and not _broken(sentence, match.end(), a)
         ]
         if not after or not spans[after[0]][2]:
             continue
@@ -144,7 +154,7 @@ def swapped(sentence: str, spans: list[tuple[int, int, bool]]) -> tuple[set[int]
         made.update(
             i
             for i, (_, b, own) in enumerate(spans)
-            if b <= match.start() and not own and not _BREAK.search(sentence, b, match.start())
+            if b <= match.start() and not own and not _broken(sentence, b, match.start())
         )
     return made, kept
 

@@ -109,7 +109,10 @@ def named_tests(
     lower case, ``names`` the spans of its known concepts."""
     if not may_name_tests(sentence):
         return []
-    found = antibodies(sentence, names, text) + instruments(text)
+    own = [  # an instrument that ends in a known name is that name ("change in OMS-RS")
+        i for i in instruments(text) if not any(i[0] <= a and b == i[1] for a, b in names)
+    ]
+    found = antibodies(sentence, names, text) + own
     return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in names)]  # known
 
 

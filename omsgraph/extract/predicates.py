@@ -69,7 +69,12 @@ class Typing:
             if "complication" in clause:  # "epilepsy developed later": a sequel
                 return "has_complication", label, 0.6
             return None
-        if kind == "symptom" and "prodrome" in frames and "symptom" not in frames:
+        if (
+            kind == "symptom"
+            and "prodrome" in frames
+            and "symptom" not in frames
+            and not set(label.split()) & set(self.condition_label.replace("-", " ").split())
+        ):
             return None  # "two weeks earlier she had a sore throat and fever": the infection's
         if kind in ("symptom", "complication", "infection") and "adverse" in frames:
             return None  # "did not tolerate ACTH because of hypertension": a side effect
@@ -124,7 +129,11 @@ class Typing:
         if kind == "drug":
             if "treat" not in frames and retyping.analyte(label):
                 return None  # "CSF glucose", "serum sodium was normal": a measured substance
-            if differentials.DIFFERENTIAL in frames and differentials.CLOSED not in frames:
+            if (
+                differentials.DIFFERENTIAL in frames
+                and differentials.CLOSED not in frames
+                and "treat" not in clause
+            ):
                 return None  # "toxic ingestion (e.g. benzodiazepines)": an exposure
             if "cause" in frames and not frames & {"treat", "adverse"} and "treat" not in section:
                 return (

@@ -478,3 +478,28 @@ def test_the_signs_of_the_prodrome_are_the_infections(extractor) -> None:  # noq
 def test_signs_told_later_are_no_prodrome(extractor) -> None:  # noqa: ANN001
     found = _claims(extractor, "Ten days later the OMS boy had fever and ataxia.")
     assert ("has_symptom", "ataxia") in found, found
+
+
+def test_an_instrument_holding_a_known_name_is_that_name(extractor) -> None:  # noqa: ANN001
+    claims = extractor.extract("Outcome: change in OMS Rating Scale score at one year.")
+    assert [c.object for c in claims if c.predicate == "diagnosed_by"] == ["OMS rating scale"]
+
+
+def test_signs_for_weeks_before_admission_are_the_conditions(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "For two weeks before admission the OMS girl had ataxia.")
+    assert ("has_symptom", "ataxia") in found, found
+
+
+def test_the_conditions_own_signs_are_never_a_prodrome(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "Two weeks earlier she had fever and brief myoclonus before OMS.")
+    assert ("has_symptom", "myoclonus") in found, found
+
+
+def test_a_treatment_after_an_opinion_clause_stays_a_treatment(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "The neurologist thought it was OMS, and IVIG was started.")
+    assert ("treated_by", "intravenous immunoglobulin") in found, found
+
+
+def test_a_clinic_of_a_specialty_names_the_specialist(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "The OMS child was followed in the neurology clinic.")
+    assert ("specialist", "neurology") in found, found
