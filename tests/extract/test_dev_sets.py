@@ -48,6 +48,11 @@ named tumour is a neuroblastoma became the neuroblastoma denied ("no tumour was 
 series that searches for neuroblastoma): claims gained in dev5 and dev7 (three annotators name
 it so), while a dev4 cohort that finds a neuroblastoma in some children and "no tumour" in the
 rest now holds both polarities where its annotator wrote one (0.952 -> 0.949).
+Raised after the next round (negation scope of conditionals and appositions, differential
+lists, page chrome, work-up tests and infectious agents as concepts, lay descriptions, figure
+cues): dev3 entity P 0.888; dev5 0.821/0.760, certainty 93.1 %, polarity 98.0 %; dev6
+0.802/0.716, value F1 0.725; dev7 0.821/0.804, value F1 0.780, certainty 94.0 %, polarity
+98.0 % (dev7 is development data now: that figure is fitting, not a measurement).
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -96,11 +101,11 @@ SETS = {
 FLOORS = {
     "dev": (0.885, 0.93, 0.85, 0.94, 0.97),
     "dev2": (0.865, 0.87, 0.94, 0.935, 0.98),
-    "dev3": (0.875, 0.84, 0.95, 0.915, 0.98),
+    "dev3": (0.88, 0.84, 0.95, 0.915, 0.98),
     "dev4": (0.84, 0.785, 0.86, 0.94, 0.945),
-    "dev5": (0.80, 0.745, 0.80, 0.92, 0.97),
-    "dev6": (0.77, 0.685, 0.71, 0.925, 0.985),
-    "dev7": (0.725, 0.69, 0.69, 0.925, 0.965),
+    "dev5": (0.815, 0.755, 0.80, 0.925, 0.975),
+    "dev6": (0.795, 0.71, 0.72, 0.925, 0.985),
+    "dev7": (0.815, 0.80, 0.77, 0.935, 0.975),
 }
 
 
