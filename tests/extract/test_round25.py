@@ -503,3 +503,17 @@ def test_a_treatment_after_an_opinion_clause_stays_a_treatment(extractor) -> Non
 def test_a_clinic_of_a_specialty_names_the_specialist(extractor) -> None:  # noqa: ANN001
     found = _claims(extractor, "The OMS child was followed in the neurology clinic.")
     assert ("specialist", "neurology") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In OMS, serum tumour markers were not elevated.", "In the OMS boy, the CRP was not raised."],
+)
+def test_a_level_not_raised_is_a_normal_result(extractor, text: str) -> None:  # noqa: ANN001
+    claims = [c for c in extractor.extract(text) if c.predicate == "diagnosed_by"]
+    assert claims and all(c.polarity == "affirmed" for c in claims), claims
+
+
+def test_drugs_and_toxins_to_exclude_are_causes(extractor) -> None:  # noqa: ANN001
+    found = _claims(extractor, "OMS work-up\n- Drugs/toxins to exclude: phenytoin, cocaine")
+    assert ("has_cause", "phenytoin") in found, found
