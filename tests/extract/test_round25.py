@@ -517,3 +517,10 @@ def test_a_level_not_raised_is_a_normal_result(extractor, text: str) -> None:  #
 def test_drugs_and_toxins_to_exclude_are_causes(extractor) -> None:  # noqa: ANN001
     found = _claims(extractor, "OMS work-up\n- Drugs/toxins to exclude: phenytoin, cocaine")
     assert ("has_cause", "phenytoin") in found, found
+
+
+def test_an_opinion_of_the_cause_then_a_treatment_given(extractor) -> None:  # noqa: ANN001
+    text = "In OMS, the neurologist thought it was post-infectious and gave IVIG."
+    found = {(c.predicate, c.object, c.certainty) for c in extractor.extract(text)}
+    assert ("has_cause", "infection", "hedged") in found, found
+    assert ("treated_by", "intravenous immunoglobulin", "asserted") in found, found
