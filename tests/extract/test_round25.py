@@ -524,3 +524,11 @@ def test_an_opinion_of_the_cause_then_a_treatment_given(extractor) -> None:  # n
     found = {(c.predicate, c.object, c.certainty) for c in extractor.extract(text)}
     assert ("has_cause", "infection", "hedged") in found, found
     assert ("treated_by", "intravenous immunoglobulin", "asserted") in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["In the adult with OMS, no tumour found.", "OMS, idiopathic (no tumour identified)."]
+)
+def test_a_notes_shorthand_denies_the_tumour(extractor, text: str) -> None:  # noqa: ANN001
+    claims = {(c.object, c.polarity) for c in extractor.extract(text) if c.predicate == "has_cause"}
+    assert ("tumour", "negated") in claims, claims
