@@ -293,7 +293,9 @@ def _about_another(
 
 
 #: where a sentence ends: its mark, any closing quote or bracket, space, a capital or digit
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“(\[]?[A-Z0-9•])")
+SENTENCE_SPLIT = re.compile(  # a citation mark after the stop goes with it ("common.[5] It")
+    r"(?<=[.!?])(?:[\"'”’)\]]|\[\d+(?:\s?[,–-]\s?\d+)*\])*\s+(?=[\"'“(\[]?[A-Z0-9•])"
+)
 
 
 #: a list's lead-in that denies its items: "Not recommended:", "Things to avoid:", "Do not use:"

@@ -532,3 +532,23 @@ def test_an_opinion_of_the_cause_then_a_treatment_given(extractor) -> None:  # n
 def test_a_notes_shorthand_denies_the_tumour(extractor, text: str) -> None:  # noqa: ANN001
     claims = {(c.object, c.polarity) for c in extractor.extract(text) if c.predicate == "has_cause"}
     assert ("tumour", "negated") in claims, claims
+
+
+def test_a_citation_mark_goes_with_its_sentence(extractor) -> None:  # noqa: ANN001
+    found = {
+        (c.object, c.certainty)
+        for c in extractor.extract("Tremor is common in OMS.[12] IVIG may help.")
+    }
+    assert ("tremor", "asserted") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("A review found no trials of rituximab in OMS.", "asserted"),
+        ("We do not yet know whether rituximab prevents relapse in OMS.", "hedged"),
+    ],
+)
+def test_no_trials_and_not_knowing_deny_nothing(extractor, text: str, certainty: str) -> None:  # noqa: ANN001
+    found = {(c.object, c.polarity, c.certainty) for c in extractor.extract(text)}
+    assert ("rituximab", "affirmed", certainty) in found, found
