@@ -5,7 +5,10 @@ ganglioneuroblastoma"). Sources that say "adrenal neuroblastoma" mean the vocabu
 neuroblastoma at that site, and it is the vocabulary's concept that sources share and that
 conflicts compare. :func:`curated_heads` reads such a mention as the curated concept, on the
 curated name's words; the site words stay in the quote. In the same way a disease named as a
-sign and a class word ("seizure disorder", MONDO's epilepsy) is read as the sign.
+sign and a class word ("seizure disorder", MONDO's epilepsy) is read as the sign, and a term
+an ontology grades by severity ("mild expressive language delay", HPO's graded delays) is read
+as the sign it grades when that sign has a name too: severity qualifies a claim, it does not
+make another concept of the sign.
 """
 
 from __future__ import annotations
@@ -14,13 +17,16 @@ from functools import cache
 from typing import Any
 
 from omsgraph.extract.anatomy import site_words
-from omsgraph.extract.lexicon import Mention
+from omsgraph.extract.lexicon import Mention, compatible
 from omsgraph.extract.openvocab import generic_heads
 
 __all__ = ["curated_heads"]
 
 #: words a site phrase may hold besides the sites of rules/anatomy.tsv
 _SITE_EXTRA = frozenset({"gland", "left", "right", "bilateral", "primary"})
+
+#: grades of severity that ontologies put in front of a sign's name
+_SEVERITY = frozenset({"mild", "moderate", "severe", "profound"})
 
 
 @cache
@@ -39,6 +45,12 @@ def curated_heads(mentions: list[Mention], lexicon: Any) -> list[Mention]:
             out.append(m)
             continue
         words = m.surface.split()
+        if len(words) > 1 and words[0].lower() in _SEVERITY:
+            tail = m.surface[len(words[0]) :].lstrip()
+            graded = lexicon.lookup(tail, ontology=True)
+            if graded is not None and compatible(graded.type, m.concept.type):
+                out.append(Mention(m.end - len(tail), m.end, graded, tail))
+                continue
         if m.concept.type == "condition" and len(words) > 1 and words[-1].lower() in heads:
             rest = m.surface[: m.surface.rfind(words[-1])].rstrip(" -")
             sign = lexicon.lookup(rest, ontology=True)

@@ -1,0 +1,37 @@
+"""Rules of this round, each tested with sentences written for it: a sign an ontology grades by
+severity is the sign graded."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _objects(extractor, text: str) -> set[str]:  # noqa: ANN001
+    return {c.object.lower() for c in extractor.extract(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "graded", "sign"),
+    [
+        (
+            "Two years on, he still had mild expressive language delay.",
+            "mild expressive language delay",
+            "expressive language impairment",
+        ),
+        (
+            "Severe global developmental delay was present at diagnosis.",
+            "severe global developmental delay",
+            "global developmental delay",
+        ),
+    ],
+)
+def test_a_graded_sign_is_the_sign(extractor, text: str, graded: str, sign: str) -> None:  # noqa: ANN001
+    objects = _objects(extractor, text)
+    assert graded not in objects, objects
+    assert sign in objects, objects
+
+
+def test_a_severity_word_that_names_the_sign_itself_stays(extractor) -> None:  # noqa: ANN001
+    # "severe" alone before a name no ontology grades is no concept of its own either way
+    objects = _objects(extractor, "The child developed severe ataxia within a week.")
+    assert "ataxia" in objects, objects
