@@ -35,3 +35,27 @@ def test_a_severity_word_that_names_the_sign_itself_stays(extractor) -> None:  #
     # "severe" alone before a name no ontology grades is no concept of its own either way
     objects = _objects(extractor, "The child developed severe ataxia within a week.")
     assert "ataxia" in objects, objects
+
+
+def _qualified(extractor, text: str) -> dict[str, str]:  # noqa: ANN001
+    return {c.object.lower(): c.certainty for c in extractor.extract(text)}
+
+
+def test_an_aside_less_often_hedges_the_item_it_ranks(extractor) -> None:  # noqa: ANN001
+    found = _qualified(
+        extractor, "It is linked with neuroblastoma or, less commonly, ganglioneuroblastoma."
+    )
+    assert found.get("neuroblastoma") == "asserted", found
+    assert found.get("ganglioneuroblastoma") == "hedged", found
+
+
+def test_less_often_comparing_groups_hedges_nothing(extractor) -> None:  # noqa: ANN001
+    found = _qualified(extractor, "Relapses occurred less often in children given rituximab.")
+    assert found.get("rituximab") == "asserted", found
+
+
+def test_a_frequency_adverb_is_no_proposed_concept(extractor) -> None:  # noqa: ANN001
+    objects = _objects(
+        extractor, "Causes include infections and, less commonly, an underlying tumour."
+    )
+    assert not {o for o in objects if "commonly" in o}, objects
