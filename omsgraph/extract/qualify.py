@@ -453,13 +453,20 @@ class SentenceCues:
         ("In rare cases, ...", "Sometimes, ..."): it then hedges every clause."""
         return not self.text[:h_start].strip() and self.text[h_end : h_end + 1] == ","
 
+    def _explained(self, end: int, h_start: int) -> bool:
+        """Whether a colon between a mention ending at ``end`` and a hedge at ``h_start`` opens
+        a clause with its own subject ("Ataxia is the first sign: a child may stop walking"):
+        the hedge is the explanation's, not the mention's ("IVIG: may help" is the mention's)."""
+        colon = self.text.rfind(":", end, h_start)
+        return colon >= 0 and _words(self.text[colon + 1 : h_start]) >= 2
+
     def _hedged(self, start: int, end: int) -> bool:
         c_left, c_right = self.clause(start, end)
         stop = bisect_left(self.stops, start)
         from_ = self.stops[stop - 1] if stop else 0
         for direction, scope, h_start, h_end in self.hedges:
             if scope is None and direction == "BIDIRECTIONAL":
-                if c_left <= h_start < c_right:
+                if c_left <= h_start < c_right and not self._explained(end, h_start):
                     return True
             elif (
                 direction == "FORWARD"

@@ -59,3 +59,40 @@ def test_a_frequency_adverb_is_no_proposed_concept(extractor) -> None:  # noqa: 
         extractor, "Causes include infections and, less commonly, an underlying tumour."
     )
     assert not {o for o in objects if "commonly" in o}, objects
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a colon that opens a clause with its own subject: the hedge is the explanation's
+        ("Tremor is the most visible sign: a toddler may stop walking for weeks.", "tremor"),
+        # an ability the child had before is no possibility
+        ("He began drooling and losing words he could already say.", "drooling"),
+        # a second clause with its own subject and verb of saying
+        (
+            "He still gets physiotherapy, and his mother says he can tire quickly.",
+            "physical therapy",
+        ),
+        # a non-restrictive relative clause after a comma
+        (
+            "It is linked with breast cancer, where anti-Ri antibodies may be found.",
+            "breast cancer",
+        ),
+    ],
+)
+def test_a_hedge_of_another_clause_leaves_the_mention_asserted(extractor, text, name) -> None:  # noqa: ANN001
+    found = _qualified(extractor, text)
+    assert found.get(name) == "asserted", found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rituximab: may reduce relapses.", "rituximab"),
+        ("Signs may include: ataxia and tremor.", "ataxia"),
+        ("Tremor may be the first sign: parents notice it at meals.", "tremor"),
+    ],
+)
+def test_a_hedge_across_a_colon_still_reaches_its_own_mention(extractor, text, name) -> None:  # noqa: ANN001
+    found = _qualified(extractor, text)
+    assert found.get(name) == "hedged", found
