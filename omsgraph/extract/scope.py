@@ -68,6 +68,12 @@ _CLASS_WORDS = generic_heads()
 _LIST_GAP = re.compile(r"\s*(?:,|/|\band\b|\bor\b)\s*(?:(?:and|or)\s+)?")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _RELATIVE = re.compile(r",?\s*(?:which|who)\s+")
+#: a disease denied right after its name: a differential set aside, no subject of what follows
+_EXCLUDED = re.compile(
+    r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:\w+\s+)?"
+    r"(?:excluded|ruled out|unlikely|not (?:found|suspected|considered))\b",
+    re.I,
+)
 _ABOUT_END = re.compile(r"[;.!?]|\b(?:whereas|while|but|although|unlike)\b")
 _OTHER_DISEASE = re.compile(
     r"\b(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:'s|’s)?\s+(?:[Ss]yndrome|[Dd]isease)\b"
@@ -118,6 +124,12 @@ def _other_disease(line: str, lexicon: Lexicon) -> bool:
         if lexicon.lookup(" ".join(words)) is None and lexicon.lookup(" ".join(words[-2:])) is None:
             return True
     return False
+
+
+def _opening(line: str) -> str:
+    """The first sentence of ``line``: a passage about another disease names it there; a case
+    report's paragraph that goes on to say "Whipple disease was excluded" is the case's."""
+    return SENTENCE_SPLIT.split(line, maxsplit=1)[0]
 
 
 def _title_case(words: list[str]) -> bool:
@@ -271,8 +283,8 @@ def _about_another(
         at, to = other.start - start, other.end - start
         clause = max(raw.rfind(c, 0, at) for c in ".;!?") + 1
         relative = _RELATIVE.match(raw, to)
-        if relative is None and not _SUBJECT.fullmatch(raw, clause, at):
-            continue
+        if relative is None and not _SUBJECT.fullmatch(raw, clause, at) or _EXCLUDED.match(raw, to):
+            continue  # "Whipple disease was excluded and he improved": the case's clause
         gap = _LIST_GAP.match(raw, to)
         if gap and any(m.start - start == gap.end() for m in mentions):
             continue  # "Wilson disease, myoclonus and tics": an item of a list
@@ -399,8 +411,8 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
             or "differential" in line_section
             or cues.FRAMES["differential"].search(cues.lower(line))
         )
-        if not differential and not condition and _other_disease(line, lexicon):
-            continue  # a passage about another disease
+        if not differential and not condition and _other_disease(_opening(line), lexicon):
+            continue  # a passage about another disease: it names it first
         in_list = list_frames is not None and (
             bool(_BULLET.match(raw)) or (len(words) <= 14 and not line.endswith("."))
         )

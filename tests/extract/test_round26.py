@@ -96,3 +96,32 @@ def test_a_hedge_of_another_clause_leaves_the_mention_asserted(extractor, text, 
 def test_a_hedge_across_a_colon_still_reaches_its_own_mention(extractor, text, name) -> None:  # noqa: ANN001
     found = _qualified(extractor, text)
     assert found.get(name) == "hedged", found
+
+
+def test_a_case_paragraph_that_excludes_another_disease_keeps_its_claims(extractor) -> None:  # noqa: ANN001
+    text = (
+        "Case. A 40-year-old man developed vertigo and ataxia over a week. Brain MRI was "
+        "normal and a lumbar puncture showed mild pleocytosis. Behcet disease was excluded "
+        "and he improved on intravenous immunoglobulin.\n"
+    )
+    objects = _objects(extractor, text)
+    assert {"ataxia", "intravenous immunoglobulin"} <= objects, objects
+
+
+def test_a_passage_that_opens_on_another_disease_is_still_left_out(extractor) -> None:  # noqa: ANN001
+    text = (
+        "Opsoclonus-myoclonus syndrome is rare.\n"
+        "Behcet disease is a vasculitis of young adults. It causes oral ulcers and is treated "
+        "with colchicine and azathioprine.\n"
+    )
+    objects = _objects(extractor, text)
+    assert not {"colchicine", "azathioprine"} & objects, objects
+
+
+def test_a_case_paragraph_naming_another_disease_later_is_the_cases(extractor) -> None:  # noqa: ANN001
+    text = (
+        "Case presentation\n\nA 45-year-old woman presented with opsoclonus and ataxia. Her "
+        "mother had Graves disease. She was treated with rituximab.\n"
+    )
+    objects = _objects(extractor, text)
+    assert {"opsoclonus", "ataxia", "rituximab"} <= objects, objects
