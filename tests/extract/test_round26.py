@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.extract.conftest import found
+
 
 def _objects(extractor, text: str) -> set[str]:  # noqa: ANN001
     return {c.object.lower() for c in extractor.extract(text)}
@@ -125,3 +127,21 @@ def test_a_case_paragraph_naming_another_disease_later_is_the_cases(extractor) -
     )
     objects = _objects(extractor, text)
     assert {"opsoclonus", "ataxia", "rituximab"} <= objects, objects
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("OMS is uncommon in adults.", ("prevalence", "uncommon in adults")),
+        ("The syndrome remains very rare among infants.", ("prevalence", "rare among infants")),
+        ("There is no clear sex predominance.", ("sex ratio", "equal")),
+    ],
+)
+def test_a_value_without_a_number_keeps_its_group(sentence: str, expected) -> None:  # noqa: ANN001
+    assert expected in found(sentence), found(sentence)
+
+
+def test_rare_among_another_diseases_patients_is_no_prevalence() -> None:
+    assert not [
+        f for f in found("OMS is rare in children with neuroblastoma.") if f[0] == "prevalence"
+    ]
