@@ -87,7 +87,13 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "percent",
             r"((?:(?:below|under)\s+)?"
             + _PREFIX
-            + r"(?:between\s+)?"
+            + r"(?:between\s+"
+            + _NUM
+            + r"(?:"
+            + _PCT
+            + r")?\s+and\s+"  # "between 20 % and 40 %": one range
+            + _NUM
+            + r"|"
             + _NUM
             + r"(?:(?:(?:"
             + _PCT
@@ -95,7 +101,7 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _TO
             + r"|\s+and\s+)"
             + _NUM
-            + r")?"
+            + r")?)"
             + _PCT
             + r")",
         ),

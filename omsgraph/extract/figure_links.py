@@ -176,7 +176,7 @@ def ratio_sex(cue: str) -> str:
 def percent_text(text: str) -> str:
     """A share as the normalised values write it ("50%–80%" -> "50-80 %", "≥ 50 %" -> "at
     least 50 %"); spelled numbers are digits already."""
-    text = re.sub(r"\s*(?:%|percent|per\s?cent)(?=\s*(?:-|–|to)\s*\d)", "", text)  # "50%–80%"
+    text = re.sub(r"\s*(?:%|percent|per\s?cent)(?=\s*(?:-|–|to|and)\s*\d)", "", text)  # "50%–80%"
     text = re.sub(r"^[≈≥≤<>]\s*", lambda m: _SIGNS[m.group().strip()] + " ", text)
     text = re.sub(r"\s*(?:%|percent|per\s?cent)$", " %", text)
     text = re.sub(r"\bbetween\s+(\S+)\s+and\s+", r"\1-", text)

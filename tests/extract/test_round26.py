@@ -145,3 +145,12 @@ def test_rare_among_another_diseases_patients_is_no_prevalence() -> None:
     assert not [
         f for f in found("OMS is rare in children with neuroblastoma.") if f[0] == "prevalence"
     ]
+
+
+def test_between_two_percentages_is_one_range() -> None:
+    assert found("Between 15% and 35% of the children relapsed.") == [("relapse rate", "15-35 %")]
+
+
+def test_two_percentages_joined_by_and_stay_two_figures() -> None:
+    values = [v for _, v in found("Relapses occurred in 12% and 31% of the two arms.")]
+    assert values == ["12 %", "31 %"], values
