@@ -63,6 +63,7 @@ _COLUMNS = {
     "descriptions.tsv": ("description", "pattern", "concept", "key"),
     "anatomy.tsv": ("site", "pattern", "adjective"),
     "retyping.tsv": ("literal", "pattern", "kind"),
+    "mechanisms.tsv": ("mechanism", "pattern", "value", "key"),
 }
 _PHRASE_KINDS = (
     "PHRASE_END",

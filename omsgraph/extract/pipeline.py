@@ -26,6 +26,7 @@ from omsgraph.extract.candidate import Candidate, review_type
 from omsgraph.extract.figures import FigureIndex
 from omsgraph.extract.findings import result_spans
 from omsgraph.extract.lexicon import Lexicon, Mention
+from omsgraph.extract.mechanisms import mechanisms
 from omsgraph.extract.named_tests import may_name_tests, named_tests
 from omsgraph.extract.ontolex import compatible
 from omsgraph.extract.predicates import CAUSE_TYPES, Typing
@@ -401,7 +402,8 @@ class Extractor:
         """Value claims of a sentence (omsgraph.extract.figures), qualified as entity claims."""
         s, e = span
         figures = index.figures(s, e)
-        if not figures:
+        said = mechanisms(index.low, s, e)  # "an autoimmune disorder": how it comes about
+        if not figures and not said:
             return []
         sc = self._cues  # the sentence's cues, when its entity claims read them already
         if sc is None or sc.text != index.low[s:e]:
@@ -425,6 +427,9 @@ class Extractor:
                     attribute=figure.attribute,
                 )
             )
+        for start, end, value in said:
+            polarity, certainty = sc.qualify(start, end, block.list_hedged)
+            out.append(Candidate("mechanism", value, None, text[s:e], s, e, polarity, certainty))
         return out
 
     def extract(self, text: str) -> list[Candidate]:

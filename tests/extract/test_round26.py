@@ -154,3 +154,37 @@ def test_between_two_percentages_is_one_range() -> None:
 def test_two_percentages_joined_by_and_stay_two_figures() -> None:
     values = [v for _, v in found("Relapses occurred in 12% and 31% of the two arms.")]
     assert values == ["12 %", "31 %"], values
+
+
+def _mechanisms(extractor, text: str) -> dict[str, str]:  # noqa: ANN001
+    return {c.object: c.certainty for c in extractor.extract(text) if c.predicate == "mechanism"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mechanism", "certainty"),
+    [
+        ("OMS is a rare but treatable childhood autoimmune disorder.", "autoimmune", "asserted"),
+        ("The condition is presumed to be autoimmune.", "autoimmune", "hedged"),
+        (
+            "In OMS the child's immune system wrongly attacks the cerebellum.",
+            "autoimmune",
+            "asserted",
+        ),
+        ("OMS is an immune-mediated encephalopathy of toddlers.", "immune-mediated", "asserted"),
+        ("Its pathogenesis is probably immune-mediated.", "immune-mediated", "hedged"),
+    ],
+)
+def test_the_conditions_nature_is_a_mechanism(extractor, text, mechanism, certainty) -> None:  # noqa: ANN001
+    assert _mechanisms(extractor, text) == {mechanism: certainty}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her mother has other autoimmune diseases such as thyroiditis.",
+        "An autoimmune panel and anti-NMDA receptor antibodies were negative.",
+        "Autoimmune encephalitis was considered in the differential diagnosis of OMS.",
+    ],
+)
+def test_another_autoimmune_disease_or_a_test_claims_no_mechanism(extractor, text: str) -> None:  # noqa: ANN001
+    assert not _mechanisms(extractor, text)

@@ -37,6 +37,7 @@ def claims(extractor: Extractor, text: str) -> dict[tuple[str, str], tuple[str, 
         "qualifiers.tsv",
         "morphology.tsv",
         "phrases.tsv",
+        "mechanisms.tsv",
     ],
 )
 def test_every_table_loads_and_says_what_its_columns_mean(name: str) -> None:

@@ -1,0 +1,37 @@
+"""Mechanism claims: how the condition comes about, as a source says it ("a rare autoimmune
+disorder", "the immune system attacks the brain", "the pathogenesis is immune-mediated"),
+from the rows of rules/mechanisms.tsv. Each row names the mechanism it claims; the extractor
+(omsgraph/extract/pipeline.py) qualifies each as it qualifies a figure."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from omsgraph.extract.cues import keys, table, whole_words
+
+__all__ = ["mechanisms"]
+
+
+@cache
+def _rows() -> tuple[tuple[object, str, tuple[str, ...]], ...]:
+    return tuple(
+        (whole_words(r.regex), r.fields["value"], keys(r)) for r in table("mechanisms.tsv")
+    )
+
+
+def mechanisms(low: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, mechanism) of each mechanism the lower-cased sentence ``low[start:end]``
+    claims, once each: the span of its last word ("autoimmune", "attacks"), relative to the
+    sentence."""
+    sentence = low[start:end]
+    if "immun" not in sentence:  # what every row needs (speed)
+        return []
+    out: list[tuple[int, int, str]] = []
+    for pattern, value, words in _rows():
+        if any(value == v for _, _, v in out) or not any(w in sentence for w in words):
+            continue
+        match = pattern.search(low, start, end)  # type: ignore[attr-defined]
+        if match is not None:  # the mechanism's own last word, where a hedge before reaches it
+            word = max(match.start(), low.rfind(" ", match.start(), match.end()) + 1)
+            out.append((word - start, match.end() - start, value))
+    return out
