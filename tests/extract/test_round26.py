@@ -188,3 +188,21 @@ def test_the_conditions_nature_is_a_mechanism(extractor, text, mechanism, certai
 )
 def test_another_autoimmune_disease_or_a_test_claims_no_mechanism(extractor, text: str) -> None:  # noqa: ANN001
     assert not _mechanisms(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "harm"),
+    [
+        ("The dexamethasone gave her acne and high blood pressure.", "dexamethasone", "acne"),
+        ("Cyclophosphamide caused a chest infection.", "cyclophosphamide", "chest infection"),
+    ],
+)
+def test_a_harm_a_treatment_brought_about_is_no_sign_and_the_drug_no_cause(
+    extractor,
+    text: str,
+    drug: str,
+    harm: str,  # noqa: ANN001
+) -> None:
+    found = {(c.predicate, c.object.lower()) for c in extractor.extract(text)}
+    assert ("treated_by", drug) in found, found
+    assert not {p for p, o in found if p in ("has_symptom", "has_cause")}, found
