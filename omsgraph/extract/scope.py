@@ -239,6 +239,8 @@ _EMPTY_FIELD = re.compile(
 )
 #: a particle that makes the one word before it a verb ("fall apart", "fall asleep"): no name
 _PARTICLE = re.compile(r"\s+(?:apart|asleep)\b", re.I)
+#: a tumour's course, no tumour of its own: "repeat imaging excluded tumour recurrence"
+_COURSE = re.compile(r"\s+(?:recurrences?|relapses?|regrowth|progression)\b", re.I)
 
 
 def _named_first(raw: str, start: int, mentions: list[Mention]) -> list[Mention]:
@@ -368,7 +370,12 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         mentions = curated_heads(lexicon.find(raw, start), lexicon)
         mentions = with_events(raw, start, mentions, lexicon.concepts)
         mentions = with_descriptions(raw, start, mentions, lexicon.concepts)
-        mentions = [m for m in mentions if not _PARTICLE.match(raw, m.end - start)]
+        mentions = [
+            m
+            for m in mentions
+            if not _PARTICLE.match(raw, m.end - start)
+            and not (m.concept.type == "tumour" and _COURSE.match(raw, m.end - start))
+        ]
         if "   " in raw:  # "Inheritance: not applicable   Age of onset: infancy"
             empty_spans = [f.span() for f in _EMPTY_FIELD.finditer(raw)]
             mentions = [

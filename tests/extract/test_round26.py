@@ -206,3 +206,20 @@ def test_a_harm_a_treatment_brought_about_is_no_sign_and_the_drug_no_cause(
     found = {(c.predicate, c.object.lower()) for c in extractor.extract(text)}
     assert ("treated_by", drug) in found, found
     assert not {p for p, o in found if p in ("has_symptom", "has_cause")}, found
+
+
+def test_the_test_that_ruled_something_out_was_done(extractor) -> None:  # noqa: ANN001
+    found = {
+        (c.object.lower(), c.polarity)
+        for c in extractor.extract("A second tumour was ruled out by MIBG scintigraphy.")
+    }
+    assert ("mibg scintigraphy", "affirmed") in found, found
+
+
+def test_a_tumours_recurrence_denied_denies_no_tumour(extractor) -> None:  # noqa: ANN001
+    found = {
+        (c.object.lower(), c.polarity)
+        for c in extractor.extract("Repeat imaging excluded tumour recurrence.")
+    }
+    assert ("repeat imaging", "affirmed") in found, found
+    assert not {o for o, p in found if p == "negated"}, found
