@@ -20,7 +20,7 @@ __all__ = ["CAUSE_TYPES", "TREAT_TYPES", "Typing"]
 
 CAUSE_TYPES = frozenset({"tumour", "infection", "cause"})
 TREAT_TYPES = frozenset({"therapy", "procedure"})
-_MECHANISM = re.compile(r"paraneoplast")  # how tumours act on the condition, not a cause
+_MECHANISM = re.compile(r"paraneoplastic")  # how tumours act on the condition, not a cause
 _NO_CAUSE = re.compile(r"^idiopathic\b|^unknown cause")
 _AFTER_INFECTION = re.compile(r"(?:post|para)[- ]?", re.IGNORECASE)
 _BRACKET = re.compile(r"\s*\(.*?(?:\)|$)\s*")  # "OMS (Kinsbourne)": the other name
@@ -106,8 +106,8 @@ class Typing:
                 return None
             if kind == "infection" and "relapse" in frames:  # "relapsed during a cold"
                 return "has_cause", label, 0.6  # a relapse trigger (the annotation rules)
-            if _MECHANISM.search(label):  # "paraneoplastic": how, not what (autoimmunity: a cause)
-                return "mechanism", label, 0.6
+            if mechanism := _MECHANISM.search(label):  # how, not what (autoimmunity: a cause)
+                return "mechanism", mechanism.group(), 0.6  # "paraneoplastic", as sources say
             if _NO_CAUSE.search(label):  # "idiopathic": the absence of a known cause
                 return None
             if "cause" in frames or ("cause" in section and not frames & {"treat", "diagnose"}):
