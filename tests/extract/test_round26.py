@@ -223,3 +223,11 @@ def test_a_tumours_recurrence_denied_denies_no_tumour(extractor) -> None:  # noq
     }
     assert ("repeat imaging", "affirmed") in found, found
     assert not {o for o, p in found if p == "negated"}, found
+
+
+def test_none_before_its_verb_denies_what_follows(extractor) -> None:  # noqa: ANN001
+    found = {
+        (c.object.lower(), c.polarity)
+        for c in extractor.extract("All tumours were resected and none needed radiotherapy.")
+    }
+    assert ("radiation therapy", "negated") in found, found
