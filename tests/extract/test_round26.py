@@ -231,3 +231,23 @@ def test_none_before_its_verb_denies_what_follows(extractor) -> None:  # noqa: A
         for c in extractor.extract("All tumours were resected and none needed radiotherapy.")
     }
     assert ("radiation therapy", "negated") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("A toddler with OMS suddenly refused to stand.", "refusal to walk"),
+        ("Since the virus he won't even try to walk.", "refusal to walk"),
+        ("She said her vision was shimmering when she looked up.", "oscillopsia"),
+    ],
+)
+def test_signs_told_by_description(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    assert sign in _objects(extractor, text)
+
+
+def test_what_the_doctor_thought_the_child_had_is_a_differential(extractor) -> None:  # noqa: ANN001
+    found = {
+        (c.predicate, c.object)
+        for c in extractor.extract("The paediatrician first thought our son had labyrinthitis.")
+    }
+    assert ("differential_diagnosis", "labyrinthitis") in found, found
