@@ -135,7 +135,11 @@ class Typing:
                 and "treat" not in clause
             ):
                 return None  # "toxic ingestion (e.g. benzodiazepines)": an exposure
-            if "cause" in frames and not frames & {"treat", "adverse"} and "treat" not in section:
+            if (
+                ("cause" in frames or "cause" in section and "treat" not in clause)
+                and not frames & {"treat", "adverse"}
+                and "treat" not in section
+            ):
                 return (
                     "has_cause",
                     label,

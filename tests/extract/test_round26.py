@@ -251,3 +251,14 @@ def test_what_the_doctor_thought_the_child_had_is_a_differential(extractor) -> N
         for c in extractor.extract("The paediatrician first thought our son had labyrinthitis.")
     }
     assert ("differential_diagnosis", "labyrinthitis") in found, found
+
+
+def test_a_drug_under_a_causes_heading_is_a_cause(extractor) -> None:  # noqa: ANN001
+    found = {
+        (c.predicate, c.object)
+        for c in extractor.extract(
+            "Causes\n\n- Drugs: lithium, amitriptyline\n- Steroids are given to all children.\n"
+        )
+    }
+    assert ("has_cause", "lithium") in found, found
+    assert ("treated_by", "corticosteroids") in found, found
