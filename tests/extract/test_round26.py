@@ -262,3 +262,18 @@ def test_a_drug_under_a_causes_heading_is_a_cause(extractor) -> None:  # noqa: A
     }
     assert ("has_cause", "lithium") in found, found
     assert ("treated_by", "corticosteroids") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "test"),
+    [
+        (
+            "With OMS, the neurologist will test his reflexes and watch him walk.",
+            "neurological examination",
+        ),
+        ("For OMS clinics it helps to film any episodes at home.", "video recording"),
+        ("For OMS, keep a short diary of the jerks and sleep.", "symptom diary"),
+    ],
+)
+def test_tests_told_by_what_is_done(extractor, text: str, test: str) -> None:  # noqa: ANN001
+    assert test in _objects(extractor, text)
