@@ -277,3 +277,9 @@ def test_a_drug_under_a_causes_heading_is_a_cause(extractor) -> None:  # noqa: A
 )
 def test_tests_told_by_what_is_done(extractor, text: str, test: str) -> None:  # noqa: ANN001
     assert test in _objects(extractor, text)
+
+
+def test_treating_the_tumour_is_cancer_treatment(extractor) -> None:  # noqa: ANN001
+    assert "cancer treatment" in _objects(
+        extractor, "In paraneoplastic OMS the priority is treating the underlying tumour."
+    )
