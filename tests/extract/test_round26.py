@@ -283,3 +283,8 @@ def test_treating_the_tumour_is_cancer_treatment(extractor) -> None:  # noqa: AN
     assert "cancer treatment" in _objects(
         extractor, "In paraneoplastic OMS the priority is treating the underlying tumour."
     )
+
+
+def test_seldom_die_is_a_rare_death() -> None:
+    assert found("Children with OMS very rarely die of it.") == [("mortality", "rare")]
+    assert not found("Adults with OMS seldom die of their tumour.")
