@@ -289,6 +289,7 @@ _LEFT_ADJECTIVE = re.compile(
     r"(?:ic|ive|ous|ary|ory|ar)$|(?<!ti)(?<!ov)(?<!rr)(?<!ri)(?<!aw)(?<!v)al$"
 )
 _DISCIPLINE = re.compile(r"(?:ology|medicine|gyn)$")  # "hematology procedure": a field
+_TEST_HEADS = ("assessment", "evaluation", "testing")  # one action, said three ways
 
 
 def _with_short_forms(label: str, synonyms: list[str]) -> list[str]:
@@ -300,10 +301,22 @@ def short_forms(*names: str) -> list[str]:
     """MAxO names without their class word: "computed tomography procedure" -> "computed
     tomography", "ultrasound procedure" -> "ultrasound" (texts rarely say "procedure"), but
     not when an adjective is left at the end ("surgical procedure", "bile diagnostic
-    procedure"); the guards then judge the shorter name."""
+    procedure"); the guards then judge the shorter name. An assessment named by its
+    adjective is also its testing and its evaluation ("neuropsychological assessment",
+    "neuropsychological testing")."""
     out = []
     for name in names:
         words = name.split()
+        first = words[0]
+        if (
+            len(words) == 2
+            and words[-1] in _TEST_HEADS
+            and first.islower()
+            and first != "clinical"  # "clinical testing" is the laboratory's, no assessment
+            and _LEFT_ADJECTIVE.search(first)
+        ):
+            out += [" ".join([*words[:-1], head]) for head in _TEST_HEADS if head != words[-1]]
+            continue  # "neuropsychological assessment" is also said "... testing", "... evaluation"
         if len(words) < 2 or words[-1] != "procedure":
             continue
         last = words[-2].lower()

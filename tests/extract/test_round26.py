@@ -288,3 +288,8 @@ def test_treating_the_tumour_is_cancer_treatment(extractor) -> None:  # noqa: AN
 def test_seldom_die_is_a_rare_death() -> None:
     assert found("Children with OMS very rarely die of it.") == [("mortality", "rare")]
     assert not found("Adults with OMS seldom die of their tumour.")
+
+
+def test_an_assessment_is_also_said_as_testing_or_evaluation(extractor) -> None:  # noqa: ANN001
+    objects = _objects(extractor, "In OMS, neuropsychological testing showed an IQ of 78.")
+    assert "neuropsychological assessment" in objects, objects
