@@ -293,3 +293,24 @@ def test_seldom_die_is_a_rare_death() -> None:
 def test_an_assessment_is_also_said_as_testing_or_evaluation(extractor) -> None:  # noqa: ANN001
     objects = _objects(extractor, "In OMS, neuropsychological testing showed an IQ of 78.")
     assert "neuropsychological assessment" in objects, objects
+
+
+def test_a_harm_a_treatment_may_bring_is_no_sign_either(extractor) -> None:  # noqa: ANN001
+    found = {
+        (c.predicate, c.object)
+        for c in extractor.extract(
+            "In OMS, dexamethasone pulses can cause hyperglycaemia and insomnia."
+        )
+    }
+    assert ("treated_by", "dexamethasone") in found, found
+    assert not {p for p, _ in found if p in ("has_symptom", "has_cause")}, found
+
+
+def test_what_the_last_visit_found_is_a_sequel(extractor) -> None:  # noqa: ANN001
+    found = {
+        (c.predicate, c.object)
+        for c in extractor.extract(
+            "At her most recent review she still had mild ataxia and tremor."
+        )
+    }
+    assert ("has_complication", "tremor") in found, found
