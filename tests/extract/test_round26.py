@@ -314,3 +314,15 @@ def test_what_the_last_visit_found_is_a_sequel(extractor) -> None:  # noqa: ANN0
         )
     }
     assert ("has_complication", "tremor") in found, found
+
+
+def test_spoken_sentences(extractor) -> None:  # noqa: ANN001
+    found = {
+        (c.predicate, c.object)
+        for c in extractor.extract(
+            "OMS is rare. It's an autoimmune thing. It can follow a virus. It usually begins in toddlers."
+        )
+    }
+    assert ("mechanism", "autoimmune") in found, found
+    assert ("has_cause", "viral infection") in found, found
+    assert ("epidemiology", "age at onset: toddlers") in found, found
