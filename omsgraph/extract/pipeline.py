@@ -22,6 +22,7 @@ from omsgraph.extract import (
     retyping,
     shapes,
 )
+from omsgraph.extract.answers import answered
 from omsgraph.extract.candidate import Candidate, review_type
 from omsgraph.extract.figures import FigureIndex
 from omsgraph.extract.findings import result_spans
@@ -478,7 +479,7 @@ class Extractor:
                     if shapes.study_aim(low, s, e)  # "Aim: To describe ...": topics, no claims
                     else self._sentence_claims(text, low, (s, e), block, inside, has_novel)
                 )
-                found = without_redundant_screening(found, self.screening)
+                found = answered(text, s, e, without_redundant_screening(found, self.screening))
                 for candidate in found + self._value_claims(text, (s, e), block, figure_index):
                     obj = candidate.concept.id if candidate.concept else candidate.object
                     key = (candidate.predicate, obj, candidate.polarity)

@@ -326,3 +326,33 @@ def test_spoken_sentences(extractor) -> None:  # noqa: ANN001
     assert ("mechanism", "autoimmune") in found, found
     assert ("has_cause", "viral infection") in found, found
     assert ("epidemiology", "age at onset: toddlers") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "status"),
+    [
+        (
+            "Q: Does OMS need a CT scan? A: No. An MRI is enough.",
+            "computed tomography",
+            ("negated", "asserted"),
+        ),
+        (
+            "Is IVIG used in OMS? Yes, often with steroids.",
+            "intravenous immunoglobulin",
+            ("affirmed", "asserted"),
+        ),
+        (
+            "Is IVIG used in OMS? We are not sure.",
+            "intravenous immunoglobulin",
+            ("affirmed", "hedged"),
+        ),
+        (
+            "Does OMS need a CT scan? No tumour was seen on MRI.",
+            "computed tomography",
+            ("affirmed", "hedged"),
+        ),
+    ],
+)
+def test_a_question_answered_by_the_next_words(extractor, text: str, name: str, status) -> None:  # noqa: ANN001
+    found = {c.object: (c.polarity, c.certainty) for c in extractor.extract(text)}
+    assert found.get(name) == status, found
