@@ -395,7 +395,9 @@ def sign_adjectives(name: str) -> list[str]:
 def drug_shape() -> re.Pattern[str]:
     """A word shaped like a drug name (``rules/morphology.tsv``), on lower-cased text."""
     salts = _morphology("DRUG_SALT")
-    return re.compile(rf"\b[a-z]{{3,}}(?:{_morphology('DRUG_ENDING')})\b(?:\s+(?:{salts}))?")
+    return re.compile(  # a prefix joined by a hyphen is the name's own ("co-trimoxazole")
+        rf"\b(?:[a-z]{{1,4}}-)?[a-z]{{3,}}(?:{_morphology('DRUG_ENDING')})\b(?:\s+(?:{salts}))?"
+    )
 
 
 def not_names() -> frozenset[str]:

@@ -356,3 +356,8 @@ def test_spoken_sentences(extractor) -> None:  # noqa: ANN001
 def test_a_question_answered_by_the_next_words(extractor, text: str, name: str, status) -> None:  # noqa: ANN001
     found = {c.object: (c.polarity, c.certainty) for c in extractor.extract(text)}
     assert found.get(name) == status, found
+
+
+def test_a_drug_name_keeps_its_hyphenated_prefix(extractor) -> None:  # noqa: ANN001
+    objects = _objects(extractor, "In OMS, she was given co-amoxiclav and co-trimoxazole.")
+    assert "trimoxazole" not in objects, objects
