@@ -179,6 +179,21 @@ def _link_bar(line: str) -> bool:
     )
 
 
+def _table_rows(text: str) -> frozenset[int]:
+    """Where the rows of a table start: lines of three or more cells split by bars, next to a
+    line of as many cells ("Test | Purpose | Notes" over "Lumbar puncture | Inflammation |
+    Oligoclonal bands"). A bar of links stands alone; a table's rows are content."""
+    lines, at = [], 0
+    for line in text.split("\n"):  # a blank line ends a table
+        lines.append((at, line.count("|")))
+        at += len(line) + 1
+    return frozenset(
+        at
+        for i, (at, bars) in enumerate(lines)
+        if bars >= 2 and any(0 <= j < len(lines) and lines[j][1] == bars for j in (i - 1, i + 1))
+    )
+
+
 def _citation(line: str) -> bool:
     """Whether ``line`` reads as a bibliography entry (year, quoted title, volume/pages); an
     entry is short, a whole document captured as one line is not one."""
@@ -345,6 +360,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
     off_topic = False
     seen_content = False
     objectives = False  # under a "Learning objectives" heading
+    rows = _table_rows(text) if "|" in text else frozenset()
     for match in _LINE.finditer(text):
         start, end = match.start(), match.end()
         raw = match.group()
@@ -365,6 +381,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
             and empty.end() == len(line)
             or _HISTORY_FIELD.match(line)
             or _chrome(line, words, not (seen_content or section))
+            and start not in rows
         ):
             continue
         mentions = curated_heads(lexicon.find(raw, start), lexicon)

@@ -320,7 +320,8 @@ def test_spoken_sentences(extractor) -> None:  # noqa: ANN001
     found = {
         (c.predicate, c.object)
         for c in extractor.extract(
-            "OMS is rare. It's an autoimmune thing. It can follow a virus. It usually begins in toddlers."
+            "OMS is rare. It's an autoimmune thing. It can follow a virus. "
+            "It usually begins in toddlers."
         )
     }
     assert ("mechanism", "autoimmune") in found, found
@@ -361,3 +362,18 @@ def test_a_question_answered_by_the_next_words(extractor, text: str, name: str, 
 def test_a_drug_name_keeps_its_hyphenated_prefix(extractor) -> None:  # noqa: ANN001
     objects = _objects(extractor, "In OMS, she was given co-amoxiclav and co-trimoxazole.")
     assert "trimoxazole" not in objects, objects
+
+
+def test_the_rows_of_a_flattened_table_are_content(extractor) -> None:  # noqa: ANN001
+    text = (
+        "Work-up in OMS\n\nTest | Why | Comment\nLumbar puncture | Inflammation | Oligoclonal "
+        "bands\nMIBG scan | Tumour search | With CT or MRI\n"
+    )
+    assert {"MIBG scintigraphy", "computed tomography"} <= {
+        c.object for c in extractor.extract(text)
+    }
+
+
+def test_a_bar_of_links_alone_is_still_chrome(extractor) -> None:  # noqa: ANN001
+    text = "OMS causes ataxia.\n\nRelated: Neuroblastoma | Acute cerebellar ataxia | Rituximab\n"
+    assert "rituximab" not in _objects(extractor, text)
