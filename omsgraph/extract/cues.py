@@ -129,6 +129,7 @@ FRAME_NAMES = (
     "symptom",
     "complication",
     "adverse",
+    "harm",
     "prodrome",
 )
 

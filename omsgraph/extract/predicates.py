@@ -76,7 +76,9 @@ class Typing:
             and not set(label.split()) & set(self.condition_label.replace("-", " ").split())
         ):
             return None  # "two weeks earlier she had a sore throat and fever": the infection's
-        if kind in ("symptom", "complication", "infection") and "adverse" in frames:
+        if kind in ("symptom", "complication", "infection") and (
+            "adverse" in frames or "harm" in clause  # "the steroids gave him acne"
+        ):
             return None  # "did not tolerate ACTH because of hypertension": a side effect
         if kind == "symptom":
             if differentials.DIFFERENTIAL in frames:  # "related disorders: X", "mistaken for X"
@@ -137,7 +139,7 @@ class Typing:
                 return None  # "toxic ingestion (e.g. benzodiazepines)": an exposure
             if (
                 ("cause" in frames or "cause" in section and "treat" not in clause)
-                and not frames & {"treat", "adverse"}
+                and not frames & {"treat", "adverse", "harm"}
                 and "treat" not in section
             ):
                 return (

@@ -377,3 +377,19 @@ def test_the_rows_of_a_flattened_table_are_content(extractor) -> None:  # noqa: 
 def test_a_bar_of_links_alone_is_still_chrome(extractor) -> None:  # noqa: ANN001
     text = "OMS causes ataxia.\n\nRelated: Neuroblastoma | Acute cerebellar ataxia | Rituximab\n"
     assert "rituximab" not in _objects(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Opsoclonus resolved, but the steroids gave him weight gain.",
+            ("has_symptom", "opsoclonus"),
+        ),
+        ("Therapy with ACTH led to remission of the myoclonus.", ("has_symptom", "myoclonus")),
+        ("Drugs such as lithium can cause opsoclonus.", ("has_cause", "lithium")),
+    ],
+)
+def test_a_harm_cue_reaches_only_the_harm(extractor, text: str, kept) -> None:  # noqa: ANN001
+    found = {(c.predicate, c.object) for c in extractor.extract(text)}
+    assert kept in found, found
