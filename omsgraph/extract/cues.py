@@ -26,7 +26,14 @@ from functools import cache
 from pathlib import Path
 
 from omsgraph.errors import DataError
-from omsgraph.extract.factoring import Dispatched, dispatched, factored, holds_one, required
+from omsgraph.extract.factoring import (
+    Dispatched,
+    dispatched,
+    factored,
+    holds_one,
+    led_alternation,
+    required,
+)
 
 __all__ = [
     "FRAMES",
@@ -257,9 +264,15 @@ def alternation(rules: Iterable[Rule], flags: int = 0) -> re.Pattern[str]:
     regexes = sorted({r.regex for r in rules}, key=lambda r: (-len(r), r))
     if not regexes:
         return re.compile(r"(?!x)x")
-    words = factored([r for r in regexes if _WORDY.match(r)], fold=bool(flags & re.IGNORECASE))
-    marks = "|".join(r for r in regexes if not _WORDY.match(r))  # punctuation: no boundary
-    body = "|".join(filter(None, [words and rf"(?<!\w)(?=\w)(?:{words})(?!\w)", marks]))
+    wordy = [r for r in regexes if _WORDY.match(r)]
+    marks = [r for r in regexes if not _WORDY.match(r)]  # punctuation: no boundary
+    if not flags & re.IGNORECASE and (led := led_alternation(wordy, marks)) is not None:
+        try:  # the same matches, each alternative led by a plain character (for speed)
+            return re.compile(led, flags)
+        except re.error:  # a rule's own named group, written once per leading character
+            pass
+    words = factored(wordy, fold=bool(flags & re.IGNORECASE))
+    body = "|".join(filter(None, [words and rf"(?<!\w)(?=\w)(?:{words})(?!\w)", "|".join(marks)]))
     return re.compile(body, flags)
 
 

@@ -48,6 +48,7 @@ __all__ = [
     "dispatched",
     "factored",
     "holds_one",
+    "led_alternation",
     "required",
     "top_level",
 ]
@@ -55,6 +56,7 @@ __all__ = [
 _QUANTIFIERS = frozenset("?*+{")
 _WORD = itemgetter(1)
 _MAX_SPREAD = 16  # a leading group of more alternatives is left as it is
+_MAX_LED = 64  # ... and, for a pattern led by characters (led_alternation), of more than these
 
 
 def _structure(regex: str) -> Iterator[tuple[int, str]]:
@@ -91,7 +93,7 @@ def top_level(regex: str) -> list[str]:
     return parts
 
 
-def _spread(alternative: str) -> list[str]:
+def _spread(alternative: str, limit: int = _MAX_SPREAD) -> list[str]:
     """``alternative`` as the phrases its leading group of alternatives stands for:
     ``(?:a|b)c`` is ``ac`` then ``bc``; any other phrase is itself."""
     if not alternative.startswith("(?:") or "(?P" in alternative:
@@ -106,9 +108,9 @@ def _spread(alternative: str) -> list[str]:
     if rest[:1] and rest[0] in _QUANTIFIERS:
         return [alternative]  # "(?:a|b)?c": the group is optional
     bodies = top_level(alternative[3:end])
-    if len(bodies) > _MAX_SPREAD:
+    if len(bodies) > limit:
         return [alternative]
-    return [phrase for body in bodies for phrase in _spread(body + rest)]
+    return [phrase for body in bodies for phrase in _spread(body + rest, limit)]
 
 
 def _lead(alternative: str, fold: bool) -> str | None:
@@ -243,43 +245,132 @@ def _group_end(regex: str) -> int:
     raise ValueError(regex)
 
 
-def _all_led(parts: list[str]) -> list[str] | None:
+def _all_led(parts: list[str], literal: bool = False) -> list[str] | None:
     out: list[str] = []
     for part in parts:
-        led = _led(part)
+        led = _led(part, literal)
         if led is None:
             return None
         out += led
     return out
 
 
-def _led(phrase: str) -> list[str] | None:
+_META = frozenset(".^$*+?{}[]|()\\")
+
+
+def _token(phrase: str, literal: bool = False) -> str | None:
+    """The character ``phrase`` starts with, as written (``\\?`` for "?"), when it is a plain
+    letter or digit (``literal``: any plain or escaped character, not a class) that no
+    quantifier follows; else None."""
+    if not literal:
+        return phrase[0] if _lead(phrase, False) is not None else None
+    if phrase[:1] == "\\":
+        token = phrase[:2]
+        if len(token) < 2 or token[1].isalnum() or token[1] == "_":
+            return None  # \\d, \\w, \\b, \\s ...: a class or an anchor
+    elif phrase[:1] and phrase[0] not in _META:
+        token = phrase[0]
+    else:
+        return None
+    after = phrase[len(token) : len(token) + 1]
+    return None if after and after in _QUANTIFIERS else token
+
+
+def _is_word(token: str) -> bool:
+    return bool(re.match(r"\w", token[-1])) and not token.startswith("\\")
+
+
+def _led(phrase: str, literal: bool = False) -> list[str] | None:
     """``phrase`` as phrases that each start with a plain letter or digit, tried in this order
     with the same matches, or None: an optional leading group is the phrase with it, then
     without it; a leading group of alternatives is one phrase per alternative; a leading
     lookbehind moves after the first letter, which it then ends with (``(?<=a )x...`` is
-    ``x(?<=a x)...``); a leading ``\\d`` or ``\\d+`` is one phrase per digit."""
-    if _lead(phrase, False) is not None:
+    ``x(?<=a x)...``); a leading ``\\d`` or ``\\d+`` is one phrase per digit. ``literal``: led
+    by any character written plainly or escaped (:func:`_token`), and also a leading ``\\b``
+    (a lookbehind: ``\\bx`` is ``x(?<!\\wx)``) and a leading class of plain characters
+    (``[;:]x`` is ``;x`` then ``:x``)."""
+    if _token(phrase, literal) is not None:
         return [phrase]
-    if phrase.startswith(("(?<=", "(?<!")):
-        end = _group_end(phrase)
-        rest = _led(phrase[end + 1 :])
-        look = phrase[:end]
-        return None if rest is None else [p[0] + look + p[0] + ")" + p[1:] for p in rest]
+    if phrase.startswith(("(?<=", "(?<!")) or (literal and phrase.startswith(r"\b")):
+        end = _group_end(phrase) if phrase[0] == "(" else 1
+        rest = _led(phrase[end + 1 :], literal)
+        if rest is None:
+            return None
+        out = []
+        for p in rest:
+            token = _token(p, literal) or ""
+            look = phrase[:end] if phrase[0] == "(" else "(?<!\\w" if _is_word(token) else "(?<=\\w"
+            if len(top_level(look[4:])) > 1:  # "(?<!a|b)": the character ends each alternative
+                look = f"{look[:4]}(?:{look[4:]})"
+            out.append(token + look + token + ")" + p[len(token) :])
+        return out
     if phrase.startswith("(?:"):
         end = _group_end(phrase)
         after = phrase[end + 1 : end + 3]
         if after[:1] == "?" and after[1:2] not in ("?", "+"):  # optional, greedy
-            return _all_led([phrase[: end + 1] + phrase[end + 2 :], phrase[end + 2 :]])
-        spread = _spread(phrase)
-        return None if spread == [phrase] else _all_led(spread)
+            return _all_led([phrase[: end + 1] + phrase[end + 2 :], phrase[end + 2 :]], literal)
+        spread = _spread(phrase, _MAX_LED if literal else _MAX_SPREAD)
+        return None if spread == [phrase] else _all_led(spread, literal)
     if phrase.startswith(r"\d") and phrase[2:3] not in ("*", "?", "{"):
         more = phrase[2:3] == "+"
         rest = phrase[3:] if more else phrase[2:]
         if more and rest[:1] in ("?", "+"):  # a lazy or possessive repeat
             return None
         return [d + (r"\d*" if more else "") + rest for d in "0123456789"]
+    if literal and phrase.startswith("[") and not phrase.startswith(("[^", "[]")):
+        chars = _class_characters(phrase)
+        end = sum(map(len, chars)) + 1 if chars else 0
+        if not chars or phrase[end : end + 1] != "]" or phrase[end + 1 : end + 2] in _QUANTIFIERS:
+            return None  # not a class of plain characters, or a repeated one
+        unique = ("\\" + c[-1] if c[-1] in _META else c[-1] for c in dict.fromkeys(chars))
+        return _all_led([c + phrase[end + 1 :] for c in unique], literal)
     return None
+
+
+def _class_characters(phrase: str) -> list[str] | None:
+    """The characters, as written, of the class ``phrase`` starts with, when each is plain or
+    an escaped punctuation mark (``[;:\\[]``), in order; None for ranges, escapes such as
+    ``\\w`` and sets."""
+    chars, i = [], 1
+    while i < len(phrase) and phrase[i] != "]":
+        c = phrase[i : i + 2] if phrase[i] == "\\" else phrase[i]
+        if c in ("-", "[") or (len(c) == 2 and (c[1].isalnum() or c[1] == "_")):
+            return None
+        chars.append(c)
+        i += len(c)
+    return chars or None
+
+
+def led_alternation(words: list[str], marks: list[str]) -> str | None:
+    """``(?<!\\w)(?=\\w)(?:W)(?!\\w)|M``, the alternation of the phrases ``words`` between word
+    boundaries and then of ``marks`` (each tried in its order), written so that every
+    alternative starts with a plain character: one branch per leading character, holding the
+    word phrases of that character (with the word-boundary tests after it: ``x(?<!\\wx)``)
+    and then its marks. The regex engine then skips, from a set of characters, every position
+    where no phrase can start instead of trying each phrase there; at a position only the
+    phrases of its character can match, still in their order, so the matches are the same.
+    None when a phrase cannot be so led (a leading ``\\w``, say)."""
+    led_words = _all_led([p for w in words for p in top_level(w)], literal=True)
+    led_marks = _all_led([p for m in marks for p in top_level(m)], literal=True)
+    if led_words is None or led_marks is None:
+        return None
+    tails: dict[str, list[str]] = {}
+    for phrase in led_words:
+        token = _token(phrase, literal=True) or ""
+        if not _is_word(token):
+            return None  # a word phrase that starts with no word character never matches
+        tails.setdefault(token, []).append(phrase[len(token) :])
+    branches = {  # a word phrase's boundaries: no word character before it, none after it
+        t: [f"(?<!\\w{t})(?:{'|'.join(_factor(rests, False))})(?!\\w)"]
+        for t, rests in tails.items()
+    }
+    for phrase in led_marks:
+        token = _token(phrase, literal=True) or ""
+        branches.setdefault(token, []).append(phrase[len(token) :])
+    return "|".join(
+        t + (f"(?:{'|'.join(rests)})" if len(rests) > 1 else rests[0])
+        for t, rests in branches.items()
+    )
 
 
 def dispatched(groups: dict[str, list[str]]) -> tuple[str, dict[str, str]] | None:

@@ -297,3 +297,75 @@ def test_joinable_gaps_as_the_full_test_gives(text: str) -> None:
     ]
     lexicon = Lexicon.__new__(Lexicon)  # the gaps need no vocabulary
     assert lexicon._joinable_gaps(text, toks) == want[: len(toks)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "led"),
+    [
+        (r"[;:]", [";", ":"]),
+        (r"[;(\]]x", [";x", r"\(x", r"\]x"]),
+        (r"\band(?= then)", [r"a(?<!\wa)nd(?= then)"]),
+        (r"\b,", [r",(?<=\w,)"]),
+        (r"(?<!a |b )c", [r"c(?<!(?:a |b )c)"]),
+        (r",\s*but", [r",\s*but"]),
+        (r"\?(?=[a-z])", [r"\?(?=[a-z])"]),
+        (r"[a-c]x", None),
+        (r"[;:]?x", None),
+        (r"\wx", None),
+    ],
+)
+def test_phrases_led_by_a_character(phrase: str, led: list[str] | None) -> None:
+    from omsgraph.extract.factoring import _led
+
+    assert _led(phrase, literal=True) == led
+
+
+_LED_CASES = [
+    (["may", "might be", "(?:is|are) not", r"\d+ of"], [r"[;:]", r"(?<!and )possibly", r"\band"]),
+    (["ab", "(?:x|a)b?c", "a"], [r"(?<![\w)])\?(?=[a-z])", r",\s*(?:and|but)", ";"]),
+    (["(?:a )?b", "(?<=x )y", "c"], [r"\bc", "[(]c"]),
+]
+
+
+@pytest.mark.parametrize(("words", "marks"), _LED_CASES)
+def test_led_alternation_finds_the_same(words: list[str], marks: list[str]) -> None:
+    """Led by characters, an alternation matches what it matches plainly, at every position."""
+    from omsgraph.extract.factoring import led_alternation
+
+    body = factored(words)
+    plain = re.compile("|".join([rf"(?<!\w)(?=\w)(?:{body})(?!\w)", *marks]))
+    led = re.compile(led_alternation(words, marks) or "")
+    texts = SENTENCES + ["may; possibly and possibly, but 12 of 3 ab xc a ab?cd", "y x y (c bc ?a"]
+    for text in texts:
+        assert [m.span() for m in led.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for at in range(len(text)):
+            a, b = plain.match(text, at), led.match(text, at)
+            assert (a and a.span()) == (b and b.span())
+
+
+def test_led_rule_tables_find_the_same() -> None:
+    """Each context category and phrase kind, as cues.alternation writes it (led by
+    characters), finds what the plain alternation finds in the development texts."""
+    texts = [
+        cues.lower(p.read_text(encoding="utf-8"))
+        for p in sorted((Path(__file__).resolve().parents[2] / "data/sources").glob("*.txt"))
+    ]
+    groups = [cues.context_rules(c) for c in sorted(cues.CATEGORIES)]
+    groups += [
+        cues.phrase_rows(k) for k in sorted({r.fields["kind"] for r in cues.table("phrases.tsv")})
+    ]
+    led = 0
+    for rules in groups:
+        regexes = sorted({r.regex for r in rules}, key=lambda r: (-len(r), r))
+        words = factored([r for r in regexes if cues._WORDY.match(r)])
+        marks = [r for r in regexes if not cues._WORDY.match(r)]
+        plain = re.compile(
+            "|".join(filter(None, [words and rf"(?<!\w)(?=\w)(?:{words})(?!\w)", *marks]))
+        )
+        quick = cues.alternation(rules)
+        led += not quick.pattern.startswith("(?<!")
+        for text in texts:
+            assert [m.span() for m in quick.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]
+    assert led > len(groups) // 2
