@@ -31,7 +31,7 @@ from omsgraph.extract.factoring import (
     dispatched,
     factored,
     holds_one,
-    led_alternation,
+    led_marks,
     required,
 )
 
@@ -264,16 +264,14 @@ def alternation(rules: Iterable[Rule], flags: int = 0) -> re.Pattern[str]:
     regexes = sorted({r.regex for r in rules}, key=lambda r: (-len(r), r))
     if not regexes:
         return re.compile(r"(?!x)x")
-    wordy = [r for r in regexes if _WORDY.match(r)]
+    words = factored([r for r in regexes if _WORDY.match(r)], fold=bool(flags & re.IGNORECASE))
     marks = [r for r in regexes if not _WORDY.match(r)]  # punctuation: no boundary
-    if not flags & re.IGNORECASE and (led := led_alternation(wordy, marks)) is not None:
-        try:  # the same matches, each alternative led by a plain character (for speed)
-            return re.compile(led, flags)
-        except re.error:  # a rule's own named group, written once per leading character
-            pass
-    words = factored(wordy, fold=bool(flags & re.IGNORECASE))
-    body = "|".join(filter(None, [words and rf"(?<!\w)(?=\w)(?:{words})(?!\w)", "|".join(marks)]))
-    return re.compile(body, flags)
+    led = None if flags & re.IGNORECASE else led_marks(marks)  # the same, for speed
+    words = words and rf"(?<!\w)(?=\w)(?:{words})(?!\w)"
+    try:
+        return re.compile("|".join(filter(None, [words, led or "|".join(marks)])), flags)
+    except re.error:  # a mark's own named group, written once per leading character
+        return re.compile("|".join(filter(None, [words, "|".join(marks)])), flags)
 
 
 def context_rules(category: str, direction: str | None = None) -> list[Rule]:

@@ -48,7 +48,7 @@ __all__ = [
     "dispatched",
     "factored",
     "holds_one",
-    "led_alternation",
+    "led_marks",
     "required",
     "top_level",
 ]
@@ -56,7 +56,7 @@ __all__ = [
 _QUANTIFIERS = frozenset("?*+{")
 _WORD = itemgetter(1)
 _MAX_SPREAD = 16  # a leading group of more alternatives is left as it is
-_MAX_LED = 64  # ... and, for a pattern led by characters (led_alternation), of more than these
+_MAX_LED = 64  # ... and, for marks led by characters (led_marks), of more than these
 
 
 def _structure(regex: str) -> Iterator[tuple[int, str]]:
@@ -276,10 +276,6 @@ def _token(phrase: str, literal: bool = False) -> str | None:
     return None if after and after in _QUANTIFIERS else token
 
 
-def _is_word(token: str) -> bool:
-    return bool(re.match(r"\w", token[-1])) and not token.startswith("\\")
-
-
 def _led(phrase: str, literal: bool = False) -> list[str] | None:
     """``phrase`` as phrases that each start with a plain letter or digit, tried in this order
     with the same matches, or None: an optional leading group is the phrase with it, then
@@ -299,7 +295,8 @@ def _led(phrase: str, literal: bool = False) -> list[str] | None:
         out = []
         for p in rest:
             token = _token(p, literal) or ""
-            look = phrase[:end] if phrase[0] == "(" else "(?<!\\w" if _is_word(token) else "(?<=\\w"
+            word = bool(re.match(r"\w", token)) and token[0] != "\\"
+            look = phrase[:end] if phrase[0] == "(" else "(?<!\\w" if word else "(?<=\\w"
             if len(top_level(look[4:])) > 1:  # "(?<!a|b)": the character ends each alternative
                 look = f"{look[:4]}(?:{look[4:]})"
             out.append(token + look + token + ")" + p[len(token) :])
@@ -341,30 +338,17 @@ def _class_characters(phrase: str) -> list[str] | None:
     return chars or None
 
 
-def led_alternation(words: list[str], marks: list[str]) -> str | None:
-    """``(?<!\\w)(?=\\w)(?:W)(?!\\w)|M``, the alternation of the phrases ``words`` between word
-    boundaries and then of ``marks`` (each tried in its order), written so that every
-    alternative starts with a plain character: one branch per leading character, holding the
-    word phrases of that character (with the word-boundary tests after it: ``x(?<!\\wx)``)
-    and then its marks. The regex engine then skips, from a set of characters, every position
-    where no phrase can start instead of trying each phrase there; at a position only the
-    phrases of its character can match, still in their order, so the matches are the same.
-    None when a phrase cannot be so led (a leading ``\\w``, say)."""
-    led_words = _all_led([p for w in words for p in top_level(w)], literal=True)
-    led_marks = _all_led([p for m in marks for p in top_level(m)], literal=True)
-    if led_words is None or led_marks is None:
+def led_marks(marks: list[str]) -> str | None:
+    """``"|".join(marks)`` written so that every alternative starts with a plain character:
+    one branch per leading character, holding the marks of that character in their order, or
+    None when a mark cannot be so led (a leading ``\\s``, say). At a position only the marks
+    of its character can match, still in their order, so the matches are the same; the regex
+    engine tests one character per branch where the marks would each run their lookbehinds."""
+    led = _all_led([p for m in marks for p in top_level(m)], literal=True)
+    if not led:
         return None
-    tails: dict[str, list[str]] = {}
-    for phrase in led_words:
-        token = _token(phrase, literal=True) or ""
-        if not _is_word(token):
-            return None  # a word phrase that starts with no word character never matches
-        tails.setdefault(token, []).append(phrase[len(token) :])
-    branches = {  # a word phrase's boundaries: no word character before it, none after it
-        t: [f"(?<!\\w{t})(?:{'|'.join(_factor(rests, False))})(?!\\w)"]
-        for t, rests in tails.items()
-    }
-    for phrase in led_marks:
+    branches: dict[str, list[str]] = {}
+    for phrase in led:
         token = _token(phrase, literal=True) or ""
         branches.setdefault(token, []).append(phrase[len(token) :])
     return "|".join(

@@ -321,21 +321,20 @@ def test_phrases_led_by_a_character(phrase: str, led: list[str] | None) -> None:
 
 
 _LED_CASES = [
-    (["may", "might be", "(?:is|are) not", r"\d+ of"], [r"[;:]", r"(?<!and )possibly", r"\band"]),
-    (["ab", "(?:x|a)b?c", "a"], [r"(?<![\w)])\?(?=[a-z])", r",\s*(?:and|but)", ";"]),
-    (["(?:a )?b", "(?<=x )y", "c"], [r"\bc", "[(]c"]),
+    [r"[;:]", r"(?<!and )possibly", r"\band", r"(?:is|are) not", r"\d+ of"],
+    [r"(?<![\w)])\?(?=[a-z])", r",\s*(?:and|but)", ";", r"(?<=x )y", "(?:a )?b"],
+    [r"\bc", "[(]c", r"\(c?", "c(?=c)", "cc"],
 ]
 
 
-@pytest.mark.parametrize(("words", "marks"), _LED_CASES)
-def test_led_alternation_finds_the_same(words: list[str], marks: list[str]) -> None:
+@pytest.mark.parametrize("marks", _LED_CASES)
+def test_led_marks_find_the_same(marks: list[str]) -> None:
     """Led by characters, an alternation matches what it matches plainly, at every position."""
-    from omsgraph.extract.factoring import led_alternation
+    from omsgraph.extract.factoring import led_marks
 
-    body = factored(words)
-    plain = re.compile("|".join([rf"(?<!\w)(?=\w)(?:{body})(?!\w)", *marks]))
-    led = re.compile(led_alternation(words, marks) or "")
-    texts = SENTENCES + ["may; possibly and possibly, but 12 of 3 ab xc a ab?cd", "y x y (c bc ?a"]
+    plain = re.compile("|".join(marks))
+    led = re.compile(led_marks(marks) or "")
+    texts = SENTENCES + ["may; possibly and possibly, but 12 of 3 ab xc a ab?cd", "y x y (c bcc ?a"]
     for text in texts:
         assert [m.span() for m in led.finditer(text)] == [m.span() for m in plain.finditer(text)]
         for at in range(len(text)):
@@ -344,28 +343,26 @@ def test_led_alternation_finds_the_same(words: list[str], marks: list[str]) -> N
 
 
 def test_led_rule_tables_find_the_same() -> None:
-    """Each context category and phrase kind, as cues.alternation writes it (led by
+    """Each context category and phrase kind, as cues.alternation writes it (its marks led by
     characters), finds what the plain alternation finds in the development texts."""
     texts = [
         cues.lower(p.read_text(encoding="utf-8"))
         for p in sorted((Path(__file__).resolve().parents[2] / "data/sources").glob("*.txt"))
     ]
+    kinds = sorted({r.fields["kind"] for r in cues.table("phrases.tsv")})
     groups = [cues.context_rules(c) for c in sorted(cues.CATEGORIES)]
-    groups += [
-        cues.phrase_rows(k) for k in sorted({r.fields["kind"] for r in cues.table("phrases.tsv")})
-    ]
+    groups += [cues.phrase_rows(k) for k in kinds]
     led = 0
     for rules in groups:
         regexes = sorted({r.regex for r in rules}, key=lambda r: (-len(r), r))
         words = factored([r for r in regexes if cues._WORDY.match(r)])
         marks = [r for r in regexes if not cues._WORDY.match(r)]
-        plain = re.compile(
-            "|".join(filter(None, [words and rf"(?<!\w)(?=\w)(?:{words})(?!\w)", *marks]))
-        )
+        words = words and rf"(?<!\w)(?=\w)(?:{words})(?!\w)"
+        plain = re.compile("|".join(filter(None, [words, *marks])) or "(?!x)x")
         quick = cues.alternation(rules)
-        led += not quick.pattern.startswith("(?<!")
+        led += quick.pattern != plain.pattern
         for text in texts:
             assert [m.span() for m in quick.finditer(text)] == [
                 m.span() for m in plain.finditer(text)
             ]
-    assert led > len(groups) // 2
+    assert led >= 5
