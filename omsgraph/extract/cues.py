@@ -32,6 +32,7 @@ from omsgraph.extract.factoring import (
     factored,
     holds_one,
     led_marks,
+    one_pass,
     required,
 )
 
@@ -475,7 +476,7 @@ def population(text: str) -> str:
 
 _LAST_POPULATION = [None, "all"]
 #: fixed strings one of which each match holds: a sentence without them is not searched (speed)
-_ADULT_STRINGS, _FREQUENCY_STRINGS = required(_ADULTS), required(_FREQUENCY)
+_ADULT_STRINGS, _FREQUENCY_STRINGS = one_pass(required(_ADULTS)), one_pass(required(_FREQUENCY))
 
 
 def qualifier(text: str) -> str:

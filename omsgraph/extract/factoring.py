@@ -49,6 +49,7 @@ __all__ = [
     "factored",
     "holds_one",
     "led_marks",
+    "one_pass",
     "required",
     "top_level",
 ]
@@ -171,6 +172,12 @@ class Keywords:
         found = set(map(_WORD, self._automaton.iter(text)))  # (end, word) pairs
         return found | self._empty if self._empty else found
 
+    def any_in(self, text: str) -> bool:
+        """Whether ``text`` holds one of the words (``bool(present(text))``, up to the first)."""
+        if self._empty or len(self._automaton) == 0:
+            return bool(self._empty)
+        return next(self._automaton.iter(text), None) is not None
+
 
 _REPEATS = tuple(
     getattr(_sre, name, None) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
@@ -230,9 +237,17 @@ def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return _needs(parsed) or None
 
 
-def holds_one(text: str, strings: frozenset[str] | None) -> bool:
-    """Whether ``text`` holds one of ``strings`` (:func:`required`; True when None)."""
+def holds_one(text: str, strings: frozenset[str] | Keywords | None) -> bool:
+    """Whether ``text`` holds one of ``strings`` (:func:`required`; True when None); given
+    as :class:`Keywords` (:func:`one_pass`), in one pass over ``text``."""
+    if isinstance(strings, Keywords):
+        return strings.any_in(text)
     return strings is None or any(s in text for s in strings)
+
+
+def one_pass(strings: frozenset[str] | None) -> Keywords | None:
+    """``strings`` for :func:`holds_one` to find in one pass (many strings), None for None."""
+    return None if strings is None else Keywords(strings)
 
 
 def _group_end(regex: str) -> int:

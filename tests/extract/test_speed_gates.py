@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from omsgraph.extract import coordination, cues
-from omsgraph.extract.factoring import Keywords, factored, required
+from omsgraph.extract.factoring import Keywords, factored, holds_one, one_pass, required
 from omsgraph.extract.figures import RULES, _table
 from omsgraph.extract.lexicon import Lexicon
 from omsgraph.extract.scope import _other_disease
@@ -245,7 +245,7 @@ def test_dispatched_frames_find_the_same() -> None:
                 assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup))
 
 
-def _gated_patterns() -> list[tuple[str, re.Pattern[str], frozenset[str] | None]]:
+def _gated_patterns() -> list[tuple[str, re.Pattern[str], frozenset[str] | Keywords | None]]:
     from omsgraph.extract import qualify
 
     out = [(f"{s.category} {s.direction} {s.scope}", s.pattern, s.strings) for s in qualify._NEG]
@@ -257,7 +257,7 @@ def _gated_patterns() -> list[tuple[str, re.Pattern[str], frozenset[str] | None]
 
 @pytest.mark.parametrize(("name", "pattern", "strings"), _gated_patterns())
 def test_every_gated_match_holds_a_required_string(
-    name: str, pattern: re.Pattern[str], strings: frozenset[str] | None
+    name: str, pattern: re.Pattern[str], strings: frozenset[str] | Keywords | None
 ) -> None:
     """A pattern behind a quick test loses no match to it: in the development texts, each
     match holds one of the strings read from the pattern."""
@@ -265,7 +265,7 @@ def test_every_gated_match_holds_a_required_string(
     for d in ("data/sources", "tests/gold/dev2/texts", "tests/gold/dev3/texts"):
         for path in sorted((root / d).glob("*.txt")):
             for m in pattern.finditer(cues.lower(path.read_text(encoding="utf-8"))):
-                assert strings is None or any(s in m.group() for s in strings), name
+                assert holds_one(m.group(), strings), name
 
 
 _OLD_JOINABLE_GAP = re.compile(r"[\s\-\u2010\u2011\u2012\u2013()\"'“”/]*\Z")
@@ -366,3 +366,14 @@ def test_led_rule_tables_find_the_same() -> None:
                 m.span() for m in plain.finditer(text)
             ]
     assert led >= 5
+
+
+@pytest.mark.parametrize(
+    "text", ["", "median age of onset", "the mean agent", "a%b", "ageless", "tumour", "aaaa"]
+)
+def test_strings_in_one_pass_as_one_by_one(text: str) -> None:
+    """holds_one over Keywords (one pass, up to the first) tells what the strings one by one do."""
+    for strings in (frozenset({"age", "median age", "%", "aa"}), frozenset({"x", ""}), None):
+        assert holds_one(text, one_pass(strings)) == holds_one(text, strings)
+    for words in (["age", "median age", "mean", "%", "aa", "a"], ["age", ""], []):
+        assert Keywords(words).any_in(text) == bool(Keywords(words).present(text))
