@@ -366,10 +366,17 @@ def led_marks(marks: list[str]) -> str | None:
     for phrase in led:
         token = _token(phrase, literal=True) or ""
         branches.setdefault(token, []).append(phrase[len(token) :])
-    return "|".join(
-        t + (f"(?:{'|'.join(rests)})" if len(rests) > 1 else rests[0])
-        for t, rests in branches.items()
-    )
+    return "|".join(t + _branch(rests) for t, rests in branches.items())
+
+
+def _branch(rests: list[str]) -> str:
+    """The alternation of ``rests`` after one leading character; a lookbehind that starts each
+    of them (the word start of every phrase, moved after that character) is tested once,
+    before them all: ``p(?:(?<!\\wp)ro|(?<!\\wp)re)`` is ``p(?<!\\wp)(?:ro|re)``."""
+    look = rests[0][: _group_end(rests[0]) + 1] if rests[0].startswith(("(?<=", "(?<!")) else ""
+    if len(rests) > 1 and look and all(r.startswith(look) for r in rests):
+        return look + f"(?:{'|'.join(_factor([r[len(look) :] for r in rests], False))})"
+    return f"(?:{'|'.join(rests)})" if len(rests) > 1 else rests[0]
 
 
 def dispatched(groups: dict[str, list[str]]) -> tuple[str, dict[str, str]] | None:

@@ -324,6 +324,7 @@ _LED_CASES = [
     [r"[;:]", r"(?<!and )possibly", r"\band", r"(?:is|are) not", r"\d+ of"],
     [r"(?<![\w)])\?(?=[a-z])", r",\s*(?:and|but)", ";", r"(?<=x )y", "(?:a )?b"],
     [r"\bc", "[(]c", r"\(c?", "c(?=c)", "cc"],
+    [r"(?<![\w-])(?:preceded|prevented|led)(?!-)", r"(?<![\w-])pa", "(?<!x)l"],
 ]
 
 
@@ -335,6 +336,7 @@ def test_led_marks_find_the_same(marks: list[str]) -> None:
     plain = re.compile("|".join(marks))
     led = re.compile(led_marks(marks) or "")
     texts = SENTENCES + ["may; possibly and possibly, but 12 of 3 ab xc a ab?cd", "y x y (c bcc ?a"]
+    texts += ["it preceded-led, pa-pa xl led; prevented prevent -led apa"]
     for text in texts:
         assert [m.span() for m in led.finditer(text)] == [m.span() for m in plain.finditer(text)]
         for at in range(len(text)):
@@ -377,3 +379,10 @@ def test_strings_in_one_pass_as_one_by_one(text: str) -> None:
         assert holds_one(text, one_pass(strings)) == holds_one(text, strings)
     for words in (["age", "median age", "mean", "%", "aa", "a"], ["age", ""], []):
         assert Keywords(words).any_in(text) == bool(Keywords(words).present(text))
+
+
+def test_a_shared_lookbehind_is_tested_once() -> None:
+    from omsgraph.extract.factoring import led_marks
+
+    marks = [r"(?<![\w-])(?:preceded|prevented|led)(?!-)"]
+    assert led_marks(marks) == r"p(?<![\w-]p)(?:re(?:ceded(?!-)|vented(?!-)))|l(?<![\w-]l)ed(?!-)"
