@@ -358,7 +358,10 @@ def led_marks(marks: list[str]) -> str | None:
     one branch per leading character, holding the marks of that character in their order, or
     None when a mark cannot be so led (a leading ``\\s``, say). At a position only the marks
     of its character can match, still in their order, so the matches are the same; the regex
-    engine tests one character per branch where the marks would each run their lookbehinds."""
+    engine tests one character per branch where the marks would each run their lookbehinds.
+    Marks with a group that captures are left as they are (their groups would be renumbered)."""
+    if _sre_parse.parse("|".join(marks)).state.groups > 1:
+        return None
     led = _all_led([p for m in marks for p in top_level(m)], literal=True)
     if not led:
         return None

@@ -386,3 +386,32 @@ def test_a_shared_lookbehind_is_tested_once() -> None:
 
     marks = [r"(?<![\w-])(?:preceded|prevented|led)(?!-)"]
     assert led_marks(marks) == r"p(?<![\w-]p)(?:re(?:ceded(?!-)|vented(?!-)))|l(?<![\w-]l)ed(?!-)"
+
+
+def test_led_whole_word_rows_find_the_same() -> None:
+    """The rows of descriptions.tsv and events.tsv, as whole_words writes them (led by
+    characters where it can), find what the plain pattern finds, with the same groups."""
+    root = Path(__file__).resolve().parents[2]
+    texts = [
+        cues.lower(p.read_text(encoding="utf-8"))
+        for d in ("data/sources", "tests/gold/dev2/texts")
+        for p in sorted((root / d).glob("*.txt"))
+    ]
+    led = 0
+    for rule in [*cues.table("descriptions.tsv"), *cues.table("events.tsv")]:
+        plain = re.compile(rf"(?<![\w-])(?:{rule.regex})(?![\w-])")
+        quick = cues.whole_words(rule.regex)
+        led += quick.pattern != plain.pattern
+        assert quick.groupindex == plain.groupindex
+        for text in texts:
+            want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+            assert [(m.span(), m.groups()) for m in quick.finditer(text)] == want
+    assert led >= 10
+
+
+def test_marks_with_a_capturing_group_are_not_led() -> None:
+    from omsgraph.extract.factoring import led_marks
+
+    assert led_marks([r"(?<!x)a(b)", "c"]) is None
+    assert led_marks([r"(?<!x)a(?P<n>b)"]) is None
+    assert led_marks([r"(?<!x)a(?:b)"]) == r"a(?<!xa)(?:b)"
