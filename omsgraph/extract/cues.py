@@ -423,7 +423,7 @@ def not_names() -> frozenset[str]:
 
 def name_cue() -> re.Pattern[str]:
     """The synonym triggers of ``rules/relations.tsv`` with a following colon, any case."""
-    return re.compile(FRAMES["synonym"].pattern + r"\s*:?\s*", re.IGNORECASE)
+    return re.compile(f"(?:{FRAMES['synonym'].pattern})" + r"\s*:?\s*", re.IGNORECASE)
 
 
 def lower(text: str) -> str:

@@ -415,3 +415,22 @@ def test_marks_with_a_capturing_group_are_not_led() -> None:
     assert led_marks([r"(?<!x)a(b)", "c"]) is None
     assert led_marks([r"(?<!x)a(?P<n>b)"]) is None
     assert led_marks([r"(?<!x)a(?:b)"]) == r"a(?<!xa)(?:b)"
+
+
+def test_led_retyping_cues_find_the_same() -> None:
+    """Each kind of retyping.tsv, led by characters, matches what its plain whole-word pattern
+    matches in the development texts (and, as a part of the withdrawal patterns, the same)."""
+    from omsgraph.extract import retyping
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [
+        cues.lower(p.read_text(encoding="utf-8")) for p in sorted(root.glob("data/sources/*.txt"))
+    ]
+    for kind in sorted({r.fields["kind"] for r in cues.table("retyping.tsv")}):
+        rows = [r.regex for r in cues.table("retyping.tsv") if r.fields["kind"] == kind]
+        plain = re.compile(rf"(?<![\w-])(?:{'|'.join(rows)})(?![\w-])")
+        for text in texts:
+            want = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in retyping.cue(kind).finditer(text)] == want
+    assert retyping.withdrawn("relapse after the steroid dose was tapered", 19, 26)
+    assert retyping.withdrawn("relapse on withdrawal of the steroids", 29, 37)
