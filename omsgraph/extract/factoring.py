@@ -387,8 +387,11 @@ def dispatched(groups: dict[str, list[str]]) -> tuple[str, dict[str, str]] | Non
     leading letter holding, in key order, each key's phrases of that letter (a group per key
     and letter, named ``key__N``): the same match at every position, for only the phrases of
     the letter there can match, still tried in their order; the engine then enters one
-    letter's branch, not every key's group. Returns the pattern and each group name's key,
-    or None when a phrase cannot be led by a letter (:func:`_led`)."""
+    letter's branch, not every key's group. Each key's group is empty and stands after its
+    phrases (``(?:A)(?P<a__0>)``), so that it is opened only where a phrase matched (it is the
+    group closed last, so ``lastgroup`` names it; a group before the phrases is opened, and
+    undone, at every word its phrases are tried on). Returns the pattern and each group name's
+    key, or None when a phrase cannot be led by a letter (:func:`_led`)."""
     branches: dict[str, dict[str, list[str]]] = {}
     for key, regexes in groups.items():
         led = _all_led([part for regex in regexes for part in top_level(regex)])
@@ -403,7 +406,7 @@ def dispatched(groups: dict[str, list[str]]) -> tuple[str, dict[str, str]] | Non
         for key, tails in by_key.items():
             name = f"{key}__{len(names)}"
             names[name] = key
-            inner.append(f"(?P<{name}>{'|'.join(_factor(tails, False))})")
+            inner.append(f"(?:{'|'.join(_factor(tails, False))})(?P<{name}>)")
         alternatives.append(f"{lead}(?:{'|'.join(inner)})")
     return "|".join(alternatives), names
 
