@@ -360,7 +360,7 @@ def led_marks(marks: list[str]) -> str | None:
     of its character can match, still in their order, so the matches are the same; the regex
     engine tests one character per branch where the marks would each run their lookbehinds.
     Marks with a group that captures are left as they are (their groups would be renumbered)."""
-    if _sre_parse.parse("|".join(marks)).state.groups > 1:
+    if any(_captures(m) for m in marks):
         return None
     led = _all_led([p for m in marks for p in top_level(m)], literal=True)
     if not led:
@@ -370,6 +370,14 @@ def led_marks(marks: list[str]) -> str | None:
         token = _token(phrase, literal=True) or ""
         branches.setdefault(token, []).append(phrase[len(token) :])
     return "|".join(t + _branch(rests) for t, rests in branches.items())
+
+
+def _captures(regex: str) -> bool:
+    """Whether ``regex`` holds a group that captures: ``(x)`` or ``(?P<name>x)``."""
+    return any(
+        c == "(" and (regex[at + 1 : at + 2] != "?" or regex.startswith("(?P<", at))
+        for at, c in _structure(regex)
+    )
 
 
 def _branch(rests: list[str]) -> str:
