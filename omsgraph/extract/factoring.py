@@ -296,10 +296,11 @@ def _led(phrase: str, literal: bool = False) -> list[str] | None:
     with the same matches, or None: an optional leading group is the phrase with it, then
     without it; a leading group of alternatives is one phrase per alternative; a leading
     lookbehind moves after the first letter, which it then ends with (``(?<=a )x...`` is
-    ``x(?<=a x)...``); a leading ``\\d`` or ``\\d+`` is one phrase per digit. ``literal``: led
-    by any character written plainly or escaped (:func:`_token`), and also a leading ``\\b``
-    (a lookbehind: ``\\bx`` is ``x(?<!\\wx)``) and a leading class of plain characters
-    (``[;:]x`` is ``;x`` then ``:x``)."""
+    ``x(?<=a x)...``); a leading ``\\d`` or ``\\d+`` is one phrase per digit (0-9: the frame
+    cues read lower-cased text). ``literal``: led by any character written plainly or escaped
+    (:func:`_token`), and also a leading ``\\b`` (a lookbehind: ``\\bx`` is ``x(?<!\\wx)``) and a
+    leading class of plain characters (``[;:]x`` is ``;x`` then ``:x``); no ``\\d``, which
+    matches other digits than 0-9 too."""
     if _token(phrase, literal) is not None:
         return [phrase]
     if phrase.startswith(("(?<=", "(?<!")) or (literal and phrase.startswith(r"\b")):
@@ -323,7 +324,7 @@ def _led(phrase: str, literal: bool = False) -> list[str] | None:
             return _all_led([phrase[: end + 1] + phrase[end + 2 :], phrase[end + 2 :]], literal)
         spread = _spread(phrase, _MAX_LED if literal else _MAX_SPREAD)
         return None if spread == [phrase] else _all_led(spread, literal)
-    if phrase.startswith(r"\d") and phrase[2:3] not in ("*", "?", "{"):
+    if not literal and phrase.startswith(r"\d") and phrase[2:3] not in ("*", "?", "{"):
         more = phrase[2:3] == "+"
         rest = phrase[3:] if more else phrase[2:]
         if more and rest[:1] in ("?", "+"):  # a lazy or possessive repeat

@@ -321,7 +321,7 @@ def test_phrases_led_by_a_character(phrase: str, led: list[str] | None) -> None:
 
 
 _LED_CASES = [
-    [r"[;:]", r"(?<!and )possibly", r"\band", r"(?:is|are) not", r"\d+ of"],
+    [r"[;:]", r"(?<!and )possibly", r"\band", r"(?:is|are) not", r"1\d* of"],
     [r"(?<![\w)])\?(?=[a-z])", r",\s*(?:and|but)", ";", r"(?<=x )y", "(?:a )?b"],
     [r"\bc", "[(]c", r"\(c?", "c(?=c)", "cc"],
     [r"(?<![\w-])(?:preceded|prevented|led)(?!-)", r"(?<![\w-])pa", "(?<!x)l"],
@@ -415,6 +415,7 @@ def test_marks_with_a_capturing_group_are_not_led() -> None:
     assert led_marks([r"(?<!x)a(b)", "c"]) is None
     assert led_marks([r"(?<!x)a(?P<n>b)"]) is None
     assert led_marks([r"(?<!x)a(?:b)"]) == r"a(?<!xa)(?:b)"
+    assert led_marks([r"\d+ of"]) is None  # \d is more than 0-9
 
 
 def test_led_retyping_cues_find_the_same() -> None:
