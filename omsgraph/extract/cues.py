@@ -26,7 +26,15 @@ from functools import cache
 from pathlib import Path
 
 from omsgraph.errors import DataError
-from omsgraph.extract.factoring import Dispatched, dispatched, factored, holds_one, required
+from omsgraph.extract.factoring import (
+    Dispatched,
+    dispatched,
+    factored,
+    holds_one,
+    led_marks,
+    one_pass,
+    required,
+)
 
 __all__ = [
     "FRAMES",
@@ -235,8 +243,13 @@ def keys(rule: Rule) -> tuple[str, ...]:
 
 
 def whole_words(regex: str) -> re.Pattern[str]:
-    """``regex`` compiled to match only between word boundaries (a hyphen is part of a word)."""
-    return re.compile(rf"(?<![\w-])(?:{regex})(?![\w-])")
+    """``regex`` compiled to match only between word boundaries (a hyphen is part of a word);
+    written led by its leading characters where it can be (:func:`led_marks`, for speed)."""
+    bounded = rf"(?<![\w-])(?:{regex})(?![\w-])"
+    try:
+        return re.compile(led_marks([bounded]) or bounded)
+    except re.error:  # written led, a lookbehind the regex holds may be too wide
+        return re.compile(bounded)
 
 
 def phrase_rows(kind: str) -> list[Rule]:
@@ -260,9 +273,13 @@ def alternation(rules: Iterable[Rule], flags: int = 0) -> re.Pattern[str]:
     if not regexes:
         return re.compile(r"(?!x)x")
     words = factored([r for r in regexes if _WORDY.match(r)], fold=bool(flags & re.IGNORECASE))
-    marks = "|".join(r for r in regexes if not _WORDY.match(r))  # punctuation: no boundary
-    body = "|".join(filter(None, [words and rf"(?<!\w)(?=\w)(?:{words})(?!\w)", marks]))
-    return re.compile(body, flags)
+    marks = [r for r in regexes if not _WORDY.match(r)]  # punctuation: no boundary
+    led = None if flags & re.IGNORECASE else led_marks(marks)  # the same, for speed
+    words = words and rf"(?<!\w)(?=\w)(?:{words})(?!\w)"
+    try:
+        return re.compile("|".join(filter(None, [words, led or "|".join(marks)])), flags)
+    except re.error:  # a mark's own named group, written once per leading character
+        return re.compile("|".join(filter(None, [words, "|".join(marks)])), flags)
 
 
 def context_rules(category: str, direction: str | None = None) -> list[Rule]:
@@ -410,7 +427,7 @@ def not_names() -> frozenset[str]:
 
 def name_cue() -> re.Pattern[str]:
     """The synonym triggers of ``rules/relations.tsv`` with a following colon, any case."""
-    return re.compile(FRAMES["synonym"].pattern + r"\s*:?\s*", re.IGNORECASE)
+    return re.compile(f"(?:{FRAMES['synonym'].pattern})" + r"\s*:?\s*", re.IGNORECASE)
 
 
 def lower(text: str) -> str:
@@ -468,7 +485,7 @@ def population(text: str) -> str:
 
 _LAST_POPULATION = [None, "all"]
 #: fixed strings one of which each match holds: a sentence without them is not searched (speed)
-_ADULT_STRINGS, _FREQUENCY_STRINGS = required(_ADULTS), required(_FREQUENCY)
+_ADULT_STRINGS, _FREQUENCY_STRINGS = one_pass(required(_ADULTS)), one_pass(required(_FREQUENCY))
 
 
 def qualifier(text: str) -> str:

@@ -48,6 +48,8 @@ __all__ = [
     "dispatched",
     "factored",
     "holds_one",
+    "led_marks",
+    "one_pass",
     "required",
     "top_level",
 ]
@@ -55,6 +57,7 @@ __all__ = [
 _QUANTIFIERS = frozenset("?*+{")
 _WORD = itemgetter(1)
 _MAX_SPREAD = 16  # a leading group of more alternatives is left as it is
+_MAX_LED = 64  # ... and, for marks led by characters (led_marks), of more than these
 
 
 def _structure(regex: str) -> Iterator[tuple[int, str]]:
@@ -91,7 +94,7 @@ def top_level(regex: str) -> list[str]:
     return parts
 
 
-def _spread(alternative: str) -> list[str]:
+def _spread(alternative: str, limit: int = _MAX_SPREAD) -> list[str]:
     """``alternative`` as the phrases its leading group of alternatives stands for:
     ``(?:a|b)c`` is ``ac`` then ``bc``; any other phrase is itself."""
     if not alternative.startswith("(?:") or "(?P" in alternative:
@@ -106,9 +109,9 @@ def _spread(alternative: str) -> list[str]:
     if rest[:1] and rest[0] in _QUANTIFIERS:
         return [alternative]  # "(?:a|b)?c": the group is optional
     bodies = top_level(alternative[3:end])
-    if len(bodies) > _MAX_SPREAD:
+    if len(bodies) > limit:
         return [alternative]
-    return [phrase for body in bodies for phrase in _spread(body + rest)]
+    return [phrase for body in bodies for phrase in _spread(body + rest, limit)]
 
 
 def _lead(alternative: str, fold: bool) -> str | None:
@@ -169,6 +172,12 @@ class Keywords:
         found = set(map(_WORD, self._automaton.iter(text)))  # (end, word) pairs
         return found | self._empty if self._empty else found
 
+    def any_in(self, text: str) -> bool:
+        """Whether ``text`` holds one of the words (``bool(present(text))``, up to the first)."""
+        if self._empty or len(self._automaton) == 0:
+            return bool(self._empty)
+        return next(self._automaton.iter(text), None) is not None
+
 
 _REPEATS = tuple(
     getattr(_sre, name, None) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
@@ -228,9 +237,17 @@ def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return _needs(parsed) or None
 
 
-def holds_one(text: str, strings: frozenset[str] | None) -> bool:
-    """Whether ``text`` holds one of ``strings`` (:func:`required`; True when None)."""
+def holds_one(text: str, strings: frozenset[str] | Keywords | None) -> bool:
+    """Whether ``text`` holds one of ``strings`` (:func:`required`; True when None); given
+    as :class:`Keywords` (:func:`one_pass`), in one pass over ``text``."""
+    if isinstance(strings, Keywords):
+        return strings.any_in(text)
     return strings is None or any(s in text for s in strings)
+
+
+def one_pass(strings: frozenset[str] | None) -> Keywords | None:
+    """``strings`` for :func:`holds_one` to find in one pass (many strings), None for None."""
+    return None if strings is None else Keywords(strings)
 
 
 def _group_end(regex: str) -> int:
@@ -243,43 +260,135 @@ def _group_end(regex: str) -> int:
     raise ValueError(regex)
 
 
-def _all_led(parts: list[str]) -> list[str] | None:
+def _all_led(parts: list[str], literal: bool = False) -> list[str] | None:
     out: list[str] = []
     for part in parts:
-        led = _led(part)
+        led = _led(part, literal)
         if led is None:
             return None
         out += led
     return out
 
 
-def _led(phrase: str) -> list[str] | None:
+_META = frozenset(".^$*+?{}[]|()\\")
+
+
+def _token(phrase: str, literal: bool = False) -> str | None:
+    """The character ``phrase`` starts with, as written (``\\?`` for "?"), when it is a plain
+    letter or digit (``literal``: any plain or escaped character, not a class) that no
+    quantifier follows; else None."""
+    if not literal:
+        return phrase[0] if _lead(phrase, False) is not None else None
+    if phrase[:1] == "\\":
+        token = phrase[:2]
+        if len(token) < 2 or token[1].isalnum() or token[1] == "_":
+            return None  # \\d, \\w, \\b, \\s ...: a class or an anchor
+    elif phrase[:1] and phrase[0] not in _META:
+        token = phrase[0]
+    else:
+        return None
+    after = phrase[len(token) : len(token) + 1]
+    return None if after and after in _QUANTIFIERS else token
+
+
+def _led(phrase: str, literal: bool = False) -> list[str] | None:
     """``phrase`` as phrases that each start with a plain letter or digit, tried in this order
     with the same matches, or None: an optional leading group is the phrase with it, then
     without it; a leading group of alternatives is one phrase per alternative; a leading
     lookbehind moves after the first letter, which it then ends with (``(?<=a )x...`` is
-    ``x(?<=a x)...``); a leading ``\\d`` or ``\\d+`` is one phrase per digit."""
-    if _lead(phrase, False) is not None:
+    ``x(?<=a x)...``); a leading ``\\d`` or ``\\d+`` is one phrase per digit (0-9: the frame
+    cues read lower-cased text). ``literal``: led by any character written plainly or escaped
+    (:func:`_token`), and also a leading ``\\b`` (a lookbehind: ``\\bx`` is ``x(?<!\\wx)``) and a
+    leading class of plain characters (``[;:]x`` is ``;x`` then ``:x``); no ``\\d``, which
+    matches other digits than 0-9 too."""
+    if _token(phrase, literal) is not None:
         return [phrase]
-    if phrase.startswith(("(?<=", "(?<!")):
-        end = _group_end(phrase)
-        rest = _led(phrase[end + 1 :])
-        look = phrase[:end]
-        return None if rest is None else [p[0] + look + p[0] + ")" + p[1:] for p in rest]
+    if phrase.startswith(("(?<=", "(?<!")) or (literal and phrase.startswith(r"\b")):
+        end = _group_end(phrase) if phrase[0] == "(" else 1
+        rest = _led(phrase[end + 1 :], literal)
+        if rest is None:
+            return None
+        out = []
+        for p in rest:
+            token = _token(p, literal) or ""
+            word = bool(re.match(r"\w", token)) and token[0] != "\\"
+            look = phrase[:end] if phrase[0] == "(" else "(?<!\\w" if word else "(?<=\\w"
+            if len(top_level(look[4:])) > 1:  # "(?<!a|b)": the character ends each alternative
+                look = f"{look[:4]}(?:{look[4:]})"
+            out.append(token + look + token + ")" + p[len(token) :])
+        return out
     if phrase.startswith("(?:"):
         end = _group_end(phrase)
         after = phrase[end + 1 : end + 3]
         if after[:1] == "?" and after[1:2] not in ("?", "+"):  # optional, greedy
-            return _all_led([phrase[: end + 1] + phrase[end + 2 :], phrase[end + 2 :]])
-        spread = _spread(phrase)
-        return None if spread == [phrase] else _all_led(spread)
-    if phrase.startswith(r"\d") and phrase[2:3] not in ("*", "?", "{"):
+            return _all_led([phrase[: end + 1] + phrase[end + 2 :], phrase[end + 2 :]], literal)
+        spread = _spread(phrase, _MAX_LED if literal else _MAX_SPREAD)
+        return None if spread == [phrase] else _all_led(spread, literal)
+    if not literal and phrase.startswith(r"\d") and phrase[2:3] not in ("*", "?", "{"):
         more = phrase[2:3] == "+"
         rest = phrase[3:] if more else phrase[2:]
         if more and rest[:1] in ("?", "+"):  # a lazy or possessive repeat
             return None
         return [d + (r"\d*" if more else "") + rest for d in "0123456789"]
+    if literal and phrase.startswith("[") and not phrase.startswith(("[^", "[]")):
+        chars = _class_characters(phrase)
+        end = sum(map(len, chars)) + 1 if chars else 0
+        if not chars or phrase[end : end + 1] != "]" or phrase[end + 1 : end + 2] in _QUANTIFIERS:
+            return None  # not a class of plain characters, or a repeated one
+        unique = ("\\" + c[-1] if c[-1] in _META else c[-1] for c in dict.fromkeys(chars))
+        return _all_led([c + phrase[end + 1 :] for c in unique], literal)
     return None
+
+
+def _class_characters(phrase: str) -> list[str] | None:
+    """The characters, as written, of the class ``phrase`` starts with, when each is plain or
+    an escaped punctuation mark (``[;:\\[]``), in order; None for ranges, escapes such as
+    ``\\w`` and sets."""
+    chars, i = [], 1
+    while i < len(phrase) and phrase[i] != "]":
+        c = phrase[i : i + 2] if phrase[i] == "\\" else phrase[i]
+        if c in ("-", "[") or (len(c) == 2 and (c[1].isalnum() or c[1] == "_")):
+            return None
+        chars.append(c)
+        i += len(c)
+    return chars or None
+
+
+def led_marks(marks: list[str]) -> str | None:
+    """``"|".join(marks)`` written so that every alternative starts with a plain character:
+    one branch per leading character, holding the marks of that character in their order, or
+    None when a mark cannot be so led (a leading ``\\s``, say). At a position only the marks
+    of its character can match, still in their order, so the matches are the same; the regex
+    engine tests one character per branch where the marks would each run their lookbehinds.
+    Marks with a group that captures are left as they are (their groups would be renumbered)."""
+    if any(_captures(m) for m in marks):
+        return None
+    led = _all_led([p for m in marks for p in top_level(m)], literal=True)
+    if not led:
+        return None
+    branches: dict[str, list[str]] = {}
+    for phrase in led:
+        token = _token(phrase, literal=True) or ""
+        branches.setdefault(token, []).append(phrase[len(token) :])
+    return "|".join(t + _branch(rests) for t, rests in branches.items())
+
+
+def _captures(regex: str) -> bool:
+    """Whether ``regex`` holds a group that captures: ``(x)`` or ``(?P<name>x)``."""
+    return any(
+        c == "(" and (regex[at + 1 : at + 2] != "?" or regex.startswith("(?P<", at))
+        for at, c in _structure(regex)
+    )
+
+
+def _branch(rests: list[str]) -> str:
+    """The alternation of ``rests`` after one leading character; a lookbehind that starts each
+    of them (the word start of every phrase, moved after that character) is tested once,
+    before them all: ``p(?:(?<!\\wp)ro|(?<!\\wp)re)`` is ``p(?<!\\wp)(?:ro|re)``."""
+    look = rests[0][: _group_end(rests[0]) + 1] if rests[0].startswith(("(?<=", "(?<!")) else ""
+    if len(rests) > 1 and look and all(r.startswith(look) for r in rests):
+        return look + f"(?:{'|'.join(_factor([r[len(look) :] for r in rests], False))})"
+    return f"(?:{'|'.join(rests)})" if len(rests) > 1 else rests[0]
 
 
 def dispatched(groups: dict[str, list[str]]) -> tuple[str, dict[str, str]] | None:
@@ -287,8 +396,11 @@ def dispatched(groups: dict[str, list[str]]) -> tuple[str, dict[str, str]] | Non
     leading letter holding, in key order, each key's phrases of that letter (a group per key
     and letter, named ``key__N``): the same match at every position, for only the phrases of
     the letter there can match, still tried in their order; the engine then enters one
-    letter's branch, not every key's group. Returns the pattern and each group name's key,
-    or None when a phrase cannot be led by a letter (:func:`_led`)."""
+    letter's branch, not every key's group. Each key's group is empty and stands after its
+    phrases (``(?:A)(?P<a__0>)``), so that it is opened only where a phrase matched (it is the
+    group closed last, so ``lastgroup`` names it; a group before the phrases is opened, and
+    undone, at every word its phrases are tried on). Returns the pattern and each group name's
+    key, or None when a phrase cannot be led by a letter (:func:`_led`)."""
     branches: dict[str, dict[str, list[str]]] = {}
     for key, regexes in groups.items():
         led = _all_led([part for regex in regexes for part in top_level(regex)])
@@ -303,7 +415,7 @@ def dispatched(groups: dict[str, list[str]]) -> tuple[str, dict[str, str]] | Non
         for key, tails in by_key.items():
             name = f"{key}__{len(names)}"
             names[name] = key
-            inner.append(f"(?P<{name}>{'|'.join(_factor(tails, False))})")
+            inner.append(f"(?:{'|'.join(_factor(tails, False))})(?P<{name}>)")
         alternatives.append(f"{lead}(?:{'|'.join(inner)})")
     return "|".join(alternatives), names
 

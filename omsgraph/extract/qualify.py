@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from omsgraph.extract import cues
-from omsgraph.extract.factoring import holds_one, required
+from omsgraph.extract.factoring import Keywords, holds_one, one_pass, required
 
 __all__ = ["SentenceCues"]
 
@@ -94,12 +94,14 @@ _TERMINATOR = _one("TERMINATE")
 _APPOSITION = _one("APPOSITION")  # "X, including Y and Z, are not ..."
 _CONDITIONAL = _one("CONDITIONAL")
 _SUBJECT_VERB = _one("SUBJECT_VERB")
-_UNIVERSAL_STRINGS, _SUBJECT_VERB_STRINGS = required(_UNIVERSAL), required(_SUBJECT_VERB)
+_UNIVERSAL_STRINGS = one_pass(required(_UNIVERSAL))
+_SUBJECT_VERB_STRINGS = one_pass(required(_SUBJECT_VERB))
 _KEEPING_SUBJECT = _one("KEEPING_SUBJECT")
 _ADVERB_BEFORE = re.compile(r"\w{3,}ly\s+$")  # grammar: an adverb before a participle
 #: the OTHER_EXPERIENCER triggers, by their reach in words
 _OTHER_EXPERIENCERS = tuple((s.pattern, s.scope or 2) for s in _of("OTHER_EXPERIENCER"))
 _NEG = _of("NEGATED_EXISTENCE") + _of("NORMAL_RESULT")
+_NEG_STRINGS = Keywords(w for s in _NEG for w in s.strings or ())  # all found in one pass
 #: a verb of response after a backward negation: "the ataxia did not improve" denies the
 #: response, not the sign (it persisted); "steroids did not help" still negates a treatment
 _RESPONSE = _one("RESPONSE")
@@ -218,8 +220,9 @@ class SentenceCues:
         self.verbs: list[tuple[int, int]] = []  # main verbs that may end a negated subject
         if self.may_negate:
             self.blanked = _blank(sentence, _PSEUDO)
+            held = _NEG_STRINGS.present(self.blanked)
             for s in _NEG:
-                if not holds_one(self.blanked, s.strings):
+                if s.strings is not None and held.isdisjoint(s.strings):
                     continue  # none of the strings each of its matches holds
                 for m in s.pattern.finditer(self.blanked):
                     self.negations.append((s.category, s.direction, s.scope, m.start(), m.end()))

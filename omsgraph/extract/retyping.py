@@ -25,9 +25,10 @@ __all__ = [
 
 @cache
 def cue(kind: str) -> re.Pattern[str]:
-    """The cues of one kind of ``rules/retyping.tsv`` as one whole-word pattern."""
+    """The cues of one kind of ``rules/retyping.tsv`` as one whole-word pattern (led by its
+    first characters, :func:`~omsgraph.extract.cues.whole_words`: a group where it is a part)."""
     rows = [r for r in cues.table("retyping.tsv") if r.fields["kind"] == kind]
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(r.regex for r in rows)})(?![\w-])")
+    return cues.whole_words("|".join(r.regex for r in rows))
 
 
 @cache
@@ -40,7 +41,9 @@ def _after() -> re.Pattern[str]:
         r"not|never|then|later|slowly|gradually|abruptly|rapidly|too|quickly)\s+)"
     )
     lowered = cue("LOWERED").pattern
-    return re.compile(rf"[\s-]*(?:{dose}\s+{aux}{{0,4}}{lowered}|(?:{dose}\s+)?{aux}{{0,4}}{stop})")
+    return re.compile(
+        rf"[\s-]*(?:(?:{dose})\s+{aux}{{0,4}}(?:{lowered})|(?:(?:{dose})\s+)?{aux}{{0,4}}(?:{stop}))"
+    )
 
 
 @cache
@@ -50,7 +53,7 @@ def _before() -> re.Pattern[str]:
     dose, stop = cue("DOSE").pattern, cue("WITHDRAWAL").pattern
     owner = r"(?:(?:the|his|her|their|its|a|an)\s+)?"
     return re.compile(
-        rf"{stop}\s+(?:(?:of|off|from)\s+)?{owner}(?:(?:{dose})\s+(?:of\s+|with\s+)?{owner})?\Z"
+        rf"(?:{stop})\s+(?:(?:of|off|from)\s+)?{owner}(?:(?:{dose})\s+(?:of\s+|with\s+)?{owner})?\Z"
     )
 
 

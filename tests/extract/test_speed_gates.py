@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from omsgraph.extract import coordination, cues
-from omsgraph.extract.factoring import Keywords, factored, required
+from omsgraph.extract.factoring import Keywords, factored, holds_one, one_pass, required
 from omsgraph.extract.figures import RULES, _table
 from omsgraph.extract.lexicon import Lexicon
 from omsgraph.extract.scope import _other_disease
@@ -245,7 +245,7 @@ def test_dispatched_frames_find_the_same() -> None:
                 assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup))
 
 
-def _gated_patterns() -> list[tuple[str, re.Pattern[str], frozenset[str] | None]]:
+def _gated_patterns() -> list[tuple[str, re.Pattern[str], frozenset[str] | Keywords | None]]:
     from omsgraph.extract import qualify
 
     out = [(f"{s.category} {s.direction} {s.scope}", s.pattern, s.strings) for s in qualify._NEG]
@@ -257,7 +257,7 @@ def _gated_patterns() -> list[tuple[str, re.Pattern[str], frozenset[str] | None]
 
 @pytest.mark.parametrize(("name", "pattern", "strings"), _gated_patterns())
 def test_every_gated_match_holds_a_required_string(
-    name: str, pattern: re.Pattern[str], strings: frozenset[str] | None
+    name: str, pattern: re.Pattern[str], strings: frozenset[str] | Keywords | None
 ) -> None:
     """A pattern behind a quick test loses no match to it: in the development texts, each
     match holds one of the strings read from the pattern."""
@@ -265,7 +265,7 @@ def test_every_gated_match_holds_a_required_string(
     for d in ("data/sources", "tests/gold/dev2/texts", "tests/gold/dev3/texts"):
         for path in sorted((root / d).glob("*.txt")):
             for m in pattern.finditer(cues.lower(path.read_text(encoding="utf-8"))):
-                assert strings is None or any(s in m.group() for s in strings), name
+                assert holds_one(m.group(), strings), name
 
 
 _OLD_JOINABLE_GAP = re.compile(r"[\s\-\u2010\u2011\u2012\u2013()\"'“”/]*\Z")
@@ -297,3 +297,141 @@ def test_joinable_gaps_as_the_full_test_gives(text: str) -> None:
     ]
     lexicon = Lexicon.__new__(Lexicon)  # the gaps need no vocabulary
     assert lexicon._joinable_gaps(text, toks) == want[: len(toks)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "led"),
+    [
+        (r"[;:]", [";", ":"]),
+        (r"[;(\]]x", [";x", r"\(x", r"\]x"]),
+        (r"\band(?= then)", [r"a(?<!\wa)nd(?= then)"]),
+        (r"\b,", [r",(?<=\w,)"]),
+        (r"(?<!a |b )c", [r"c(?<!(?:a |b )c)"]),
+        (r",\s*but", [r",\s*but"]),
+        (r"\?(?=[a-z])", [r"\?(?=[a-z])"]),
+        (r"[a-c]x", None),
+        (r"[;:]?x", None),
+        (r"\wx", None),
+    ],
+)
+def test_phrases_led_by_a_character(phrase: str, led: list[str] | None) -> None:
+    from omsgraph.extract.factoring import _led
+
+    assert _led(phrase, literal=True) == led
+
+
+_LED_CASES = [
+    [r"[;:]", r"(?<!and )possibly", r"\band", r"(?:is|are) not", r"1\d* of"],
+    [r"(?<![\w)])\?(?=[a-z])", r",\s*(?:and|but)", ";", r"(?<=x )y", "(?:a )?b"],
+    [r"\bc", "[(]c", r"\(c?", "c(?=c)", "cc"],
+    [r"(?<![\w-])(?:preceded|prevented|led)(?!-)", r"(?<![\w-])pa", "(?<!x)l"],
+]
+
+
+@pytest.mark.parametrize("marks", _LED_CASES)
+def test_led_marks_find_the_same(marks: list[str]) -> None:
+    """Led by characters, an alternation matches what it matches plainly, at every position."""
+    from omsgraph.extract.factoring import led_marks
+
+    plain = re.compile("|".join(marks))
+    led = re.compile(led_marks(marks) or "")
+    texts = SENTENCES + ["may; possibly and possibly, but 12 of 3 ab xc a ab?cd", "y x y (c bcc ?a"]
+    texts += ["it preceded-led, pa-pa xl led; prevented prevent -led apa"]
+    for text in texts:
+        assert [m.span() for m in led.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for at in range(len(text)):
+            a, b = plain.match(text, at), led.match(text, at)
+            assert (a and a.span()) == (b and b.span())
+
+
+def test_led_rule_tables_find_the_same() -> None:
+    """Each context category and phrase kind, as cues.alternation writes it (its marks led by
+    characters), finds what the plain alternation finds in the development texts."""
+    texts = [
+        cues.lower(p.read_text(encoding="utf-8"))
+        for p in sorted((Path(__file__).resolve().parents[2] / "data/sources").glob("*.txt"))
+    ]
+    kinds = sorted({r.fields["kind"] for r in cues.table("phrases.tsv")})
+    groups = [cues.context_rules(c) for c in sorted(cues.CATEGORIES)]
+    groups += [cues.phrase_rows(k) for k in kinds]
+    led = 0
+    for rules in groups:
+        regexes = sorted({r.regex for r in rules}, key=lambda r: (-len(r), r))
+        words = factored([r for r in regexes if cues._WORDY.match(r)])
+        marks = [r for r in regexes if not cues._WORDY.match(r)]
+        words = words and rf"(?<!\w)(?=\w)(?:{words})(?!\w)"
+        plain = re.compile("|".join(filter(None, [words, *marks])) or "(?!x)x")
+        quick = cues.alternation(rules)
+        led += quick.pattern != plain.pattern
+        for text in texts:
+            assert [m.span() for m in quick.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]
+    assert led >= 5
+
+
+@pytest.mark.parametrize(
+    "text", ["", "median age of onset", "the mean agent", "a%b", "ageless", "tumour", "aaaa"]
+)
+def test_strings_in_one_pass_as_one_by_one(text: str) -> None:
+    """holds_one over Keywords (one pass, up to the first) tells what the strings one by one do."""
+    for strings in (frozenset({"age", "median age", "%", "aa"}), frozenset({"x", ""}), None):
+        assert holds_one(text, one_pass(strings)) == holds_one(text, strings)
+    for words in (["age", "median age", "mean", "%", "aa", "a"], ["age", ""], []):
+        assert Keywords(words).any_in(text) == bool(Keywords(words).present(text))
+
+
+def test_a_shared_lookbehind_is_tested_once() -> None:
+    from omsgraph.extract.factoring import led_marks
+
+    marks = [r"(?<![\w-])(?:preceded|prevented|led)(?!-)"]
+    assert led_marks(marks) == r"p(?<![\w-]p)(?:re(?:ceded(?!-)|vented(?!-)))|l(?<![\w-]l)ed(?!-)"
+
+
+def test_led_whole_word_rows_find_the_same() -> None:
+    """The rows of descriptions.tsv and events.tsv, as whole_words writes them (led by
+    characters where it can), find what the plain pattern finds, with the same groups."""
+    root = Path(__file__).resolve().parents[2]
+    texts = [
+        cues.lower(p.read_text(encoding="utf-8"))
+        for d in ("data/sources", "tests/gold/dev2/texts")
+        for p in sorted((root / d).glob("*.txt"))
+    ]
+    led = 0
+    for rule in [*cues.table("descriptions.tsv"), *cues.table("events.tsv")]:
+        plain = re.compile(rf"(?<![\w-])(?:{rule.regex})(?![\w-])")
+        quick = cues.whole_words(rule.regex)
+        led += quick.pattern != plain.pattern
+        assert quick.groupindex == plain.groupindex
+        for text in texts:
+            want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+            assert [(m.span(), m.groups()) for m in quick.finditer(text)] == want
+    assert led >= 10
+
+
+def test_marks_with_a_capturing_group_are_not_led() -> None:
+    from omsgraph.extract.factoring import led_marks
+
+    assert led_marks([r"(?<!x)a(b)", "c"]) is None
+    assert led_marks([r"(?<!x)a(?P<n>b)"]) is None
+    assert led_marks([r"(?<!x)a(?:b)"]) == r"a(?<!xa)(?:b)"
+    assert led_marks([r"\d+ of"]) is None  # \d is more than 0-9
+
+
+def test_led_retyping_cues_find_the_same() -> None:
+    """Each kind of retyping.tsv, led by characters, matches what its plain whole-word pattern
+    matches in the development texts (and, as a part of the withdrawal patterns, the same)."""
+    from omsgraph.extract import retyping
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [
+        cues.lower(p.read_text(encoding="utf-8")) for p in sorted(root.glob("data/sources/*.txt"))
+    ]
+    for kind in sorted({r.fields["kind"] for r in cues.table("retyping.tsv")}):
+        rows = [r.regex for r in cues.table("retyping.tsv") if r.fields["kind"] == kind]
+        plain = re.compile(rf"(?<![\w-])(?:{'|'.join(rows)})(?![\w-])")
+        for text in texts:
+            want = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in retyping.cue(kind).finditer(text)] == want
+    assert retyping.withdrawn("relapse after the steroid dose was tapered", 19, 26)
+    assert retyping.withdrawn("relapse on withdrawal of the steroids", 29, 37)
