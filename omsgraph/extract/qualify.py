@@ -98,12 +98,10 @@ _UNIVERSAL_STRINGS = one_pass(required(_UNIVERSAL))
 _SUBJECT_VERB_STRINGS = one_pass(required(_SUBJECT_VERB))
 _KEEPING_SUBJECT = _one("KEEPING_SUBJECT")
 _ADVERB_BEFORE = re.compile(r"\w{3,}ly\s+$")  # grammar: an adverb before a participle
-#: the OTHER_EXPERIENCER triggers, by their reach in words
-_OTHER_EXPERIENCERS = tuple((s.pattern, s.scope or 2) for s in _of("OTHER_EXPERIENCER"))
+_OTHER_EXPERIENCERS = tuple((s.pattern, s.scope or 2) for s in _of("OTHER_EXPERIENCER"))  # reach
 _NEG = _of("NEGATED_EXISTENCE") + _of("NORMAL_RESULT")
 _NEG_STRINGS = Keywords(w for s in _NEG for w in s.strings or ())  # all found in one pass
-#: a verb of response after a backward negation: "the ataxia did not improve" denies the
-#: response, not the sign (it persisted); "steroids did not help" still negates a treatment
+#: a response after a backward negation: "the ataxia did not improve" denies the response
 _RESPONSE = _one("RESPONSE")
 _TREATMENT_KINDS = frozenset({"drug", "therapy", "procedure"})
 _NO_SIGN = _TREATMENT_KINDS | {None}  # a span of no known kind keeps its negation
@@ -456,12 +454,10 @@ class SentenceCues:
         ("In rare cases, ...", "Sometimes, ..."): it then hedges every clause."""
         return not self.text[:h_start].strip() and self.text[h_end : h_end + 1] == ","
 
-    def _explained(self, end: int, h_start: int) -> bool:
-        """Whether a colon between a mention ending at ``end`` and a hedge at ``h_start`` opens
-        a clause with its own subject ("Ataxia is the first sign: a child may stop walking"):
-        the hedge is the explanation's, not the mention's ("IVIG: may help" is the mention's)."""
-        colon = self.text.rfind(":", end, h_start)
-        return colon >= 0 and _words(self.text[colon + 1 : h_start]) >= 2
+    def _explained(self, end: int, h: int) -> bool:
+        """Whether a clause's colon ("X is the first sign: a child may"), no label's, precedes h."""
+        c = self.text.rfind(":", end, h)
+        return c >= 0 and _words(self.text[:c]) >= 3 and _words(self.text[c + 1 : h]) >= 2
 
     def _hedged(self, start: int, end: int) -> bool:
         c_left, c_right = self.clause(start, end)

@@ -393,3 +393,8 @@ def test_a_bar_of_links_alone_is_still_chrome(extractor) -> None:  # noqa: ANN00
 def test_a_harm_cue_reaches_only_the_harm(extractor, text: str, kept) -> None:  # noqa: ANN001
     found = {(c.predicate, c.object) for c in extractor.extract(text)}
     assert kept in found, found
+
+
+def test_a_labels_colon_keeps_the_hedge_after_it(extractor) -> None:  # noqa: ANN001
+    found = _qualified(extractor, "Cyclophosphamide: the drug may be considered in refractory OMS.")
+    assert found.get("cyclophosphamide") == "hedged", found
