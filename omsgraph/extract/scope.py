@@ -70,7 +70,8 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _RELATIVE = re.compile(r",?\s*(?:which|who)\s+")
 #: a disease denied right after its name: a differential set aside, no subject of what follows
 _EXCLUDED = re.compile(
-    r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:\w+\s+)?"
+    r"(?:,?\s+(?:and|or)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?"  # "X disease and HIV were"
+    r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:(?!not\b|never\b)\w+\s+)?"
     r"(?:excluded|ruled out|unlikely|not (?:found|suspected|considered))\b",
     re.I,
 )
@@ -126,10 +127,23 @@ def _other_disease(line: str, lexicon: Lexicon) -> bool:
     return False
 
 
-def _opening(line: str) -> str:
-    """The first sentence of ``line``: a passage about another disease names it there; a case
-    report's paragraph that goes on to say "Whipple disease was excluded" is the case's."""
-    return SENTENCE_SPLIT.split(line, maxsplit=1)[0]
+def _about_other_disease(line: str, lexicon: Lexicon) -> bool:
+    """Whether ``line`` is a passage about a disease the vocabulary does not know: its first
+    sentence names it, or a sentence opens on it ("Wilson disease presents with tremor"). A
+    case report's paragraph that names one later ("her mother had Graves disease"), or sets
+    one aside ("Whipple disease was excluded"), is the case's."""
+    sentences = SENTENCE_SPLIT.split(line)
+    if _other_disease(sentences[0], lexicon):
+        return True
+    for sentence in sentences[1:]:
+        head = _OTHER_DISEASE.match(sentence)
+        if (
+            head
+            and not _EXCLUDED.match(sentence, head.end())
+            and _other_disease(head.group(), lexicon)
+        ):
+            return True
+    return False
 
 
 def _title_case(words: list[str]) -> bool:
@@ -435,7 +449,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
             or "differential" in line_section
             or cues.FRAMES["differential"].search(cues.lower(line))
         )
-        if not differential and not condition and _other_disease(_opening(line), lexicon):
+        if not differential and not condition and _about_other_disease(line, lexicon):
             continue  # a passage about another disease: it names it first
         in_list = list_frames is not None and (
             bool(_BULLET.match(raw)) or (len(words) <= 14 and not line.endswith("."))

@@ -398,3 +398,19 @@ def test_a_harm_cue_reaches_only_the_harm(extractor, text: str, kept) -> None:  
 def test_a_labels_colon_keeps_the_hedge_after_it(extractor) -> None:  # noqa: ANN001
     found = _qualified(extractor, "Cyclophosphamide: the drug may be considered in refractory OMS.")
     assert found.get("cyclophosphamide") == "hedged", found
+
+
+def test_a_sentence_opening_on_another_disease_is_a_passage_about_it(extractor) -> None:  # noqa: ANN001
+    text = (
+        "Eye movements should be examined closely. Refsum disease presents with ataxia; it is "
+        "treated with a diet low in phytanic acid and plasmapheresis.\n"
+    )
+    assert not _objects(extractor, text)
+
+
+def test_diseases_set_aside_together_leave_the_case_paragraph(extractor) -> None:  # noqa: ANN001
+    text = (
+        "Case report\n\nHe had opsoclonus and ataxia. Brain MRI was normal. Whipple disease and "
+        "HIV were excluded, and he improved on rituximab.\n"
+    )
+    assert {"opsoclonus", "rituximab"} <= _objects(extractor, text)
