@@ -414,3 +414,16 @@ def test_diseases_set_aside_together_leave_the_case_paragraph(extractor) -> None
         "HIV were excluded, and he improved on rituximab.\n"
     )
     assert {"opsoclonus", "rituximab"} <= _objects(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her mother with OMS history is being treated for autoimmune thyroid disease.",
+        "In OMS, myasthenia gravis, which is also autoimmune, was excluded.",
+        "Rituximab is an anti-CD20 antibody used in autoimmune diseases and in OMS.",
+        "Because steroids weaken the immune system, germs can attack more easily in OMS.",
+    ],
+)
+def test_whose_nature_the_mechanism_is(extractor, text: str) -> None:  # noqa: ANN001
+    assert not _mechanisms(extractor, text)
