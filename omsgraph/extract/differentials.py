@@ -34,6 +34,7 @@ _BREAK = re.compile(
     r"[;!?]|(?<!\be\.g)(?<!\bi\.e)(?<!\be)(?<!\bi)(?<!\betc)(?<!\bvs)\.(?!\d)"
     r"|\b(?:which|who|whose|because|whereas|but)\b"
     r"|,\s*(?:and|so|then)(?=\s+(?:[\w-]+\s+){1,3}?(?:was|were|is|are|has|have|had)\b)"
+    r"|,\s*(?:and\s+|but\s+)?(?:then|later|afterwards|until)\b"  # "thought X, then Y appeared"
     r"|\b(?:and|then)(?=\s+(?:gave|started|began|treated|prescribed|added|administered|ordered)\b)"
 )
 

@@ -270,6 +270,9 @@ _EMPTY_FIELD = re.compile(
 _PARTICLE = re.compile(r"\s+(?:apart|asleep)\b", re.I)
 #: a tumour's course, no tumour of its own: "repeat imaging excluded tumour recurrence"
 _COURSE = re.compile(r"\s+(?:recurrences?|relapses?|regrowth|progression)\b", re.I)
+_DENIED_BEFORE = re.compile(
+    r"\b(?:no|excluded|without|ruled out|free of|negative for)\b[^.;]*$", re.I
+)
 
 
 def _named_first(raw: str, start: int, mentions: list[Mention]) -> list[Mention]:
@@ -405,7 +408,11 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
             m
             for m in mentions
             if not _PARTICLE.match(raw, m.end - start)
-            and not (m.concept.type == "tumour" and _COURSE.match(raw, m.end - start))
+            and not (
+                m.concept.type == "tumour"
+                and _COURSE.match(raw, m.end - start)
+                and _DENIED_BEFORE.search(raw, max(0, m.start - start - 40), m.start - start)
+            )
         ]
         if "   " in raw:  # "Inheritance: not applicable   Age of onset: infancy"
             empty_spans = [f.span() for f in _EMPTY_FIELD.finditer(raw)]

@@ -427,3 +427,27 @@ def test_diseases_set_aside_together_leave_the_case_paragraph(extractor) -> None
 )
 def test_whose_nature_the_mechanism_is(extractor, text: str) -> None:  # noqa: ANN001
     assert not _mechanisms(extractor, text)
+
+
+def test_what_all_had_is_not_denied_by_what_none_had(extractor) -> None:  # noqa: ANN001
+    found = {
+        (c.object, c.polarity)
+        for c in extractor.extract(
+            "Of the 9 children with OMS, none had seizures but all received dexamethasone."
+        )
+    }
+    assert ("dexamethasone", "affirmed") in found, found
+
+
+def test_a_tumours_recurrence_told_plainly_keeps_the_tumour(extractor) -> None:  # noqa: ANN001
+    assert "neuroblastoma" in _objects(extractor, "In OMS, she later had a neuroblastoma relapse.")
+
+
+def test_an_earlier_diagnosis_ends_at_then(extractor) -> None:  # noqa: ANN001
+    found = {
+        (c.predicate, c.object)
+        for c in extractor.extract(
+            "We first thought our daughter had labyrinthitis, then the myoclonus started."
+        )
+    }
+    assert ("has_symptom", "myoclonus") in found, found
