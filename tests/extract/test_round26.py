@@ -238,7 +238,6 @@ def test_none_before_its_verb_denies_what_follows(extractor) -> None:  # noqa: A
     [
         ("A toddler with OMS suddenly refused to stand.", "refusal to walk"),
         ("Since the virus he won't even try to walk.", "refusal to walk"),
-        ("She said her vision was shimmering when she looked up.", "oscillopsia"),
     ],
 )
 def test_signs_told_by_description(extractor, text: str, sign: str) -> None:  # noqa: ANN001
@@ -451,3 +450,20 @@ def test_an_earlier_diagnosis_ends_at_then(extractor) -> None:  # noqa: ANN001
         )
     }
     assert ("has_symptom", "myoclonus") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It broke my heart to watch him walk like he was drunk, months before OMS was named.",
+        "With OMS, her head, her hands, everything was shaking.",
+    ],
+)
+def test_a_parents_story_is_no_test_and_shaking_is_no_oscillopsia(extractor, text: str) -> None:  # noqa: ANN001
+    objects = _objects(extractor, text)
+    assert not {"neurological examination", "oscillopsia"} & objects, objects
+
+
+def test_figures_said_of_something_else() -> None:
+    assert not found("No significant sex difference was found in relapse rate.")
+    assert not found("Adults with OMS seldom die of lung cancer.")
