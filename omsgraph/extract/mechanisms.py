@@ -19,19 +19,24 @@ def _rows() -> tuple[tuple[object, str, tuple[str, ...]], ...]:
     )
 
 
-def mechanisms(low: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, mechanism) of each mechanism the lower-cased sentence ``low[start:end]``
-    claims, once each: the span of its last word ("autoimmune", "attacks"), relative to the
-    sentence."""
+def mechanisms(low: str, start: int, end: int) -> list[tuple[int, int, int, str]]:
+    """(first, last, end, mechanism) of each mechanism the lower-cased sentence
+    ``low[start:end]`` claims, once each: where its words start, where its last word starts
+    ("autoimmune", "attacks") and where it ends, relative to the sentence."""
     sentence = low[start:end]
-    if "immun" not in sentence:  # what every row needs (speed)
+    if not any(w in sentence for w in _keys()):  # what some row needs (speed)
         return []
-    out: list[tuple[int, int, str]] = []
+    out: list[tuple[int, int, int, str]] = []
     for pattern, value, words in _rows():
-        if any(value == v for _, _, v in out) or not any(w in sentence for w in words):
+        if any(value == v for *_, v in out) or not any(w in sentence for w in words):
             continue
         match = pattern.search(low, start, end)  # type: ignore[attr-defined]
-        if match is not None:  # the mechanism's own last word, where a hedge before reaches it
+        if match is not None:  # its first and its last word, where a hedge before reaches it
             word = max(match.start(), low.rfind(" ", match.start(), match.end()) + 1)
-            out.append((word - start, match.end() - start, value))
+            out.append((match.start() - start, word - start, match.end() - start, value))
     return out
+
+
+@cache
+def _keys() -> frozenset[str]:
+    return frozenset(w for _, _, words in _rows() for w in words)

@@ -428,8 +428,10 @@ class Extractor:
                     attribute=figure.attribute,
                 )
             )
-        for start, end, value in said:
+        for first, start, end, value in said:  # hedged where its first or last word is
             polarity, certainty = sc.qualify(start, end, block.list_hedged)
+            if sc.qualify(first, start, block.list_hedged)[1] == "hedged":
+                certainty = "hedged"
             out.append(Candidate("mechanism", value, None, text[s:e], s, e, polarity, certainty))
         return out
 

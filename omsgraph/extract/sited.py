@@ -7,8 +7,9 @@ conflicts compare. :func:`curated_heads` reads such a mention as the curated con
 curated name's words; the site words stay in the quote. In the same way a disease named as a
 sign and a class word ("seizure disorder", MONDO's epilepsy) is read as the sign, and a term
 an ontology grades by severity ("mild expressive language delay", HPO's graded delays) is read
-as the sign it grades when that sign has a name too: severity qualifies a claim, it does not
-make another concept of the sign.
+as the sign it grades when that sign has a name too and is a delay, a disability, an
+impairment, a deficit or a loss: the grade makes no other concept of the sign ("severe
+combined immunodeficiency" is no grade of a combined immunodeficiency).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _SITE_EXTRA = frozenset({"gland", "left", "right", "bilateral", "primary"})
 
 #: grades of severity that ontologies put in front of a sign's name
 _SEVERITY = frozenset({"mild", "moderate", "severe", "profound"})
+#: the heads of the signs ontologies grade so
+_GRADED = frozenset({"delay", "disability", "impairment", "deficit", "loss", "retardation"})
 
 
 @cache
@@ -45,7 +48,7 @@ def curated_heads(mentions: list[Mention], lexicon: Any) -> list[Mention]:
             out.append(m)
             continue
         words = m.surface.split()
-        if len(words) > 1 and words[0].lower() in _SEVERITY:
+        if len(words) > 2 and words[0].lower() in _SEVERITY and words[-1].lower() in _GRADED:
             tail = m.surface[len(words[0]) :].lstrip()
             graded = lexicon.lookup(tail, ontology=True)
             if graded is not None and compatible(graded.type, m.concept.type):

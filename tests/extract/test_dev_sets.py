@@ -53,10 +53,6 @@ lists, page chrome, work-up tests and infectious agents as concepts, lay descrip
 cues): dev3 entity P 0.888; dev5 0.821/0.760, certainty 93.1 %, polarity 98.0 %; dev6
 0.802/0.716, value F1 0.725; dev7 0.821/0.804, value F1 0.780, certainty 94.0 %, polarity
 98.0 % (dev7 is development data now: that figure is fitting, not a measurement).
-dev2's certainty floor went from 0.935 to 0.93 when a mechanism came to be named as sources
-name it ("paraneoplastic", not the concept's label "paraneoplastic syndrome"): one more
-matched claim, in a slide deck whose bullets run together without stops, is hedged by the next
-bullet's "in some patients" (93.9 % -> 93.3 %); no claim matched before changed.
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -104,7 +100,7 @@ SETS = {
 #: set name -> (entity precision, entity recall, value F1, certainty, polarity) floors
 FLOORS = {
     "dev": (0.885, 0.93, 0.85, 0.94, 0.97),
-    "dev2": (0.865, 0.87, 0.94, 0.93, 0.98),
+    "dev2": (0.865, 0.87, 0.94, 0.935, 0.98),
     "dev3": (0.88, 0.84, 0.95, 0.915, 0.98),
     "dev4": (0.84, 0.785, 0.86, 0.94, 0.945),
     "dev5": (0.815, 0.755, 0.80, 0.925, 0.975),

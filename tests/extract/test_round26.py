@@ -467,3 +467,18 @@ def test_a_parents_story_is_no_test_and_shaking_is_no_oscillopsia(extractor, tex
 def test_figures_said_of_something_else() -> None:
     assert not found("No significant sex difference was found in relapse rate.")
     assert not found("Adults with OMS seldom die of lung cancer.")
+
+
+def test_review_cases_of_descriptions(extractor) -> None:  # noqa: ANN001
+    assert "refusal to walk" not in _objects(extractor, "With OMS, he won't walk for months.")
+    assert "severe combined immunodeficiency" in _objects(
+        extractor, "She had severe combined immunodeficiency and later developed opsoclonus."
+    )
+    assert {"video recording", "symptom diary"} <= _objects(
+        extractor, "For OMS, film an episode and keep a diary."
+    )
+
+
+def test_a_mechanism_is_hedged_where_its_first_word_is(extractor) -> None:  # noqa: ANN001
+    text = "It is thought that the immune system, which fights infection, attacks the cerebellum in OMS."
+    assert _mechanisms(extractor, text) == {"autoimmune": "hedged"}
