@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from omsgraph.extract import cues, grounding
+from omsgraph.extract import cues, grounding, retyping
 from omsgraph.extract.anatomy import site_nouns
 
 __all__ = [
@@ -69,7 +69,18 @@ def _typed(kind: str, predicate: str, label: str) -> tuple[str, str]:
     frame that introduced it ("treated by a neuro-ophthalmologist")."""
     if _CLINICIAN.fullmatch(label.rsplit(" ", 1)[-1]):
         return "specialty", "specialist"
+    if predicate == "treated_by" and retyping.exposure(label):
+        return "cause", "has_cause"  # "received no vaccine": an exposure, no treatment
     return kind, predicate
+
+
+def _past_determiners(sentence: str, start: int, end: int) -> int:
+    """Where the name of the phrase at ``start:end`` begins: after "the", "no", "some" ...
+    (so that a negation word stays a cue, not a word of the name)."""
+    for word in re.finditer(r"\S+", sentence[start:end]):
+        if word.group().lower() not in _DETERMINERS:
+            return start + word.start()
+    return start
 
 
 def phrase_pattern(kind: str, flags: int = 0) -> re.Pattern[str]:
@@ -210,7 +221,8 @@ def proposals(
             label = normalise_label(sentence[i_start:i_end])
             if label is not None:  # spelt as an ontology names it, where one does
                 label = grounding.grounded_label(label, kind)
-                out.append((i_start, i_end, label, *_typed(kind, predicate, label)))
+                at = _past_determiners(sentence, i_start, i_end)
+                out.append((at, i_end, label, *_typed(kind, predicate, label)))
     return out
 
 
@@ -296,6 +308,8 @@ def list_mates(
             if label is None:
                 continue
             at = sentence.find(phrase, i_start, i_end)
+            begin = _past_determiners(sentence, at, at + len(phrase))
+            at, phrase = begin, phrase[begin - at :]
             kind = _KIND_OF[predicate]
             label = grounding.grounded_label(label, kind)
             out.append((at, at + len(phrase), label, *_typed(kind, predicate, label)))

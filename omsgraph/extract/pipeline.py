@@ -32,8 +32,9 @@ from omsgraph.extract.named_tests import may_name_tests, named_tests
 from omsgraph.extract.ontolex import compatible
 from omsgraph.extract.predicates import CAUSE_TYPES, Typing
 from omsgraph.extract.qualify import SentenceCues
-from omsgraph.extract.scope import SENTENCE_SPLIT as _SENTENCE_END
 from omsgraph.extract.scope import Block, blocks
+from omsgraph.extract.sentences import SENTENCE_SPLIT as _SENTENCE_END
+from omsgraph.extract.sentences import ends_sentence
 from omsgraph.extract.shapes import assert_later, described
 from omsgraph.extract.tumours import settle_generic, without_redundant_screening
 
@@ -42,12 +43,9 @@ __all__ = ["CONDITION", "Candidate", "Extractor"]
 CONDITION = "opsoclonus-myoclonus-syndrome"
 _MAX_SENTENCE = 1500  # characters; longer runs are cut at a space so work stays linear
 _GENERIC = frozenset({"tumour", "tumor", "infection", "medication", "cancer"})
+_ARTICLE = re.compile(r"(?:the|a|an)\s+(?=\S)", re.I)
 _COMPOUND_AFTER = re.compile(r"-(?:like|type|shaped)\b")  # "shock-like jerks": no shock
 
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Prof|vs|al|Fig|Vol|e\.g|i\.e|ca|a\.k\.a|aka)|\b[A-Z])\.$"
-)
-_NUMBER_SIGN = re.compile(r"\bNo\.$")  # "No. 3" goes on; an answer "No." ends its sentence
 _DRUGLIKE = cues.drug_shape()  # endings in rules/morphology.tsv
 _CAUSELIKE = re.compile(
     r"\b(?:[A-Z][\w-]+\s+)?(?:[a-z]{4,}(?:blastoma|sarcoma|carcinoma|teratoma)|[a-z]{5,}oma|"
@@ -95,10 +93,7 @@ class Extractor:
         """Sentence spans inside ``text[start:end]``; an abbreviation ("St.") ends none."""
         spans, begin = [], start
         for match in _SENTENCE_END.finditer(text, start, end):
-            if _ABBREVIATION.search(text, max(begin, match.start() - 6), match.start()) or (
-                text[match.end() : match.end() + 1].isdigit()
-                and _NUMBER_SIGN.search(text, max(begin, match.start() - 3), match.start())
-            ):
+            if not ends_sentence(text, begin, match.start(), match.end()):
                 continue
             spans.append((begin, match.start()))
             begin = match.end()
@@ -206,8 +201,10 @@ class Extractor:
                 if item is None or item.group(1).split()[0].lower() in _NOT_A_NAME:
                     break
                 n_start, n_end = item.span(1)
-                words = item.group(1).split()
-                unknown = self.lexicon.lookup(item.group(1)) is None
+                if (article := _ARTICLE.match(text, n_start, n_end)) is not None:
+                    n_start = article.end()  # "the Kinsbourne syndrome": the name after "the"
+                words = text[n_start:n_end].split()
+                unknown = self.lexicon.lookup(text[n_start:n_end]) is None
                 if unknown and len(words) <= 6 and not item.group(1).isupper():
                     names.append((n_start, n_end))
                 if item.group(2).strip() in {"", ".", ";", ")"}:

@@ -50,7 +50,7 @@ class Typing:
         kind, label = concept.type, concept.label
         generic = concept.id in self.generic
         if concept.id == self.condition:
-            surface = _BRACKET.sub(" ", mention.surface).strip(" \"'“”")
+            surface = _BRACKET.sub(" ", mention.surface).replace('"', "").strip(" '“”")
             if _ACRONYM.fullmatch(surface) or same_name(surface, self.condition_label):
                 return None
             if "synonym" in frames | section:

@@ -20,6 +20,7 @@ from omsgraph.extract.figures import find_figures
 from omsgraph.extract.lexicon import Lexicon, Mention
 from omsgraph.extract.openvocab import generic_heads
 from omsgraph.extract.qualify import SentenceCues
+from omsgraph.extract.sentences import SENTENCE_SPLIT
 from omsgraph.extract.sited import curated_heads
 
 __all__ = ["Block", "blocks"]
@@ -336,12 +337,6 @@ def _about_another(
         if inside and relative is None and not (differential or alternatives):
             drop.add(id(other))  # "X does not cause opsoclonus": X is no cause either
     return [m for m in mentions if id(m) not in drop] if drop else mentions
-
-
-#: where a sentence ends: its mark, any closing quote or bracket, space, a capital or digit
-SENTENCE_SPLIT = re.compile(  # a citation mark after the stop goes with it ("common.[5] It")
-    r"(?<=[.!?])(?:[\"'”’)\]]|\[\d+(?:\s?[,–-]\s?\d+)*\])*\s+(?=[\"'“(\[]?[A-Z0-9•])"
-)
 
 
 #: a list's lead-in that denies its items: "Not recommended:", "Things to avoid:", "Do not use:"

@@ -480,5 +480,39 @@ def test_review_cases_of_descriptions(extractor) -> None:  # noqa: ANN001
 
 
 def test_a_mechanism_is_hedged_where_its_first_word_is(extractor) -> None:  # noqa: ANN001
-    text = "It is thought that the immune system, which fights infection, attacks the cerebellum in OMS."
+    text = (
+        "It is thought that the immune system, which fights infection, attacks the cerebellum "
+        "in OMS."
+    )
     assert _mechanisms(extractor, text) == {"autoimmune": "hedged"}
+
+
+def test_a_letter_before_a_stop_ends_the_sentence_when_a_new_one_opens(extractor) -> None:  # noqa: ANN001
+    from omsgraph.extract.pipeline import Extractor
+
+    text = "PCR was positive for influenza B. He was treated with IVIG. Seen by J. Smith today."
+    spans = [text[a:b] for a, b in Extractor.sentences(text, 0, len(text))]
+    assert spans == [
+        "PCR was positive for influenza B.",
+        "He was treated with IVIG.",
+        "Seen by J. Smith today.",
+    ], spans
+
+
+def test_a_synonym_loses_its_article_and_quotes(extractor) -> None:  # noqa: ANN001
+    found = {
+        c.object
+        for c in extractor.extract(
+            'OMS is also known as the Kinsbourne syndrome or "dancing eyes" syndrome.'
+        )
+        if c.predicate == "has_synonym"
+    }
+    assert "the kinsbourne syndrome" not in found and "dancing eyes syndrome" in found, found
+
+
+def test_a_vaccine_denied_is_an_exposure_denied(extractor) -> None:  # noqa: ANN001
+    found = {
+        (c.predicate, c.polarity)
+        for c in extractor.extract("The OMS patient received no vaccine in the month before onset.")
+    }
+    assert ("has_cause", "negated") in found, found
