@@ -516,3 +516,16 @@ def test_a_vaccine_denied_is_an_exposure_denied(extractor) -> None:  # noqa: ANN
         for c in extractor.extract("The OMS patient received no vaccine in the month before onset.")
     }
     assert ("has_cause", "negated") in found, found
+
+
+def test_forms_of_non_native_authors_and_a_dash_that_ends_a_denial(extractor) -> None:  # noqa: ANN001
+    assert {"ultrasound", "myoclonus"} <= _objects(
+        extractor, "In OMS the echography was normal and the myoclonias persisted."
+    )
+    found = {
+        (c.object, c.polarity)
+        for c in extractor.extract(
+            "Our girl had OMS with no tumour - the doctors said it came after a virus."
+        )
+    }
+    assert ("viral infection", "affirmed") in found, found
