@@ -109,11 +109,19 @@ def named_tests(
     lower case, ``names`` the spans of its known concepts."""
     if not may_name_tests(sentence):
         return []
-    own = [  # an instrument that ends in a known name is that name ("change in OMS-RS")
-        i for i in instruments(text) if not any(i[0] <= a and b == i[1] for a, b in names)
+    own = [  # an instrument that ends in a known name is that name ("change in OMS-RS"), and
+        i  # so is one that adds only its score to it ("the OMSRS score")
+        for i in instruments(text)
+        if not any(
+            i[0] <= a and b == i[1] or a == i[0] and _SCORE.fullmatch(text, b, i[1])
+            for a, b in names
+        )
     ]
     found = antibodies(sentence, names, text) + own
     return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in names)]  # known
+
+
+_SCORE = re.compile(r"\s+(?:total\s+)?scores?", re.I)
 
 
 def _label(kind: str) -> str:

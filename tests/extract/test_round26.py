@@ -529,3 +529,10 @@ def test_forms_of_non_native_authors_and_a_dash_that_ends_a_denial(extractor) ->
         )
     }
     assert ("viral infection", "affirmed") in found, found
+
+
+def test_a_known_scales_score_is_that_scale(extractor) -> None:  # noqa: ANN001
+    objects = _objects(
+        extractor, "In OMS the OMS Rating Scale (OMSRS) score fell; the OMSRS score was 4."
+    )
+    assert objects == {"oms rating scale"}, objects
