@@ -53,6 +53,14 @@ lists, page chrome, work-up tests and infectious agents as concepts, lay descrip
 cues): dev3 entity P 0.888; dev5 0.821/0.760, certainty 93.1 %, polarity 98.0 %; dev6
 0.802/0.716, value F1 0.725; dev7 0.821/0.804, value F1 0.780, certainty 94.0 %, polarity
 98.0 % (dev7 is development data now: that figure is fitting, not a measurement).
+Raised after the next round (clause-bound hedges, mechanisms, side effects as a harm frame,
+answers to questions, passages about other diseases, tables, figures without numbers): dev3
+entity P 0.891; dev5 0.826/0.764, certainty 94.5 %; dev6 0.806/0.721, value F1 0.739,
+certainty 93.8 %; dev7 value F1 0.792, certainty 95.1 %.
+dev8 (ten documents written for the project, tests/gold/dev8: the held-out set of the round
+before, never read there and measured only at its start and end) added at its end measurement:
+entity P/R 0.767/0.589, value F1 0.692, certainty 92.7 %, polarity 97.9 % (at 143276a, its
+start: 0.767/0.587, 0.692, 92.3 %, 97.9 %).
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -96,16 +104,21 @@ SETS = {
         ROOT / "tests" / "gold" / "dev7" / "gold_claims.jsonl",
         ROOT / "tests/gold/dev7/texts",
     ),
+    "dev8": (
+        ROOT / "tests" / "gold" / "dev8" / "gold_claims.jsonl",
+        ROOT / "tests/gold/dev8/texts",
+    ),
 }
 #: set name -> (entity precision, entity recall, value F1, certainty, polarity) floors
 FLOORS = {
     "dev": (0.885, 0.93, 0.85, 0.94, 0.97),
     "dev2": (0.865, 0.87, 0.94, 0.935, 0.98),
-    "dev3": (0.88, 0.84, 0.95, 0.915, 0.98),
+    "dev3": (0.885, 0.84, 0.95, 0.915, 0.98),
     "dev4": (0.84, 0.785, 0.86, 0.94, 0.945),
-    "dev5": (0.815, 0.755, 0.80, 0.925, 0.975),
-    "dev6": (0.795, 0.71, 0.72, 0.925, 0.985),
-    "dev7": (0.815, 0.80, 0.77, 0.935, 0.975),
+    "dev5": (0.82, 0.76, 0.80, 0.94, 0.975),
+    "dev6": (0.80, 0.715, 0.735, 0.935, 0.985),
+    "dev7": (0.815, 0.80, 0.785, 0.945, 0.975),
+    "dev8": (0.76, 0.585, 0.685, 0.92, 0.97),
 }
 
 
