@@ -191,3 +191,18 @@ def of_another_disease(sentence: str, end: int, starts: list[int]) -> bool:
         return False
     at = match.end()
     return any(a >= at and len(sentence[at:a].split()) <= 1 for a in starts)  # a word between
+
+
+_HEADING_WORDS = re.compile(r"differential(?:\s+diagnos[ie]s)?", re.I)
+
+
+def heading_frames(line: str) -> frozenset[str]:
+    """The frames a heading gives the lines under it: "Differential diagnosis" and "DDx" name
+    the differentials, and their lines are a list of them; "Diagnosis and differential
+    diagnosis" names the diagnosis too, and its lines are no such list."""
+    frames = cues.heading_frames(line)
+    if "differential" in frames and cues.heading_frames(_HEADING_WORDS.sub("", line)) - {
+        "differential"
+    }:
+        return frames - {"differential"}
+    return frames

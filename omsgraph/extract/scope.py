@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from omsgraph.extract import cues
 from omsgraph.extract.descriptions import with_descriptions
+from omsgraph.extract.differentials import heading_frames
 from omsgraph.extract.events import with_events
 from omsgraph.extract.figures import find_figures
 from omsgraph.extract.lexicon import Lexicon, Mention
@@ -268,6 +269,7 @@ _EMPTY_FIELD = re.compile(
     re.I | re.M,
 )
 #: a particle that makes the one word before it a verb ("fall apart", "fall asleep"): no name
+_NUMBERED = re.compile(r"\d+(?:\.\d+)*\.?\s+[A-Z]")  # a numbered section: "4.1 Clinical diagnosis"
 _PARTICLE = re.compile(r"\s+(?:apart|asleep)\b", re.I)
 #: a tumour's course, no tumour of its own: "repeat imaging excluded tumour recurrence"
 _COURSE = re.compile(r"\s+(?:recurrences?|relapses?|regrowth|progression)\b", re.I)
@@ -427,13 +429,17 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         headingish = (
             len(words) <= 7
             and not line.endswith((".", "?", "!"))
-            and (not concepts or (_title_case(words) and bool(cues.heading_frames(line))))
+            and (
+                not concepts
+                or (_title_case(words) or _NUMBERED.match(line))
+                and bool(cues.heading_frames(line))
+            )
             and not ("synonym" in section and condition)  # a name under "Synonyms"
         )
         if headingish and _states_figure(line):
             headingish = False  # "Relapses: 50-60%", "Mortality rare": a fact, no heading
         if headingish:
-            frames = cues.heading_frames(line)
+            frames = heading_frames(line)  # "Diagnosis and differential diagnosis": no list
             if _other_disease(line, lexicon) and not condition:
                 off_topic = True
             elif condition or frames:

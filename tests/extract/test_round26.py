@@ -536,3 +536,22 @@ def test_a_known_scales_score_is_that_scale(extractor) -> None:  # noqa: ANN001
         extractor, "In OMS the OMS Rating Scale (OMSRS) score fell; the OMSRS score was 4."
     )
     assert objects == {"oms rating scale"}, objects
+
+
+def test_a_heading_naming_diagnosis_and_differentials_is_no_list_of_differentials(
+    extractor,
+) -> None:  # noqa: ANN001
+    text = (
+        "3. Diagnosis and differential diagnosis\n\n3.1 Clinical features\nHypotonia, tremor and "
+        "drooling are often present in OMS.\n\n3.2 Mimics\nThe differential diagnosis includes "
+        "labyrinthitis.\n"
+    )
+    found = {(c.predicate, c.object) for c in extractor.extract(text)}
+    assert ("has_symptom", "hypotonia") in found, found
+    assert ("differential_diagnosis", "labyrinthitis") in found, found
+
+
+def test_a_differentials_heading_still_makes_its_lines_a_list(extractor) -> None:  # noqa: ANN001
+    text = "OMS in children.\n\nDifferential diagnosis\n- Labyrinthitis\n- Miller Fisher syndrome\n"
+    found = {(c.predicate, c.object.lower()) for c in extractor.extract(text)}
+    assert ("differential_diagnosis", "miller fisher syndrome") in found, found
