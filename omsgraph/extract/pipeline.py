@@ -43,6 +43,7 @@ __all__ = ["CONDITION", "Candidate", "Extractor"]
 CONDITION = "opsoclonus-myoclonus-syndrome"
 _MAX_SENTENCE = 1500  # characters; longer runs are cut at a space so work stays linear
 _GENERIC = frozenset({"tumour", "tumor", "infection", "medication", "cancer"})
+_TUMOUR_HEAD = re.compile(r"(?:cancer|carcinoma|tumou?r|neoplasm|sarcoma|lymphoma)s?")
 _ARTICLE = re.compile(r"(?:the|a|an)\s+(?=\S)", re.I)
 _COMPOUND_AFTER = re.compile(r"-(?:like|type|shaped)\b")  # "shock-like jerks": no shock
 
@@ -119,11 +120,11 @@ class Extractor:
         covered = [(m.start, m.end) for m in found]
         out: list[Mention] = []
 
-        def add(phrases: list[str], start: int, end: int) -> None:
+        def add(phrases: list[str], start: int, end: int, ontology: bool = False) -> None:
             if any(a < end and start < b for a, b in covered):
                 return
             for phrase in phrases:
-                concept = self.lexicon.lookup(phrase)
+                concept = self.lexicon.lookup(phrase, ontology)
                 if concept is not None:
                     out.append(Mention(start, end, concept, text[start:end], generated=True))
                     covered.append((start, end))
@@ -142,7 +143,8 @@ class Extractor:
             for word in words:
                 at = text.find(word, offset, m.end(3))
                 if at >= 0:
-                    add([f"{word} {head}" for head in heads], at, at + len(word))
+                    tumour = _TUMOUR_HEAD.fullmatch(heads[0].lower()) is not None  # any ontology's
+                    add([f"{word} {head}" for head in heads], at, at + len(word), tumour)
                     offset = at + len(word)
         heads = coordination.POST_HEADS.search(segment) is not None
         for m in coordination.POST_COORD.finditer(low, s, e) if heads else ():

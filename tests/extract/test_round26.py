@@ -555,3 +555,10 @@ def test_a_differentials_heading_still_makes_its_lines_a_list(extractor) -> None
     text = "OMS in children.\n\nDifferential diagnosis\n- Labyrinthitis\n- Miller Fisher syndrome\n"
     found = {(c.predicate, c.object.lower()) for c in extractor.extract(text)}
     assert ("differential_diagnosis", "miller fisher syndrome") in found, found
+
+
+def test_tumours_sharing_their_head_are_each_named(extractor) -> None:  # noqa: ANN001
+    objects = _objects(
+        extractor, "In adults OMS may come with renal, gastric or thyroid carcinoma."
+    )
+    assert {"renal carcinoma", "thyroid carcinoma"} <= objects, objects
