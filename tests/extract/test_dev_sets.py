@@ -60,7 +60,10 @@ certainty 93.8 %; dev7 value F1 0.792, certainty 95.1 %.
 dev8 (ten documents written for the project, tests/gold/dev8: the held-out set of the round
 before, never read there and measured only at its start and end) added at its end measurement:
 entity P/R 0.767/0.589, value F1 0.692, certainty 92.7 %, polarity 97.9 % (at 143276a, its
-start: 0.767/0.587, 0.692, 92.3 %, 97.9 %).
+start: 0.767/0.587, 0.692, 92.3 %, 97.9 %); then, read as development data, 0.781/0.614 and
+polarity 98.0 % after two general rules (a heading naming the diagnosis and the differential
+diagnosis makes no list of differentials; a numbered heading is a heading; tumours sharing
+their head).
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -118,7 +121,7 @@ FLOORS = {
     "dev5": (0.82, 0.76, 0.80, 0.94, 0.975),
     "dev6": (0.80, 0.715, 0.735, 0.935, 0.985),
     "dev7": (0.815, 0.80, 0.785, 0.945, 0.975),
-    "dev8": (0.76, 0.585, 0.685, 0.92, 0.97),
+    "dev8": (0.775, 0.61, 0.685, 0.92, 0.975),
 }
 
 
