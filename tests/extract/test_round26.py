@@ -562,3 +562,14 @@ def test_tumours_sharing_their_head_are_each_named(extractor) -> None:  # noqa: 
         extractor, "In adults OMS may come with renal, gastric or thyroid carcinoma."
     )
     assert {"renal carcinoma", "thyroid carcinoma"} <= objects, objects
+
+
+def test_posterior_fossa_tumours_and_intoxication_are_differentials(extractor) -> None:  # noqa: ANN001
+    found = {
+        (c.predicate, c.object)
+        for c in extractor.extract(
+            "The differential diagnosis of OMS includes posterior fossa tumours and drug toxicity."
+        )
+    }
+    assert ("differential_diagnosis", "posterior fossa tumour") in found, found
+    assert ("differential_diagnosis", "drug intoxication") in found, found
