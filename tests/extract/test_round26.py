@@ -573,3 +573,13 @@ def test_posterior_fossa_tumours_and_intoxication_are_differentials(extractor) -
     }
     assert ("differential_diagnosis", "posterior fossa tumour") in found, found
     assert ("differential_diagnosis", "drug intoxication") in found, found
+
+
+def test_a_disease_thought_unlikely_is_a_differential(extractor) -> None:  # noqa: ANN001
+    found = {
+        (c.predicate, c.object.lower())
+        for c in extractor.extract(
+            "In our OMS patient, Miller Fisher syndrome was considered unlikely."
+        )
+    }
+    assert ("differential_diagnosis", "miller fisher syndrome") in found, found
