@@ -60,10 +60,10 @@ certainty 93.8 %; dev7 value F1 0.792, certainty 95.1 %.
 dev8 (ten documents written for the project, tests/gold/dev8: the held-out set of the round
 before, never read there and measured only at its start and end) added at its end measurement:
 entity P/R 0.767/0.589, value F1 0.692, certainty 92.7 %, polarity 97.9 % (at 143276a, its
-start: 0.767/0.587, 0.692, 92.3 %, 97.9 %); then, read as development data, 0.781/0.614 and
-polarity 98.0 % after two general rules (a heading naming the diagnosis and the differential
+start: 0.767/0.587, 0.692, 92.3 %, 97.9 %); then, read as development data, 0.782/0.618 and
+polarity 98.0 % after general rules (a heading naming the diagnosis and the differential
 diagnosis makes no list of differentials; a numbered heading is a heading; tumours sharing
-their head).
+their head; posterior fossa tumours and drug intoxication as conditions).
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
