@@ -5,6 +5,7 @@ from the rows of rules/mechanisms.tsv. Each row names the mechanism it claims; t
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from omsgraph.extract.cues import keys, table, whole_words
@@ -13,7 +14,7 @@ __all__ = ["mechanisms"]
 
 
 @cache
-def _rows() -> tuple[tuple[object, str, tuple[str, ...]], ...]:
+def _rows() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
     return tuple(
         (whole_words(r.regex), r.fields["value"], keys(r)) for r in table("mechanisms.tsv")
     )
@@ -30,7 +31,7 @@ def mechanisms(low: str, start: int, end: int) -> list[tuple[int, int, int, str]
     for pattern, value, words in _rows():
         if any(value == v for *_, v in out) or not any(w in sentence for w in words):
             continue
-        match = pattern.search(low, start, end)  # type: ignore[attr-defined]
+        match = pattern.search(low, start, end)
         if match is not None:  # its first and its last word, where a hedge before reaches it
             word = max(match.start(), low.rfind(" ", match.start(), match.end()) + 1)
             out.append((match.start() - start, word - start, match.end() - start, value))

@@ -102,6 +102,9 @@ def instruments(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_SCORE = re.compile(r"\s+(?:total\s+)?scores?", re.I)  # a scale's score is that scale
+
+
 def named_tests(
     text: str, sentence: str, names: list[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
@@ -119,9 +122,6 @@ def named_tests(
     ]
     found = antibodies(sentence, names, text) + own
     return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in names)]  # known
-
-
-_SCORE = re.compile(r"\s+(?:total\s+)?scores?", re.I)
 
 
 def _label(kind: str) -> str:

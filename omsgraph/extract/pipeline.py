@@ -45,6 +45,7 @@ _MAX_SENTENCE = 1500  # characters; longer runs are cut at a space so work stays
 _GENERIC = frozenset({"tumour", "tumor", "infection", "medication", "cancer"})
 _TUMOUR_HEAD = re.compile(r"(?:cancer|carcinoma|tumou?r|neoplasm|sarcoma|lymphoma)s?")
 _ARTICLE = re.compile(r"(?:the|a|an)\s+(?=\S)", re.I)
+_COURSE = re.compile(r"\s+(?:recurrences?|relapses?|regrowth|progression)\b", re.I)
 _COMPOUND_AFTER = re.compile(r"-(?:like|type|shaped)\b")  # "shock-like jerks": no shock
 
 _DRUGLIKE = cues.drug_shape()  # endings in rules/morphology.tsv
@@ -364,6 +365,9 @@ class Extractor:
                 continue  # "her brother had epilepsy": said of someone else
             c_kind = concept.type if concept is not None else kind
             polarity, certainty = block.status(sc, m_start - s, m_end - s, c_kind)
+            tumour = c_kind == "tumour" or concept is self.screening
+            if polarity == "negated" and tumour and _COURSE.match(text, m_end):
+                continue  # "excluded tumour recurrence": the recurrence denied, not the tumour
             if predicate == "has_synonym":  # a name is a name, even in "I never heard of X"
                 polarity, certainty = "affirmed", "asserted"
             elif predicate == "differential_diagnosis":  # "X may mimic OMS", "X was ruled

@@ -268,14 +268,9 @@ _EMPTY_FIELD = re.compile(
     r"detected)?|nil|unknown|not known|no data|-+|—)\s*\.?\s*(?:$|(?=\s{3}))",
     re.I | re.M,
 )
-#: a particle that makes the one word before it a verb ("fall apart", "fall asleep"): no name
 _NUMBERED = re.compile(r"\d+(?:\.\d+)*\.?\s+[A-Z]")  # a numbered section: "4.1 Clinical diagnosis"
+#: a particle that makes the one word before it a verb ("fall apart", "fall asleep"): no name
 _PARTICLE = re.compile(r"\s+(?:apart|asleep)\b", re.I)
-#: a tumour's course, no tumour of its own: "repeat imaging excluded tumour recurrence"
-_COURSE = re.compile(r"\s+(?:recurrences?|relapses?|regrowth|progression)\b", re.I)
-_DENIED_BEFORE = re.compile(
-    r"\b(?:no|excluded|without|ruled out|free of|negative for)\b[^.;]*$", re.I
-)
 
 
 def _named_first(raw: str, start: int, mentions: list[Mention]) -> list[Mention]:
@@ -401,16 +396,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         mentions = curated_heads(lexicon.find(raw, start), lexicon)
         mentions = with_events(raw, start, mentions, lexicon.concepts)
         mentions = with_descriptions(raw, start, mentions, lexicon.concepts)
-        mentions = [
-            m
-            for m in mentions
-            if not _PARTICLE.match(raw, m.end - start)
-            and not (
-                m.concept.type == "tumour"
-                and _COURSE.match(raw, m.end - start)
-                and _DENIED_BEFORE.search(raw, max(0, m.start - start - 40), m.start - start)
-            )
-        ]
+        mentions = [m for m in mentions if not _PARTICLE.match(raw, m.end - start)]
         if "   " in raw:  # "Inheritance: not applicable   Age of onset: infancy"
             empty_spans = [f.span() for f in _EMPTY_FIELD.finditer(raw)]
             mentions = [
