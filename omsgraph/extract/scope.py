@@ -33,8 +33,12 @@ _BULLET = re.compile(r"^\s*(?:[•*·▪◦‣–-]|\d{1,2}[.)])\s+")
 _SMALL = frozenset({"and", "of", "the", "or", "for", "in", "with", "from", "to", "a", "on", "&"})
 _MAX_CITATION = 600  # characters; a reference list entry is rarely half that
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: a quoted title ends in its stop or comma ('"Opsoclonus in infancy." Brain'), a quoted name
+#: does not ('sometimes called "dancing eyes" or Kinsbourne syndrome')
 _BIBLIOGRAPHIC = re.compile(
-    r"[\"“”]|\bet al\b|\b\d+\s*[:(]\s*\d+|\bno\. \d|\bvol\. \d|\bpp?\. \d|\bdoi:", re.IGNORECASE
+    r"[\"“][^\"”\n]{3,300}?(?:[.,?!][\"”]|[\"”]\s*[.,])|"
+    r"\bet al\b|\b\d+\s*[:(]\s*\d+|\bno\. \d|\bvol\. \d|\bpp?\. \d|\bdoi:",
+    re.IGNORECASE,
 )
 #: a heading run into its paragraph: "Differential diagnosis. Acute ...", "Differentials: X"
 _RUN_IN = re.compile(r"([A-Z][A-Za-z'’ -]{2,40}?)(?:[.:]|\s[–—-])\s+(?=[A-Z0-9])")
@@ -217,7 +221,7 @@ def _citation(line: str) -> bool:
         len(line) <= _MAX_CITATION
         and line.count(".") >= 2
         and bool(_YEAR.search(line))
-        and len(_BIBLIOGRAPHIC.findall(line)) >= 2
+        and sum(2 if m[0] in '"“' else 1 for m in _BIBLIOGRAPHIC.findall(line)) >= 2
     )
 
 

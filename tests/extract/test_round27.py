@@ -1,0 +1,58 @@
+"""Rules of this round, each tested with sentences written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import claims
+
+
+def test_a_quoted_name_beside_a_year_is_no_citation(extractor) -> None:  # noqa: ANN001
+    text = (
+        "Kinsbourne syndrome is a rare disorder of the nervous system. It is also called "
+        '"dancing eyes" or opsoclonus-myoclonus syndrome, after reports from 1962. '
+        "It causes ataxia."
+    )
+    assert ("has_symptom", "ataxia") in claims(extractor, text)
+
+
+def test_a_reference_with_a_quoted_title_stays_a_citation(extractor) -> None:  # noqa: ANN001
+    text = 'Hale T. "Ataxia and tremor in infancy." Neurology. 1999;12:40-4.\n'
+    assert claims(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Longer term, hyperactivity and anxiety are reported.",
+        "Long term, hyperactivity and anxiety are common.",
+        "Hyperactivity and anxiety may persist for years.",
+        "In the long run, hyperactivity and anxiety are common.",
+    ],
+)
+def test_the_long_term_told_in_other_words_is_a_sequel(extractor, text: str) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert ("has_complication", "anxiety") in found, found
+
+
+def test_a_sign_persisting_for_weeks_is_still_a_sign(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "His tremor persisted for three weeks despite treatment.")
+    assert ("has_symptom", "tremor") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A thoracic mass was found on CT. The mass was completely excised.",
+        "Surgeons removed the tumour when she was two.",
+        "The team took out the adrenal mass.",
+    ],
+)
+def test_a_tumour_removed_in_other_words_is_a_resection(extractor, text: str) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert ("treated_by", "tumour resection") in found, found
+
+
+def test_a_lesion_of_the_skin_removed_is_no_tumour_resection(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "A skin lesion was excised; the mole was removed the next day.")
+    assert ("treated_by", "tumour resection") not in found, found
