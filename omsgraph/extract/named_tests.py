@@ -70,6 +70,10 @@ _GENERIC_WORDS = frozenset(
     "modified revised short total overall mean median composite global primary secondary final "
     "baseline clinical diagnostic severity rating outcome behaviour behavior of for and in".split()
 )
+#: criteria of who takes part in a study or how it scores, no test of the condition
+_STUDY_CRITERIA = frozenset(
+    "inclusion exclusion eligibility entry selection enrolment enrollment response".split()
+)
 _HEADS = ("scale", "score", "checklist", "criteria", "inventory", "questionnaire")
 _HEAD = re.compile(factored(list(_HEADS), fold=True), re.I)
 
@@ -97,6 +101,8 @@ def instruments(text: str) -> list[tuple[int, int, str]]:
         if name.split()[0] in ("The", "A", "An", "This", "Our"):  # a sentence's first word
             name = name.split(" ", 1)[1] if " " in name else ""
         words = name.lower().split()
+        if words and words[-1] == "criteria" and _STUDY_CRITERIA & set(words):
+            continue
         if len(words) >= 2 and not set(words[:-1]) <= _GENERIC_WORDS:
             out.append((match.end() - len(name), match.end(), name.lower()))
     return out

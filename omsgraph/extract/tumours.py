@@ -20,6 +20,9 @@ __all__ = ["settle_generic", "without_redundant_screening"]
 #: the neuroblastic tumours, the tumours of childhood the condition comes with
 NEUROBLASTIC = frozenset({"neuroblastoma", "ganglioneuroblastoma", "ganglioneuroma"})
 _NAMES_NEUROBLASTOMA = re.compile(r"neuroblastom|\bNB\b")
+#: a judgement made at the bedside, no test that searches for a tumour ("once the clinical
+#: diagnosis is made, every child must be screened for neuroblastoma")
+_BEDSIDE = re.compile(r"(?:diagnosis|criteria|examination|history|scale)$")
 
 
 def _tumour(c: Candidate, generic: Collection[str], is_generic: bool, polarity: str) -> bool:
@@ -70,7 +73,7 @@ def without_redundant_screening(
 ) -> list[Candidate]:
     """A sentence's claims less the tumour search where the sentence names the tests that do
     the searching ("scans of the chest and an MIBG scan to look for a neuroblastoma"): those
-    tests are the claims."""
+    tests are the claims. A diagnosis, an examination or criteria search for nothing."""
     if screening is None or not any(
         c.concept is not None and c.concept.id == screening.id for c in found
     ):
@@ -78,7 +81,10 @@ def without_redundant_screening(
     tests = [
         c
         for c in found
-        if c.predicate == "diagnosed_by" and c.concept is not None and c.concept.id != screening.id
+        if c.predicate == "diagnosed_by"
+        and c.concept is not None
+        and c.concept.id != screening.id
+        and not _BEDSIDE.search(c.concept.label)
     ]
     if not tests:
         return found

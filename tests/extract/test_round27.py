@@ -56,3 +56,56 @@ def test_a_tumour_removed_in_other_words_is_a_resection(extractor, text: str) ->
 def test_a_lesion_of_the_skin_removed_is_no_tumour_resection(extractor) -> None:  # noqa: ANN001
     found = claims(extractor, "A skin lesion was excised; the mole was removed the next day.")
     assert ("treated_by", "tumour resection") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The diagnosis needs at least two of the following four features.",
+        "Published criteria require opsoclonus plus two other signs.",
+        "Our patient met the clinical criteria for the syndrome.",
+        "Diagnosis rests on consensus criteria.",
+        "Consensus criteria (3/4): opsoclonus, myoclonus or ataxia, behaviour change, tumour",
+    ],
+)
+def test_criteria_told_by_their_count_or_kind_are_the_diagnostic_criteria(extractor, text) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert ("diagnosed_by", "diagnostic criteria") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Children who met the inclusion criteria were enrolled over five years.",
+        "Response criteria were set before the trial began.",
+    ],
+)
+def test_a_studys_criteria_are_no_test(extractor, text: str) -> None:  # noqa: ANN001
+    assert not {p for p, _ in claims(extractor, text)} & {"diagnosed_by"}
+
+
+def test_a_bedside_diagnosis_does_not_stand_for_the_tumour_search(extractor) -> None:  # noqa: ANN001
+    text = "After the clinical diagnosis, each toddler has to be screened for a neuroblastoma."
+    found = claims(extractor, text)
+    assert ("diagnosed_by", "tumour screening") in found, found
+    text = "An abdominal MRI and an MIBG scan were used to look for a neuroblastoma."
+    assert ("diagnosed_by", "tumour screening") not in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If scans show a neuroblastoma, it is normally removed by surgeons.",
+        "An adrenal mass was seen on MRI. It was resected a week later.",
+        "The scan found a tumour and the surgeons took it out.",
+        "Where a tumour is found, doctors will remove it.",
+    ],
+)
+def test_a_tumour_removed_as_it_is_a_resection(extractor, text: str) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert ("treated_by", "tumour resection") in found, found
+
+
+def test_it_removed_without_a_tumour_before_is_no_resection(extractor) -> None:  # noqa: ANN001
+    text = "A nasogastric tube was placed for feeding, and it was removed after a week."
+    assert ("treated_by", "tumour resection") not in claims(extractor, text)
