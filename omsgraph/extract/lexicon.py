@@ -8,7 +8,8 @@ that ontology's ID (:class:`~omsgraph.extract.ontolex.GroundedConcept`).
 Text is cut into word tokens; each token is folded (case, accents, British/American spelling,
 plural and agent-noun endings) so that ``Tumours``, ``tumor`` and ``tumors`` are one key. A
 name only matches across token gaps made of spaces, hyphens or brackets, never across a
-comma or a full stop, so ``opsoclonus, myoclonus`` stays two symptoms.
+comma, a full stop or a dash with spaces around it, so ``opsoclonus, myoclonus`` stays two
+symptoms.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ __all__ = ["Lexicon", "Mention", "fold_token", "tokens"]
 #: a character no name runs across: an underscore, or no word character, space, hyphen, bracket,
 #: quote or slash
 _BREAK = re.compile(r"[^\w\s\-\u2010\u2011\u2012\u2013()\"'“”/]|_")
+#: a dash with a space on either side separates ("opsoclonus - myoclonus - ataxia" on a slide is
+#: three signs), as a hyphen without spaces joins ("opsoclonus-myoclonus")
+_SPACED_DASH = re.compile(r"\s[-\u2010-\u2013]\s")
 _ABBREVIATION_GAP = re.compile(r"\.[ \t]?\Z")
 _ACRONYM = re.compile(r"^[A-Za-z]{1,5}$")
 
@@ -208,6 +212,11 @@ class Lexicon:
             k = bisect_right(starts, match.start())
             if 0 < k < n and joinable[k]:
                 joinable[k] = self._after_abbreviation(text, toks[k - 1], starts[k])
+        if " -" in text or " \u2013" in text:
+            for match in _SPACED_DASH.finditer(text):
+                k = bisect_right(starts, match.start())
+                if 0 < k < n:
+                    joinable[k] = False
         return joinable
 
     def lookup(self, phrase: str, ontology: bool = False) -> Concept | None:

@@ -60,7 +60,7 @@ def curated_heads(mentions: list[Mention], lexicon: Any) -> list[Mention]:
             if sign is not None and sign.type == "symptom":  # "seizure disorder": a seizure
                 out.append(Mention(m.start, m.start + len(rest), sign, rest))
                 continue
-        for k in range(1, len(words)):
+        for k in range(1, len(words) if m.concept.type != "test" else 1):
             if words[k - 1].lower() not in sites:
                 break
             tail = " ".join(words[k:])

@@ -109,3 +109,31 @@ def test_a_tumour_removed_as_it_is_a_resection(extractor, text: str) -> None:  #
 def test_it_removed_without_a_tumour_before_is_no_resection(extractor) -> None:  # noqa: ANN001
     text = "A nasogastric tube was placed for feeding, and it was removed after a week."
     assert ("treated_by", "tumour resection") not in claims(extractor, text)
+
+
+def test_routine_laboratory_tests_of_a_work_up_are_named(extractor) -> None:  # noqa: ANN001
+    text = "On admission, urea and electrolytes, LFTs and TFTs were all within normal limits."
+    found = claims(extractor, text)
+    for name in ("serum electrolytes", "liver function tests", "thyroid function tests"):
+        assert ("diagnosed_by", name) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Key signs - opsoclonus - myoclonus - ataxia", "Triad: opsoclonus – myoclonus – ataxia"],
+)
+def test_a_dash_with_spaces_separates_names(extractor, text: str) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert {("has_symptom", s) for s in ("opsoclonus", "myoclonus", "ataxia")} <= found, found
+
+
+def test_a_hyphen_without_spaces_still_joins_a_name(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "Opsoclonus-myoclonus syndrome responds to ACTH.")
+    assert not {p for p, _ in found} & {"has_symptom"}, found
+
+
+def test_a_doubt_after_so_is_the_consequences_own(extractor) -> None:  # noqa: ANN001
+    text = "Liver function tests were normal, so an infection was thought unlikely."
+    found = {(c.object, c.certainty) for c in extractor.extract(text)}
+    assert ("liver function tests", "asserted") in found, found
+    assert ("infection", "hedged") in found, found
