@@ -77,7 +77,7 @@ class Typing:
         ):
             return None  # "two weeks earlier she had a sore throat and fever": the infection's
         if kind in ("symptom", "complication", "infection") and (
-            "adverse" in frames or "harm" in clause  # "the steroids gave him acne"
+            "adverse" in frames | section or "harm" in clause  # "the steroids gave him acne"
         ):
             return None  # "did not tolerate ACTH because of hypertension": a side effect
         if kind == "symptom":

@@ -137,3 +137,24 @@ def test_a_doubt_after_so_is_the_consequences_own(extractor) -> None:  # noqa: A
     found = {(c.object, c.certainty) for c in extractor.extract(text)}
     assert ("liver function tests", "asserted") in found, found
     assert ("infection", "hedged") in found, found
+
+
+def test_frequent_before_a_sign_names_it_recurring_and_asserts(extractor) -> None:  # noqa: ANN001
+    found = {(c.object, c.certainty) for c in extractor.extract("He had frequent falls.")}
+    assert ("falls", "asserted") in found, found
+    found = {(c.object, c.certainty) for c in extractor.extract("Tremor is frequent in adults.")}
+    assert ("tremor", "hedged") in found, found
+
+
+def test_signs_under_a_safety_heading_are_side_effects(extractor) -> None:  # noqa: ANN001
+    text = "Safety\nACTH group: hypertension in 5 of 12, weight gain, hyperglycaemia in 2\n"
+    assert not {p for p, _ in claims(extractor, text)} & {"has_symptom", "has_complication"}
+    text = "Presentation\nHypertension and irritability were present on admission.\n"
+    assert ("has_symptom", "irritability") in claims(extractor, text)
+
+
+def test_what_to_watch_for_during_a_treatment_is_its_reactions(extractor) -> None:  # noqa: ANN001
+    text = "Rituximab infusion: monitor closely for fever, rash and headache."
+    found = claims(extractor, text)
+    assert ("treated_by", "rituximab") in found, found
+    assert not {p for p, _ in found} & {"has_symptom"}, found
