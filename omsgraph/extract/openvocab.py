@@ -218,6 +218,8 @@ def proposals(
                 continue
             if _glossed(sentence, i_end if stop is None or i_end < end else end, covered):
                 continue
+            if len(item.split()) <= 2 and _AUTHOR_AFTER.match(sentence, i_end):
+                continue  # "first characterised by Kinsbourne in 1962": an author, no sign
             label = normalise_label(sentence[i_start:i_end])
             if label is not None:  # spelt as an ontology names it, where one does
                 label = grounding.grounded_label(label, kind)
@@ -226,6 +228,8 @@ def proposals(
     return out
 
 
+#: what follows an author's name: a year or "et al." ("described by Kinsbourne in 1962")
+_AUTHOR_AFTER = re.compile(r"\s*(?:in\s+|\(\s*|,\s*)(?:19|20)\d\d\b|\s*et\s+al\b")
 #: predicate of the known items of a list -> the proposed type of its unknown items
 _KIND_OF = {predicate: kind for kind, predicate in PROPOSED.values()} | {"specialist": "specialty"}
 _LIST_ITEM = re.compile(r"[^;:.()\[\]!?\"]+")  # a list stands within one clause

@@ -158,3 +158,13 @@ def test_what_to_watch_for_during_a_treatment_is_its_reactions(extractor) -> Non
     found = claims(extractor, text)
     assert ("treated_by", "rituximab") in found, found
     assert not {p for p, _ in found} & {"has_symptom"}, found
+
+
+def test_an_author_after_described_by_is_no_sign(extractor) -> None:  # noqa: ANN001
+    text = "The syndrome was first characterised by Hartley in 1971 and is rare."
+    assert not [c for c in extractor.extract(text) if c.predicate == "has_symptom"]
+
+
+def test_reactions_to_watch_for_after_a_semicolon_are_still_the_treatments(extractor) -> None:  # noqa: ANN001
+    text = "IVIG: check pulse every 15 minutes in the first hour; watch for rash or headache."
+    assert not {p for p, _ in claims(extractor, text)} & {"has_symptom"}
