@@ -184,6 +184,19 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:under|below|younger than|before)\s+(?:the\s+age\s+of\s+(" + _NUM + r")"
             r"(?:\s*" + _UNIT + r")?|(" + _NUM + r")\s*" + _UNIT + r")",
         ),
+        (  # "over 40 years of age", "older than 50": an age's lower bound ("over 3 years"
+            "age",  # alone is a duration)
+            r"\b(?:(?:over|above|after)\s+(?:the\s+age\s+of\s+" + _NUM + r"(?:\s*" + _UNIT + r")?"
+            r"|"
+            + _NUM
+            + r"\s*"
+            + _UNIT
+            + r"\s+(?:of\s+age|old))|older\s+than\s+(?:the\s+age\s+of\s+)?"
+            + _NUM
+            + r"(?:\s*"
+            + _UNIT
+            + r")?)",
+        ),
         (  # "children aged 1 to 3": a range of ages, no unit
             "age",
             r"\baged\s+(?:between\s+)?" + _NUM + r"(?:" + _TO + r"|\s+and\s+)" + _NUM + r"\b"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.extract.conftest import claims
+from tests.extract.conftest import found as figures
 
 
 def test_a_quoted_name_beside_a_year_is_no_citation(extractor) -> None:  # noqa: ANN001
@@ -168,3 +169,22 @@ def test_an_author_after_described_by_is_no_sign(extractor) -> None:  # noqa: AN
 def test_reactions_to_watch_for_after_a_semicolon_are_still_the_treatments(extractor) -> None:  # noqa: ANN001
     text = "IVIG: check pulse every 15 minutes in the first hour; watch for rash or headache."
     assert not {p for p, _ in claims(extractor, text)} & {"has_symptom"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kinsbourne syndrome is one of the rarest movement disorders.", "one of the rarest"),
+        ("Life expectancy is usually normal.", "normal life expectancy"),
+        ("About a third are left with longer-term problems.", "about a third"),
+        ("Forty toddlers took part (22 girls, 55 %).", "55 % female"),
+        ("Most adult patients are older than 50 years.", "older than 50 years"),
+        ("In adults, most patients are over 50 years of age.", "over 50 years"),
+    ],
+)
+def test_values_told_in_other_words(sentence: str, expected: str) -> None:
+    assert expected in [v for _, v in figures(sentence)], figures(sentence)
+
+
+def test_over_a_number_of_years_is_still_a_duration() -> None:
+    assert figures("Her ataxia improved over 3 years.") == []
