@@ -237,6 +237,10 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"suffered|developed)\s+(?:(?:a|one|further|late|early|multiple|several|repeated)\s+)?"
             r"(?:relapses?|recurrences?)|(?:later\s+)?(?:relapsed|died))\b)",
         ),
+        (  # "1.2:1 to 1.5:1": a range of ratios, one value
+            "ratio",
+            r"\b\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?\s*(?:to|-|–)\s*\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?\b",
+        ),
         ("ratio", r"\b\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?\b"),
         (  # "1.2 to 1", only ever read next to a sex ratio's cue
             "ratio",

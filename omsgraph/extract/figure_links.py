@@ -316,7 +316,10 @@ def normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
         if not re.search(r"\b(?:months?|years?|life|decades?)$", text):
             text += " years"  # "under the age of two", "between the ages of one and three"
         return re.sub(r"(?<=\d)\s*(?:-|–|to)\s*(?=\d)", "-", text), ""
-    if kind == "ratio":  # "1.2 to 1"
+    if kind == "ratio":  # "1.2 to 1"; "1.2:1 to 1.5:1" a range of two ratios
+        pair = re.fullmatch(r"(\S+?)\s*:\s*(\S+?)\s*(?:to|-|–)\s*(\S+?)\s*:\s*(\S+)", raw)
+        if pair:
+            return "{}:{} to {}:{}".format(*pair.groups()), ""
         return re.sub(r"\s*(?::|to)\s*", ":", raw), ""
     if kind in {"fraction", "quantity"}:
         return " ".join(raw.replace("-", " ").split()), ""

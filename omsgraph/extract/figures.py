@@ -263,7 +263,10 @@ def _attribute(
 _NEEDED = Keywords(NEEDED)
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _ACROSS = re.compile(r",|\band\b|;")
-_OPENS = re.compile(r"[^()\[\].;]*[(\[]\s*")  # a few words, then the bracket a figure opens
+#: a few words, then the bracket a figure opens, and a word of approximation in it
+_OPENS = re.compile(
+    r"[^()\[\].;]*[(\[]\s*(?:(?:approx(?:imately|\.)?|about|around|roughly|ca\.|~|≈)\s*)?"
+)
 
 
 class FigureIndex:

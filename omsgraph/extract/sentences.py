@@ -12,7 +12,8 @@ SENTENCE_SPLIT = re.compile(  # a citation mark after the stop goes with it ("co
     r"(?<=[.!?])(?:[\"'”’)\]]|\[\d+(?:\s?[,–-]\s?\d+)*\])*\s+(?=[\"'“(\[]?[A-Z0-9•])"
 )
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Prof|vs|al|Fig|Vol|e\.g|i\.e|ca|a\.k\.a|aka)|\b[A-Z])\.$"
+    r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Prof|vs|al|Fig|Vol|e\.g|i\.e|ca|a\.k\.a|aka|approx|incl|cf|esp|resp)"
+    r"|\b[A-Z])\.$"
 )
 _INITIAL = re.compile(r"\b[A-Z]\.$")
 #: the words that open a sentence after a letter ("influenza B. He had"), no name after an initial
@@ -25,7 +26,7 @@ def ends_sentence(text: str, begin: int, stop: int, after: int) -> bool:
     ``after``): not after an abbreviation ("Dr.", "e.g.") or an initial ("J. Smith"), unless
     a sentence opens after the letter ("positive for influenza B. He had ..."); not in a number
     sign ("No. 3")."""
-    if _ABBREVIATION.search(text, max(begin, stop - 6), stop):
+    if _ABBREVIATION.search(text, max(begin, stop - 8), stop):
         return bool(_INITIAL.search(text, max(begin, stop - 3), stop)) and bool(
             _OPENER.match(text, after)
         )

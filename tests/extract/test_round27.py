@@ -188,3 +188,12 @@ def test_values_told_in_other_words(sentence: str, expected: str) -> None:
 
 def test_over_a_number_of_years_is_still_a_duration() -> None:
     assert figures("Her ataxia improved over 3 years.") == []
+
+
+def test_a_range_of_ratios_is_one_value_and_outranks_the_words_before_it() -> None:
+    sentence = "Boys are a little more often affected than girls (approx. 1.1:1 to 1.4:1)."
+    assert figures(sentence) == [("sex ratio", "1.1:1 to 1.4:1")]
+
+
+def test_an_allocation_ratio_is_no_sex_ratio() -> None:
+    assert figures("Boys and girls were allocated 2:1 to ACTH or prednisolone.") == []
