@@ -197,3 +197,33 @@ def test_a_range_of_ratios_is_one_value_and_outranks_the_words_before_it() -> No
 
 def test_an_allocation_ratio_is_no_sex_ratio() -> None:
     assert figures("Boys and girls were allocated 2:1 to ACTH or prednisolone.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "alternative"),
+    [
+        ("An EEG was recorded to exclude epilepsy.", "epilepsy"),
+        ("Video-EEG helps to rule out epileptic seizures.", "seizure"),
+        ("MRI was performed in order to exclude a brainstem stroke.", "brainstem stroke"),
+    ],
+)
+def test_what_a_test_is_done_to_rule_out_is_a_differential(extractor, text, alternative) -> None:  # noqa: ANN001
+    got = {(c.predicate, c.object.lower(), c.polarity) for c in extractor.extract(text)}
+    assert ("differential_diagnosis", alternative, "affirmed") in got, got
+    assert not {p for p, _, _ in got} & {"has_symptom"}, got
+
+
+def test_a_tumour_a_test_is_done_to_rule_out_is_the_tumour_search(extractor) -> None:  # noqa: ANN001
+    got = {(c.predicate, c.polarity) for c in extractor.extract("Scans help to exclude a tumour.")}
+    assert ("diagnosed_by", "affirmed") in got, got
+    assert not {p for p, _ in got} & {"differential_diagnosis", "has_cause"}, got
+
+
+def test_adjectives_sharing_one_head_propose_nothing(extractor) -> None:  # noqa: ANN001
+    text = "A CT was done to exclude structural, demyelinating or inflammatory lesions."
+    assert not [c for c in extractor.extract(text) if c.predicate == "differential_diagnosis"]
+
+
+def test_a_first_diagnosis_later_replaced_is_a_differential(extractor) -> None:  # noqa: ANN001
+    got = claims(extractor, "He arrived with a working diagnosis of labyrinthitis.")
+    assert ("differential_diagnosis", "labyrinthitis") in got, got
