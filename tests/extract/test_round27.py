@@ -227,3 +227,21 @@ def test_adjectives_sharing_one_head_propose_nothing(extractor) -> None:  # noqa
 def test_a_first_diagnosis_later_replaced_is_a_differential(extractor) -> None:  # noqa: ANN001
     got = claims(extractor, "He arrived with a working diagnosis of labyrinthitis.")
     assert ("differential_diagnosis", "labyrinthitis") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "alternative"),
+    [
+        ("At first, many toddlers are thought to have labyrinthitis.", "labyrinthitis"),
+        ("The first doctor may think it is an ear infection.", "ear infection"),
+        ("Her original diagnosis had been gastroenteritis.", "gastroenteritis"),
+    ],
+)
+def test_what_was_first_thought_is_a_differential(extractor, text, alternative) -> None:  # noqa: ANN001
+    got = claims(extractor, text)
+    assert ("differential_diagnosis", alternative) in got, got
+
+
+def test_a_belief_about_the_cause_is_no_differential(extractor) -> None:  # noqa: ANN001
+    got = claims(extractor, "Doctors think it is triggered by a virus in many children.")
+    assert not {p for p, _ in got} & {"differential_diagnosis"}, got
