@@ -245,3 +245,29 @@ def test_what_was_first_thought_is_a_differential(extractor, text, alternative) 
 def test_a_belief_about_the_cause_is_no_differential(extractor) -> None:  # noqa: ANN001
     got = claims(extractor, "Doctors think it is triggered by a virus in many children.")
     assert not {p for p, _ in got} & {"differential_diagnosis"}, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two years on, her speech is still behind.", "My son's talking was way behind at four."],
+)
+def test_speech_told_to_be_behind_is_a_language_delay(extractor, text: str) -> None:  # noqa: ANN001
+    got = claims(extractor, text)
+    assert ("has_complication", "language delay") in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cerebellar atrophy can appear later, years after onset.",
+        "Cerebellar atrophy is seen in long-standing disease.",
+    ],
+)
+def test_what_may_come_later_or_in_long_standing_disease_is_a_sequel(extractor, text) -> None:  # noqa: ANN001
+    got = claims(extractor, text)
+    assert ("has_complication", "cerebellar atrophy") in got, got
+
+
+def test_a_sign_that_emerged_later_in_the_illness_is_still_a_sign(extractor) -> None:  # noqa: ANN001
+    got = claims(extractor, "Ataxia came first; tremor emerged later in six children.")
+    assert ("has_symptom", "tremor") in got, got
