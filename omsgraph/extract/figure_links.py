@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 from omsgraph.corpus.values import number
 from omsgraph.extract.figure_forms import SPELLED, TIME_FRAME, WORD, unit_words
@@ -324,3 +325,12 @@ def normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
     if kind in {"fraction", "quantity"}:
         return " ".join(raw.replace("-", " ").split()), ""
     return digits(raw), ""
+
+
+def restated(figure: Any, figures: list[Any]) -> bool:
+    """Whether another figure of ``figure``'s attribute says its value with more, in brackets
+    ("55 % female" beside "55 % female (22 of 40)")."""
+    return any(
+        g.attribute == figure.attribute and g.object.startswith(f"{figure.object} (")
+        for g in figures
+    )

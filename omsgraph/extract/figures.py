@@ -61,6 +61,7 @@ from omsgraph.extract.figure_links import (
     phrase_text,
     ratio_sex,
     resolve,
+    restated,
     sex_named,
     with_time,
 )
@@ -446,22 +447,21 @@ def _share_of(match: re.Match[str], population: str) -> Figure | None:
     return Figure("sex ratio", text, parse_value(text), population, "", *match.span())
 
 
+def _averaged(value: str) -> bool:
+    return value.split()[0] in {"median", "mean", "average"}
+
+
 def _merge_ages(figures: list[Figure], low: str) -> list[Figure]:
     """Ages one clause gives of one group ("18 months, up to 5-6 years") are one value; a
     semicolon parts two groups' ages ("18-24 months in children; the fifth decade in adults")."""
-    ages = [
-        f
-        for f in figures
-        if f.attribute == "age at onset"
-        and f.object.split()[0] not in {"median", "mean", "average"}
-    ]
+    ages = [f for f in figures if f.attribute == "age at onset" and not _averaged(f.object)]
     groups: list[list[Figure]] = []
     for f in ages:
         if groups and ";" not in low[groups[-1][-1].end : f.start]:
             groups[-1].append(f)
         else:
             groups.append([f])
-    out = [f for f in figures if f not in ages]
+    out = [f for f in figures if f not in ages and not restated(f, figures)]
     for group in groups:
         text = ", ".join(f.object for f in group)
         out.append(replace(group[0], object=text, value=parse_value(text), end=group[-1].end))

@@ -38,6 +38,12 @@ _BREAK = re.compile(r"[^\w\s\-\u2010\u2011\u2012\u2013()\"'“”/]|_")
 #: a dash with a space on either side separates ("opsoclonus - myoclonus - ataxia" on a slide is
 #: three signs), as a hyphen without spaces joins ("opsoclonus-myoclonus")
 _SPACED_DASH = re.compile(r"\s[-\u2010-\u2013]\s")
+#: ... unless the dashed words run on into a syndrome's name ("Opsoclonus – Myoclonus Syndrome",
+#: "dancing eyes - dancing feet syndrome"): one name, spaced as PDFs and titles space it
+_NAMED_RUN = re.compile(
+    r"[\w'’]+(?:\s+[\w'’]+)?(?:\s[-\u2010-\u2013]\s[\w'’]+(?:\s+[\w'’]+)?)*\s+(?:syndrome|disease|disorder)\b",
+    re.IGNORECASE,
+)
 _ABBREVIATION_GAP = re.compile(r"\.[ \t]?\Z")
 _ACRONYM = re.compile(r"^[A-Za-z]{1,5}$")
 
@@ -212,10 +218,10 @@ class Lexicon:
             k = bisect_right(starts, match.start())
             if 0 < k < n and joinable[k]:
                 joinable[k] = self._after_abbreviation(text, toks[k - 1], starts[k])
-        if " -" in text or " \u2013" in text:
+        if " -" in text or " \u2013" in text or " \u2010" in text or " \u2011" in text:
             for match in _SPACED_DASH.finditer(text):
                 k = bisect_right(starts, match.start())
-                if 0 < k < n:
+                if 0 < k < n and not _NAMED_RUN.match(text, match.end()):
                     joinable[k] = False
         return joinable
 

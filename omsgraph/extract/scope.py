@@ -37,7 +37,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: does not ('sometimes called "dancing eyes" or Kinsbourne syndrome')
 _BIBLIOGRAPHIC = re.compile(
     r"[\"“][^\"”\n]{3,300}?(?:[.,?!][\"”]|[\"”]\s*[.,])|"
-    r"\bet al\b|\b\d+\s*[:(]\s*\d+|\bno\. \d|\bvol\. \d|\bpp?\. \d|\bdoi:",
+    r"\bet al\b|\bedited by\b|\beds?\.\s|\b(?:university )?press\b|\bpublish(?:ers?|ing)\b|"
+    r"\b\d+\s*[:(]\s*\d+|\bno\. \d|\bvol\. \d|\bpp?\. \d|\bdoi:",
     re.IGNORECASE,
 )
 #: a heading run into its paragraph: "Differential diagnosis. Acute ...", "Differentials: X"
@@ -217,12 +218,10 @@ def _table_rows(text: str) -> frozenset[int]:
 def _citation(line: str) -> bool:
     """Whether ``line`` reads as a bibliography entry (year, quoted title, volume/pages); an
     entry is short, a whole document captured as one line is not one."""
-    return (
-        len(line) <= _MAX_CITATION
-        and line.count(".") >= 2
-        and bool(_YEAR.search(line))
-        and sum(2 if m[0] in '"“' else 1 for m in _BIBLIOGRAPHIC.findall(line)) >= 2
-    )
+    if len(line) > _MAX_CITATION or line.count(".") < 2 or not _YEAR.search(line):
+        return False
+    quoted = [m[0] in '"“' for m in _BIBLIOGRAPHIC.findall(line)]
+    return len(quoted) + sum(quoted) >= 2 and not all(quoted)  # quoted words alone: speech
 
 
 def _run_in(line: str) -> frozenset[str]:
@@ -418,7 +417,8 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
             continue
         headingish = (
             len(words) <= 7
-            and not line.endswith((".", "?", "!"))
+            and not line.endswith((".", "!"))
+            and not (line.endswith("?") and concepts)  # "What is the outlook?" heads a part
             and (
                 not concepts
                 or (_title_case(words) or _NUMBERED.match(line))

@@ -3,7 +3,8 @@
 MONDO names many tumours with their site ("adrenal gland neuroblastoma", "mediastinum
 ganglioneuroblastoma"). Sources that say "adrenal neuroblastoma" mean the vocabulary's
 neuroblastoma at that site, and it is the vocabulary's concept that sources share and that
-conflicts compare. :func:`curated_heads` reads such a mention as the curated concept, on the
+conflicts compare. A test keeps its site ("abdominal ultrasound", "chest CT"): where it looks is
+what it is. :func:`curated_heads` reads such a mention as the curated concept, on the
 curated name's words; the site words stay in the quote. In the same way a disease named as a
 sign and a class word ("seizure disorder", MONDO's epilepsy) is read as the sign, and a term
 an ontology grades by severity ("mild expressive language delay", HPO's graded delays) is read
@@ -60,7 +61,10 @@ def curated_heads(mentions: list[Mention], lexicon: Any) -> list[Mention]:
             if sign is not None and sign.type == "symptom":  # "seizure disorder": a seizure
                 out.append(Mention(m.start, m.start + len(rest), sign, rest))
                 continue
-        for k in range(1, len(words) if m.concept.type != "test" else 1):
+        if m.concept.type == "test":  # "abdominal ultrasound": where a test looks is part of it
+            out.append(m)
+            continue
+        for k in range(1, len(words)):
             if words[k - 1].lower() not in sites:
                 break
             tail = " ".join(words[k:])

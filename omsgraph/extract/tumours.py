@@ -22,7 +22,10 @@ NEUROBLASTIC = frozenset({"neuroblastoma", "ganglioneuroblastoma", "ganglioneuro
 _NAMES_NEUROBLASTOMA = re.compile(r"neuroblastom|\bNB\b")
 #: a judgement made at the bedside, no test that searches for a tumour ("once the clinical
 #: diagnosis is made, every child must be screened for neuroblastoma")
-_BEDSIDE = re.compile(r"(?:diagnosis|criteria|examination|history|scale)$")
+_BEDSIDE = re.compile(
+    r"(?:clinical diagnosis|(?:neurological|physical|clinical) examination|(?:medical )?history"
+    r"|diagnostic criteria|.+ scale)"
+)
 
 
 def _tumour(c: Candidate, generic: Collection[str], is_generic: bool, polarity: str) -> bool:
@@ -84,7 +87,7 @@ def without_redundant_screening(
         if c.predicate == "diagnosed_by"
         and c.concept is not None
         and c.concept.id != screening.id
-        and not _BEDSIDE.search(c.concept.label)
+        and not _BEDSIDE.fullmatch(c.concept.label)
     ]
     if not tests:
         return found
