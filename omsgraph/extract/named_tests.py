@@ -55,7 +55,8 @@ _AGAINST = re.compile(
 )
 _NO_ANTIGEN_WORDS = frozenset(
     "a be treatment therapy drug neuron cell brain tissue body itself it them tumour tumor cancer "
-    "virus".split()
+    "virus fight attack target bind kill destroy protect help make stop block clear react "
+    "recognise recognize neutralise neutralize".split()  # "antibodies to fight it": a purpose
 )
 _NOT_AN_ANTIGEN = re.compile(r"Ig[GMAED]\d?|CSF|IV|IVIG|ANA|OMS|OMAS|[A-Z]{2,}s")
 

@@ -373,3 +373,13 @@ def test_impaired_liver_function_is_no_test(extractor) -> None:  # noqa: ANN001
 def test_frequent_before_a_class_of_findings_still_hedges(extractor, text: str) -> None:  # noqa: ANN001
     got = {(c.object, c.certainty) for c in extractor.extract(text)}
     assert ("ataxia", "hedged") in got, got
+
+
+def test_antibodies_to_do_something_are_no_named_antibody(extractor) -> None:  # noqa: ANN001
+    text = "His body made antibodies to attack the tumour, and they hit the brain too."
+    assert not [c for c in extractor.extract(text) if "antibodies" in c.object]
+
+
+def test_where_available_names_nothing(extractor) -> None:  # noqa: ANN001
+    text = "Work-up: brain MRI, lumbar puncture and, where available, CSF flow cytometry."
+    assert not [c for c in extractor.extract(text) if "available" in c.object]
