@@ -11,12 +11,14 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from rdflib import URIRef
 
 from omsgraph.errors import DataError
+
+if TYPE_CHECKING:  # rdflib only where an IRI is made: the extractor reads the file without it
+    from rdflib import URIRef
 
 __all__ = ["COLUMNS", "MAPPING_PREDICATES", "Mapping", "MappingSet", "load_mappings"]
 
@@ -82,10 +84,15 @@ class MappingSet:
 
     def expand(self, curie: str) -> URIRef:
         """The IRI of ``curie`` under the file's ``curie_map``."""
+        from rdflib import URIRef
+
+        return URIRef(self._iri(curie))
+
+    def _iri(self, curie: str) -> str:
         prefix, sep, local = curie.partition(":")
         if not sep or prefix not in self.curie_map:
             raise KeyError(curie)
-        return URIRef(self.curie_map[prefix] + local)
+        return self.curie_map[prefix] + local
 
 
 def load_mappings(path: Path) -> MappingSet:
@@ -134,7 +141,7 @@ def _check_row(row: Mapping, mapping_set: MappingSet, path: Path) -> None:
             row.line,
         )
     try:
-        mapping_set.expand(row.object_id)
+        mapping_set._iri(row.object_id)  # its prefix is known
     except KeyError:
         raise DataError(
             f"object_id {row.object_id!r}: prefix not in the curie_map", path, row.line
