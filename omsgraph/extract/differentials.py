@@ -36,6 +36,10 @@ _BREAK = re.compile(
     r"|,\s*(?:and|so|then)(?=\s+(?:[\w-]+\s+){1,3}?(?:was|were|is|are|has|have|had)\b)"
     r"|,\s*(?:and\s+|but\s+)?(?:then|later|afterwards|until)\b"  # "thought X, then Y appeared"
     r"|\b(?:and|then)(?=\s+(?:gave|started|began|treated|prescribed|added|administered|ordered)\b)"
+    # the patients the alternative is sought in, and what it would explain ("to rule out a
+    # tumour in every child with opsoclonus", "to exclude drugs as a cause of ataxia")
+    r"|\bin\s+(?:every|any|all|each|a)?\s*(?:child|children|patients?|toddlers?|infants?|adults?)"
+    r"\s+with\b|\bas\s+(?:a\s+|the\s+)?causes?\s+of\b|\b(?:after|before|while)\b"
 )
 
 

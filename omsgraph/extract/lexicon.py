@@ -38,8 +38,8 @@ _BREAK = re.compile(r"[^\w\s\-\u2010\u2011\u2012\u2013()\"'“”/]|_")
 #: a dash with a space on either side separates ("opsoclonus - myoclonus - ataxia" on a slide is
 #: three signs), as a hyphen without spaces joins ("opsoclonus-myoclonus")
 _SPACED_DASH = re.compile(r"\s[-\u2010-\u2013]\s")
-#: ... unless the dashed words run on into a syndrome's name ("Opsoclonus – Myoclonus Syndrome",
-#: "dancing eyes - dancing feet syndrome"): one name, spaced as PDFs and titles space it
+#: ... unless the dashed words run on into a syndrome's name the lexicon knows ("Opsoclonus –
+#: Myoclonus Syndrome"): one name, spaced as PDFs and titles space it
 _NAMED_RUN = re.compile(
     r"[\w'’]+(?:\s+[\w'’]+)?(?:\s[-\u2010-\u2013]\s[\w'’]+(?:\s+[\w'’]+)?)*\s+(?:syndrome|disease|disorder)\b",
     re.IGNORECASE,
@@ -221,9 +221,23 @@ class Lexicon:
         if " -" in text or " \u2013" in text or " \u2010" in text or " \u2011" in text:
             for match in _SPACED_DASH.finditer(text):
                 k = bisect_right(starts, match.start())
-                if 0 < k < n and not _NAMED_RUN.match(text, match.end()):
+                if 0 < k < n and not self._dashed_name(text, match):
                     joinable[k] = False
         return joinable
+
+    def _dashed_name(self, text: str, dash: re.Match[str]) -> bool:
+        """Whether the words around a spaced dash, run on into a syndrome's word, are a name the
+        lexicon knows with the dashes closed ("Opsoclonus - Myoclonus Syndrome"); a list whose
+        last item ends in "disorder" is none ("opsoclonus - myoclonus - sleep disorder")."""
+        run = _NAMED_RUN.match(text, dash.end())
+        if run is None:
+            return False
+        before = text[max(0, dash.start() - 40) : dash.start()].split()
+        tail = _SPACED_DASH.sub("-", text[dash.start() : run.end()])
+        return any(
+            self.lookup(" ".join(before[-k:]) + tail) is not None
+            for k in range(1, min(3, len(before)) + 1)
+        )
 
     def lookup(self, phrase: str, ontology: bool = False) -> Concept | None:
         """The concept whose name is exactly ``phrase`` (after folding), or None.

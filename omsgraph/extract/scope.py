@@ -418,7 +418,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         headingish = (
             len(words) <= 7
             and not line.endswith((".", "!"))
-            and not (line.endswith("?") and concepts)  # "What is the outlook?" heads a part
+            and not (line.endswith("?") and (concepts or condition))  # "What is the outlook?"
             and (
                 not concepts
                 or (_title_case(words) or _NUMBERED.match(line))
@@ -428,6 +428,8 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         )
         if headingish and _states_figure(line):
             headingish = False  # "Relapses: 50-60%", "Mortality rare": a fact, no heading
+        if headingish and line.endswith("?") and not heading_frames(line):
+            continue  # "Anything else?", "Could it be Tarlow syndrome?": a question, no part
         if headingish:
             frames = heading_frames(line)  # "Diagnosis and differential diagnosis": no list
             if _other_disease(line, lexicon) and not condition:

@@ -383,3 +383,122 @@ def test_antibodies_to_do_something_are_no_named_antibody(extractor) -> None:  #
 def test_where_available_names_nothing(extractor) -> None:  # noqa: ANN001
     text = "Work-up: brain MRI, lumbar puncture and, where available, CSF flow cytometry."
     assert not [c for c in extractor.extract(text) if "available" in c.object]
+
+
+def test_a_long_run_of_spaces_after_a_heading_word_does_not_backtrack(extractor) -> None:  # noqa: ANN001
+    """A guard against catastrophic backtracking, not a speed target: the side-effects heading
+    pattern once took minutes on such a line (cubic in the spaces); now it is linear."""
+    import time
+
+    began = time.perf_counter()
+    extractor.extract("Side effects of" + " " * 3000 + ",x\nAtaxia was present.\n")
+    assert time.perf_counter() - began < 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Be sure to rule out a neuroblastoma in every child with opsoclonus and myoclonus.",
+        "Drug screens help to exclude drug ingestion as a cause of the ataxia.",
+    ],
+)
+def test_the_patients_a_differential_is_sought_in_keep_their_signs(extractor, text) -> None:  # noqa: ANN001
+    got = claims(extractor, text)
+    assert not {o for p, o in got if p == "differential_diagnosis"} & {
+        "opsoclonus",
+        "myoclonus",
+        "ataxia",
+    }, got
+
+
+def test_a_tumour_a_normal_scan_let_us_rule_out_is_denied(extractor) -> None:  # noqa: ANN001
+    got = {
+        (c.object, c.polarity)
+        for c in extractor.extract("The MRI was normal, so we were able to rule out a tumour.")
+    }
+    assert ("tumour", "negated") in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A neuroblastoma was found in the left adrenal gland and it was completely resected.",
+        "They found a tumour in the chest and removed it.",
+        "Surgeons removed a mass from her abdomen.",
+    ],
+)
+def test_a_tumour_removed_after_its_site_is_a_resection(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("treated_by", "tumour resection") in claims(extractor, text)
+
+
+def test_a_sign_that_can_appear_later_in_the_illness_is_no_sequel(extractor) -> None:  # noqa: ANN001
+    got = claims(extractor, "In some toddlers tremor can appear later, weeks after the ataxia.")
+    assert ("has_symptom", "tremor") in got, got
+
+
+def test_what_to_watch_for_on_a_treatment_includes_new_signs_of_it(extractor) -> None:  # noqa: ANN001
+    got = claims(extractor, "While on ACTH, watch for new irritability and high blood pressure.")
+    assert not {p for p, _ in got} & {"has_symptom"}, got
+
+
+def test_a_list_ending_in_a_disorder_is_no_dashed_name(extractor) -> None:  # noqa: ANN001
+    got = claims(extractor, "Key features: opsoclonus - myoclonus - ataxia - sleep disorder")
+    assert ("has_symptom", "opsoclonus") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Could it be Tarlow Syndrome?\nMy son had opsoclonus and was given ACTH.\n", "opsoclonus"),
+        ("Anyone dealt with Kinsbourne Syndrome?\n", "kinsbourne syndrome"),
+    ],
+)
+def test_a_question_line_is_no_heading_that_drops_what_follows(extractor, text, kept) -> None:  # noqa: ANN001
+    assert kept in {o for _, o in claims(extractor, text)}
+
+
+def test_a_question_without_a_topic_keeps_the_section_before_it(extractor) -> None:  # noqa: ANN001
+    text = "Side effects\nSteroids can cause weight gain.\nAnything else?\nSome get mood swings.\n"
+    assert not {p for p, _ in claims(extractor, text)} & {"has_symptom"}
+
+
+def test_a_question_heading_on_treatment_opens_a_treatment_part(extractor) -> None:  # noqa: ANN001
+    text = (
+        "What causes it?\nA tumour or a virus.\nHow is it treated?\nSome children get rituximab.\n"
+    )
+    assert ("treated_by", "rituximab") in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She fulfilled three of the four cardinal features.",
+        "The children met all four criteria.",
+    ],
+)
+def test_more_counts_of_criteria(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("diagnosed_by", "diagnostic criteria") in claims(extractor, text)
+
+
+def test_international_criteria_for_another_thing_are_no_diagnostic_criteria(extractor) -> None:  # noqa: ANN001
+    text = "International criteria for neuroblastoma risk were applied."
+    assert ("diagnosed_by", "diagnostic criteria") not in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the first time in months I think it is working, her tremor is better.",
+        "At first I didn't think it was anything serious, just clumsiness.",
+    ],
+)
+def test_no_first_diagnosis_without_one(extractor, text: str) -> None:  # noqa: ANN001
+    assert not {p for p, _ in claims(extractor, text)} & {"differential_diagnosis"}
+
+
+def test_words_behind_a_paywall_are_no_delay(extractor) -> None:  # noqa: ANN001
+    assert claims(extractor, "The words were behind a paywall.") == set()
+
+
+def test_one_sexs_share_after_a_semicolon() -> None:
+    assert ("sex ratio", "55 % female") in figures("Forty children took part; 22 girls, 55%.")
