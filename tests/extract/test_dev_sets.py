@@ -64,6 +64,15 @@ start: 0.767/0.587, 0.692, 92.3 %, 97.9 %); then, read as development data, 0.78
 polarity 98.0 % after general rules (a heading naming the diagnosis and the differential
 diagnosis makes no list of differentials; a numbered heading is a heading; tumours sharing
 their head; posterior fossa tumours and drug intoxication as conditions).
+Raised after the next round (a quoted name beside a year is no citation, diagnostic criteria,
+tumour removal told in other words, what a test rules out, side-effects headings, question
+headings, sequelae told in other words, value forms): dev3 entity R 0.863; dev4 0.848/0.800;
+dev5 0.841/0.791, certainty 95.4 %; dev6 0.822/0.746, value F1 0.796; dev7 0.821/0.815,
+value F1 0.816; dev8 0.809/0.653, value F1 0.782.
+dev9 (ten documents written for the project, tests/gold/dev9: the held-out set of that round,
+never read and measured only at its start and end) added at its end measurement, 3b9c0a3:
+entity P/R 0.768/0.710, value F1 0.673, certainty 93.8 %, polarity 98.3 % (at 5ed3d8a, its
+start: 0.771/0.708, 0.673, 92.7 %, 98.3 %).
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -111,17 +120,22 @@ SETS = {
         ROOT / "tests" / "gold" / "dev8" / "gold_claims.jsonl",
         ROOT / "tests/gold/dev8/texts",
     ),
+    "dev9": (
+        ROOT / "tests" / "gold" / "dev9" / "gold_claims.jsonl",
+        ROOT / "tests/gold/dev9/texts",
+    ),
 }
 #: set name -> (entity precision, entity recall, value F1, certainty, polarity) floors
 FLOORS = {
     "dev": (0.885, 0.93, 0.85, 0.94, 0.97),
     "dev2": (0.865, 0.87, 0.94, 0.935, 0.98),
-    "dev3": (0.885, 0.84, 0.95, 0.915, 0.98),
-    "dev4": (0.84, 0.785, 0.86, 0.94, 0.945),
-    "dev5": (0.82, 0.76, 0.80, 0.94, 0.975),
-    "dev6": (0.80, 0.715, 0.735, 0.935, 0.985),
-    "dev7": (0.815, 0.80, 0.785, 0.945, 0.975),
-    "dev8": (0.775, 0.61, 0.685, 0.92, 0.975),
+    "dev3": (0.885, 0.855, 0.95, 0.915, 0.98),
+    "dev4": (0.84, 0.795, 0.86, 0.94, 0.945),
+    "dev5": (0.835, 0.785, 0.80, 0.95, 0.975),
+    "dev6": (0.815, 0.74, 0.79, 0.935, 0.985),
+    "dev7": (0.815, 0.81, 0.81, 0.945, 0.975),
+    "dev8": (0.80, 0.645, 0.775, 0.92, 0.975),
+    "dev9": (0.76, 0.70, 0.665, 0.93, 0.975),
 }
 
 
