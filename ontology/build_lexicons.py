@@ -47,10 +47,11 @@ whose label, or the label of its NCIT, DOID or Orphanet exact match, has a neopl
 (tumour, cancer, neoplasm, malignant, or a neoplasm suffix such as -blastoma, -carcinoma,
 -sarcoma, -lymphoma, -leukemia, -teratoma, -glioma, -adenoma, -melanoma) is ``tumour``; one
 with an infection word (infection, infectious, viral, virus, bacterial, fungal, parasitic,
-tuberculosis, sepsis) is ``infection``; all others are ``condition``. Drugs: ``drug``, with
-the MeSH ID when the dictionary has one in MeSH's form (D or C and digits), else the DrugBank
-ID (entries with neither are left out); the dictionary's enzymes and receptors (MeSH trees
-D08.811, D12.776.543.750, D12.776.826, and any entry MeSH heads "Receptors, ...": an
+tuberculosis, sepsis) or the name of a common infectious disease or agent (syphilis, measles,
+influenza, malaria, -coccal, Mycoplasma ...) is ``infection``; all others are ``condition``.
+Drugs: ``drug``, with the MeSH ID when the dictionary has one in MeSH's form (D or C and digits),
+else the DrugBank ID (entries with neither are left out); the dictionary's enzymes and receptors
+(MeSH trees D08.811, D12.776.543.750, D12.776.826, and any entry MeSH heads "Receptors, ...": an
 antibody's target, no treatment) are left out.
 
 Precision guards (by rule, not by a list of words): a name with a comma or semicolon (an
@@ -118,7 +119,12 @@ _NEOPLASM = re.compile(
     re.IGNORECASE,
 )
 _INFECTION = re.compile(
-    r"\b(?:infections?|infectious|viral|virus\w*|bacterial|fungal|parasitic|tuberculosis|sepsis)\b",
+    r"\b(?:infections?|infectious|viral|virus\w*|bacterial|fungal|parasitic|tuberculosis|sepsis"
+    # the infectious diseases named without such a word: by their agent or their own name
+    r"|\w*syphilis|measles|mumps|rubella|varicella|chickenpox|influenza|malaria|dengue|zika"
+    r"|rabies|toxoplasmosis|brucellosis|leptospirosis|borreliosis|lyme|typhoid|tularemia"
+    r"|tetanus|diphtheria|pertussis|leprosy|plague|mononucleosis|herpes|hepatitis [a-e]"
+    r"|covid-19|\w*coccal|rickettsi\w*|mycoplasma\w*|salmonell\w*|listeri\w*|chlamydi\w*)\b",
     re.IGNORECASE,
 )
 # MeSH tree of enzymes (D08.811): named in tests and mechanisms, not given as drugs

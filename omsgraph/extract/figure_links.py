@@ -51,6 +51,18 @@ def fmt(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:g}"
 
 
+_STATED = re.compile(r"\s*\(\s*(\d+(?:\.\d+)?)\s*%")  # "3/24 (12.5 %)": the share it states
+
+
+def percent_of(part: float, whole: float, match: re.Match[str] | None = None) -> str:
+    """The percent ``part`` is of ``whole``: the one the text states after the count (``match``),
+    else the nearest whole number, a half up ("1 of 8": "13")."""
+    stated = _STATED.search(match.group()) if match else None  # a form may take the bracket in
+    if stated:
+        return fmt(number(stated.group(1)))
+    return fmt(math.floor(100 * part / whole + 0.5))
+
+
 def rate(match: re.Match[str]) -> tuple[float, float, bool]:
     """(cases, denominator, per year) of a rate match of :data:`figure_forms.FORMS`."""
     n = number(match.group("n"))
@@ -80,7 +92,7 @@ def rate_text(match: re.Match[str]) -> tuple[str, str]:
         text = f"{fmt(low)}-{fmt(n)} in {fmt(base)}" + (" per year" if yearly else "")
         return f"{prefix} {text}".strip(), ""
     if is_share(match):
-        return f"{prefix} {fmt(n)} of {fmt(base)} ({fmt(round(100 * n / base))} %)".strip(), ""
+        return f"{prefix} {fmt(n)} of {fmt(base)} ({percent_of(n, base, match)} %)".strip(), ""
     text = f"{fmt(n)} in {fmt(base)}" + (" per year" if yearly else "")
     return f"{prefix} {text}".strip(), ""
 
@@ -303,7 +315,7 @@ def normal(kind: str, match: re.Match[str]) -> tuple[str, str]:
     if kind == "part":  # "11 of 24", or "of the 24 children, 11" (named groups)
         named = match.groupdict()
         x, y = number(named.get("x") or match.group(1)), number(named.get("y") or match.group(2))
-        return f"{fmt(x)} of {fmt(y)} ({fmt(round(100 * x / y))} %)" if y else raw, ""
+        return f"{fmt(x)} of {fmt(y)} ({percent_of(x, y, match)} %)" if y else raw, ""
     if kind == "age":
         text = re.sub(r"\s+(?:of age|old)$", "", unit_words(raw))
         text = re.sub(r"^(?:children|infants|toddlers|kids)\s+|^aged\s+", "", text)

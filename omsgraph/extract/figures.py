@@ -54,10 +54,12 @@ from omsgraph.extract.figure_forms import (
 )
 from omsgraph.extract.figure_links import (
     digits,
+    fmt,
     is_share,
     joined,
     normal,
     of_another_measure,
+    percent_of,
     phrase_text,
     ratio_sex,
     resolve,
@@ -66,7 +68,6 @@ from omsgraph.extract.figure_links import (
     with_time,
 )
 from omsgraph.extract.figure_links import distance as _distance
-from omsgraph.extract.figure_links import fmt as _fmt
 
 __all__ = ["PREDICATES", "RULES", "Figure", "FigureIndex", "Rule", "find_figures", "load_rules"]
 
@@ -164,9 +165,8 @@ class _Table:
     phrase_rules: tuple[Rule, ...]
     needed: Keywords  # every word a phrase row needs
     by_word: dict[str, frozenset[int]]  # word -> the phrase rows (their order) that need it
-    #: the fixed strings one of which each cue row's every match holds (None: not known), and
-    #: all of them, found in a sentence in one pass: a row none of whose strings occurs there
-    #: matches nothing there (factoring.required; a quick test, for speed)
+    #: the fixed strings one of which each cue row's every match holds (None: not known), and all
+    #: of them, found in one pass: a row none of whose strings occurs there matches nothing there
     cue_strings: dict[int, frozenset[str] | None]
     cue_words: Keywords
 
@@ -432,8 +432,8 @@ def _sexes(match: re.Match[str], population: str) -> Figure | None:
     counts[second] = counts.get(second, 0) + number(match.group(3))
     if set(counts) != {"female", "male"} or not sum(counts.values()):
         return None
-    qualifier = f"{_fmt(counts['female'])} female, {_fmt(counts['male'])} male"
-    text = f"{round(100 * counts['female'] / sum(counts.values()))} % female ({qualifier})"
+    qualifier = f"{fmt(counts['female'])} female, {fmt(counts['male'])} male"
+    text = f"{percent_of(counts['female'], sum(counts.values()))} % female ({qualifier})"
     return Figure("sex ratio", text, parse_value(text), population, qualifier, *match.span())
 
 
@@ -443,7 +443,7 @@ def _share_of(match: re.Match[str], population: str) -> Figure | None:
     if not 0 < n <= total:
         return None
     sex = SEX[match.group("sex")]
-    text = f"{round(100 * n / total)} % {sex} ({_fmt(n)} of {_fmt(total)})"
+    text = f"{percent_of(n, total)} % {sex} ({fmt(n)} of {fmt(total)})"
     return Figure("sex ratio", text, parse_value(text), population, "", *match.span())
 
 
@@ -489,7 +489,7 @@ def _medians(
     out = []
     for i, (v_start, v_end) in enumerate(values):
         n = number(low[v_start:v_end])
-        text = f"{match.group('stat')} {_fmt(n)} {name}".strip()
+        text = f"{match.group('stat')} {fmt(n)} {name}".strip()
         qualifier = ""
         if i < len(ranges):
             span = re.sub(r"\s*(?:-|–|to)\s*", "-", digits(ranges[i].group(2)))

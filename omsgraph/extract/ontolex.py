@@ -94,6 +94,7 @@ def display(label: str) -> str:
     """An ontology label in the vocabulary's style: ``Unsteady gait`` -> ``unsteady gait``.
 
     Only a plain capital first letter goes: ``Guillain-Barre syndrome`` and ``HIV`` stay.
+    MONDO's labels need none: they are lower case but for names ("Miller Fisher syndrome").
     """
     first = label.split(" ", 1)[0]
     if first[:1].isupper() and first[1:] == first[1:].lower() and len(first) > 1:
@@ -214,7 +215,7 @@ class OntologyLexicon:
             release = self.releases.get(ontology)
             concept = self._concepts[index] = GroundedConcept(
                 id=slug(label) or curie.lower().replace(":", "-"),
-                label=display(label),
+                label=label if ontology == "MONDO" else display(label),  # MONDO: case as named
                 type=kind,
                 synonyms=synonyms,
                 curie=curie,

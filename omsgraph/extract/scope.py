@@ -47,7 +47,7 @@ _RUN_IN = re.compile(r"([A-Z][A-Za-z'’ -]{2,40}?)(?:[.:]|\s[–—-])\s+(?=[A-
 _DIFFERENTIAL_ITEM = frozenset({"differential", "introduced:differential"})
 #: where an item of a differential list stops naming the alternative and starts describing it
 #: ("Acute cerebellar ataxia - no opsoclonus", "Ocular flutter: horizontal only")
-_DESCRIBES = re.compile(r"\s[–—-]\s|—|:\s|;|\(|,\s*(?:which|with|but|without|no)\b")
+_DESCRIBES = re.compile(r"\s[–—|-]\s|—|:\s|;|\(|,\s*(?:which|with|but|without|no)\b")
 _CAUSED_BY = re.compile(r"\s+(?:due to|caused by|secondary to|from|in)\s+(?:[\w'’-]+\s+){0,3}")
 _SIGNS = frozenset({"symptom", "complication", "finding"})
 #: page chrome: a journal's keyword line, the parts of a running header, a talk's objectives
@@ -114,15 +114,20 @@ def _names_condition(mentions: list[Mention]) -> tuple[bool, bool]:
     return condition, any(m.concept.id != _CONDITION for m in mentions)
 
 
+_LISTED_FOR = re.compile(r"\b(?:for|against|including|such as|like|than)\b")  # "tests for X"
 _OPENERS = frozenset({"In", "The", "A", "An", "Of", "With", "For"})
 
 
-def _other_disease(line: str, lexicon: Lexicon) -> bool:
-    """Whether ``line`` names a syndrome or disease that is not in the vocabulary."""
+def _other_disease(line: str, lexicon: Lexicon, lead: bool = False) -> bool:
+    """Whether ``line`` names a syndrome or disease that is not in the vocabulary; with
+    ``lead``, in its first words, as what it is about (not an item of "tests for X, Y")."""
     if "yndrome" not in line and "isease" not in line:  # what the pattern needs (speed)
         return False
     for match in _OTHER_DISEASE.finditer(line):
         name = match.group()
+        before = line[: match.start()]
+        if lead and (len(before.split()) > 4 or _LISTED_FOR.search(before)):
+            continue
         # drop leading words that only start the sentence ("In", "The")
         words = name.split()
         while len(words) > 2 and words[0] in _OPENERS:
@@ -140,7 +145,7 @@ def _about_other_disease(line: str, lexicon: Lexicon) -> bool:
     case report's paragraph that names one later ("her mother had Graves disease"), or sets
     one aside ("Whipple disease was excluded"), is the case's."""
     sentences = SENTENCE_SPLIT.split(line)
-    if _other_disease(sentences[0], lexicon):
+    if _other_disease(sentences[0], lexicon, lead=True):
         return True
     for sentence in sentences[1:]:
         head = _OTHER_DISEASE.match(sentence)
@@ -279,6 +284,8 @@ _PARTICLE = re.compile(r"\s+(?:apart|asleep)\b", re.I)
 def _named_first(raw: str, start: int, mentions: list[Mention]) -> list[Mention]:
     """The mentions of an item of a differential list that name the alternative: those
     before the item starts to describe it ("Acute cerebellar ataxia - no opsoclonus")."""
+    if not mentions:
+        return mentions
     stop = _DESCRIBES.search(raw)
     if stop is not None and mentions and mentions[0].start < start + stop.start():
         mentions = [m for m in mentions if m.start < start + stop.start()]
@@ -416,7 +423,8 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
             off_topic = off_topic or line.rstrip(" :").lower().endswith(_DECLARED)  # a heading
             continue
         headingish = (
-            len(words) <= 7
+            start not in rows  # a table's header row names its columns, not a section
+            and len(words) <= 7
             and not line.endswith((".", "!"))
             and not (line.endswith("?") and (concepts or condition))  # "What is the outlook?"
             and (

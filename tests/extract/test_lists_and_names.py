@@ -36,7 +36,7 @@ def test_related_disorders_in_a_list_frame_are_differential_diagnoses(
     text = "Disorders with similar symptoms include myoclonus of other causes and Wilson Disease."
     found = claims(extractor, text)
     assert ("differential_diagnosis", "myoclonus") in found, found
-    assert ("differential_diagnosis", "wilson disease") in found, found
+    assert ("differential_diagnosis", "Wilson disease") in found, found
     found = claims(extractor, "Related conditions: Wilson Disease, myoclonus.")
     assert ("differential_diagnosis", "myoclonus") in found, found
     # a sign before the trigger stays a symptom

@@ -116,7 +116,7 @@ def test_side_effects_are_no_signs_and_the_drug_was_given(extractor, text: str) 
     [
         (
             "Disorders that may resemble OMS include Miller Fisher syndrome.",
-            "miller Fisher syndrome",
+            "Miller Fisher syndrome",
         ),
         ("Acute cerebellar ataxia can mimic OMS and was ruled out.", "acute cerebellar ataxia"),
     ],

@@ -288,7 +288,7 @@ def test_examples_share_the_relation_of_what_they_exemplify(extractor: Extractor
     text = "In rare cases OMS follows an infection such as mumps or Lyme disease, e.g. in adults."
     found = {(c.predicate, c.object, c.certainty) for c in extractor.extract(text)}
     assert ("has_cause", "mumps infectious disease", "hedged") in found  # MONDO's label
-    assert ("has_cause", "lyme disease", "hedged") in found
+    assert ("has_cause", "Lyme disease", "hedged") in found
 
 
 def test_a_generic_trigger_borrows_the_frame_of_its_subject(extractor: Extractor) -> None:

@@ -1,0 +1,85 @@
+"""Rules of this round, each tested with sentences written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import claims, qualified
+from tests.extract.conftest import found as figures
+
+_TABLE = (
+    "Differential diagnosis\n\n"
+    "Disorder | Telling features | Useful test\n"
+    "Guillain-Barre syndrome | areflexia, ascending weakness | nerve conduction\n"
+    "Spasmus nutans | head nodding, torticollis | MRI\n"
+)
+
+
+def test_a_differential_table_under_its_header_row_names_the_alternatives(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, _TABLE)
+    assert ("differential_diagnosis", "spasmus nutans") in found, found
+    assert ("differential_diagnosis", "Guillain-Barre syndrome") in found, found
+
+
+def test_the_features_in_a_differential_row_are_the_alternatives_not_its_signs(extractor) -> None:  # noqa: ANN001
+    found = {o for p, o in claims(extractor, _TABLE)}
+    assert not found & {"areflexia", "torticollis", "head nodding"}, found
+
+
+def test_a_table_header_row_keeps_the_section_it_stands_in(extractor) -> None:  # noqa: ANN001
+    text = (
+        "Treatment\n\n"
+        "Drug | Dose | Diagnosis of side effects\n"
+        "Dexamethasone | 20 mg/m2 pulses | blood pressure\n"
+        "Rituximab | 375 mg/m2 | B-cell counts\n"
+    )
+    found = claims(extractor, text)
+    assert ("treated_by", "rituximab") in found, found
+
+
+def test_a_line_without_names_in_a_differential_list_is_no_error(extractor) -> None:  # noqa: ANN001
+    text = "Differential diagnosis\n\nCondition | Features | Test\n"
+    assert claims(extractor, text) == set()
+
+
+@pytest.mark.parametrize("disease", ["syphilis", "measles", "Lyme disease", "influenza"])
+def test_an_infectious_disease_tested_for_and_negative_is_an_excluded_cause(
+    extractor,  # noqa: ANN001
+    disease: str,
+) -> None:
+    text = f"Tests for HIV, {disease} and cytomegalovirus were negative."
+    found = {(o.lower(), pol) for o, pol, _ in qualified(extractor, text)}
+    assert (disease.lower(), "negated") in found, found
+
+
+def test_a_named_disease_in_a_list_of_tests_keeps_the_sentence(extractor) -> None:  # noqa: ANN001
+    text = "Tests for Whipple disease, HIV and syphilis were negative."
+    found = {o for _, o in claims(extractor, text)}
+    assert "syphilis" in found, found
+
+
+def test_a_passage_opening_on_another_disease_is_still_set_aside(extractor) -> None:  # noqa: ANN001
+    assert claims(extractor, "Wilson disease presents with tremor and ataxia.") == set()
+
+
+def test_an_infection_before_onset_is_a_cause(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "She had measles three weeks before the ataxia began.")
+    assert ("has_cause", "measles") in found, found
+
+
+def test_a_mondo_label_keeps_the_capitals_of_its_names(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "The differential includes Miller Fisher syndrome.")
+    assert ("differential_diagnosis", "Miller Fisher syndrome") in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Relapses occurred in 3/24 (12.5%).", "3 of 24 (12.5 %)"),  # the share it states
+        ("Relapses occurred in 3/24.", "3 of 24 (13 %)"),  # a half rounds up
+        ("Relapses occurred in 1 of 8 children.", "1 of 8 (13 %)"),
+        ("Relapses occurred in 5 of 16 children.", "5 of 16 (31 %)"),
+    ],
+)
+def test_a_share_from_counts_is_the_one_stated_else_rounded_half_up(sentence, value) -> None:  # noqa: ANN001
+    assert ("relapse rate", value) in figures(sentence), figures(sentence)
