@@ -15,9 +15,11 @@ from functools import cache
 from omsgraph.corpus.model import Concept
 from omsgraph.extract import cues
 from omsgraph.extract.factoring import Keywords
-from omsgraph.extract.lexicon import Mention
+from omsgraph.extract.lexicon import Lexicon, Mention
 
 __all__ = ["with_descriptions"]
+
+_SIGNS = frozenset({"symptom", "complication"})
 
 
 @dataclass(frozen=True)
@@ -46,8 +48,19 @@ def _rules() -> tuple[_Description, ...]:
     )
 
 
+def _concept(lexicon: Lexicon, name: str) -> Concept | None:
+    """The concept a row names: the vocabulary's of that id, else the sign the ontology layer
+    names so ("fatigue": HPO's), else None (the row is left out)."""
+    concept = lexicon.concepts.get(name)
+    if concept is None:
+        concept = lexicon.lookup(name.replace("-", " "), ontology=True)
+        if concept is not None and concept.type not in _SIGNS:
+            return None
+    return concept
+
+
 def with_descriptions(
-    text: str, offset: int, mentions: list[Mention], concepts: dict[str, Concept]
+    text: str, offset: int, mentions: list[Mention], lexicon: Lexicon
 ) -> list[Mention]:
     """``mentions`` of ``text`` (offsets plus ``offset``) and the signs it describes, in order.
 
@@ -59,7 +72,7 @@ def with_descriptions(
     for row in _rules():
         if present.isdisjoint(row.keys):
             continue  # none of the row's words in the line
-        concept = concepts.get(row.concept)
+        concept = _concept(lexicon, row.concept)
         if concept is None:
             continue
         named = "name" in row.pattern.groupindex

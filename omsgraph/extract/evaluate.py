@@ -3,7 +3,9 @@
 Entity claims: a predicted claim matches a gold claim with the same source, predicate and
 polarity and the same object concept (names folded for case and punctuation, or equal through
 synonyms); precision, recall and F1 are computed over distinct (source, predicate, object,
-polarity) tuples. ``mechanism``, ``specialist`` and ``other`` are scored the same way, apart.
+polarity) tuples. ``mechanism``, ``specialist`` and ``other`` are scored the same way, apart;
+a mechanism is a word, not a concept, but equal through the vocabulary's names ("autoimmune"
+is its "autoimmunity").
 
 Value claims (``epidemiology``, ``prognosis``): a predicted claim matches a gold claim of the
 same source with the same named attribute (``attribute`` field, or the ``attribute: value``
@@ -189,6 +191,8 @@ class _Canon:
 
     def of(self, record: dict[str, Any]) -> str:
         name = normalise(str(record["object"]))
+        if record["predicate"] == "mechanism":  # "autoimmune": the vocabulary's autoimmunity
+            return self.names.get(_spelling(name), name)
         if record["predicate"] not in ENTITY_PREDICATES:  # values, synonyms: compare as text
             return name
         object_id = record.get("object_id") or ""

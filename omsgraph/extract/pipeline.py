@@ -150,6 +150,7 @@ class Extractor:
         heads = coordination.POST_HEADS.search(segment) is not None
         for m in coordination.POST_COORD.finditer(low, s, e) if heads else ():
             head, tail_start = m.group(1), m.start(2)
+            deficit = coordination.DEFICIT_HEAD.fullmatch(head) is not None
             cursor = tail_start
             for element in coordination.LIST_SPLIT.split(m.group(2)):
                 words = element.split()
@@ -172,6 +173,7 @@ class Extractor:
                         ],
                         at,
                         end,
+                        deficit,  # "problems with memory": any ontology's
                     )
                     if len(out) > before:
                         break

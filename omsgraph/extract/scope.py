@@ -405,7 +405,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
             continue
         mentions = curated_heads(lexicon.find(raw, start), lexicon)
         mentions = with_events(raw, start, mentions, lexicon.concepts)
-        mentions = with_descriptions(raw, start, mentions, lexicon.concepts)
+        mentions = with_descriptions(raw, start, mentions, lexicon)
         mentions = [m for m in mentions if not _PARTICLE.match(raw, m.end - start)]
         if "   " in raw:  # "Inheritance: not applicable   Age of onset: infancy"
             empty_spans = [f.span() for f in _EMPTY_FIELD.finditer(raw)]

@@ -83,3 +83,62 @@ def test_a_mondo_label_keeps_the_capitals_of_its_names(extractor) -> None:  # no
 )
 def test_a_share_from_counts_is_the_one_stated_else_rounded_half_up(sentence, value) -> None:  # noqa: ANN001
     assert ("relapse rate", value) in figures(sentence), figures(sentence)
+
+
+def test_a_mechanism_word_matches_its_concept_name_through_the_vocabulary() -> None:
+    from pathlib import Path
+
+    from omsgraph.corpus.vocabulary import load_vocabulary
+    from omsgraph.extract.evaluate import evaluate
+
+    vocabulary = load_vocabulary(Path(__file__).parents[2] / "data" / "vocabulary.yaml")
+
+    def claim(obj: str) -> dict:
+        return {"source": "s.txt", "predicate": "mechanism", "object": obj, "polarity": "affirmed"}
+
+    report = evaluate([claim("autoimmunity")], [claim("autoimmune")], vocabulary)
+    assert (report.other.tp, report.other.fp, report.other.fn) == (1, 0, 0)
+    report = evaluate([claim("paraneoplastic")], [claim("autoimmune")], vocabulary)
+    assert (report.other.tp, report.other.fp, report.other.fn) == (0, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Since the illness she tires easily.", "fatigue"),
+        ("He is always tired.", "fatigue"),
+        ("The little one was being sick most mornings.", "vomiting"),
+        ("He threw up after every feed.", "vomiting"),
+        ("Her speech was slurred for weeks.", "dysarthria"),
+        ("He slurred his words.", "dysarthria"),
+        ("She became very clingy.", "irritability"),
+    ],
+)
+def test_a_sign_told_in_lay_words_is_that_sign(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    found = {o for _, o in claims(extractor, text)}
+    assert sign in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was exhausted all the time.",  # the parent's own state
+        "We are always tired.",
+        "She was sick with a cold.",  # ill, in American usage
+        "He is a fussy eater.",
+    ],
+)
+def test_a_parents_own_state_or_another_sense_is_no_sign(extractor, text: str) -> None:  # noqa: ANN001
+    found = {o for _, o in claims(extractor, text)}
+    assert not found & {"fatigue", "vomiting", "irritability"}, found
+
+
+def test_ongoing_difficulties_are_sequelae(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "Many children have ongoing difficulties with speech and sleep.")
+    assert ("has_complication", "sleep disturbance") in found, found
+    assert not {p for p, _ in found} - {"has_complication"}, found
+
+
+def test_problems_with_a_faculty_in_a_list_are_named_through_the_ontology(extractor) -> None:  # noqa: ANN001
+    found = {o for _, o in claims(extractor, "Years later he had problems with memory and mood.")}
+    assert "memory impairment" in found, found
