@@ -10,7 +10,7 @@ from functools import cache
 
 from omsgraph.extract.cues import keys, table, whole_words
 
-__all__ = ["mechanisms"]
+__all__ = ["hedged", "mechanisms"]
 
 
 @cache
@@ -41,3 +41,19 @@ def mechanisms(low: str, start: int, end: int) -> list[tuple[int, int, int, str]
 @cache
 def _keys() -> frozenset[str]:
     return frozenset(w for _, _, words in _rows() for w in words)
+
+
+#: a proposed mechanism, wherever the sentence says so ("Dysfunction of omnipause neurons is
+#: thought to underlie the saccades", "... has been proposed")
+_PROPOSED = re.compile(
+    r"\b(?:thought|believed|proposed|suggested|postulated|hypothesi[sz]ed|presumed|speculated)\b"
+    r"(?! (?:by|in) (?:the )?(?:parents?|family|families|mother|father)\b)|\bsuggest(?:s|ing)?\b"
+)
+_MODAL = re.compile(r"\b(?:may|might|could|probably|possibly|likely|putative|presumably)\b")
+
+
+def hedged(low: str, start: int, end: int, first: int) -> bool:
+    """Whether the sentence ``low[start:end]`` proposes rather than states how the condition
+    comes about: a verb of proposing anywhere, or a modal before the mechanism (at ``first``,
+    relative to the sentence)."""
+    return bool(_PROPOSED.search(low, start, end) or _MODAL.search(low, start, start + first))

@@ -27,7 +27,7 @@ from omsgraph.extract.candidate import Candidate, review_type
 from omsgraph.extract.figures import FigureIndex
 from omsgraph.extract.findings import result_spans
 from omsgraph.extract.lexicon import Lexicon, Mention
-from omsgraph.extract.mechanisms import mechanisms
+from omsgraph.extract.mechanisms import hedged, mechanisms
 from omsgraph.extract.named_tests import may_name_tests, named_tests
 from omsgraph.extract.ontolex import compatible
 from omsgraph.extract.predicates import CAUSE_TYPES, Typing
@@ -150,7 +150,6 @@ class Extractor:
         heads = coordination.POST_HEADS.search(segment) is not None
         for m in coordination.POST_COORD.finditer(low, s, e) if heads else ():
             head, tail_start = m.group(1), m.start(2)
-            deficit = coordination.DEFICIT_HEAD.fullmatch(head) is not None
             cursor = tail_start
             for element in coordination.LIST_SPLIT.split(m.group(2)):
                 words = element.split()
@@ -173,7 +172,7 @@ class Extractor:
                         ],
                         at,
                         end,
-                        deficit,  # "problems with memory": any ontology's
+                        coordination.DEFICIT_HEAD.fullmatch(head) is not None,  # any ontology's
                     )
                     if len(out) > before:
                         break
@@ -435,7 +434,8 @@ class Extractor:
             )
         for first, start, end, value in said:  # hedged where its first or last word is
             polarity, certainty = sc.qualify(start, end, block.list_hedged)
-            if sc.qualify(first, start, block.list_hedged)[1] == "hedged":
+            lead = sc.qualify(first, start, block.list_hedged)[1]
+            if lead == "hedged" or hedged(index.low, s, e, first):  # "is thought to" anywhere
                 certainty = "hedged"
             out.append(Candidate("mechanism", value, None, text[s:e], s, e, polarity, certainty))
         return out

@@ -142,3 +142,47 @@ def test_ongoing_difficulties_are_sequelae(extractor) -> None:  # noqa: ANN001
 def test_problems_with_a_faculty_in_a_list_are_named_through_the_ontology(extractor) -> None:  # noqa: ANN001
     found = {o for _, o in claims(extractor, "Years later he had problems with memory and mood.")}
     assert "memory impairment" in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "mechanism"),
+    [
+        (
+            "The eye signs are thought to reflect disinhibited omnipause neurons.",
+            "omnipause neuron dysfunction",
+        ),
+        (
+            "Loss of inhibition of the fastigial nucleus may explain the saccades.",
+            "fastigial nucleus dysfunction",
+        ),
+        ("The illness is probably driven by autoantibodies.", "autoantibodies"),
+        (
+            "Autoantibodies directed against cerebellar neurons have been reported.",
+            "autoantibodies",
+        ),
+        ("These findings point to an antibody-mediated process.", "antibody-mediated"),
+    ],
+)
+def test_where_and_by_what_it_acts_is_a_mechanism(extractor, text: str, mechanism: str) -> None:  # noqa: ANN001
+    assert ("mechanism", mechanism) in claims(extractor, text), claims(extractor, text)
+
+
+def test_a_test_for_autoantibodies_is_no_mechanism(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "Serum was tested for autoantibodies; none were found.")
+    assert not {o for p, o in found if p == "mechanism"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("Dysfunction of omnipause neurons is thought to underlie the saccades.", "hedged"),
+        ("Disinhibition of the fastigial nucleus has been proposed.", "hedged"),
+        ("Omnipause neurons may be the target.", "hedged"),
+        ("OMS is an immune-mediated disorder which may relapse.", "asserted"),
+    ],
+)
+def test_a_mechanism_proposed_anywhere_in_its_sentence_is_hedged(
+    extractor, text, certainty
+) -> None:  # noqa: ANN001
+    found = {c.certainty for c in extractor.extract(text) if c.predicate == "mechanism"}
+    assert found == {certainty}, found
