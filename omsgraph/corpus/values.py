@@ -21,6 +21,7 @@ or None when the value is a phrase with no figure or category (those never confl
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -130,13 +131,16 @@ _SPELLED = (
 NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:" + _SPELLED + r")\b)"
 _MULTIPLIERS = {"million": 1e6, "thousand": 1e3}
 _APPROXIMATE = re.compile(r"\b(about|around|approximately|roughly|nearly|some|~)\b|~")
-_RATE = re.compile(
-    NUMBER
-    + r"\s*(?:\s(?:in|per|out of(?: every)?)\s+|/\s*)(?:"
-    + NUMBER
-    + r"|an?\b)?\s*(million|thousand)?"
-)
 _TO = r"\s*(?:to|-|–|and)\s*"
+_RATE = re.compile(  # "1 in 5 to 10 million": a range of denominators
+    NUMBER
+    + r"\s*(?:\s(?:in|per|out of)(?: every)?\s+|/\s*)(?:"
+    + NUMBER
+    + r"(?:"
+    + _TO
+    + NUMBER
+    + r"(?=\s*(?:million|thousand)\b))?|an?\b)?\s*(million|thousand)?"
+)
 _PERCENT = re.compile(NUMBER + r"(?:" + _TO + NUMBER + r")?\s*(?:percent|per\s?cent|%)")
 _PART = re.compile(NUMBER + r"\s+of\s+(?:the\s+)?" + NUMBER + r"\b")
 _RATIO = re.compile(r"(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)\b")
@@ -264,10 +268,12 @@ def parse_value(text: str) -> Value | None:
     """The figure or category a value phrase states, or None."""
     text = text.casefold()
     for rate in _RATE.finditer(text):
-        if rate.group(2) is None and rate.group(3) is None:
+        if rate.group(2) is None and rate.group(4) is None:
             continue  # "3 in children": no denominator
-        scale = _MULTIPLIERS.get(rate.group(3) or "", 1.0)
+        scale = _MULTIPLIERS.get(rate.group(4) or "", 1.0)
         base = number(rate.group(2)) if rate.group(2) else 1.0
+        if rate.group(3):  # a range: its geometric middle
+            base = math.sqrt(base * number(rate.group(3)))
         if base * scale == 0:
             continue
         return Rate(number(rate.group(1)) / (base * scale))

@@ -48,12 +48,19 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _TO
             + r")?(?P<n>"
             + _NUM
-            + r")\s*(?:\s(?:new\s+)?(?:(?P<one>cases?|child|person|individual|baby|infant)\s+)?"
+            + r")\s*(?:\s(?:new\s+)?(?:(?P<one>cases?|child(?:ren)?|persons?|people|individuals?"
+            r"|bab(?:y|ies)|infants?)\s+)?"
             r"(?:(?:in|per|out of)(?: every)?|of every)\s+|/\s*|\s+(?:new\s+)?cases?\s*/\s*"
             r"|-in-(?=an?-(?:million|thousand)\b)"
             r"|:\s*(?=\d{1,3}[, ]\d{3}|\d{4}))"
             r"(?:10\s*\^\s*(?P<power>\d{1,2})|10(?P<sup>[²³⁴⁵⁶⁷⁸⁹])"
-            r"|(?P<base>" + _SPACED + r"|" + _NUM + r")(?:\s*(?P<scale>million|thousand))?"
+            r"|(?P<base>" + _SPACED + r"|" + _NUM + r")"
+            r"(?:"
+            + _TO
+            + r"(?P<high>"
+            + _NUM
+            + r")(?=\s*(?:million|thousand)\b))?"  # "5-10 million"
+            r"(?:\s*(?P<scale>million|thousand))?"
             r"|(?:an?[\s-]+)?(?P<only>million|thousand))"
             r"(?:\s+(?P<who>children|people|persons|individuals|inhabitants|live births|births|"
             r"population|newborns|infants))?"

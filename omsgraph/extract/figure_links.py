@@ -64,7 +64,8 @@ def percent_of(part: float, whole: float, match: re.Match[str] | None = None) ->
 
 
 def rate(match: re.Match[str]) -> tuple[float, float, bool]:
-    """(cases, denominator, per year) of a rate match of :data:`figure_forms.FORMS`."""
+    """(cases, denominator, per year) of a rate match of :data:`figure_forms.FORMS`; of a
+    range of denominators ("1 in 5-10 million"), the smaller."""
     n = number(match.group("n"))
     if match.group("power"):
         base = 10.0 ** int(match.group("power"))
@@ -90,6 +91,10 @@ def rate_text(match: re.Match[str]) -> tuple[str, str]:
     if match.group("low"):  # "0.27-0.40 cases per million": the range
         low = number(match.group("low"))
         text = f"{fmt(low)}-{fmt(n)} in {fmt(base)}" + (" per year" if yearly else "")
+        return f"{prefix} {text}".strip(), ""
+    if match.group("high"):  # "1 in 5-10 million": the range of denominators
+        high = base / number(match.group("base")) * number(match.group("high"))
+        text = f"{fmt(n)} in {fmt(base)}-{fmt(high)}" + (" per year" if yearly else "")
         return f"{prefix} {text}".strip(), ""
     if is_share(match):
         return f"{prefix} {fmt(n)} of {fmt(base)} ({percent_of(n, base, match)} %)".strip(), ""

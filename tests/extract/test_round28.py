@@ -186,3 +186,28 @@ def test_a_mechanism_proposed_anywhere_in_its_sentence_is_hedged(
 ) -> None:  # noqa: ANN001
     found = {c.certainty for c in extractor.extract(text) if c.predicate == "mechanism"}
     assert found == {certainty}, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("It is thought to affect 1 in 2 to 4 million people.", "1 in 2,000,000-4,000,000"),
+        ("It affects 1 in 2-4 million children.", "1 in 2,000,000-4,000,000"),
+    ],
+)
+def test_a_range_of_denominators_is_one_rate(sentence: str, value: str) -> None:
+    assert ("prevalence", value) in figures(sentence), figures(sentence)
+
+
+def test_a_count_of_children_in_every_million_a_year_is_an_incidence() -> None:
+    found = figures("About 0.3 children in every million develop it each year.")
+    assert ("incidence", "about 0.3 in 1,000,000 per year") in found, found
+
+
+def test_a_range_of_denominators_parses_to_its_middle() -> None:
+    from omsgraph.corpus.values import parse_value
+
+    low, high = parse_value("1 in 2 million"), parse_value("1 in 8 million")
+    middle = parse_value("1 in 2 to 8 million")
+    assert high.per_person < middle.per_person < low.per_person
+    assert parse_value("1 in 4 million").per_person == pytest.approx(middle.per_person)
