@@ -117,7 +117,10 @@ _TENS = {
     "ninety": 90,
 }
 _WORDS = {**_UNITS, **_TEENS, **_TENS, "hundred": 100, "a hundred": 100}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8,
+}  # fmt: skip
 _SPELLED = (
     "(?:"
     + "|".join(_TENS)
@@ -164,7 +167,7 @@ _ORDINAL_YEAR = re.compile(
     + "|".join(_ORDINALS)
     + r")(?:\s+(?:or|and|to)\s+("
     + "|".join(_ORDINALS)
-    + r"))?\s+years? of life\b"
+    + r"))?\s+(years? of life|decades?)\b"  # "the fifth decade": 40 to 50 years
 )
 _UNDER = re.compile(r"\b(?:under|below|younger than)\s+(?:the age of\s+)?" + NUMBER)
 _CATEGORIES = (
@@ -330,7 +333,8 @@ def _months(text: str) -> Span | None:
     if ordinal := _ORDINAL_YEAR.search(text):
         first = _ORDINALS[ordinal.group(1)]
         last = _ORDINALS[ordinal.group(2)] if ordinal.group(2) else first
-        bounds += [12.0 * (first - 1), 12.0 * last]
+        unit = 120.0 if ordinal.group(3).startswith("decade") else 12.0
+        bounds += [unit * (first - 1), unit * last]
     if under := _UNDER.search(text):
         bounds += [0.0, 12.0 * number(under.group(1))]
         text = text[: under.start()] + text[under.end() :]

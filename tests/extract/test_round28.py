@@ -211,3 +211,28 @@ def test_a_range_of_denominators_parses_to_its_middle() -> None:
     middle = parse_value("1 in 2 to 8 million")
     assert high.per_person < middle.per_person < low.per_person
     assert parse_value("1 in 4 million").per_person == pytest.approx(middle.per_person)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("It mostly affects toddlers and young children.", "toddlers and young children"),
+        ("It mainly affects babies.", "babies"),
+        ("It is an uncommon illness of small children.", "small children"),
+        ("Adults present in their sixth decade.", "sixth decade"),
+        ("Adults usually present at 60 years.", "60 years"),
+    ],
+)
+def test_who_it_affects_and_when_adults_present_is_the_age_at_onset(sentence, value) -> None:  # noqa: ANN001
+    assert ("age at onset", value) in figures(sentence), figures(sentence)
+
+
+def test_a_synonym_of_infants_is_no_age_at_onset() -> None:
+    assert figures("It was once called myoclonic encephalopathy of infants.") == []
+
+
+def test_an_ordinal_decade_parses_to_its_ten_years() -> None:
+    from omsgraph.corpus.values import parse_value
+
+    span = parse_value("third to fourth decade")
+    assert (span.low, span.high) == (240.0, 480.0)
