@@ -236,3 +236,15 @@ def test_an_ordinal_decade_parses_to_its_ten_years() -> None:
 
     span = parse_value("third to fourth decade")
     assert (span.low, span.high) == (240.0, 480.0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("The condition may come back.", "may come back"), ("Signs can recur.", "can come back")],
+)
+def test_an_illness_that_can_come_back_relapses(sentence: str, value: str) -> None:
+    assert ("relapse rate", value) in figures(sentence), figures(sentence)
+
+
+def test_a_child_returning_to_school_is_no_relapse() -> None:
+    assert figures("It can take months, but most children can return to school.") == []
