@@ -248,3 +248,26 @@ def test_an_illness_that_can_come_back_relapses(sentence: str, value: str) -> No
 
 def test_a_child_returning_to_school_is_no_relapse() -> None:
     assert figures("It can take months, but most children can return to school.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "alternative"),
+    [
+        ("Its speed distinguishes opsoclonus from square-wave jerks.", "square-wave jerks"),
+        ("OMS differs from acute cerebellar ataxia in its course.", "acute cerebellar ataxia"),
+        ("The paediatrician initially suspected epilepsy.", "epilepsy"),
+        ("Epilepsy was considered at first.", "epilepsy"),
+    ],
+)
+def test_what_it_is_told_apart_from_or_first_suspected_as_is_a_differential(
+    extractor,  # noqa: ANN001
+    text: str,
+    alternative: str,
+) -> None:
+    found = claims(extractor, text)
+    assert ("differential_diagnosis", alternative) in found, found
+
+
+def test_a_figure_that_differs_from_another_names_no_differential(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "Relapse rates in adults differ from those in children.")
+    assert not {p for p, _ in found} & {"differential_diagnosis"}, found
