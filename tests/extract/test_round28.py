@@ -271,3 +271,15 @@ def test_what_it_is_told_apart_from_or_first_suspected_as_is_a_differential(
 def test_a_figure_that_differs_from_another_names_no_differential(extractor) -> None:  # noqa: ANN001
     found = claims(extractor, "Relapse rates in adults differ from those in children.")
     assert not {p for p, _ in found} & {"differential_diagnosis"}, found
+
+
+@pytest.mark.parametrize(
+    "text", ["Her CSF was unremarkable.", "Spinal fluid was examined in all children."]
+)
+def test_a_specimen_that_was_normal_or_examined_was_analysed(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("diagnosed_by", "cerebrospinal fluid analysis") in claims(extractor, text)
+
+
+def test_a_specimen_not_examined_was_not_analysed(extractor) -> None:  # noqa: ANN001
+    found = qualified(extractor, "The CSF was not examined.")
+    assert ("cerebrospinal fluid analysis", "affirmed", "asserted") not in found, found
