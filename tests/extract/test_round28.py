@@ -283,3 +283,10 @@ def test_a_specimen_that_was_normal_or_examined_was_analysed(extractor, text: st
 def test_a_specimen_not_examined_was_not_analysed(extractor) -> None:  # noqa: ANN001
     found = qualified(extractor, "The CSF was not examined.")
     assert ("cerebrospinal fluid analysis", "affirmed", "asserted") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["Rarely, drugs or toxins are the trigger.", "Other triggers include drugs and toxins."]
+)
+def test_drugs_and_toxins_together_are_the_toxin_exposure(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_cause", "toxin exposure") in claims(extractor, text), claims(extractor, text)
