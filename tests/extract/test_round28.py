@@ -290,3 +290,18 @@ def test_a_specimen_not_examined_was_not_analysed(extractor) -> None:  # noqa: A
 )
 def test_drugs_and_toxins_together_are_the_toxin_exposure(extractor, text: str) -> None:  # noqa: ANN001
     assert ("has_cause", "toxin exposure") in claims(extractor, text), claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Two of the children became mute.", "mutism"),
+        ("His moods went up and down.", "mood changes"),
+    ],
+)
+def test_a_childs_silence_or_changing_moods_are_signs(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", sign) in claims(extractor, text), claims(extractor, text)
+
+
+def test_a_parent_struck_mute_is_no_sign(extractor) -> None:  # noqa: ANN001
+    assert claims(extractor, "We were mute with shock and my moods were up and down.") == set()
