@@ -23,6 +23,7 @@ from omsgraph.extract.openvocab import generic_heads
 from omsgraph.extract.qualify import SentenceCues
 from omsgraph.extract.sentences import SENTENCE_SPLIT
 from omsgraph.extract.sited import curated_heads
+from omsgraph.extract.tables import Columns, table_rows
 
 __all__ = ["Block", "blocks"]
 
@@ -205,21 +206,6 @@ def _link_bar(line: str) -> bool:
     )
 
 
-def _table_rows(text: str) -> frozenset[int]:
-    """Where the rows of a table start: lines of three or more cells split by bars, next to a
-    line of as many cells ("Test | Purpose | Notes" over "Lumbar puncture | Inflammation |
-    Oligoclonal bands"). A bar of links stands alone; a table's rows are content."""
-    lines, at = [], 0
-    for line in text.split("\n"):  # a blank line ends a table
-        lines.append((at, line.count("|")))
-        at += len(line) + 1
-    return frozenset(
-        at
-        for i, (at, bars) in enumerate(lines)
-        if bars >= 2 and any(0 <= j < len(lines) and lines[j][1] == bars for j in (i - 1, i + 1))
-    )
-
-
 def _citation(line: str) -> bool:
     """Whether ``line`` reads as a bibliography entry (year, quoted title, volume/pages); an
     entry is short, a whole document captured as one line is not one."""
@@ -379,7 +365,8 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
     off_topic = False
     seen_content = False
     objectives = False  # under a "Learning objectives" heading
-    rows = _table_rows(text) if "|" in text else frozenset()
+    rows = table_rows(text)
+    columns = Columns()
     for match in _LINE.finditer(text):
         start, end = match.start(), match.end()
         raw = match.group()
@@ -406,6 +393,10 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
         mentions = curated_heads(lexicon.find(raw, start), lexicon)
         mentions = with_events(raw, start, mentions, lexicon.concepts)
         mentions = with_descriptions(raw, start, mentions, lexicon)
+        if rows.get(start):  # a table's header row: which of its columns hold side effects
+            columns.header(line)
+        elif start in rows:
+            mentions = columns.keep(raw, start, mentions)
         mentions = [m for m in mentions if not _PARTICLE.match(raw, m.end - start)]
         if "   " in raw:  # "Inheritance: not applicable   Age of onset: infancy"
             empty_spans = [f.span() for f in _EMPTY_FIELD.finditer(raw)]

@@ -305,3 +305,34 @@ def test_a_childs_silence_or_changing_moods_are_signs(extractor, text: str, sign
 
 def test_a_parent_struck_mute_is_no_sign(extractor) -> None:  # noqa: ANN001
     assert claims(extractor, "We were mute with shock and my moods were up and down.") == set()
+
+
+def test_signs_in_a_side_effects_column_are_no_signs(extractor) -> None:  # noqa: ANN001
+    text = (
+        "Management\n\n"
+        "Agent | Schedule | Adverse events\n"
+        "Prednisolone | 2 mg/kg daily | hypertension, irritability\n"
+        "IVIG | 2 g/kg monthly | headache\n"
+    )
+    found = claims(extractor, text)
+    assert ("treated_by", "prednisolone") in found, found
+    assert not {o for p, o in found if p == "has_symptom"}, found
+
+
+def test_signs_in_a_column_of_features_stay_signs(extractor) -> None:  # noqa: ANN001
+    text = "Sign | Frequency | Notes\nAtaxia | 90 % | often first\nTremor | 40 % | mild\n"
+    found = claims(extractor, text)
+    assert ("has_symptom", "tremor") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fastigial nucleus looked normal on MRI.",
+        "The omnipause neurons lie in the pons.",
+        "I threw up my hands in despair.",
+    ],
+)
+def test_an_anatomy_fact_or_a_gesture_claims_nothing(extractor, text: str) -> None:  # noqa: ANN001
+    found = {(p, o) for p, o in claims(extractor, text) if p in ("mechanism", "has_symptom")}
+    assert not found, found
