@@ -72,7 +72,12 @@ value F1 0.816; dev8 0.809/0.653, value F1 0.782.
 dev9 (ten documents written for the project, tests/gold/dev9: the held-out set of that round,
 never read and measured only at its start and end) added at its end measurement, 3b9c0a3:
 entity P/R 0.768/0.710, value F1 0.673, certainty 93.8 %, polarity 98.3 % (at 5ed3d8a, its
-start: 0.771/0.708, 0.673, 92.7 %, 98.3 %).
+start: 0.771/0.708, 0.673, 92.7 %, 98.3 %); raised after the next round (table header rows,
+differentials told apart, first suspicions, lay signs, figure forms): 0.804/0.748, value F1
+0.764. dev10 (ten documents written for the project, tests/gold/dev10: the held-out set of
+that round, never read and measured only at its start and end) added at its end measurement,
+1ffe14e: entity P/R 0.783/0.715, value F1 0.638, certainty 92.1 %, polarity 95.4 % (at
+f71aa8b, its start: 0.784/0.705, 0.620, 91.9 %, 95.1 %).
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -124,6 +129,10 @@ SETS = {
         ROOT / "tests" / "gold" / "dev9" / "gold_claims.jsonl",
         ROOT / "tests/gold/dev9/texts",
     ),
+    "dev10": (
+        ROOT / "tests" / "gold" / "dev10" / "gold_claims.jsonl",
+        ROOT / "tests/gold/dev10/texts",
+    ),
 }
 #: set name -> (entity precision, entity recall, value F1, certainty, polarity) floors
 FLOORS = {
@@ -135,7 +144,8 @@ FLOORS = {
     "dev6": (0.815, 0.74, 0.79, 0.935, 0.985),
     "dev7": (0.815, 0.81, 0.81, 0.945, 0.975),
     "dev8": (0.80, 0.645, 0.775, 0.92, 0.975),
-    "dev9": (0.76, 0.70, 0.665, 0.93, 0.975),
+    "dev9": (0.795, 0.74, 0.755, 0.93, 0.975),
+    "dev10": (0.775, 0.705, 0.63, 0.915, 0.95),
 }
 
 
