@@ -270,6 +270,9 @@ def test_what_it_is_told_apart_from_or_first_suspected_as_is_a_differential(
 
 def test_a_figure_that_differs_from_another_names_no_differential(extractor) -> None:  # noqa: ANN001
     found = claims(extractor, "Relapse rates in adults differ from those in children.")
+    found |= claims(
+        extractor, "Our results differ from those of a study of acute cerebellar ataxia."
+    )
     assert not {p for p, _ in found} & {"differential_diagnosis"}, found
 
 
