@@ -124,7 +124,9 @@ _INFECTION = re.compile(
     r"|\w*syphilis|measles|mumps|rubella|varicella|chickenpox|influenza|malaria|dengue|zika"
     r"|rabies|toxoplasmosis|brucellosis|leptospirosis|borreliosis|lyme|typhoid|tularemia"
     r"|tetanus|diphtheria|pertussis|leprosy|plague|mononucleosis|herpes|hepatitis [a-e]"
-    r"|covid-19|\w*coccal|rickettsi\w*|mycoplasma\w*|salmonell\w*|listeri\w*|chlamydi\w*)\b",
+    r"|(?<!pancreatic )cholera|shigellosis|giardiasis|cryptosporidiosis(?!-)|campylobacter\w*"
+    # "poststreptococcal glomerulonephritis" follows an infection, it is none
+    r"|covid-19|(?!post)\w*coccal|rickettsi\w*|mycoplasma\w*|salmonell\w*|listeri\w*|chlamydi\w*)\b",
     re.IGNORECASE,
 )
 # MeSH tree of enzymes (D08.811): named in tests and mechanisms, not given as drugs

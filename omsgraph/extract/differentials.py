@@ -40,6 +40,9 @@ _BREAK = re.compile(
     # tumour in every child with opsoclonus", "to exclude drugs as a cause of ataxia")
     r"|\bin\s+(?:every|any|all|each|a)?\s*(?:child|children|patients?|toddlers?|infants?|adults?)"
     r"\s+with\b|\bas\s+(?:a\s+|the\s+)?causes?\s+of\b|\b(?:after|before|while)\b"
+    # what tells the two apart is the condition's own ("differs from X in that opsoclonus is
+    # present", "distinguished from X by the presence of opsoclonus")
+    r"|\bin\s+(?:that|having|its|the\s+presence)\b|\bby\s+(?:the\s+)?(?:presence|absence|having|its)\b"
 )
 
 

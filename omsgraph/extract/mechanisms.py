@@ -32,10 +32,32 @@ def mechanisms(low: str, start: int, end: int) -> list[tuple[int, int, int, str]
         if any(value == v for *_, v in out) or not any(w in sentence for w in words):
             continue
         match = pattern.search(low, start, end)
+        if match is not None and (_DENIED.search(match.group()) or _of_another(low, start, match)):
+            continue
         if match is not None:  # its first and its last word, where a hedge before reaches it
             word = max(match.start(), low.rfind(" ", match.start(), match.end()) + 1)
             out.append((match.start() - start, word - start, match.end() - start, value))
     return out
+
+
+#: a how-word denied: "omnipause neurons are not involved in blinking" says nothing of the
+#: condition's mechanism
+_DENIED = re.compile(r"\b(?:not|never|no longer)\s+(?:\w+\s+)?(?:involv|implicat|affect|target)")
+#: an apposition that gives another disease's mechanism: "Anti-NMDA receptor encephalitis, an
+#: antibody-mediated disorder, is a differential"
+_APPOSED = re.compile(
+    r"\b([\w-]+(?:\s+[\w-]+){0,4}?)\s+(?:encephalitis|syndrome|disease|disorder|neuropathy|"
+    r"ataxia|myasthenia|gravis)\s*(?:\([^)]*\))?,\s*(?:an?|the)\s+$"
+)
+_THE_CONDITION = re.compile(
+    r"opsoclonus|myoclonus|\boms\b|\bomas\b|dancing eye|kinsbourne|\b(?:this|the)\s*\Z"
+)
+
+
+def _of_another(low: str, start: int, match: re.Match[str]) -> bool:
+    """Whether the mechanism ``match`` is an apposition to another disease's name."""
+    apposed = _APPOSED.search(low, max(start, match.start() - 80), match.start())
+    return apposed is not None and not _THE_CONDITION.search(apposed.group(1))
 
 
 @cache
@@ -54,6 +76,15 @@ _MODAL = re.compile(r"\b(?:may|might|could|probably|possibly|likely|putative|pre
 
 def hedged(low: str, start: int, end: int, first: int) -> bool:
     """Whether the sentence ``low[start:end]`` proposes rather than states how the condition
-    comes about: a verb of proposing anywhere, or a modal before the mechanism (at ``first``,
-    relative to the sentence)."""
-    return bool(_PROPOSED.search(low, start, end) or _MODAL.search(low, start, start + first))
+    comes about: a verb of proposing anywhere in the mechanism's clause, or a modal before the
+    mechanism (at ``first``, relative to the sentence) in that clause."""
+    cut = [m.end() for m in _CLAUSE.finditer(low, start, start + first)]
+    begin = cut[-1] if cut else start
+    after = _CLAUSE.search(low, start + first, end)
+    stop = after.start() if after is not None else end
+    return bool(_PROPOSED.search(low, begin, stop) or _MODAL.search(low, begin, start + first))
+
+
+#: where the mechanism's clause ends: a proposal in another clause is not its own ("Rituximab
+#: was proposed because OMS is antibody-mediated")
+_CLAUSE = re.compile(r"[;:]|\b(?:because|since|whereas|although|though|but|while)\b")

@@ -1,0 +1,112 @@
+"""Rules of this round, each tested with sentences written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import claims, qualified
+from tests.extract.conftest import found as figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The syndrome differs from acute cerebellar ataxia in that opsoclonus is present.",
+        "It is distinguished from acute cerebellar ataxia by the presence of opsoclonus.",
+        "OMS differs from acute cerebellar ataxia in having opsoclonus.",
+    ],
+)
+def test_what_tells_a_differential_apart_is_the_conditions_own_sign(extractor, text: str) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert ("differential_diagnosis", "acute cerebellar ataxia") in found, found
+    assert ("has_symptom", "opsoclonus") in found, found
+    assert ("differential_diagnosis", "opsoclonus") not in found, found
+
+
+def test_a_list_set_aside_stays_a_list_of_differentials(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "It must be distinguished from acute cerebellar ataxia and epilepsy.")
+    assert ("differential_diagnosis", "epilepsy") in found, found
+
+
+@pytest.mark.parametrize("feeling", ["awe", "shock", "surprise"])
+def test_mute_with_a_feeling_is_no_mutism(extractor, feeling: str) -> None:  # noqa: ANN001
+    found = {o for _, o in claims(extractor, f"He was mute with {feeling} at the fireworks.")}
+    assert "mutism" not in found, found
+
+
+def test_a_child_who_became_mute_has_mutism(extractor) -> None:  # noqa: ANN001
+    assert ("has_symptom", "mutism") in claims(extractor, "He became mute for a week.")
+
+
+def test_ongoing_problems_of_the_acute_illness_are_no_sequel(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "She had ongoing feeding problems during the acute illness.")
+    assert not {p for p, _ in found} & {"has_complication"}, found
+    found = claims(extractor, "She has ongoing learning difficulties.")
+    assert ("has_complication", "learning difficulties") in found, found
+
+
+def test_a_structure_said_not_to_be_involved_in_something_else_is_no_mechanism(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "The omnipause neurons are not involved in blinking.")
+    assert not {p for p, _ in found} & {"mechanism"}, found
+
+
+def test_another_diseases_mechanism_in_an_apposition_is_not_the_conditions(extractor) -> None:  # noqa: ANN001
+    text = (
+        "Anti-NMDA receptor encephalitis, an antibody-mediated disorder, is a differential "
+        "diagnosis of OMS."
+    )
+    found = claims(extractor, text)
+    assert ("differential_diagnosis", "anti-NMDA receptor encephalitis") in found, found
+    assert not {p for p, _ in found} & {"mechanism"}, found
+
+
+def test_the_conditions_own_mechanism_in_an_apposition_stays(extractor) -> None:  # noqa: ANN001
+    text = "Opsoclonus-myoclonus syndrome, an antibody-mediated disorder, is rare."
+    assert ("mechanism", "antibody-mediated") in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("Rituximab was proposed as therapy because OMS is antibody-mediated.", "asserted"),
+        ("OMS is thought to be antibody-mediated.", "hedged"),
+        ("An antibody-mediated mechanism has been proposed.", "hedged"),
+        ("OMS is antibody-mediated; a viral trigger has been suggested.", "asserted"),
+    ],
+)
+def test_a_proposal_hedges_the_mechanism_of_its_own_clause(
+    extractor,  # noqa: ANN001
+    text: str,
+    certainty: str,
+) -> None:
+    found = {(o, c) for o, _, c in qualified(extractor, text)}
+    assert ("antibody-mediated", certainty) in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("About 1 in 2 to 3 children relapse.", "about 1 in 2-3"),
+        ("Mortality was 1 in 40 to 50.", "1 in 40-50"),
+        ("OMS affects 1 in 5 to 10 million children.", "1 in 5,000,000-10,000,000"),
+    ],
+)
+def test_a_range_of_denominators_is_kept_whole(sentence: str, value: str) -> None:
+    assert value in [v for _, v in figures(sentence)], figures(sentence)
+
+
+def test_a_range_of_ages_after_a_rate_is_no_denominator() -> None:
+    found = figures("The incidence is 1 in 5 to 10 years old.")
+    assert not any(v.startswith("1 in 5") for _, v in found), found
+
+
+@pytest.mark.parametrize("infection", ["cholera", "giardiasis", "shigellosis"])
+def test_an_infectious_disease_named_by_its_own_name_is_a_cause(extractor, infection: str) -> None:  # noqa: ANN001
+    found = claims(extractor, f"Two weeks before the onset, she had {infection}.")
+    assert ("has_cause", infection) in found, found
+
+
+def test_a_disease_that_follows_an_infection_is_no_infection(extractor) -> None:  # noqa: ANN001
+    text = "Two weeks before the onset, she had acute poststreptococcal glomerulonephritis."
+    found = claims(extractor, text)
+    assert not {p for p, _ in found} & {"has_cause"}, found
