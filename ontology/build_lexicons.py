@@ -357,6 +357,9 @@ def read_sssom(path: Path) -> tuple[dict[str, str], list[dict[str, str]]]:
     return meta, rows
 
 
+_OBSOLETE = re.compile(r"\s*obsolete", re.IGNORECASE)
+
+
 def mondo_entries(
     directory: Path,
 ) -> tuple[list[Entry], dict[str, str], dict[str, str], str, list[Path]]:
@@ -376,12 +379,16 @@ def mondo_entries(
             if row.get("predicate_id") != "skos:exactMatch":
                 continue
             subject, obj = row["subject_id"], row["object_id"]
+            if _OBSOLETE.match(row.get("subject_label", "")):
+                continue  # an obsolete term names no disease; its ID is no longer valid
             labels[subject] = row.get("subject_label", "")
             prefix, _, local = obj.partition(":")
             obj = f"{_PREFIXES.get(prefix, prefix)}:{local}"
             xrefs[subject].append(obj)
             other_ids[obj] = row.get("object_label", "")
-            if name in {"ncit", "doid", "orphanet"}:
+            if name in {"ncit", "doid", "orphanet"} and not _OBSOLETE.match(
+                row.get("object_label", "")
+            ):
                 xref_labels[subject].append(row.get("object_label", ""))
     entries = []
     for subject in sorted(labels):
@@ -439,6 +446,8 @@ def drug_entries(path: Path) -> tuple[list[Entry], dict[str, str]]:
             continue
         if (record.get("name") or key).lower().startswith("receptor"):
             continue  # "Receptors, Glycine": MeSH's heading of a receptor, an antibody's target
+        if re.search(r"\bantigens?\b", record.get("name") or key, re.IGNORECASE):
+            continue  # "HIV Antigens", "Carcinoembryonic Antigen": what a test detects
         mesh = record.get("mesh_id") or ""
         if mesh and not _MESH_ID.match(mesh):
             mesh = ""  # "016194": no MeSH ID as MeSH writes them, so none

@@ -202,3 +202,12 @@ def test_every_id_the_extractor_gives_exists_in_the_release_it_names(releases, i
             ontology = by_release[record["object_match_release"]]
             assert any(curie in id_lists[name] for name in lists[ontology]), record
     assert checked > 100
+
+
+def test_no_lexicon_entry_or_release_id_is_an_obsolete_term(entries, id_lists):
+    """An obsolete term ("obsolete refractory ...") names no concept: its ID is no longer valid."""
+    obsolete = [e["curie"] for e in entries if re.match(r"\s*obsolete", e["label"], re.I)]
+    assert not obsolete, obsolete[:10]
+    for name in ("HP", "MAXO", "MONDO"):
+        stale = [i for i, label in id_lists[name].items() if re.match(r"\s*obsolete", label, re.I)]
+        assert not stale, (name, stale[:10])

@@ -110,3 +110,30 @@ def test_a_disease_that_follows_an_infection_is_no_infection(extractor) -> None:
     text = "Two weeks before the onset, she had acute poststreptococcal glomerulonephritis."
     found = claims(extractor, text)
     assert not {p for p, _ in found} & {"has_cause"}, found
+
+
+def test_a_substance_checked_in_its_own_clause_is_no_treatment(extractor) -> None:  # noqa: ANN001
+    text = "Dexamethasone pulses: give with food; check blood pressure and urine glucose."
+    found = claims(extractor, text)
+    assert ("treated_by", "dexamethasone") in found, found
+    assert not {o for _, o in found} & {"glucose"}, found
+
+
+def test_a_supplement_given_stays_a_treatment(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "Calcium was supplemented during steroid treatment.")
+    assert ("treated_by", "calcium") in found, found
+
+
+def test_an_antigen_is_what_a_test_detects_not_a_drug(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "A fourth-generation HIV antigen/antibody assay was reactive.")
+    assert not {p for p, _ in found} & {"treated_by"}, found
+
+
+@pytest.mark.parametrize("course", ["refractory", "relapsing", "steroid-dependent"])
+def test_a_course_of_the_illness_is_no_proposed_cause(extractor, course: str) -> None:  # noqa: ANN001
+    text = (
+        "Three forms of the syndrome in toddlers: post-infectious, tumour-associated and "
+        f"{course} disease."
+    )
+    found = claims(extractor, text)
+    assert not [o for _, o in found if course in o], found
