@@ -145,3 +145,32 @@ def test_a_denied_tumour_settled_as_the_neuroblastoma_carries_its_id(extractor) 
     record = denied.record("x")
     assert record["polarity"] == "negated", record
     assert record.get("object_match", "").startswith("MONDO:"), record
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serum was negative for HIV and syphilis.",
+        "She tested negative for HIV and syphilis.",
+    ],
+)
+def test_negative_for_denies_what_follows(extractor, text: str) -> None:  # noqa: ANN001
+    found = {(o, p) for o, p, _ in qualified(extractor, text)}
+    assert ("syphilis", "negated") in found, found
+
+
+def test_a_new_clause_after_a_comma_ends_a_negation(extractor) -> None:  # noqa: ANN001
+    found = {
+        (o, p)
+        for o, p, _ in qualified(extractor, "There was no fever, and a neuroblastoma was found.")
+    }
+    assert ("fever", "negated") in found, found
+    assert ("neuroblastoma", "affirmed") in found, found
+
+
+def test_a_list_with_a_serial_comma_stays_denied(extractor) -> None:  # noqa: ANN001
+    found = {
+        (o, p) for o, p, _ in qualified(extractor, "No fever, rash, and diarrhoea were reported.")
+    }
+    assert ("rash", "negated") in found, found
+    assert ("diarrhea", "negated") in found, found
