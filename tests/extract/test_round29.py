@@ -174,3 +174,52 @@ def test_a_list_with_a_serial_comma_stays_denied(extractor) -> None:  # noqa: AN
     }
     assert ("rash", "negated") in found, found
     assert ("diarrhea", "negated") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("She was dizzy.", "vertigo"),
+        ("She felt nauseous.", "nausea"),
+        ("He was feverish.", "fever"),
+        ("The baby went floppy.", "hypotonia"),
+    ],
+)
+def test_a_sign_told_by_its_adjective(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", sign) in claims(extractor, text)
+
+
+def test_a_parents_own_state_is_no_sign(extractor) -> None:  # noqa: ANN001
+    assert claims(extractor, "I was dizzy with worry.") == set()
+
+
+def test_a_sign_denied_by_its_adjective(extractor) -> None:  # noqa: ANN001
+    assert ("vertigo", "negated", "asserted") in qualified(extractor, "She was not dizzy.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She had stopped using the few words she had previously acquired.",
+        "There was loss of previously acquired words.",
+        "Speech may go backwards or stop altogether.",
+        "He no longer says mama.",
+    ],
+)
+def test_lost_words_are_loss_of_speech(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", "loss of speech and language") in claims(extractor, text)
+
+
+def test_no_longer_talking_to_someone_is_no_loss_of_speech(extractor) -> None:  # noqa: ANN001
+    assert claims(extractor, "He no longer talks to his brother.") == set()
+
+
+@pytest.mark.parametrize(
+    "text", ["Her eyes go all over the place.", "Her eyes, which were darting about all day."]
+)
+def test_eyes_told_to_wander_are_opsoclonus(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", "opsoclonus") in claims(extractor, text)
+
+
+def test_eyes_that_dart_to_a_place_are_a_glance(extractor) -> None:  # noqa: ANN001
+    assert claims(extractor, "Her eyes darted to the door.") == set()
