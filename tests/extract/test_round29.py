@@ -223,3 +223,34 @@ def test_eyes_told_to_wander_are_opsoclonus(extractor, text: str) -> None:  # no
 
 def test_eyes_that_dart_to_a_place_are_a_glance(extractor) -> None:  # noqa: ANN001
     assert claims(extractor, "Her eyes darted to the door.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A neuroblastoma was found. Surgeons removed it in a two-hour operation.",
+        "They found a tumour in her chest. They took it out a week later.",
+        "All tumours were localised and were resected.",
+    ],
+)
+def test_a_tumour_removed_told_apart_from_its_name_is_a_resection(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("treated_by", "tumour resection") in claims(extractor, text)
+
+
+def test_it_removed_by_someone_else_after_a_tumour_is_no_resection(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "A tumour was suspected. The nurse removed it.")
+    assert ("treated_by", "tumour resection") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The tumour was not removed.", "The neuroblastoma was not resected because of its size."],
+)
+def test_a_tumour_not_removed_is_there(extractor, text: str) -> None:  # noqa: ANN001
+    found = {(o, p) for o, p, _ in qualified(extractor, text)}
+    assert ("tumour resection", "negated") in found, found
+    assert not {o for o, p in found if p == "negated" and o != "tumour resection"}, found
+
+
+def test_no_tumour_removed_stays_denied(extractor) -> None:  # noqa: ANN001
+    assert ("tumour", "negated", "asserted") in qualified(extractor, "No tumour was removed.")
