@@ -254,3 +254,23 @@ def test_a_tumour_not_removed_is_there(extractor, text: str) -> None:  # noqa: A
 
 def test_no_tumour_removed_stays_denied(extractor) -> None:  # noqa: ANN001
     assert ("tumour", "negated", "asserted") in qualified(extractor, "No tumour was removed.")
+
+
+def test_considerations_that_also_include_are_differentials(extractor) -> None:  # noqa: ANN001
+    text = "In adults, considerations also include Wernicke encephalopathy and celiac disease."
+    found = claims(extractor, text)
+    assert ("differential_diagnosis", "celiac disease") in found, found
+    assert ("differential_diagnosis", "Wernicke encephalopathy") in found, found
+
+
+@pytest.mark.parametrize("joint", ["but", "and"])
+def test_a_tumour_considered_and_excluded_is_denied(extractor, joint: str) -> None:  # noqa: ANN001
+    text = f"A neuroblastoma was considered {joint} excluded."
+    assert ("neuroblastoma", "negated", "asserted") in qualified(extractor, text)
+
+
+def test_but_still_ends_a_negation_before_a_new_statement(extractor) -> None:  # noqa: ANN001
+    found = {
+        (o, p) for o, p, _ in qualified(extractor, "No fever was found but ataxia was present.")
+    }
+    assert ("ataxia", "affirmed") in found, found
