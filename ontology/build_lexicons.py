@@ -134,6 +134,9 @@ _INFECTION = re.compile(
 #: on the cell surface (D12.776.543.750) or inside it (D12.776.826), which name an antibody's
 #: target ("NMDA receptor"), never a treatment
 NOT_DRUGS = ("D08.811", "D12.776.543.750", "D12.776.826")
+_ANTIGEN = re.compile(r"\bantigens?\b", re.IGNORECASE)
+#: an antigen that is a vaccine's ("Corynebacterium diphtheriae toxoid antigen"): an exposure
+_VACCINE = re.compile(r"toxoid|vaccin|\blive\b|inactivated|\bbcg\b|\bstrain\b", re.IGNORECASE)
 _MESH_ID = re.compile(r"^[CD]\d{6,9}$")  # a descriptor or supplementary concept
 _GROUPING = re.compile(r"(?:Abnormality of|Abnormal)\b|Autoimmunity$")
 _ABBREVIATION = re.compile(r"^[A-Za-z0-9-]{2,6}$")
@@ -446,7 +449,9 @@ def drug_entries(path: Path) -> tuple[list[Entry], dict[str, str]]:
             continue
         if (record.get("name") or key).lower().startswith("receptor"):
             continue  # "Receptors, Glycine": MeSH's heading of a receptor, an antibody's target
-        if re.search(r"\bantigens?\b", record.get("name") or key, re.IGNORECASE):
+        if _ANTIGEN.search(record.get("name") or key) and not _VACCINE.search(
+            " ".join([record.get("name") or key, *names[key]])
+        ):
             continue  # "HIV Antigens", "Carcinoembryonic Antigen": what a test detects
         mesh = record.get("mesh_id") or ""
         if mesh and not _MESH_ID.match(mesh):

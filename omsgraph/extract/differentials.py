@@ -42,7 +42,8 @@ _BREAK = re.compile(
     r"\s+with\b|\bas\s+(?:a\s+|the\s+)?causes?\s+of\b|\b(?:after|before|while)\b"
     # what tells the two apart is the condition's own ("differs from X in that opsoclonus is
     # present", "distinguished from X by the presence of opsoclonus")
-    r"|\bin\s+(?:that|having|its|the\s+presence)\b|\bby\s+(?:the\s+)?(?:presence|absence|having|its)\b"
+    r"|\bin\s+(?:that(?!\s+(?:the\s+)?(?:latter|former|it|they|this|these)\b)|having|its|the\s+presence)\b"
+    r"|\bby\s+(?:the\s+)?(?:presence|having|its)\b"
 )
 
 

@@ -60,7 +60,8 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r"(?P<high>"
             + _NUM
             + r")(?=\s*(?:million|thousand|children|people|patients|persons|individuals|"
-            r"infants|cases)\b|\s*(?:[.,;)]|$)))?"  # "5-10 million", "1 in 2 to 3 children"
+            r"infants|toddlers|kids|adults|women|men|girls|boys|babies|cases|of)\b"
+            r"|\s*(?:[.,;)]|$)))?"  # "5-10 million", "1 in 2 to 3 children"
             r"(?:\s*(?P<scale>million|thousand))?"
             r"|(?:an?[\s-]+)?(?P<only>million|thousand))"
             r"(?:\s+(?P<who>children|people|persons|individuals|inhabitants|live births|births|"

@@ -31,9 +31,14 @@ def mechanisms(low: str, start: int, end: int) -> list[tuple[int, int, int, str]
     for pattern, value, words in _rows():
         if any(value == v for *_, v in out) or not any(w in sentence for w in words):
             continue
-        match = pattern.search(low, start, end)
-        if match is not None and (_DENIED.search(match.group()) or _of_another(low, start, match)):
-            continue
+        match = next(
+            (
+                m
+                for m in pattern.finditer(low, start, end)
+                if not _DENIED.search(m.group()) and not _of_another(low, start, m)
+            ),
+            None,
+        )
         if match is not None:  # its first and its last word, where a hedge before reaches it
             word = max(match.start(), low.rfind(" ", match.start(), match.end()) + 1)
             out.append((match.start() - start, word - start, match.end() - start, value))
@@ -42,15 +47,18 @@ def mechanisms(low: str, start: int, end: int) -> list[tuple[int, int, int, str]
 
 #: a how-word denied: "omnipause neurons are not involved in blinking" says nothing of the
 #: condition's mechanism
-_DENIED = re.compile(r"\b(?:not|never|no longer)\s+(?:\w+\s+)?(?:involv|implicat|affect|target)")
+_DENIED = re.compile(
+    r"\b(?:not|never|no longer)\s+(?!only\b|just\b|merely\b|simply\b)(?:\w+\s+)?"
+    r"(?:involv|implicat|affect|target)"
+)
 #: an apposition that gives another disease's mechanism: "Anti-NMDA receptor encephalitis, an
 #: antibody-mediated disorder, is a differential"
 _APPOSED = re.compile(
     r"\b([\w-]+(?:\s+[\w-]+){0,4}?)\s+(?:encephalitis|syndrome|disease|disorder|neuropathy|"
-    r"ataxia|myasthenia|gravis)\s*(?:\([^)]*\))?,\s*(?:an?|the)\s+$"
+    r"ataxia|myasthenia|gravis)\s*(?:\([^)]*\))?,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?$"
 )
 _THE_CONDITION = re.compile(
-    r"opsoclonus|myoclonus|\boms\b|\bomas\b|dancing eye|kinsbourne|\b(?:this|the)\s*\Z"
+    r"opsoclonus|myoclonus|\boms\b|\bomas\b|dancing[- ]eye|kinsbourne|^(?:this|the|our|its)\b"
 )
 
 
@@ -78,6 +86,8 @@ def hedged(low: str, start: int, end: int, first: int) -> bool:
     """Whether the sentence ``low[start:end]`` proposes rather than states how the condition
     comes about: a verb of proposing anywhere in the mechanism's clause, or a modal before the
     mechanism (at ``first``, relative to the sentence) in that clause."""
+    if _PROPOSED_THAT.search(low, start, start + first):  # "it is thought that, since ..."
+        return True
     cut = [m.end() for m in _CLAUSE.finditer(low, start, start + first)]
     begin = cut[-1] if cut else start
     after = _CLAUSE.search(low, start + first, end)
@@ -87,4 +97,8 @@ def hedged(low: str, start: int, end: int, first: int) -> bool:
 
 #: where the mechanism's clause ends: a proposal in another clause is not its own ("Rituximab
 #: was proposed because OMS is antibody-mediated")
+_PROPOSED_THAT = re.compile(
+    r"\b(?:thought|believed|proposed|suggested|postulated|hypothesi[sz]ed|presumed|speculated|"
+    r"suggests?|propose[sd]?|believe[sd]?|think)\s+(?:\w+\s+)?that\b"
+)
 _CLAUSE = re.compile(r"[;:]|\b(?:because|since|whereas|although|though|but|while)\b")

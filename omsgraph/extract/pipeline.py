@@ -280,6 +280,7 @@ class Extractor:
             frames |= {"associated"}  # "reported in patients with OMS": an associated disease
         for i, mention in enumerate(claiming):
             clause = sc.clause_frames(mention.start - s, mention.end - s) | block.list_frames
+            clause |= retyping.measured(sentence, mention.start - s)  # "urine glucose"
             m_frames = frames | differentials.introduced(
                 sentence, mention.start - s, frames, block.section, own[i]
             )

@@ -129,7 +129,11 @@ class Typing:
                 return None  # "vaccines should be avoided during immunosuppression"
             return "has_cause", label, 0.7 if "cause" in frames else 0.5
         if kind == "drug":
-            if "treat" not in clause and retyping.analyte(label):
+            if retyping.analyte(label) and (
+                "treat" not in frames
+                or "measured" in clause  # "urine glucose", "a ratio to creatinine"
+                or ("treat" not in clause and clause & {"adverse", "diagnose", "harm"})
+            ):
                 return None  # "CSF glucose", "serum sodium was normal": a measured substance
             if (
                 differentials.DIFFERENTIAL in frames

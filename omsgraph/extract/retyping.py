@@ -17,6 +17,7 @@ __all__ = [
     "disease_named",
     "exposure",
     "kept",
+    "measured",
     "relapse",
     "settled",
     "withdrawn",
@@ -96,6 +97,21 @@ def exposure(label: str) -> bool:
 def analyte(label: str) -> bool:
     """Whether a drug-typed label names a substance a laboratory measures ("glucose")."""
     return cue("ANALYTE").fullmatch(label.lower()) is not None
+
+
+#: a specimen or a ratio just before a substance: it was measured ("urine glucose", "serum
+#: sodium", "as a ratio to creatinine")
+_SPECIMEN = re.compile(
+    r"\b(?:urine|urinary|serum|plasma|blood|csf|cerebrospinal fluid|capillary|ratio to|"
+    r"levels? of)\s+(?:for\s+)?\Z"
+)
+_MEASURED = frozenset({"measured"})
+
+
+def measured(sentence: str, start: int) -> frozenset[str]:
+    """``{"measured"}`` when a specimen or a ratio stands just before ``start`` of the
+    lower-cased sentence: what is named there was measured, not given."""
+    return _MEASURED if _SPECIMEN.search(sentence, max(0, start - 30), start) else frozenset()
 
 
 def disease_named(label: str) -> bool:

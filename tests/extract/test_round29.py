@@ -274,3 +274,126 @@ def test_but_still_ends_a_negation_before_a_new_statement(extractor) -> None:  #
         (o, p) for o, p, _ in qualified(extractor, "No fever was found but ataxia was present.")
     }
     assert ("ataxia", "affirmed") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Urine catecholamines were negative for neuroblastoma in all 20 children with opsoclonus.",
+        "She tested negative for anti-Hu antibodies, and opsoclonus resolved after IVIG.",
+        "The MIBG scan was negative on admission despite marked opsoclonus.",
+    ],
+)
+def test_a_negative_result_denies_only_what_it_tested_for(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("opsoclonus", "affirmed", "asserted") in qualified(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Our son no longer uses a wheelchair.", "He no longer talks in his sleep."]
+)
+def test_no_longer_doing_something_else_is_no_loss_of_speech(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", "loss of speech and language") not in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Her eyes darted quickly to the door.", "His eyes darted over to his mother."]
+)
+def test_a_glance_with_an_adverb_is_no_opsoclonus(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", "opsoclonus") not in claims(extractor, text)
+
+
+def test_eyes_no_longer_darting_are_no_opsoclonus_affirmed(extractor) -> None:  # noqa: ANN001
+    found = qualified(extractor, "Her eyes were not darting anymore.")
+    assert ("opsoclonus", "affirmed", "asserted") not in found, found
+
+
+def test_what_tells_another_disease_apart_is_that_diseases(extractor) -> None:  # noqa: ANN001
+    text = (
+        "OMS differs from acute cerebellar ataxia in that the latter follows varicella and "
+        "lacks opsoclonus."
+    )
+    found = claims(extractor, text)
+    assert ("has_cause", "chickenpox") not in found, found
+
+
+def test_the_condition_named_by_determiner_and_head_is_no_proposed_differential(extractor) -> None:  # noqa: ANN001
+    text = "The syndrome differs from acute cerebellar ataxia in that opsoclonus is present."
+    assert ("differential_diagnosis", "the syndrome") not in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("The immune system not only targets the tumour but also attacks the brain.", None),
+        ("This rare syndrome, an antibody-mediated disorder, affects toddlers.", None),
+        ("Dancing-eye syndrome, an antibody-mediated disorder, affects toddlers.", None),
+        (
+            "Anti-Ri syndrome, an antibody-mediated disorder, is rare; OMS is antibody-mediated.",
+            None,
+        ),
+        (
+            "It has been proposed that, since B cells are expanded, OMS is antibody-mediated.",
+            "hedged",
+        ),
+        ("Some authors suggest that OMS, although rare, is antibody-mediated.", "hedged"),
+    ],
+)
+def test_mechanisms_of_the_condition_survive_the_guards(
+    extractor,  # noqa: ANN001
+    text: str,
+    certainty: str | None,
+) -> None:
+    found = [c for c in extractor.extract(text) if c.predicate == "mechanism"]
+    assert found, text
+    if certainty:
+        assert found[0].certainty == certainty, found
+
+
+def test_an_apposition_with_an_adjective_still_gives_another_diseases_mechanism(extractor) -> None:  # noqa: ANN001
+    text = (
+        "Anti-NMDA receptor encephalitis, a well-known antibody-mediated disorder, is a "
+        "differential diagnosis of OMS."
+    )
+    assert not [c for c in extractor.extract(text) if c.predicate == "mechanism"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum was dizzy with relief when the scan was clear.",
+        "I have been feeling nauseous with worry.",
+        "The medicine may make him feel dizzy.",
+    ],
+)
+def test_a_parents_feeling_or_a_drugs_effect_is_no_sign(extractor, text: str) -> None:  # noqa: ANN001
+    assert not {p for p, _ in claims(extractor, text)} & {"has_symptom"}
+
+
+def test_ongoing_problems_in_the_first_school_years_are_sequelae(extractor) -> None:  # noqa: ANN001
+    text = "Ongoing behavioural problems in the first years of school were common."
+    assert ("has_complication", "behavioural problems") in claims(extractor, text)
+
+
+def test_a_range_of_denominators_of_toddlers() -> None:
+    assert "about 1 in 2-3" in [v for _, v in figures("About 1 in 2 to 3 toddlers relapse.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was treated with ACTH; potassium was added after a week.",
+        "Oral potassium was given during ACTH treatment.",
+    ],
+)
+def test_a_supplement_beside_a_treatment_stays_a_treatment(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("treated_by", "potassium") in claims(extractor, text)
+
+
+def test_a_measured_substance_beside_a_treatment_is_no_treatment(extractor) -> None:  # noqa: ANN001
+    text = "She was treated with steroids and her blood glucose was checked."
+    assert ("treated_by", "glucose") not in claims(extractor, text)
+
+
+def test_a_vaccine_named_by_its_toxoid_is_an_exposure_not_an_infection(extractor) -> None:  # noqa: ANN001
+    text = "Opsoclonus developed ten days after immunization with diphtheria toxoid adsorbed."
+    assert ("has_cause", "diphtheria") not in claims(extractor, text)
