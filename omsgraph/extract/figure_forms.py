@@ -33,9 +33,12 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (
             "median",
-            r"\b(?P<stat>median|mean|average)\s+(?:(?:onset|presentation|diagnosis)\s+)?age"
+            r"\b(?P<stat>median|mean|average)\s+(?:(?:(?:onset|presentation|diagnosis)\s+)?age"
             r"(?:\s+(?:at|of)\s+(?:(?:first|symptom|disease|neurological)\s+)?"
             r"(?:onset|diagnosis|presentation))?"
+            # "median full-scale IQ was 78", "mean IQ ... lay in the range 70-80": a deficit
+            r"|(?:full[- ]scale\s+)?(?P<iq>iq|dq|developmental quotient)"
+            r"(?:\s+[\w-]+){0,5}?\s+(?:was|were|of|lay in the range|in the range(?: of)?|=|:))"
             r"(?:\s*[(\[](?:range|iqr|sd|years?|months?|y|m)[)\]])?"  # "median age (range): 19"
             r"\s*(?:,|:|of|was|is|=)?\s*(?P<n>" + _NUM + r")",
         ),
@@ -122,7 +125,10 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _NUM
             + r")(?:\s+"
             + _PERSONS
-            + r"(?:\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]])?|\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]])",
+            + r"(?:\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]])?|\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]]"
+            # "two out of three are left with difficulties": the persons left out
+            r"|(?=\s+(?:are|were|have|had|will|develop\w*|relapse\w*|die|died|"
+            r"recover\w*)\b))",
         ),
         (  # "of the 24 children, 11 had a tumour": the count after its group
             "part",
@@ -259,7 +265,9 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "fraction",
             r"\b"
             + _PREFIX
-            + r"(?:(?:one|a)\s+)?half\b|\b"
+            + r"(?:(?:one|a)\s+)?half\b"
+            + _FRACTION_TO  # "half to two-thirds": one range
+            + r"|\b"
             + _PREFIX
             + r"(?:(?:one|a)[\s-]+(?:third|quarter)|two[\s-]+thirds|three[\s-]+quarters)\b"
             + _FRACTION_TO,  # "a third to a half": one range
@@ -286,7 +294,21 @@ SPELLED_GATE = re.compile(
 #: words one of which a sentence needs for a form to be tried (a quick test, for speed)
 _SMALL = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)"
 NEEDS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
-    "median": ("median age", "mean age", "average age", "median onset", "mean onset"),
+    "median": (
+        "median age",
+        "mean age",
+        "average age",
+        "median onset",
+        "mean onset",
+        "median iq",
+        "mean iq",
+        "median full",
+        "mean full",
+        "mean dq",
+        "median dq",
+        "mean developmental",
+        "average iq",
+    ),  # fmt: skip
     "rate": re.compile(
         r"(?: in | per | out of | of every |/|:|-in-)\s*(?:every\s+|an?[\s-]+)?"
         r"(?:\d|million|thousand|" + _SMALL[3:]

@@ -11,8 +11,17 @@ import math
 import re
 from typing import Any
 
-from omsgraph.corpus.values import number
-from omsgraph.extract.figure_forms import SPELLED, TIME_FRAME, WORD, unit_words
+from omsgraph.corpus.values import number, parse_value
+from omsgraph.extract.figure_forms import (
+    POPULATION,
+    RANGE,
+    SPELLED,
+    TIME_FRAME,
+    UNIT_WORD,
+    VERSUS,
+    WORD,
+    unit_words,
+)
 
 #: the words that may join two figures of one measure ("20 % and 41 %", "18 % vs 45 %")
 _JOINED = re.compile(
@@ -275,7 +284,8 @@ def distance(
         if _closes(between):  # "(< 3 %, mostly from neuroblastoma) but 17 %": the bracket's
             return None
     elif c_start >= end and side in {"after", "both"}:
-        between = text[end:c_start]
+        group = POPULATION.match(text, end, c_start)  # "half of our children have relapsed":
+        between = text[group.end() if group else end : c_start]  # the group's words are its own
         if c_start > _depth_end(text, end, limit) and not _SUBJECT_SHARE.search(
             text, max(0, start - 90), start
         ):  # a figure in brackets speaks of what precedes, unless it is its subject's share
@@ -351,3 +361,60 @@ def restated(figure: Any, figures: list[Any]) -> bool:
         g.attribute == figure.attribute and g.object.startswith(f"{figure.object} (")
         for g in figures
     )
+
+
+_UPPER = re.compile(r"\s*(?:-|–|to)\s*(\d+)\b")
+
+
+def median_figures(
+    low: str, match: re.Match[str], population: str, limit: int
+) -> tuple[list[tuple[Any, ...]], int]:
+    """ "median age, 38 [IQR 31-50] vs 54 [IQR 45-65] years": the fields of one figure per group
+    (attribute, text, value, population, qualifier, start, end), and where the figures end."""
+    stop = low.find(";", match.end(), limit)
+    stop = limit if stop < 0 else stop
+    values = [match.span("n")]
+    at = match.end()
+    while (more := VERSUS.match(low, at, stop)) is not None:
+        values.append(more.span(1))
+        at = more.end()
+    unit = UNIT_WORD.search(low, values[-1][1], min(limit, stop + 1))
+    name = unit_words(unit.group(1)) if unit else ""
+    if name and not name.endswith("s"):
+        name += "s"
+    reach = min(limit, (unit.end() if unit else at) + 80)
+    ranges = list(RANGE.finditer(low, match.end(), reach))
+    covered = max([unit.end() if unit else at, *(r.end() for r in ranges)])
+    out = []
+    for i, (v_start, v_end) in enumerate(values):
+        n = number(low[v_start:v_end])
+        text = f"{match.group('stat')} {fmt(n)} {name}".strip()
+        attribute = "age at onset"
+        if match.group("iq"):  # "median full-scale IQ was 78": a measure of the deficits
+            upper = _UPPER.match(low, v_end)  # "in the range 70-80"
+            high = f"-{upper.group(1)}" if upper and i == 0 else ""
+            attribute, text = "long-term deficits", f"{match.group('stat')} IQ {fmt(n)}{high}"
+        qualifier = ""
+        if i < len(ranges):
+            span = re.sub(r"\s*(?:-|–|to)\s*", "-", digits(ranges[i].group(2)))
+            qualifier = f"{ranges[i].group(1)} {span}"
+        start = match.start() if i == 0 else v_start
+        value = parse_value(text)
+        out.append((attribute, text, value, population, qualifier, start, v_end))
+    return out, covered
+
+
+_SEX_WORD = re.compile(r"\b(girls?|females?|women|woman|boys?|males?|men|man)\b")
+_SLIGHT = re.compile(r"\b(?:slightly|somewhat|a little|marginally)\b")
+
+
+def predominance(said: str) -> str:
+    """A sex ratio told in words, normalised: the sex named first is the one more often affected
+    ("boys are slightly more often affected" -> "slight male predominance (boys are slightly
+    more often affected)"), the words as written kept beside it."""
+    sex = _SEX_WORD.search(said)
+    if sex is None:
+        return said
+    word = sex.group(1)
+    side = "female" if word.startswith(("girl", "female", "wom")) else "male"
+    return f"{'slight ' if _SLIGHT.search(said) else ''}{side} predominance ({said.strip()})"

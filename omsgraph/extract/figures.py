@@ -41,33 +41,30 @@ from omsgraph.extract.figure_forms import (
     NEEDS,
     NOT_ONSET,
     POPULATION,
-    RANGE,
     SEX,
     SHARED,
     SPELLED_GATE,
     THE_CONDITION,
-    UNIT_WORD,
-    VERSUS,
     WITH,
     Cues,
-    unit_words,
 )
+from omsgraph.extract.figure_links import distance as _distance
 from omsgraph.extract.figure_links import (
-    digits,
     fmt,
     is_share,
     joined,
+    median_figures,
     normal,
     of_another_measure,
     percent_of,
     phrase_text,
+    predominance,
     ratio_sex,
     resolve,
     restated,
     sex_named,
     with_time,
 )
-from omsgraph.extract.figure_links import distance as _distance
 
 __all__ = ["PREDICATES", "RULES", "Figure", "FigureIndex", "Rule", "find_figures", "load_rules"]
 
@@ -349,8 +346,8 @@ class FigureIndex:
             if kind == "median":
                 if NOT_ONSET.search(low, max(0, start - 30), start):  # "at relapse, median age"
                     continue
-                medians, covered = _medians(low, match, everyone, e)
-                out += medians
+                medians, covered = median_figures(low, match, everyone, e)
+                out += [Figure(*m) for m in medians]
                 taken.append((start, covered))
                 continue
             population = _population(low, start, end, e, masked) or everyone
@@ -411,6 +408,8 @@ class FigureIndex:
                 continue  # "relapses were more frequent in girls": the relapses' sexes
             time = with_time(low, rule.attribute, "", *m.span())
             text = phrase_text(rule.value, m, time)
+            if rule.attribute == "sex ratio" and not rule.value:  # "girls are affected more"
+                text = predominance(m.group())
             qualifier = "" if "{time}" in rule.value else time
             out.append(
                 Figure(rule.attribute, text, parse_value(text), everyone, qualifier, *m.span())
@@ -466,35 +465,3 @@ def _merge_ages(figures: list[Figure], low: str) -> list[Figure]:
         text = ", ".join(f.object for f in group)
         out.append(replace(group[0], object=text, value=parse_value(text), end=group[-1].end))
     return out
-
-
-def _medians(
-    low: str, match: re.Match[str], population: str, limit: int
-) -> tuple[list[Figure], int]:
-    """ "median age, 38 [IQR 31-50] vs 54 [IQR 45-65] years": one figure per group."""
-    stop = low.find(";", match.end(), limit)
-    stop = limit if stop < 0 else stop
-    values = [match.span("n")]
-    at = match.end()
-    while (more := VERSUS.match(low, at, stop)) is not None:
-        values.append(more.span(1))
-        at = more.end()
-    unit = UNIT_WORD.search(low, values[-1][1], min(limit, stop + 1))
-    name = unit_words(unit.group(1)) if unit else ""
-    if name and not name.endswith("s"):
-        name += "s"
-    reach = min(limit, (unit.end() if unit else at) + 80)
-    ranges = list(RANGE.finditer(low, match.end(), reach))
-    covered = max([unit.end() if unit else at, *(r.end() for r in ranges)])
-    out = []
-    for i, (v_start, v_end) in enumerate(values):
-        n = number(low[v_start:v_end])
-        text = f"{match.group('stat')} {fmt(n)} {name}".strip()
-        qualifier = ""
-        if i < len(ranges):
-            span = re.sub(r"\s*(?:-|–|to)\s*", "-", digits(ranges[i].group(2)))
-            qualifier = f"{ranges[i].group(1)} {span}"
-        start = match.start() if i == 0 else v_start
-        value = parse_value(text)
-        out.append(Figure("age at onset", text, value, population, qualifier, start, v_end))
-    return out, covered

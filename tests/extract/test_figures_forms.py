@@ -313,10 +313,10 @@ def test_fact_box_forms() -> None:
     assert found("Incidence: 1/3,000,000/year") == [("incidence", "1 in 3,000,000 per year")]
     assert found("Sex: F = M") == [("sex ratio", "equal (f = m)")]
     assert found("Course - girls somewhat more than boys, mostly toddlers") == [
-        ("sex ratio", "girls somewhat more than boys")
+        ("sex ratio", "slight female predominance (girls somewhat more than boys)")
     ]
     assert only("Girls are affected slightly more often than boys.").object == (
-        "girls are affected slightly more often"
+        "slight female predominance (girls are affected slightly more often)"
     )
 
 
@@ -377,7 +377,7 @@ def test_news_forms() -> None:
     ]
     assert found("A rate of 1 in 8 million was not reached.") == []  # no people, no cue
     assert found("The syndrome affects slightly more girls than boys.") == [
-        ("sex ratio", "more girls than boys")
+        ("sex ratio", "female predominance (more girls than boys)")
     ]
     assert only("A quarter of children relapse within a year.").qualifier == "within a year"
 

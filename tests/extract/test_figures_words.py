@@ -324,7 +324,7 @@ def test_the_sexes_of_relapses_or_a_tumour_are_no_sex_ratio() -> None:
     ]
     assert found("Neuroblastoma is more common in boys.") == []
     assert found("The syndrome is more common in girls, but relapses are equally frequent.") == [
-        ("sex ratio", "more common in girls")
+        ("sex ratio", "female predominance (more common in girls)")
     ]
 
 

@@ -397,3 +397,44 @@ def test_a_measured_substance_beside_a_treatment_is_no_treatment(extractor) -> N
 def test_a_vaccine_named_by_its_toxoid_is_an_exposure_not_an_infection(extractor) -> None:  # noqa: ANN001
     text = "Opsoclonus developed ten days after immunization with diphtheria toxoid adsorbed."
     assert ("has_cause", "diphtheria") not in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attribute", "value"),
+    [
+        ("In roughly half to two-thirds of children it is chronic-relapsing.", "relapse rate",
+         "roughly half to two thirds"),
+        ("Median full-scale IQ was 78 (IQR 64-91).", "long-term deficits", "median IQ 78"),
+        ("The mean IQ in the older series lay in the range 70-80.", "long-term deficits",
+         "mean IQ 70-80"),
+        ("Roughly half of our children have at least one relapse.", "relapse rate",
+         "roughly half"),
+        ("Deaths from OMS itself are really very rare.", "mortality", "very rare"),
+        ("Something like two out of three are left with some difficulties.",
+         "long-term deficits", "2 of 3 (67 %)"),
+        ("60% are left with some difficulties.", "long-term deficits", "60 %"),
+    ],
+)  # fmt: skip
+def test_value_forms_of_this_round(sentence: str, attribute: str, value: str) -> None:
+    assert (attribute, value) in figures(sentence), figures(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Girls are affected slightly more often than boys.",
+         "slight female predominance (girls are affected slightly more often)"),
+        ("More boys than girls were affected.",
+         "male predominance (more boys than girls)"),
+    ],
+)  # fmt: skip
+def test_a_sex_ratio_in_words_is_normalised_beside_its_words(sentence: str, value: str) -> None:
+    assert ("sex ratio", value) in figures(sentence), figures(sentence)
+
+
+def test_a_count_of_tests_is_no_share_of_persons() -> None:
+    assert figures("2 of 3 tests were positive.") == []
+
+
+def test_a_median_age_stays_an_age_at_onset() -> None:
+    assert ("age at onset", "median 19 months") in figures("Median age at onset was 19 months.")
