@@ -438,3 +438,15 @@ def test_a_count_of_tests_is_no_share_of_persons() -> None:
 
 def test_a_median_age_stays_an_age_at_onset() -> None:
     assert ("age at onset", "median 19 months") in figures("Median age at onset was 19 months.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Parents Together Forum > Rare Conditions > Neurological", "A charity for rare diseases."],
+)
+def test_rare_diseases_as_a_category_are_no_prevalence(sentence: str) -> None:
+    assert figures(sentence) == []
+
+
+def test_a_rare_condition_is_a_prevalence() -> None:
+    assert figures("It is a rare condition.") == [("prevalence", "rare")]
