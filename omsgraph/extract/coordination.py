@@ -18,7 +18,7 @@ PRE_COORD = re.compile(  # possessive words and gaps: what follows each never fi
 POST_COORD = re.compile(
     r"\b(difficult(?:y|ies)|problems?|issues?|trouble|deficits?|impairments?|tumou?rs?|cancers?|"
     r"infections?|testing|tests?|"
-    r"analys[ie]s)\s+"
+    r"analys[ie]s)(?:\s*:\s*|\s+)"  # "long-term issues: learning, speech, sleep"
     r"(?:(?:with|of|in|affecting)\s+(?:the\s+)?)?"
     r"([a-z][^.;:()]{0,120}?(?:,|\band\b|\bor\b)[^.;:()]{0,200})"
 )

@@ -450,3 +450,24 @@ def test_rare_diseases_as_a_category_are_no_prevalence(sentence: str) -> None:
 
 def test_a_rare_condition_is_a_prevalence() -> None:
     assert figures("It is a rare condition.") == [("prevalence", "rare")]
+
+
+def test_a_list_of_domains_after_a_colon_shares_its_head(extractor) -> None:  # noqa: ANN001
+    found = claims(
+        extractor, "Long-term issues: learning, concentration, speech, behaviour and sleep."
+    )
+    assert ("has_complication", "learning difficulties") in found, found
+    assert ("has_complication", "sleep disturbance") in found, found
+
+
+def test_signs_that_persist_after_recovery_are_sequelae(extractor) -> None:  # noqa: ANN001
+    text = "Irritability, rage attacks and anxiety can persist after motor recovery."
+    found = claims(extractor, text)
+    assert ("has_complication", "rage attacks") in found, found
+    assert ("has_complication", "anxiety") in found, found
+
+
+def test_a_sign_that_persisted_after_a_treatment_is_a_sign(extractor) -> None:  # noqa: ANN001
+    assert ("has_symptom", "opsoclonus") in claims(
+        extractor, "The opsoclonus persisted after IVIG."
+    )
