@@ -1,5 +1,9 @@
 """Regenerate ``omsgraph/extract/lexicons/english-words.txt.gz``: the English words that the
-spelling corrector (``omsgraph/extract/spelling.py``) never reads as a misspelt name.
+spelling corrector (``omsgraph/extract/spelling.py``) never reads as a misspelt name; and
+``common-words.txt.gz``: the everyday English words (any length, Zipf frequency at least 3.8,
+about one use in 160,000 words) that the open vocabulary never proposes alone as a
+new concept ("stand", "sensation", "process": a one-word phrase no lexicon knows is a concept
+only when it is no everyday word).
 
     .venv/bin/pip install -e '.[lexicons]'
     .venv/bin/python ontology/build_english.py
@@ -31,6 +35,8 @@ OUT = (
 )
 MIN_LENGTH = 7  # omsgraph.extract.spelling.MIN_LENGTH
 MIN_ZIPF = 2.5
+COMMON = OUT.with_name("common-words.txt.gz")
+COMMON_ZIPF = 3.8
 
 
 def words() -> list[str]:
@@ -46,18 +52,33 @@ def words() -> list[str]:
     )
 
 
-def main() -> None:
-    text = f"# wordfreq {version('wordfreq')}, Zipf >= {MIN_ZIPF}, {MIN_LENGTH}+ letters\n"
-    text += "\n".join(words()) + "\n"
+def common_words() -> list[str]:
+    return sorted(
+        {
+            w
+            for w in top_n_list("en", 200_000)
+            if w.isascii() and w.isalpha() and zipf_frequency(w, "en") >= COMMON_ZIPF
+        }
+    )
+
+
+def write(path: Path, text: str) -> None:
     buffer = io.BytesIO()
     with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, filename="") as out:
         out.write(text.encode())
-    handle, tmp = tempfile.mkstemp(dir=OUT.parent, suffix=".tmp")
+    handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     with os.fdopen(handle, "wb") as f:
         f.write(buffer.getvalue())
     os.chmod(tmp, 0o644)
-    os.replace(tmp, OUT)
-    print(f"wrote {OUT} ({len(text.splitlines()) - 1} words)")
+    os.replace(tmp, path)
+    print(f"wrote {path} ({len(text.splitlines()) - 1} words)")
+
+
+def main() -> None:
+    text = f"# wordfreq {version('wordfreq')}, Zipf >= {MIN_ZIPF}, {MIN_LENGTH}+ letters\n"
+    write(OUT, text + "\n".join(words()) + "\n")
+    text = f"# wordfreq {version('wordfreq')}, Zipf >= {COMMON_ZIPF}, any length\n"
+    write(COMMON, text + "\n".join(common_words()) + "\n")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import re
 
 from omsgraph.extract import cues, grounding, retyping
 from omsgraph.extract.anatomy import site_nouns
+from omsgraph.extract.spelling import common_words
 
 __all__ = [
     "PROPOSED",
@@ -28,6 +29,7 @@ __all__ = [
     "organisation_words",
     "phrase_end",
     "phrase_pattern",
+    "proposable",
     "proposals",
     "singular",
 ]
@@ -338,3 +340,14 @@ def novel(
     generated = {(m.start, m.end) for m in mentions if m.generated}
     typed = [(a - s, b - s, p) for a, b, p, *_ in found if (a, b) not in generated]
     return introduced + list_mates(sentence, typed, introduced)
+
+
+def proposable(label: str, kind: str) -> bool:
+    """Whether a phrase no lexicon knows may be proposed as a concept of ``kind``: one everyday
+    word ("stand", "sensation", "medicine") or a fragment ("action-") names none; a
+    drug-shaped word may."""
+    if label.endswith("-"):
+        return False
+    if " " in label or kind == "drug" or retyping.exposure(label):  # "no vaccine was given"
+        return True
+    return label not in common_words()

@@ -2,9 +2,8 @@
 
 ``Extractor(vocabulary).extract(text)`` returns candidate claims, each with its quote (the
 sentence or list item that states it), offsets, polarity, certainty, population, qualifier
-and a confidence. Mentions of treatments or causes the vocabulary does not know yet come back
-as candidates with ``proposed_type`` set and no concept, for a curator to review.
-"""
+and a confidence. Mentions the vocabulary does not know yet come back as candidates with
+``proposed_type`` set and no concept, for a curator to review."""
 
 from __future__ import annotations
 
@@ -350,6 +349,8 @@ class Extractor:
             sentence, s, known, block.section | block.list_frames, found, mentions
         ):  # a phrase a relation frame introduces, or a list's item, that no lexicon knows
             grounded = self._ground(label, kind)  # a phrase an ontology names after all
+            if grounded is None and not openvocab.proposable(label, kind):
+                continue  # "stand", "sensation": an everyday word names no new concept
             name = grounded.label if grounded is not None else label
             found.append((o_start + s, o_end + s, predicate, name, grounded, 0.35, kind))
         if "synonym" in frames:

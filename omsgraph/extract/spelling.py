@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
-__all__ = ["Corrector"]
+__all__ = ["Corrector", "common_words", "english_words"]
 
 #: the shortest folded word that is corrected, and that a correction may give
 MIN_LENGTH = 7
@@ -29,6 +29,13 @@ MAX_LENGTH = 40
 
 
 _ENGLISH = Path(__file__).resolve().parent / "lexicons" / "english-words.txt.gz"
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """The everyday English words of any length (``lexicons/common-words.txt.gz``)."""
+    with gzip.open(_ENGLISH.with_name("common-words.txt.gz"), "rt", encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
 
 
 @cache

@@ -471,3 +471,21 @@ def test_a_sign_that_persisted_after_a_treatment_is_a_sign(extractor) -> None:  
     assert ("has_symptom", "opsoclonus") in claims(
         extractor, "The opsoclonus persisted after IVIG."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All presented with acute refusal to walk or stand, opsoclonus and myoclonus.",
+        "She presented with dizziness and a sensation that the room was spinning.",
+        "Examination showed action- and stimulus-sensitive myoclonus of the limbs.",
+    ],
+)
+def test_an_everyday_word_or_a_fragment_is_no_proposed_concept(extractor, text: str) -> None:  # noqa: ANN001
+    proposed = [c.object for c in extractor.extract(text) if c.proposed_type and not c.concept]
+    assert not [o for o in proposed if o in {"stand", "sensation", "action-"}], proposed
+
+
+def test_a_drug_no_lexicon_knows_is_still_proposed(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "She was treated with zorbamumab.")
+    assert ("treated_by", "zorbamumab") in found, found
