@@ -37,8 +37,10 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:\s+(?:at|of)\s+(?:(?:first|symptom|disease|neurological)\s+)?"
             r"(?:onset|diagnosis|presentation))?"
             # "median full-scale IQ was 78", "mean IQ ... lay in the range 70-80": a deficit
-            r"|(?:full[- ]scale\s+)?(?P<iq>iq|dq|developmental quotient)"
-            r"(?:\s+[\w-]+){0,5}?\s+(?:was|were|of|lay in the range|in the range(?: of)?|=|:))"
+            r"|(?:full[- ]scale\s+)?(?P<iq>iq|dq|developmental quotient)"  # not of the controls,
+            r"(?:\s+(?!controls?\b|siblings?\b|healthy\b|normative\b|onset\b|baseline\b|"  # nor
+            r"diagnosis\b|presentation\b|before\b)[\w-]+){0,5}?"  # before the treatment
+            r"\s+(?:was|were|of|lay in the range|in the range(?: of)?|=|:))"
             r"(?:\s*[(\[](?:range|iqr|sd|years?|months?|y|m)[)\]])?"  # "median age (range): 19"
             r"\s*(?:,|:|of|was|is|=)?\s*(?P<n>" + _NUM + r")",
         ),

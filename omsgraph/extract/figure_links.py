@@ -393,7 +393,11 @@ def median_figures(
         if match.group("iq"):  # "median full-scale IQ was 78": a measure of the deficits
             upper = _UPPER.match(low, v_end)  # "in the range 70-80"
             high = f"-{upper.group(1)}" if upper and i == 0 else ""
-            attribute, text = "long-term deficits", f"{match.group('stat')} IQ {fmt(n)}{high}"
+            measure = match.group("iq").upper() if len(match.group("iq")) == 2 else "DQ"
+            attribute, text = (
+                "long-term deficits",
+                f"{match.group('stat')} {measure} {fmt(n)}{high}",
+            )
         qualifier = ""
         if i < len(ranges):
             span = re.sub(r"\s*(?:-|–|to)\s*", "-", digits(ranges[i].group(2)))

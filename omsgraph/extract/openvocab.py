@@ -350,4 +350,6 @@ def proposable(label: str, kind: str) -> bool:
         return False
     if " " in label or kind == "drug" or retyping.exposure(label):  # "no vaccine was given"
         return True
+    if kind == "symptom" and label.endswith("ing"):  # "screaming", "crying": a behaviour
+        return True
     return label not in common_words()

@@ -489,3 +489,33 @@ def test_an_everyday_word_or_a_fragment_is_no_proposed_concept(extractor, text: 
 def test_a_drug_no_lexicon_knows_is_still_proposed(extractor) -> None:  # noqa: ANN001
     found = claims(extractor, "She was treated with zorbamumab.")
     assert ("treated_by", "zorbamumab") in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Only 2 of 15 were left with no problems.",
+        "12 of 20 children had a non-relapsing course.",
+        "Median IQ of the healthy siblings was 102.",
+        "Mean DQ at onset was 60.",
+        "Deaths from neuroblastoma are fortunately rare in OMS.",
+    ],
+)
+def test_figures_of_something_else_are_no_value_of_the_condition(sentence: str) -> None:
+    assert figures(sentence) == [], figures(sentence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ataxia persisted after recovery from the preceding infection.",
+        "Ataxia persisted after recovery of opsoclonus, but resolved within a month.",
+    ],
+)
+def test_a_sign_that_persisted_after_another_recovery_is_a_sign(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", "ataxia") in claims(extractor, text)
+
+
+def test_a_behaviour_told_by_a_gerund_is_still_proposed(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "Symptoms included screaming, opsoclonus and ataxia.")
+    assert ("has_symptom", "screaming") in found, found
