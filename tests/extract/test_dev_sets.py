@@ -77,7 +77,13 @@ differentials told apart, first suspicions, lay signs, figure forms): 0.804/0.74
 0.764. dev10 (ten documents written for the project, tests/gold/dev10: the held-out set of
 that round, never read and measured only at its start and end) added at its end measurement,
 1ffe14e: entity P/R 0.783/0.715, value F1 0.638, certainty 92.1 %, polarity 95.4 % (at
-f71aa8b, its start: 0.784/0.705, 0.620, 91.9 %, 95.1 %).
+f71aa8b, its start: 0.784/0.705, 0.620, 91.9 %, 95.1 %); raised after the next round (review
+traps, lay adjectives and lost words, tumour removal told apart, value forms in words, IQ as a
+deficit, everyday words proposed no more): 0.792/0.723, value F1 0.721. dev11 (ten documents
+written for the project, tests/gold/dev11: the held-out set of that round, never read and
+measured only at its start and end) added at its end measurement, 913bae4: entity P/R
+0.661/0.592, value F1 0.667, certainty 85.3 %, polarity 94.9 % (at ba391d5, its start:
+0.653/0.592, 0.667, 85.3 %, 94.9 %).
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -133,6 +139,10 @@ SETS = {
         ROOT / "tests" / "gold" / "dev10" / "gold_claims.jsonl",
         ROOT / "tests/gold/dev10/texts",
     ),
+    "dev11": (
+        ROOT / "tests" / "gold" / "dev11" / "gold_claims.jsonl",
+        ROOT / "tests/gold/dev11/texts",
+    ),
 }
 #: set name -> (entity precision, entity recall, value F1, certainty, polarity) floors
 FLOORS = {
@@ -141,11 +151,12 @@ FLOORS = {
     "dev3": (0.885, 0.855, 0.95, 0.915, 0.98),
     "dev4": (0.84, 0.795, 0.86, 0.94, 0.945),
     "dev5": (0.835, 0.785, 0.80, 0.95, 0.975),
-    "dev6": (0.815, 0.74, 0.79, 0.935, 0.985),
-    "dev7": (0.815, 0.81, 0.81, 0.945, 0.975),
-    "dev8": (0.80, 0.645, 0.775, 0.92, 0.975),
-    "dev9": (0.795, 0.74, 0.755, 0.93, 0.975),
-    "dev10": (0.775, 0.705, 0.63, 0.915, 0.95),
+    "dev6": (0.82, 0.74, 0.81, 0.935, 0.985),
+    "dev7": (0.825, 0.81, 0.815, 0.945, 0.975),
+    "dev8": (0.81, 0.66, 0.78, 0.92, 0.975),
+    "dev9": (0.805, 0.74, 0.765, 0.93, 0.975),
+    "dev10": (0.785, 0.715, 0.71, 0.915, 0.95),
+    "dev11": (0.655, 0.585, 0.66, 0.845, 0.945),
 }
 
 
