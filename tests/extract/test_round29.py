@@ -519,3 +519,25 @@ def test_a_sign_that_persisted_after_another_recovery_is_a_sign(extractor, text:
 def test_a_behaviour_told_by_a_gerund_is_still_proposed(extractor) -> None:  # noqa: ANN001
     found = claims(extractor, "Symptoms included screaming, opsoclonus and ataxia.")
     assert ("has_symptom", "screaming") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("His hands jerk when he reaches for toys.", "myoclonus"),
+        ("His eyes started doing this crazy shaking thing.", "opsoclonus"),
+        ("There was trembling of the head and arms.", "tremor"),
+        ("He has big outbursts of anger.", "rage attacks"),
+        ("He had angry outbursts.", "rage attacks"),
+        ("He slept only 3-4 hours per night.", "sleep disturbance"),
+        ("Children may suddenly lose the ability to walk.", "motor regression"),
+        ("He started wobbling about 3 weeks ago.", "ataxia"),
+    ],
+)
+def test_lay_signs_of_this_round(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", sign) in claims(extractor, text)
+
+
+@pytest.mark.parametrize("text", ["The table was wobbling.", "I slept only 3 hours last night."])
+def test_things_and_parents_are_no_lay_signs(extractor, text: str) -> None:  # noqa: ANN001
+    assert claims(extractor, text) == set()
