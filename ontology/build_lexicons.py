@@ -501,8 +501,8 @@ def guard(name: str, is_label: bool, drug: bool = False) -> tuple[bool, bool]:
             if len(word) < 3 and zipf(lower) >= 3.0 or zipf(lower) >= 6.0:
                 return False, False
             return True, True
-        if len(word) < 4:
-            return False, False
+        if len(word) < 4 or len(word) == 4 and not is_label and fold_token(word) != word.lower():
+            return False, False  # "nads" folds to "nad", as clinical notes write "NAD"
         frequency = max(zipf(word.lower()), zipf(fold_token(word)))  # "dids" folds to "did"
         if frequency >= (COMMON_LABEL if is_label else COMMON_SYNONYM):
             return False, False

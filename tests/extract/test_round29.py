@@ -541,3 +541,20 @@ def test_lay_signs_of_this_round(extractor, text: str, sign: str) -> None:  # no
 @pytest.mark.parametrize("text", ["The table was wobbling.", "I slept only 3 hours last night."])
 def test_things_and_parents_are_no_lay_signs(extractor, text: str) -> None:  # noqa: ANN001
     assert claims(extractor, text) == set()
+
+
+def test_nothing_abnormal_detected_is_no_drug(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "MRI brain and whole spine: NAD.")
+    assert not {p for p, _ in found} & {"treated_by"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two children developed Pneumocystis pneumonia, neither of whom had received prophylaxis.",
+        "Levels fell in children who responded to steroids, and rose again in those who relapsed.",
+    ],
+)
+def test_a_clause_is_no_proposed_concept(extractor, text: str) -> None:  # noqa: ANN001
+    proposed = [c.object for c in extractor.extract(text) if c.proposed_type and not c.concept]
+    assert not [o for o in proposed if "whom" in o or "again" in o], proposed
