@@ -558,3 +558,17 @@ def test_nothing_abnormal_detected_is_no_drug(extractor) -> None:  # noqa: ANN00
 def test_a_clause_is_no_proposed_concept(extractor, text: str) -> None:  # noqa: ANN001
     proposed = [c.object for c in extractor.extract(text) if c.proposed_type and not c.concept]
     assert not [o for o in proposed if "whom" in o or "again" in o], proposed
+
+
+_TWO_COLUMNS = (
+    "Differential diagnosis (Table 4)\n\n"
+    "Table 4. Conditions to be distinguished from OMS | Distinguishing points\n"
+    "Autoimmune encephalitis | reduced consciousness, seizures, CSF pleocytosis\n"
+    "Guillain-Barre syndrome | areflexia, ophthalmoplegia rather than opsoclonus\n"
+)
+
+
+def test_a_two_column_differential_table_names_its_alternatives(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, _TWO_COLUMNS)
+    assert ("differential_diagnosis", "Guillain-Barre syndrome") in found, found
+    assert not {o for _, o in found} & {"seizure", "areflexia", "ophthalmoplegia"}, found
