@@ -572,3 +572,34 @@ def test_a_two_column_differential_table_names_its_alternatives(extractor) -> No
     found = claims(extractor, _TWO_COLUMNS)
     assert ("differential_diagnosis", "Guillain-Barre syndrome") in found, found
     assert not {o for _, o in found} & {"seizure", "areflexia", "ophthalmoplegia"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rarer causes include drugs and celiac disease.",
+        "Less common causes include lithium and celiac disease.",
+    ],
+)
+def test_rarer_causes_are_hedged(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("celiac disease", "affirmed", "hedged") in qualified(extractor, text)
+
+
+def test_the_commonest_cause_stays_asserted(extractor) -> None:  # noqa: ANN001
+    text = "The commonest cause is neuroblastoma; rare associated tumours include hepatoblastoma."
+    found = qualified(extractor, text)
+    assert ("neuroblastoma", "affirmed", "asserted") in found, found
+    assert ("hepatoblastoma", "affirmed", "hedged") in found, found
+
+
+def test_an_adverb_before_a_diseases_adjective_hedges_no_sign_after_its_head(extractor) -> None:  # noqa: ANN001
+    text = (
+        "OMS is a frequently paraneoplastic disorder of early childhood presenting with "
+        "opsoclonus and ataxia."
+    )
+    assert ("ataxia", "affirmed", "asserted") in qualified(extractor, text)
+
+
+def test_an_adverb_before_the_verb_still_hedges_its_object(extractor) -> None:  # noqa: ANN001
+    text = "It is a disorder that often presents with ataxia."
+    assert ("ataxia", "affirmed", "hedged") in qualified(extractor, text)
