@@ -603,3 +603,15 @@ def test_an_adverb_before_a_diseases_adjective_hedges_no_sign_after_its_head(ext
 def test_an_adverb_before_the_verb_still_hedges_its_object(extractor) -> None:  # noqa: ANN001
     text = "It is a disorder that often presents with ataxia."
     assert ("ataxia", "affirmed", "hedged") in qualified(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["It's so rare most paediatricians never see one.", "OMS is so rare that few see it."],
+)
+def test_so_rare_is_a_prevalence(sentence: str) -> None:
+    assert ("prevalence", "rare") in figures(sentence), figures(sentence)
+
+
+def test_rare_that_something_happens_is_no_prevalence() -> None:
+    assert figures("It is rare that a child relapses twice.") == []
