@@ -72,8 +72,9 @@ def introduced(
     sign named there is a differential diagnosis, not a symptom. ``frames`` are the
     sentence's frames when known (no differential frame: nothing to look for). A bare list
     without a verb under a "Differential diagnosis" heading (``section``) introduces its
-    items too, except the condition's ``own`` signs ("opsoclonus due to drugs")."""
-    if "differential" in section and not own and not _VERB.search(sentence):
+    items too, except the condition's ``own`` signs ("opsoclonus due to drugs"); in a table's
+    row only its first cell counts ("Spasmus nutans | nystagmus has a slow phase")."""
+    if "differential" in section and not own and not _VERB.search(sentence.split(" | ", 1)[0]):
         return frozenset({DIFFERENTIAL})
     if "differential" not in frames:
         return frozenset()

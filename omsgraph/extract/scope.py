@@ -462,8 +462,9 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
             list_frames = list_frames | _DIFFERENTIAL_ITEM  # "Differentials" ... "Ocular flutter"
             list_hedged = False  # "may be similar to": the likeness is hedged, not the item
             mentions = _named_first(raw, start, mentions)
-        if not in_list and "differential" in line_section and " | " in raw:
-            mentions = _named_first(raw, start, mentions)  # a differential table's row
+        if not in_list and "differential" in line_section and " | " in raw and mentions:
+            if mentions[0].concept.type not in _SIGNS:  # a differential table's row
+                mentions = _named_first(raw, start, mentions)
         if concepts and not (in_list and "introduced:differential" in list_frames):
             mentions = _about_another(raw, start, mentions, "differential" in line_section, subject)
         yield Block(

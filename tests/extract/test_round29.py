@@ -615,3 +615,35 @@ def test_so_rare_is_a_prevalence(sentence: str) -> None:
 
 def test_rare_that_something_happens_is_no_prevalence() -> None:
     assert figures("It is rare that a child relapses twice.") == []
+
+
+def test_a_verb_in_a_rows_features_cell_keeps_the_row_a_list_item(extractor) -> None:  # noqa: ANN001
+    text = "4.4 Differential diagnosis\n\nSpasmus nutans | nystagmus has a slow phase\n"
+    found = claims(extractor, text)
+    assert ("differential_diagnosis", "spasmus nutans") in found, found
+    assert ("differential_diagnosis", "nystagmus") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her legs jerk as she falls asleep, which is normal.",
+        "She was shaking like a leaf when they took her to theatre.",
+        "She was wobbling on her bike when learning to ride.",
+    ],
+)
+def test_everyday_movements_are_no_signs(extractor, text: str) -> None:  # noqa: ANN001
+    assert not {p for p, _ in claims(extractor, text)} & {"has_symptom"}
+
+
+def test_a_hedge_before_an_article_and_a_disease_still_reaches_on(extractor) -> None:  # noqa: ANN001
+    found = qualified(extractor, "OMS is probably a disease of autoimmune origin.")
+    assert ("autoimmune", "affirmed", "hedged") in found, found
+
+
+def test_a_feature_row_of_a_differential_table_keeps_its_alternative(extractor) -> None:  # noqa: ANN001
+    text = (
+        "Differential diagnosis\nSeveral conditions can mimic OMS.\n"
+        "Opsoclonus | present in OMS, absent in acute cerebellar ataxia"
+    )
+    assert ("differential_diagnosis", "acute cerebellar ataxia") in claims(extractor, text)
