@@ -10,13 +10,12 @@ algorithm, NegEx/ConText style:
   group: "Steroids do not help", "Chemotherapy is not needed");
 - a NORMAL_RESULT trigger ("was unremarkable", "were normal") leaves a test affirmed (the
   test was done) and negates any other mention (a finding that is absent);
-- a PSEUDO trigger ("not only", litotes such as "not uncommon") negates nothing;
-- a negated universal ("not always", "by no means invariably") negates nothing and hedges;
+- a PSEUDO trigger ("not only", "not uncommon") negates nothing; a negated universal ("not
+  always") negates nothing and hedges; a bracket the mention stands in runs on to its verb;
 - a clause hedge ("may", "likely") covers its clause; a FORWARD hedge ("often", "thought
   to") runs to the next ";" or ":"; a BACKWARD hedge covers the subject of its verb group
   ("Tumour removal is rarely curative"); PSEUDO_POSSIBLE phrases ("most often") hedge nothing;
-- a question ("Does OMS cause learning problems?") asserts nothing: all of it is hedged.
-"""
+- a question ("Does OMS cause learning problems?") asserts nothing: all of it is hedged."""
 
 from __future__ import annotations
 
@@ -92,6 +91,7 @@ _UNIVERSAL = _one("UNIVERSAL")
 _UNIVERSAL_REACH = max((s.scope or 2 for s in _of("UNIVERSAL")), default=2)
 _TERMINATOR = _one("TERMINATE")
 _APPOSITION = _one("APPOSITION")  # "X, including Y and Z, are not ..."
+_BRACKET_TAIL = re.compile(r"[^()\[\].;]{0,80}\)\s*")  # the rest of a closed bracket
 _CONDITIONAL = _one("CONDITIONAL")
 _SUBJECT_VERB = _one("SUBJECT_VERB")
 _UNIVERSAL_STRINGS = one_pass(required(_UNIVERSAL))
@@ -125,8 +125,7 @@ _ANY_NEG = cues.alternation(
 
 
 class _Family:
-    """Several categories' triggers in one pattern, so that a sentence is scanned once; each
-    match is then told which rows it is (cached by its text)."""
+    """Several categories' triggers in one pattern, a sentence scanned once (rows cached)."""
 
     def __init__(self, categories: tuple[str, ...]):
         self.specs: dict[str, list[tuple[str, str, int | None]]] = {}
@@ -274,8 +273,7 @@ class SentenceCues:
         ]
 
     def of_another(self, start: int) -> bool:
-        """Whether the mention at ``start`` is said of a relative ("Her brother had epilepsy"):
-        it follows an OTHER_EXPERIENCER trigger within its reach, no punctuation between."""
+        """Whether the mention at ``start`` is said of a relative ("Her brother had epilepsy")."""
         for at, reach in self.others:
             gap = self.text[at:start]
             if at <= start and _words(gap) <= reach and not _PUNCT.search(gap):
@@ -310,7 +308,9 @@ class SentenceCues:
     def _apposition(self, start: int, end: int, t_start: int, left: int) -> bool:
         """Whether the mention at ``start:end`` is the subject of the verb group at
         ``t_start``, or an example of it, across an apposition ("Antiepileptic drugs,
-        including valproate and levetiracetam, are not recommended")."""
+        including valproate and levetiracetam, are not recommended"), or of a closed bracket."""
+        if _BRACKET_TAIL.fullmatch(self.text, end, t_start):
+            return True
         for m in _APPOSITION.finditer(self.text, left, t_start):
             close = self.text.find(",", m.end(), t_start)
             if close < 0 or not (end <= m.start() or m.end() <= start and end <= close):
@@ -381,8 +381,8 @@ class SentenceCues:
         for t_start, t_end in self.terminators:
             if t_end <= start:
                 left = t_end
-            elif t_start >= end:
-                right = t_start
+            elif t_start >= end and not (self.text[t_start] == ")" and self.text[left - 1] == "("):
+                right = t_start  # "Infectious screen (HIV, EBV) was negative": on past ")"
                 break
         if kind in _TREATMENT_KINDS and (failed := _WHICH_FAILED.match(self.text, end)):
             if _RESPONSE.match(self.text, failed.end()):

@@ -647,3 +647,21 @@ def test_a_feature_row_of_a_differential_table_keeps_its_alternative(extractor) 
         "Opsoclonus | present in OMS, absent in acute cerebellar ataxia"
     )
     assert ("differential_diagnosis", "acute cerebellar ataxia") in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Infectious screen (HIV, EBV, Mycoplasma PCR) was negative, and there was no history of "
+        "drug exposure.",
+        "Tests (for HIV and syphilis) were negative.",
+    ],
+)
+def test_a_negative_result_reaches_into_its_subjects_bracket(extractor, text: str) -> None:  # noqa: ANN001
+    found = {(o, p) for o, p, _ in qualified(extractor, text)}
+    assert ("HIV infectious disease", "negated") in found, found
+
+
+def test_a_bracket_closed_before_a_new_clause_keeps_its_sign(extractor) -> None:  # noqa: ANN001
+    found = qualified(extractor, "She had opsoclonus (since March), which was not treated.")
+    assert ("opsoclonus", "affirmed", "asserted") in found, found
