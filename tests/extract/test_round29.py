@@ -665,3 +665,19 @@ def test_a_negative_result_reaches_into_its_subjects_bracket(extractor, text: st
 def test_a_bracket_closed_before_a_new_clause_keeps_its_sign(extractor) -> None:  # noqa: ANN001
     found = qualified(extractor, "She had opsoclonus (since March), which was not treated.")
     assert ("opsoclonus", "affirmed", "asserted") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Loss of previously acquired skills is frequent.",
+        "Loss of previously acquired motor and language milestones is frequent.",
+        "Symptoms: opsoclonus, ataxia, loss of skills.",
+    ],
+)
+def test_lost_skills_are_developmental_regression(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", "developmental regression") in claims(extractor, text)
+
+
+def test_skills_lost_at_a_game_are_no_regression(extractor) -> None:  # noqa: ANN001
+    assert claims(extractor, "He lost his skills at football.") == set()
