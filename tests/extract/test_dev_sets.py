@@ -83,9 +83,9 @@ deficit, everyday words proposed no more): 0.792/0.723, value F1 0.721. dev11 (t
 written for the project, tests/gold/dev11: the held-out set of that round, never read and
 measured only at its start and end) added at its end measurement, 913bae4: entity P/R
 0.661/0.592, value F1 0.667, certainty 85.3 %, polarity 94.9 % (at ba391d5, its start:
-0.653/0.592, 0.667, 85.3 %, 94.9 %); then, read as development data, 0.681/0.605, value F1
-0.679, certainty 88.0 % after general rules written from its misses (two-column differential
-tables, lay signs, rarer causes hedged, a hedge adverb's reach, "so rare").
+0.653/0.592, 0.667, 85.3 %, 94.9 %); then, read as development data, 0.681/0.607, value F1
+0.679, certainty 88.1 % after general rules written from its misses (two-column differential
+tables, lay signs, lost skills, rarer causes hedged, a hedge adverb's reach, "so rare").
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -155,7 +155,7 @@ FLOORS = {
     "dev5": (0.835, 0.785, 0.80, 0.95, 0.975),
     "dev6": (0.82, 0.74, 0.81, 0.935, 0.985),
     "dev7": (0.825, 0.81, 0.815, 0.945, 0.975),
-    "dev8": (0.81, 0.66, 0.78, 0.92, 0.975),
+    "dev8": (0.815, 0.665, 0.78, 0.92, 0.975),
     "dev9": (0.805, 0.74, 0.765, 0.93, 0.975),
     "dev10": (0.785, 0.715, 0.71, 0.915, 0.95),
     "dev11": (0.675, 0.60, 0.67, 0.875, 0.945),
