@@ -307,7 +307,14 @@ def test_slow_senders_are_cut_off_and_connections_capped(server) -> None:
             pass
         sock.close()
     assert time.monotonic() - started < 1.0 + 3.0
-    assert _get(server, ASK)[0] == 200
+    # the server frees a closed connection's slot on its own thread: it serves again within a
+    # short deadline (a first answer of 503 while the slots drain is no failure)
+    deadline = time.monotonic() + 3.0
+    status = _get(server, ASK)[0]
+    while status == 503 and time.monotonic() < deadline:
+        time.sleep(0.05)
+        status = _get(server, ASK)[0]
+    assert status == 200
 
 
 # ----------------------------------------------------------------- 6: cache flooding
