@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from omsgraph.extract import cues
+from omsgraph.extract.brackets import TAIL as _BRACKET_TAIL
+from omsgraph.extract.brackets import panel as _panel
 from omsgraph.extract.factoring import Keywords, holds_one, one_pass, required
 
 __all__ = ["SentenceCues"]
@@ -91,7 +93,6 @@ _UNIVERSAL = _one("UNIVERSAL")
 _UNIVERSAL_REACH = max((s.scope or 2 for s in _of("UNIVERSAL")), default=2)
 _TERMINATOR = _one("TERMINATE")
 _APPOSITION = _one("APPOSITION")  # "X, including Y and Z, are not ..."
-_BRACKET_TAIL = re.compile(r"[^()\[\].;]{0,80}\)\s*")  # the rest of a closed bracket
 _CONDITIONAL = _one("CONDITIONAL")
 _SUBJECT_VERB = _one("SUBJECT_VERB")
 _UNIVERSAL_STRINGS = one_pass(required(_UNIVERSAL))
@@ -381,8 +382,8 @@ class SentenceCues:
         for t_start, t_end in self.terminators:
             if t_end <= start:
                 left = t_end
-            elif t_start >= end and not (self.text[t_start] == ")" and self.text[left - 1] == "("):
-                right = t_start  # "Infectious screen (HIV, EBV) was negative": on past ")"
+            elif t_start >= end and not _panel(self.text, left, t_start):
+                right = t_start
                 break
         if kind in _TREATMENT_KINDS and (failed := _WHICH_FAILED.match(self.text, end)):
             if _RESPONSE.match(self.text, failed.end()):

@@ -654,7 +654,7 @@ def test_a_feature_row_of_a_differential_table_keeps_its_alternative(extractor) 
     [
         "Infectious screen (HIV, EBV, Mycoplasma PCR) was negative, and there was no history of "
         "drug exposure.",
-        "Tests (for HIV and syphilis) were negative.",
+        "Viral panel (HIV, EBV and CMV) was negative, and there was no drug exposure.",
     ],
 )
 def test_a_negative_result_reaches_into_its_subjects_bracket(extractor, text: str) -> None:  # noqa: ANN001
@@ -681,3 +681,36 @@ def test_lost_skills_are_developmental_regression(extractor, text: str) -> None:
 
 def test_skills_lost_at_a_game_are_no_regression(extractor) -> None:  # noqa: ANN001
     assert claims(extractor, "He lost his skills at football.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("MRI of the brain (performed for ataxia) was normal.", "ataxia"),
+        ("Infectious serology (positive for Mycoplasma IgM) was otherwise negative.",
+         "Mycoplasma pneumoniae infection"),
+        ("Chest CT (showing a posterior mediastinal neuroblastoma) was otherwise unremarkable.",
+         "neuroblastoma"),
+        ("Treatment (ACTH followed by IVIG) was not started until week 6.",
+         "intravenous immunoglobulin"),
+        ("Her sleep (disrupted by myoclonus) was not restful.", "myoclonus"),
+    ],
+)  # fmt: skip
+def test_a_bracket_that_is_an_aside_stays_out_of_a_result(
+    extractor,  # noqa: ANN001
+    text: str,
+    name: str,
+) -> None:
+    found = {(o, p) for o, p, _ in qualified(extractor, text)}
+    assert (name, "affirmed") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She showed loss of motor skills after the relapse.",
+        "Loss of motor milestones was noted at 18 months.",
+    ],
+)
+def test_lost_motor_skills_stay_motor_regression(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", "motor regression") in claims(extractor, text)
