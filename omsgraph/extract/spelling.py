@@ -28,21 +28,25 @@ MIN_LENGTH = 7
 MAX_LENGTH = 40
 
 
-_ENGLISH = Path(__file__).resolve().parent / "lexicons" / "english-words.txt.gz"
+_LEXICONS = Path(__file__).resolve().parent / "lexicons"
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """The words of a shipped list (one a line, ``#`` lines are comments)."""
+    with gzip.open(_LEXICONS / name, "rt", encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
 
 
 @cache
 def common_words() -> frozenset[str]:
     """The everyday English words of any length (``lexicons/common-words.txt.gz``)."""
-    with gzip.open(_ENGLISH.with_name("common-words.txt.gz"), "rt", encoding="utf-8") as f:
-        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
+    return _word_list("common-words.txt.gz")
 
 
 @cache
 def english_words() -> frozenset[str]:
     """The common English words of seven letters or more (never read as misspellings)."""
-    with gzip.open(_ENGLISH, "rt", encoding="utf-8") as f:
-        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
+    return _word_list("english-words.txt.gz")
 
 
 def one_edit(a: str, b: str) -> bool:
