@@ -108,10 +108,10 @@ _NOT_MODIFIERS = frozenset(
 _DISEASE_WORDS = frozenset({"acute", "benign", "progressive"})  # words of diseases' names
 
 
-def modified(low: str, start: int) -> tuple[int, str] | None:
-    """(start, modifier) of the word that modifies the name starting at ``start`` of the
-    lower-cased text into another disease, in a differential list ("epileptic" myoclonus,
-    "brainstem" encephalitis), or None."""
+def modified(low: str, start: int, end: int | None = None) -> tuple[int, str] | None:
+    """(start, name) of the name at ``start:end`` of the lower-cased text with the word that
+    modifies it into another disease, in a differential list ("epileptic myoclonus",
+    "brainstem encephalitis"), or None; without ``end``, (start, the modifier)."""
     match = _MODIFIER.search(low, max(0, start - 30), start)
     if match is None:
         return None
@@ -120,7 +120,7 @@ def modified(low: str, start: int) -> tuple[int, str] | None:
         return None
     if not (_ADJECTIVE_END.search(word) or word in site_words() or word in _DISEASE_WORDS):
         return None
-    return match.start(1), word
+    return match.start(1), word if end is None else f"{word} {low[start:end]}"
 
 
 _ADJECTIVE_END = re.compile(r"(?:ic|al|ar|ous|ile|ine|oid|induced)$")  # "drug-induced"

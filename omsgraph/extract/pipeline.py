@@ -20,6 +20,7 @@ from omsgraph.extract import (
     openvocab,
     retyping,
     shapes,
+    sited,
 )
 from omsgraph.extract.answers import answered
 from omsgraph.extract.candidate import Candidate, review_type
@@ -42,6 +43,7 @@ __all__ = ["CONDITION", "Candidate", "Extractor"]
 CONDITION = "opsoclonus-myoclonus-syndrome"
 _MAX_SENTENCE = 1500  # characters; longer runs are cut at a space so work stays linear
 _GENERIC = frozenset({"tumour", "tumor", "infection", "medication", "cancer"})
+_WIDENED = {"diagnosed_by": "test", "differential_diagnosis": "condition"}  # unknown, a type
 _TUMOUR_HEAD = re.compile(r"(?:cancer|carcinoma|tumou?r|neoplasm|sarcoma|lymphoma)s?")
 _ARTICLE = re.compile(r"(?:the|a|an)\s+(?=\S)", re.I)
 _COURSE = re.compile(r"\s+(?:recurrences?|relapses?|regrowth|progression)\b", re.I)
@@ -61,9 +63,7 @@ _NAME_CUE = cues.name_cue()  # the synonym triggers of rules/relations.tsv
 _NAME_ITEM = re.compile(
     r"\s*:?\s*[\"“]?([A-Za-z][\w'’ -]*?\w)[\"”]?(?:\s*\([^)]*\))?(\s*(?:,|;|\bor\b|\band\b|[.)]|$))"
 )
-_NOT_A_NAME = frozenset(
-    {"is", "are", "was", "were", "which", "that", "has", "have", "can", "may", "will", "and", "or"}
-)
+_NOT_A_NAME = frozenset("is are was were which that has have can may will and or".split())
 _PRONOUN = re.compile(r"\b(?:it|this (?:syndrome|condition|disorder|disease))\b", re.IGNORECASE)
 _NOT_PROPOSABLE = cues.not_names()
 #: what the condition can be said not to be: another disease or sign ("OMS is not epilepsy");
@@ -323,15 +323,17 @@ class Extractor:
                 )
                 confidence -= 0.1 if mention.generated else 0.0
                 review, start = review_type(concept), mention.start
-                wider = (
-                    differentials.modified(low, start)
+                wider = (  # "epileptic myoclonus" is another disease than myoclonus
+                    differentials.modified(low, start, mention.end)
                     if predicate == "differential_diagnosis"
+                    else sited.sampled_test(low, mention, mentions)  # "stool PCR"
+                    if predicate == "diagnosed_by"
                     else None
                 )
-                if wider is not None:  # "epileptic myoclonus" is another disease than myoclonus
-                    start, name = wider[0], f"{wider[1]} {low[mention.start : mention.end]}"
-                    concept = self.lexicon.lookup(name)
-                    review = review_type(concept) if concept is not None else "condition"
+                if wider is not None:
+                    start, concept = wider[0], self.lexicon.lookup(wider[1], ontology=True)
+                    name = concept.label if concept else wider[1]
+                    review = review_type(concept) if concept else _WIDENED[predicate]
                 found.append((start, mention.end, predicate, name, concept, confidence, review))
         if "differential" in block.section:
             frames |= {"differential"}
@@ -452,11 +454,8 @@ class Extractor:
         figure_index = FigureIndex(low)
         novel = [m.start() for m in _DRUGLIKE.finditer(low)]
         abbreviations = shapes.abbreviations(text, self.lexicon, CONDITION)
-        local = (
-            re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(abbreviations))) + r")\b")
-            if abbreviations
-            else None
-        )
+        words = "|".join(map(re.escape, sorted(abbreviations)))
+        local = re.compile(rf"\b(?:{words})\b") if abbreviations else None
         for block in blocks(text, self.lexicon):
             pending = list(block.mentions)
             if local is not None:

@@ -10,19 +10,24 @@ sign and a class word ("seizure disorder", MONDO's epilepsy) is read as the sign
 an ontology grades by severity ("mild expressive language delay", HPO's graded delays) is read
 as the sign it grades when that sign has a name too and is a delay, a disability, an
 impairment, a deficit or a loss: the grade makes no other concept of the sign ("severe
-combined immunodeficiency" is no grade of a combined immunodeficiency).
+combined immunodeficiency" is no grade of a combined immunodeficiency). A generic test keeps
+what it samples, where it looks or the agent it looks for, written just before it
+(:func:`sampled_test`: "pelvic ultrasound", "stool PCR", "HIV serology"): a clinician reads
+"serology" alone as no test at all.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
+from omsgraph.extract import cues
 from omsgraph.extract.anatomy import site_words
 from omsgraph.extract.lexicon import Mention, compatible
 from omsgraph.extract.openvocab import generic_heads
 
-__all__ = ["curated_heads"]
+__all__ = ["curated_heads", "sampled_test"]
 
 #: words a site phrase may hold besides the sites of rules/anatomy.tsv
 _SITE_EXTRA = frozenset({"gland", "left", "right", "bilateral", "primary"})
@@ -74,3 +79,33 @@ def curated_heads(mentions: list[Mention], lexicon: Any) -> list[Mention]:
                 break
         out.append(m)
     return out
+
+
+@cache
+def _sampled() -> tuple[dict[re.Pattern[str], str], re.Pattern[str]]:
+    """(each generic test's forms -> its head, the words before one that it keeps)."""
+    heads = {
+        re.compile(rf"(?:{r.regex})$"): r.fields["literal"]
+        for r in cues.phrase_rows("SAMPLED_TEST")
+    }
+    words = [r.regex for r in cues.phrase_rows("SPECIMEN")]
+    words += sorted((re.escape(w) for w in site_words() - _SITE_EXTRA), key=len, reverse=True)
+    return heads, re.compile(rf"(?<![\w-])({'|'.join(words)})\s+$")
+
+
+def sampled_test(low: str, mention: Mention, mentions: list[Mention]) -> tuple[int, str] | None:
+    """(start, name) of a generic test ``mention`` named with the agent it looks for and the
+    specimen or site before it ("CSF SARS-CoV-2 PCR" -> "csf sars-cov-2 pcr"), or None."""
+    heads, before = _sampled()
+    surface = low[mention.start : mention.end]
+    head = next((h for form, h in heads.items() if form.match(surface)), None)
+    if head is None:
+        return None
+    start, words = mention.start, [head]
+    for m in mentions:  # the agent named right before: "HIV serology", "EBV PCR"
+        if m.end <= start and m.concept.type == "infection" and not low[m.end : start].strip():
+            start, words = m.start, [low[m.start : m.end], *words]
+            break
+    while len(words) < 4 and (word := before.search(low, max(0, start - 40), start)):
+        start, words = word.start(1), [word.group(1), *words]
+    return (start, " ".join(words)) if len(words) > 1 else None

@@ -96,7 +96,7 @@ def test_a_cold_is_an_illness_only_as_one(extractor, text: str, expected: bool) 
 @pytest.mark.parametrize(
     ("text", "test"),
     [
-        ("Mycoplasma serology was positive.", "serology"),
+        ("Serology for Mycoplasma was positive.", "serology"),
         ("PCR of a nasal swab detected enterovirus.", "polymerase chain reaction"),
         ("Antibodies were confirmed by immunoblot.", "immunoblot"),
         ("Video-oculography recorded back-to-back saccades.", "video-oculography"),

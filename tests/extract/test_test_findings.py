@@ -55,7 +55,7 @@ def test_a_tumour_a_test_did_not_find_is_an_absent_cause(extractor, text: str) -
 
 
 def test_an_ultrasound_is_a_test(extractor) -> None:  # noqa: ANN001
-    assert ("diagnosed_by", "ultrasound") in claims(
+    assert ("diagnosed_by", "testicular ultrasound") in claims(
         extractor, "In OMS, testicular ultrasound was normal."
     )
 

@@ -1,0 +1,55 @@
+"""Rules of this round, each tested with sentences written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import claims
+
+
+@pytest.mark.parametrize(
+    ("text", "test"),
+    [
+        ("A pelvic ultrasound showed no ovarian mass.", "pelvic ultrasound"),
+        ("A gynaecological ultrasound found no lesion.", "gynaecological ultrasound"),
+        ("Stool PCR was positive for enterovirus.", "stool pcr"),
+        ("Throat swab PCR detected influenza A.", "throat swab pcr"),
+        ("HIV serology was negative.", "hiv serology"),
+        ("Mycoplasma serology was positive.", "mycoplasma serology"),
+        ("CSF SARS-CoV-2 PCR was negative.", "csf sars-cov-2 pcr"),
+        ("A nasopharyngeal swab PCR was positive.", "nasopharyngeal swab pcr"),
+    ],
+)
+def test_a_generic_test_keeps_what_it_samples(extractor, text: str, test: str) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert ("diagnosed_by", test) in found, found
+    generic = {"ultrasound", "serology", "polymerase chain reaction", "pcr"}
+    assert not {o for p, o in found if p == "diagnosed_by"} & generic, found
+
+
+@pytest.mark.parametrize(
+    ("text", "test"),
+    [
+        ("An ultrasound was normal.", "ultrasound"),
+        ("Serology was unremarkable.", "serology"),
+        ("The results of the ultrasound were normal.", "ultrasound"),
+    ],
+)
+def test_a_test_named_alone_stays_the_generic_test(extractor, text: str, test: str) -> None:  # noqa: ANN001
+    assert ("diagnosed_by", test) in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "test"),
+    [
+        ("An abdominal ultrasound was normal.", "abdominal ultrasonography"),
+        ("Transvaginal sonography was inconclusive.", "transvaginal ultrasonography"),
+    ],
+)
+def test_a_sited_test_an_ontology_names_keeps_its_concept(extractor, text: str, test: str) -> None:  # noqa: ANN001
+    assert ("diagnosed_by", test) in claims(extractor, text)
+
+
+def test_the_agent_a_serology_looks_for_stays_a_cause_claim(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "HIV serology was negative.")
+    assert ("has_cause", "HIV infectious disease") in found, found
