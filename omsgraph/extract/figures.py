@@ -233,9 +233,10 @@ def _attribute(
             distance = _distance(text, span, start, end, rule.side, cues.end)
             if distance is None or distance > rule.window:
                 continue
-            if rule.strong and any(  # a strong cue speaks of the figure next to it only
-                min(span[1], end) <= a and b <= max(span[0], start) for a, b in others
-            ):
+            if rule.strong and (  # a strong cue speaks of the figure next to it only, and not
+                any(min(span[1], end) <= a and b <= max(span[0], start) for a, b in others)
+                or _CONTRAST.search(text, min(span[1], end), max(span[0], start))
+            ):  # across a contrast: "mortality is low, but 70 % have lasting problems"
                 continue
             if rule.attribute == "block":
                 return "none", span  # as "none", which claims a figure for nothing when nearest
@@ -261,6 +262,7 @@ def _attribute(
 _NEEDED = Keywords(NEEDED)
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _ACROSS = re.compile(r",|\band\b|;")
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|yet)\b|;")
 #: a few words, then the bracket a figure opens, and a word of approximation in it
 _OPENS = re.compile(
     r"[^()\[\].;]*[(\[]\s*(?:(?:approx(?:imately|\.)?|about|around|roughly|ca\.|~|≈)\s*)?"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.conftest import claims
+from tests.extract.conftest import claims, qualified
+from tests.extract.conftest import found as figures
 
 
 @pytest.mark.parametrize(
@@ -53,3 +54,46 @@ def test_a_sited_test_an_ontology_names_keeps_its_concept(extractor, text: str, 
 def test_the_agent_a_serology_looks_for_stays_a_cause_claim(extractor) -> None:  # noqa: ANN001
     found = claims(extractor, "HIV serology was negative.")
     assert ("has_cause", "HIV infectious disease") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "attribute"),
+    [
+        (
+            "Mortality is low, but up to 70% have long-term problems.",
+            "up to 70 %",
+            "long-term deficits",
+        ),
+        ("Mortality is rare, while 40% relapse.", "40 %", "relapse rate"),
+        ("Survival was high; 35% relapsed within a year.", "35 %", "relapse rate"),
+    ],
+)
+def test_a_strong_cue_does_not_reach_across_a_contrast(
+    value: str, attribute: str, text: str
+) -> None:
+    found = set(figures(text))
+    assert (attribute, value) in found, found
+    assert ("mortality", value) not in found, found
+
+
+def test_a_strong_cue_still_speaks_of_a_list_of_figures() -> None:
+    found = set(figures("Survival was 95% and 80% at 5 and 10 years."))
+    assert {a for a, _ in found} == {"mortality"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("He couldn't stand without falling over.", "falls"),
+        ("The child never went a day without vomiting.", "vomiting"),
+        ("She cannot eat without vomiting.", "vomiting"),
+    ],
+)
+def test_two_negations_affirm(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    assert (sign, "affirmed", "asserted") in qualified(extractor, text)
+
+
+def test_without_alone_still_negates(extractor) -> None:  # noqa: ANN001
+    assert ("vomiting", "negated", "asserted") in qualified(
+        extractor, "She presented without vomiting."
+    )
