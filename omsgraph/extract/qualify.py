@@ -107,8 +107,9 @@ _RESPONSE = _one("RESPONSE")
 _TREATMENT_KINDS = frozenset({"drug", "therapy", "procedure"})
 _NO_SIGN = _TREATMENT_KINDS | {None}  # a span of no known kind keeps its negation
 #: grammar: a relative clause's negation is not said of the noun it follows ("eye movements
-#: that they cannot control")
+#: that they cannot control"), a group's of what its members have ("children with X do not")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom)\b")
+_GROUP_WITH = re.compile(r"\b(?:children|patients|cases|those|adults) with (?:[\w-]+ ){0,2}$")
 #: grammar: a test that "showed" something was done, whatever negation stands before it
 #: ("Neither EEG nor MRI showed abnormalities")
 _RESULT_AFTER = re.compile(
@@ -183,11 +184,6 @@ _OPENING = re.compile(
 _SCOPE = _Family(("POSSIBLE_EXISTENCE", "PSEUDO_POSSIBLE", "CLAUSE_BREAK", "STOP"))
 
 
-def _blank(text: str, pattern: re.Pattern[str]) -> str:
-    """``text`` with the matches of ``pattern`` overwritten by spaces (offsets unchanged)."""
-    return pattern.sub(lambda m: " " * len(m.group()), text)
-
-
 def _inside(start: int, end: int, names: list[tuple[int, int]]) -> bool:
     """Whether ``start:end`` lies inside one of the spans ``names``."""
     return any(a <= start and end <= b for a, b in names)
@@ -217,7 +213,7 @@ class SentenceCues:
         self.universals: list[int] = []
         self.verbs: list[tuple[int, int]] = []  # main verbs that may end a negated subject
         if self.may_negate:
-            self.blanked = _blank(sentence, _PSEUDO)
+            self.blanked = _PSEUDO.sub(lambda m: " " * len(m.group()), sentence)  # offsets kept
             held = _NEG_STRINGS.present(self.blanked)
             for s in _NEG:
                 if s.strings is not None and held.isdisjoint(s.strings):
@@ -413,8 +409,8 @@ class SentenceCues:
                         self._apposition(start, end, t_start, left)
                     ):
                         continue
-                if _RELATIVE.search(gap):
-                    continue  # "movements that they cannot control"
+                if _RELATIVE.search(gap) or _GROUP_WITH.search(self.text, 0, start):
+                    continue  # "movements that they cannot control"; "children with X do not"
                 if kind not in _NO_SIGN and self._response(t_start, t_end, start):
                     continue  # "the ataxia did not improve": it persisted
             else:

@@ -97,3 +97,32 @@ def test_without_alone_still_negates(extractor) -> None:  # noqa: ANN001
     assert ("vomiting", "negated", "asserted") in qualified(
         extractor, "She presented without vomiting."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Children with paraneoplastic OMS do not have a worse outcome.", "paraneoplastic"),
+        ("Patients with neuroblastoma do not relapse more often.", "neuroblastoma"),
+    ],
+)
+def test_a_groups_denied_verb_is_not_said_of_what_its_members_have(
+    extractor, text: str, concept: str
+) -> None:  # noqa: ANN001
+    found = {(o, p) for o, p, _ in qualified(extractor, text)}
+    assert (concept, "affirmed") in found, found
+
+
+def test_a_denied_verb_still_negates_its_plain_subject(extractor) -> None:  # noqa: ANN001
+    assert ("corticosteroids", "negated", "asserted") in qualified(
+        extractor, "Steroids do not help."
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["Opsoclonus may persist in sleep.", "The opsoclonus persisted even during sleep."]
+)
+def test_a_sign_that_persists_in_sleep_is_a_sign(extractor, text: str) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert ("has_symptom", "opsoclonus") in found, found
+    assert ("has_complication", "opsoclonus") not in found, found
