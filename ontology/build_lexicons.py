@@ -30,7 +30,9 @@ a term with subclasses named "Abnormal..." or "Autoimmunity"), too general for a
 Exact and related synonyms are kept; broad and narrow ones name other concepts and are not,
 and neither is a synonym without the frequency word of its label ("Upper respiratory tract
 infections" of "Recurrent upper respiratory tract infections": one infection is not recurrent
-ones), abbreviations aside.
+ones), abbreviations aside. A one-word sign also gets its adjective by the SIGN_ADJECTIVE
+rows of ``omsgraph/extract/rules/morphology.tsv`` ("Lethargy": "lethargic"; "she was
+lethargic" names it), under the same guards as any synonym.
 MAxO: diagnostic procedures (MAXO:0000003) are ``test``; surgical and other hands-on
 procedures under therapeutic procedure are ``procedure``; the remaining therapeutic
 procedures, alternative medicine, preventative and palliative care are ``therapy``; "medical
@@ -92,6 +94,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from omsgraph.extract.cues import sign_adjectives  # noqa: E402
 from omsgraph.extract.lexicon import fold_token, tokens  # noqa: E402
 
 OUT = ROOT / "omsgraph" / "extract" / "lexicons"
@@ -259,7 +262,8 @@ def hpo_entries(path: Path) -> tuple[list[Entry], dict[str, str], str]:
             if _INFECTION.search(terms[t]["name"][0])
             else "symptom",
             terms[t]["name"][0],
-            qualified_synonyms(terms[t]["name"][0], obo_synonyms(terms[t])),
+            qualified_synonyms(terms[t]["name"][0], obo_synonyms(terms[t]))
+            + sign_adjectives(terms[t]["name"][0].lower()),  # "lethargic": lethargy
         )
         for t in sorted(branch)
         if t in valid and t != HPO_ROOT

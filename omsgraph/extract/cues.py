@@ -403,13 +403,14 @@ def sign_adjectives(name: str) -> list[str]:
     ``ataxia`` -> ``["ataxic"]``; none for a name of several words."""
     if " " in name or "-" in name:
         return []
-    return [
+    made = (
         name[: -len(r.fields["literal"])] + r.fields["pattern"]
         for r in table("morphology.tsv")
         if r.fields["kind"] == "SIGN_ADJECTIVE"
         and name.endswith(r.fields["literal"])
         and len(name) > len(r.fields["literal"]) + 2
-    ]
+    )
+    return [a for a in made if a not in not_names()]  # "hypertonic" saline names no sign
 
 
 def drug_shape() -> re.Pattern[str]:

@@ -126,3 +126,27 @@ def test_a_sign_that_persists_in_sleep_is_a_sign(extractor, text: str) -> None: 
     found = claims(extractor, text)
     assert ("has_symptom", "opsoclonus") in found, found
     assert ("has_complication", "opsoclonus") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("She was lethargic.", "lethargy"),
+        ("He became encephalopathic.", "encephalopathy"),
+        ("He was aphasic for a week.", "aphasia"),
+    ],
+)
+def test_an_ontology_signs_adjective_names_it(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", sign) in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opsoclonus consists of involuntary, arrhythmic, conjugate saccades.",
+        "Hypertonic saline was given for the raised pressure.",
+    ],
+)
+def test_an_adjective_listed_as_no_name_names_no_sign(extractor, text: str) -> None:  # noqa: ANN001
+    found = {o for _, o in claims(extractor, text)}
+    assert not found & {"arrhythmia", "hypertonia"}, found
