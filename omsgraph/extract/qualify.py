@@ -411,6 +411,8 @@ class SentenceCues:
                         continue
                 if _RELATIVE.search(gap) or _GROUP_WITH.search(self.text, 0, start):
                     continue  # "movements that they cannot control"; "children with X do not"
+                if _CONJUNCTION.fullmatch(gap.strip()):
+                    continue  # "he became clingy and would not sleep": another verb group
                 if kind not in _NO_SIGN and self._response(t_start, t_end, start):
                     continue  # "the ataxia did not improve": it persisted
             else:

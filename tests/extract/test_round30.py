@@ -150,3 +150,22 @@ def test_an_ontology_signs_adjective_names_it(extractor, text: str, sign: str) -
 def test_an_adjective_listed_as_no_name_names_no_sign(extractor, text: str) -> None:  # noqa: ANN001
     found = {o for _, o in claims(extractor, text)}
     assert not found & {"arrhythmia", "hypertonia"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("He became clingy and would not let his mother go.", "irritability"),
+        ("She had opsoclonus and did not settle at night.", "opsoclonus"),
+    ],
+)
+def test_a_denied_verb_after_and_starts_another_verb_group(
+    extractor, text: str, concept: str
+) -> None:  # noqa: ANN001
+    found = {(o, p) for o, p, _ in qualified(extractor, text)}
+    assert (concept, "affirmed") in found, found
+
+
+def test_a_coordinated_subject_is_still_denied(extractor) -> None:  # noqa: ANN001
+    found = {(o, p) for o, p, _ in qualified(extractor, "Opsoclonus and myoclonus were not seen.")}
+    assert {("opsoclonus", "negated"), ("myoclonus", "negated")} <= found, found
