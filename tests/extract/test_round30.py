@@ -169,3 +169,26 @@ def test_a_denied_verb_after_and_starts_another_verb_group(
 def test_a_coordinated_subject_is_still_denied(extractor) -> None:  # noqa: ANN001
     found = {(o, p) for o, p, _ in qualified(extractor, "Opsoclonus and myoclonus were not seen.")}
     assert {("opsoclonus", "negated"), ("myoclonus", "negated")} <= found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He started shaking whenever he tried to pick something up.",
+        "She's shaky when she holds a cup.",
+    ],
+)
+def test_a_child_shaking_at_an_act_has_a_tremor(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", "tremor") in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She was shaking her head.", "He was shaking with fear.", "He was shaking like a leaf."],
+)
+def test_shaking_a_head_or_with_fear_is_no_tremor(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", "tremor") not in claims(extractor, text)
+
+
+def test_uss_is_an_ultrasound(extractor) -> None:  # noqa: ANN001
+    assert ("diagnosed_by", "pelvic ultrasound") in claims(extractor, "Ix: pelvic USS, mammography")
