@@ -108,6 +108,7 @@ _RETYPING_KINDS = (
     "CONTRAST",
     "NOT_THE_SAME",
     "ANALYTE",
+    "INTERCURRENT",
 )
 CATEGORIES = frozenset(
     {

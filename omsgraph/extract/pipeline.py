@@ -43,6 +43,7 @@ __all__ = ["CONDITION", "Candidate", "Extractor"]
 CONDITION = "opsoclonus-myoclonus-syndrome"
 _MAX_SENTENCE = 1500  # characters; longer runs are cut at a space so work stays linear
 _GENERIC = frozenset({"tumour", "tumor", "infection", "medication", "cancer"})
+_SETTLED = frozenset({"treated_by", "has_complication", "has_symptom"})
 _WIDENED = {"diagnosed_by": "test", "differential_diagnosis": "condition"}  # unknown, a type
 _TUMOUR_HEAD = re.compile(r"(?:cancer|carcinoma|tumou?r|neoplasm|sarcoma|lymphoma)s?")
 _ARTICLE = re.compile(r"(?:the|a|an)\s+(?=\S)", re.I)
@@ -377,7 +378,7 @@ class Extractor:
                 polarity, certainty = "affirmed", "asserted"
             elif predicate == "differential_diagnosis":  # "X may mimic OMS", "X was ruled
                 polarity, certainty = "affirmed", "asserted"  # out": X is a differential
-            elif predicate in ("treated_by", "has_complication"):  # "should not be withdrawn",
+            elif predicate in _SETTLED:  # "should not be withdrawn", a fever's cough,
                 polarity = retyping.settled(  # "the opsoclonus had resolved" at follow-up
                     predicate, polarity, sentence, m_start - s, m_end - s, relapse
                 )

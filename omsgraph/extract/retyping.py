@@ -94,6 +94,11 @@ def exposure(label: str) -> bool:
     return cue("EXPOSURE").search(label) is not None
 
 
+def intercurrent(label: str) -> bool:
+    """Whether a sign's label names a sign of an intercurrent infection ("fever", "cough")."""
+    return cue("INTERCURRENT").fullmatch(label.lower()) is not None
+
+
 def analyte(label: str) -> bool:
     """Whether a drug-typed label names a substance a laboratory measures ("glucose")."""
     return cue("ANALYTE").fullmatch(label.lower()) is not None
@@ -139,7 +144,10 @@ def settled(
     """The polarity of a treatment or a sequel once its course is read: a treatment whose
     withdrawal is denied ("should not be withdrawn") or named in a relapse sentence was given
     (affirmed); a sign that had resolved at follow-up is no sequel (None: no claim; the sign
-    itself is told where it was present)."""
+    itself is told where it was present); a present sign of an intercurrent infection is no
+    sign of the condition (None)."""
+    if predicate == "has_symptom":
+        return None if polarity == "affirmed" and intercurrent(sentence[start:end]) else polarity
     if predicate == "treated_by":
         if kept(sentence, start, end) or (relapse and withdrawn(sentence, start, end)):
             return "affirmed"

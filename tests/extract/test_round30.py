@@ -192,3 +192,26 @@ def test_shaking_a_head_or_with_fear_is_no_tremor(extractor, text: str) -> None:
 
 def test_uss_is_an_ultrasound(extractor) -> None:  # noqa: ANN001
     assert ("diagnosed_by", "pelvic ultrasound") in claims(extractor, "Ix: pelvic USS, mammography")
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Ten days after a febrile illness with cough, he developed opsoclonus.", "cough"),
+        ("She developed fever, myalgia and anosmia, then ataxia.", "fever"),
+        ("He had a runny nose and diarrhoea the week before the jerks began.", "diarrhea"),
+    ],
+)
+def test_an_intercurrent_infections_signs_are_no_signs_of_the_condition(
+    extractor, text: str, sign: str
+) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert ("has_symptom", sign) not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [("There was no fever.", "fever"), ("OMS presented with vomiting and ataxia.", "vomiting")],
+)
+def test_an_absent_fever_and_vomiting_stay_claims(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", sign) in claims(extractor, text)
