@@ -46,9 +46,9 @@ _TARGET_OR_SPARED = re.compile(
 
 def agents(text: str, mentions: list[Mention]) -> set[int]:
     """ids of the mentions that name how a drug or test is given, not a treatment: a tracer
-    after its test ("MRI with gadolinium"), a route next to the drug it gives ("IVIG
-    infusions", "an infusion of rituximab"), a drug's name as an antibody's target ("GABA-B
-    receptor")."""
+    after its test ("MRI with gadolinium"), a route ("IVIG infusions", "an infusion of
+    rituximab", "admitted for infusions": the drug it gives is the treatment, alone it names
+    none), a drug's name as an antibody's target ("GABA-B receptor")."""
     out = set()
     for before, m in zip([None, *mentions], mentions, strict=False):
         if m.concept.type == "drug":
@@ -62,18 +62,5 @@ def agents(text: str, mentions: list[Mention]) -> set[int]:
             ):
                 out.add(id(m))
         elif m.concept.type in ("therapy", "procedure") and _ROUTE.fullmatch(m.surface):
-            near = [
-                o
-                for o in mentions
-                if o.concept.type == "drug" and -3 <= _gap_words(text, m, o) <= 3
-            ]
-            if near:
-                out.add(id(m))
+            out.add(id(m))  # the drug it gives is the treatment; alone it names none
     return out
-
-
-def _gap_words(text: str, a: Mention, b: Mention) -> int:
-    """Words from mention ``a`` to ``b`` (negative when ``b`` stands before ``a``)."""
-    if b.start >= a.end:
-        return len(text[a.end : b.start].split())
-    return -len(text[b.end : a.start].split())

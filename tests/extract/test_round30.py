@@ -215,3 +215,16 @@ def test_an_intercurrent_infections_signs_are_no_signs_of_the_condition(
 )
 def test_an_absent_fever_and_vomiting_stay_claims(extractor, text: str, sign: str) -> None:  # noqa: ANN001
     assert ("has_symptom", sign) in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Children with OMS are often admitted for infusions.", "She hated the weekly injections."],
+)
+def test_a_route_alone_names_no_treatment(extractor, text: str) -> None:  # noqa: ANN001
+    assert not [o for p, o in claims(extractor, text) if p == "treated_by"]
+
+
+def test_a_route_leaves_the_drug_it_gives(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "IVIG infusions were given monthly.")
+    assert found == {("treated_by", "intravenous immunoglobulin")}, found
