@@ -109,6 +109,7 @@ _RETYPING_KINDS = (
     "NOT_THE_SAME",
     "ANALYTE",
     "INTERCURRENT",
+    "TUMOUR_REMOVAL",
 )
 CATEGORIES = frozenset(
     {

@@ -155,6 +155,8 @@ class Typing:
                 return None
             return "treated_by", label, 0.85 if "treat" in frames | section else 0.6
         if kind in TREAT_TYPES:
+            if retyping.tumour_removal(label):  # "adrenalectomy", "lumpectomy": the tumour out
+                label = "tumour resection"
             return "treated_by", label, 0.85 if "treat" in frames | section else 0.65
         if kind == "test":
             return "diagnosed_by", label, 0.8

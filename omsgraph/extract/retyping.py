@@ -99,6 +99,11 @@ def intercurrent(label: str) -> bool:
     return cue("INTERCURRENT").fullmatch(label.lower()) is not None
 
 
+def tumour_removal(label: str) -> bool:
+    """Whether a procedure's label removes an organ or lump an associated tumour sits in."""
+    return cue("TUMOUR_REMOVAL").search(label.lower()) is not None
+
+
 def analyte(label: str) -> bool:
     """Whether a drug-typed label names a substance a laboratory measures ("glucose")."""
     return cue("ANALYTE").fullmatch(label.lower()) is not None

@@ -228,3 +228,20 @@ def test_a_route_alone_names_no_treatment(extractor, text: str) -> None:  # noqa
 def test_a_route_leaves_the_drug_it_gives(extractor) -> None:  # noqa: ANN001
     found = claims(extractor, "IVIG infusions were given monthly.")
     assert found == {("treated_by", "intravenous immunoglobulin")}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She underwent laparoscopic adrenalectomy.",
+        "Laparoscopic right ovarian cystectomy was performed.",
+        "A left salpingo-oophorectomy was performed.",
+        "She underwent wide local excision with axillary clearance.",
+    ],
+)
+def test_an_operation_on_a_tumours_organ_is_its_removal(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("treated_by", "tumour resection") in claims(extractor, text)
+
+
+def test_other_operations_keep_their_names(extractor) -> None:  # noqa: ANN001
+    assert ("treated_by", "tumour resection") not in claims(extractor, "He had an appendectomy.")
