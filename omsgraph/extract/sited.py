@@ -31,6 +31,11 @@ __all__ = ["curated_heads", "sampled_test"]
 
 #: words a site phrase may hold besides the sites of rules/anatomy.tsv
 _SITE_EXTRA = frozenset({"gland", "left", "right", "bilateral", "primary"})
+#: the histology words a pathologist puts before a tumour's name ("mature cystic teratoma",
+#: "poorly differentiated neuroblastoma") name no other tumour (an immature teratoma is one)
+_HISTOLOGY = frozenset(
+    "mature cystic differentiating differentiated poorly well intermixed nodular".split()
+)
 
 #: grades of severity that ontologies put in front of a sign's name
 _SEVERITY = frozenset({"mild", "moderate", "severe", "profound"})
@@ -69,6 +74,12 @@ def curated_heads(mentions: list[Mention], lexicon: Any) -> list[Mention]:
         if m.concept.type == "test":  # "abdominal ultrasound": where a test looks is part of it
             out.append(m)
             continue
+        cut = next((k for k, w in enumerate(words) if w.lower() not in _HISTOLOGY), 0)
+        if m.concept.type == "tumour" and 0 < cut < len(words):  # "mature cystic teratoma"
+            tail = " ".join(words[cut:])
+            concept = lexicon.lookup(tail, ontology=True)
+            if concept is not None and concept.type == "tumour" and m.surface.endswith(tail):
+                m, words = Mention(m.end - len(tail), m.end, concept, tail), words[cut:]
         for k in range(1, len(words)):
             if words[k - 1].lower() not in sites:
                 break

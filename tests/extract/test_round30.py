@@ -245,3 +245,21 @@ def test_an_operation_on_a_tumours_organ_is_its_removal(extractor, text: str) ->
 
 def test_other_operations_keep_their_names(extractor) -> None:  # noqa: ANN001
     assert ("treated_by", "tumour resection") not in claims(extractor, "He had an appendectomy.")
+
+
+@pytest.mark.parametrize(
+    ("text", "tumour"),
+    [
+        ("A mature ovarian teratoma was removed.", "ovarian teratoma"),
+        ("Histology showed a mature cystic teratoma.", "teratoma"),
+        ("She had a poorly differentiated neuroblastoma.", "neuroblastoma"),
+    ],
+)
+def test_histology_words_name_no_other_tumour(extractor, text: str, tumour: str) -> None:  # noqa: ANN001
+    assert ("has_cause", tumour) in claims(extractor, text)
+
+
+def test_an_immature_teratoma_stays_one(extractor) -> None:  # noqa: ANN001
+    assert ("has_cause", "immature teratoma") in claims(
+        extractor, "MRI showed an immature teratoma."
+    )
