@@ -412,7 +412,7 @@ def sign_adjectives(name: str) -> list[str]:
         and name.endswith(r.fields["literal"])
         and len(name) > len(r.fields["literal"]) + 2
     )
-    return [a for a in made if a not in not_names()]  # "hypertonic" saline names no sign
+    return [a for a in made if a not in not_names()]  # "arrhythmic" saccades: no sign
 
 
 def drug_shape() -> re.Pattern[str]:

@@ -34,20 +34,38 @@ def apposed(text: str, mentions: list[Mention]) -> set[int]:
 _INSTITUTION_AFTER = re.compile(
     r"(?:\s+(?:and|&)\s+[\w-]+)?\s+(?:cent(?:er|re)s?|departments?|divisions?|"
     r"grand rounds?|hospitals?|societ(?:y|ies)|associations?|journals?|"
-    r"conferences?|meetings?|congress(?:es)?|working groups?|residency|fellowship|training)\b",
+    r"conferences?|meetings?|congress(?:es)?|working groups?|residency|fellowship|training|"
+    r"units?|wards?|cns\s+teams?|groups?|trials?|cases|reports|"
+    r"sessions?|services?|bleep|ext\b)\b",
     re.I,
 )
 _INSTITUTION_BEFORE = re.compile(
     r"(?:(?:department|dept\.?|division|div\.?|institute|school|faculty|professor|chair|"
-    r"society|college|academy) of\s+(?:[\w-]+\s+)?|(?:^|\n)\s*[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§]+\s*"
-    r"(?:[\w-]+\s+)?)\Z",
+    r"society|college|academy) of\s+(?:[\w-]+\s+)?|(?:^|\n)\s*[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§(\d)]+\s*"
+    r"(?:[\w-]+\s+)?|(?:reports|journal|annals|archives|advances|frontiers|topics) in\s+"
+    r"(?:[\w-]+\s+)?|(?-i:\b(?:Dr|Prof|Professor)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*,\s+)"
+    r"(?:(?:an?|the)\s+)?(?:consultant\s+|senior\s+|specialist\s+)?(?:[\w-]+\s+)?)\Z",
     re.I,
 )
+#: a line of a page's chrome or a header, its parts split by bars ("Journal | Open Access |
+#: Published ..."): a specialty there names a journal, a category or a sender
+_NAMED = re.compile(
+    r" [A-Z][a-z]+ [A-Z][a-z]+"
+)  # a person's name after a role: "neurologist Marcel K."
 
 
 def institution(text: str, m: Mention) -> bool:
-    """Whether the specialty mention ``m`` names a place or body, not a specialist."""
+    """Whether the specialty mention ``m`` names a place, body, journal or person, not a
+    specialist who cares for the condition."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
     return bool(
         _INSTITUTION_AFTER.match(text, m.end)
-        or _INSTITUTION_BEFORE.search(text[max(0, m.start - 40) : m.start])
+        or m.surface.lower().endswith(("ist", "ian"))
+        and _NAMED.match(text, m.end)
+        or _INSTITUTION_BEFORE.search(text[max(0, m.start - 60) : m.start])
+        or line.count("|") >= 1
+        and not line.lstrip().startswith("|")
+        and " | " in line
     )

@@ -235,8 +235,8 @@ def _attribute(
                 continue
             if rule.strong and (  # a strong cue speaks of the figure next to it only, and not
                 any(min(span[1], end) <= a and b <= max(span[0], start) for a, b in others)
-                or _CONTRAST.search(text, min(span[1], end), max(span[0], start))
-            ):  # across a contrast: "mortality is low, but 70 % have lasting problems"
+                or _contrasted(text, span, start, end)
+            ):  # of one a contrast sets apart: "mortality is low, but 70 % have problems"
                 continue
             if rule.attribute == "block":
                 return "none", span  # as "none", which claims a figure for nothing when nearest
@@ -262,7 +262,34 @@ def _attribute(
 _NEEDED = Keywords(NEEDED)
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _ACROSS = re.compile(r",|\band\b|;")
-_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|yet)\b|;")
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|yet)\b|;")
+_SUBORDINATE = re.compile(r"\b(?:although|though|while|whereas)\b[^,;]*\Z")
+#: what may stand between a contrast and a figure that opens its own clause ("but up to 70 %")
+_OPENS_CLAUSE = re.compile(
+    r"[\s,]*(?:(?:only|just|up to|about|around|nearly|almost|over|some|as many as|"
+    r"more than|less than|fewer than)\s+)*\Z"
+)
+
+
+def _contrasted(text: str, span: tuple[int, int], start: int, end: int) -> bool:
+    """Whether a contrast sets the cue at ``span`` apart from the figure at ``start:end``:
+    the figure opens its own clause after "but"/";" ("mortality is low, but 70 % ...", not
+    "mortality was high but has fallen to 5 %"), or the cue stands in an "although" clause
+    before it ("Although mortality is low, 70 % ...")."""
+    if span[0] >= end:  # a cue after the figure: "70 % have problems, but mortality is low"
+        return _CONTRAST.search(text, end, span[0]) is not None
+    contrast = _CONTRAST.search(text, span[1], start)
+    if contrast is not None and _OPENS_CLAUSE.fullmatch(text, contrast.end(), start):
+        return True
+    comma = text.rfind(",", span[1], start)
+    clause = max(text.rfind(c, 0, span[0]) for c in ".;:\n")
+    return (
+        comma >= 0
+        and _OPENS_CLAUSE.fullmatch(text, comma, start) is not None
+        and _SUBORDINATE.search(text, clause + 1, span[0]) is not None
+    )
+
+
 #: a few words, then the bracket a figure opens, and a word of approximation in it
 _OPENS = re.compile(
     r"[^()\[\].;]*[(\[]\s*(?:(?:approx(?:imately|\.)?|about|around|roughly|ca\.|~|≈)\s*)?"

@@ -107,9 +107,11 @@ _RESPONSE = _one("RESPONSE")
 _TREATMENT_KINDS = frozenset({"drug", "therapy", "procedure"})
 _NO_SIGN = _TREATMENT_KINDS | {None}  # a span of no known kind keeps its negation
 #: grammar: a relative clause's negation is not said of the noun it follows ("eye movements
-#: that they cannot control"), a group's of what its members have ("children with X do not")
+#: that they cannot control"), a group's of what its members have ("children with X do not"),
+#: unless the group's existence is denied ("patients with X were not seen")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom)\b")
 _GROUP_WITH = re.compile(r"\b(?:children|patients|cases|those|adults) with (?:[\w-]+ ){0,2}$")
+_SEEN = re.compile(r"\b(?:seen|found|identified|detected|observed|present|reported)\b")
 #: grammar: a test that "showed" something was done, whatever negation stands before it
 #: ("Neither EEG nor MRI showed abnormalities")
 _RESULT_AFTER = re.compile(
@@ -187,10 +189,6 @@ _SCOPE = _Family(("POSSIBLE_EXISTENCE", "PSEUDO_POSSIBLE", "CLAUSE_BREAK", "STOP
 def _inside(start: int, end: int, names: list[tuple[int, int]]) -> bool:
     """Whether ``start:end`` lies inside one of the spans ``names``."""
     return any(a <= start and end <= b for a, b in names)
-
-
-def _words(text: str) -> int:
-    return len(text.split())
 
 
 class SentenceCues:
@@ -273,7 +271,7 @@ class SentenceCues:
         """Whether the mention at ``start`` is said of a relative ("Her brother had epilepsy")."""
         for at, reach in self.others:
             gap = self.text[at:start]
-            if at <= start and _words(gap) <= reach and not _PUNCT.search(gap):
+            if at <= start and len(gap.split()) <= reach and not _PUNCT.search(gap):
                 return True
         return False
 
@@ -355,7 +353,7 @@ class SentenceCues:
     def _universal_after(self, at: int, limit: int) -> bool:
         """Whether a universal ("always", "all") follows position ``at`` within reach."""
         for u in self.universals:
-            if at <= u < limit and _words(self.text[at:u]) <= _UNIVERSAL_REACH:
+            if at <= u < limit and len(self.text[at:u].split()) <= _UNIVERSAL_REACH:
                 return True
         return False
 
@@ -390,9 +388,9 @@ class SentenceCues:
                 and (left <= t_start or t_start < left <= t_end)  # "Not expected: X, Y"
                 and t_end <= start
             ):
-                if scope is not None and _words(self.blanked[t_end:start]) > scope:
+                if scope is not None and len(self.blanked[t_end:start].split()) > scope:
                     continue
-                if kind == "test" and _words(self.blanked[t_end:start]) > _TEST_REACH:
+                if kind == "test" and len(self.blanked[t_end:start].split()) > _TEST_REACH:
                     continue  # "no tumour was found on MIBG": the test was done
                 if kind == "test" and _RESULT_AFTER.match(self.text, end):
                     continue  # "neither EEG nor MRI showed abnormalities": both were done
@@ -404,15 +402,18 @@ class SentenceCues:
                     continue  # "no benefit for the myoclonus", "do not help the ataxia"
             elif direction in ("BACKWARD", "BIDIRECTIONAL") and end <= t_start < right:
                 gap = self.text[end:t_start]
-                if _PUNCT.search(gap) or (scope is not None and _words(gap) > scope):
+                if _PUNCT.search(gap) or (scope is not None and len(gap.split()) > scope):
                     if not self._subject_list(start, end, t_start, left) and not (
                         self._apposition(start, end, t_start, left)
                     ):
                         continue
-                if _RELATIVE.search(gap) or _GROUP_WITH.search(self.text, 0, start):
-                    continue  # "movements that they cannot control"; "children with X do not"
-                if _CONJUNCTION.fullmatch(gap.strip()):
-                    continue  # "he became clingy and would not sleep": another verb group
+                if (
+                    _RELATIVE.search(gap)  # "movements that they cannot control"
+                    or _CONJUNCTION.fullmatch(gap.strip())  # "became clingy and would not go"
+                    or _GROUP_WITH.search(self.text, 0, start)  # "children with X do not"
+                    and not _SEEN.search(self.text, t_start, t_end + 20)
+                ):
+                    continue
                 if kind not in _NO_SIGN and self._response(t_start, t_end, start):
                     continue  # "the ataxia did not improve": it persisted
             else:
@@ -456,7 +457,7 @@ class SentenceCues:
     def _explained(self, end: int, h: int) -> bool:
         """Whether a clause's colon ("X is the first sign: a child may"), no label's, precedes h."""
         c = self.text.rfind(":", end, h)
-        return c >= 0 and _words(self.text[:c]) >= 3 and _words(self.text[c + 1 : h]) >= 2
+        return c >= 0 and len(self.text[:c].split()) >= 3 and len(self.text[c + 1 : h].split()) >= 2
 
     def _hedged(self, start: int, end: int) -> bool:
         c_left, c_right = self.clause(start, end)
@@ -475,11 +476,11 @@ class SentenceCues:
                 if scope == _TO_COMMA:
                     if not _PUNCT.search(self.text, h_end, start):
                         return True
-                elif scope is None or _words(self.text[h_end:start]) <= scope:
+                elif scope is None or len(self.text[h_end:start].split()) <= scope:
                     return True
             elif direction == "BACKWARD" and h_start >= end:
                 gap = self.text[end:h_start]
-                if not _PUNCT.search(gap) and (scope is None or _words(gap) <= scope):
+                if not _PUNCT.search(gap) and (scope is None or len(gap.split()) <= scope):
                     return True
                 if c_left <= h_start < c_right and self._subject_list(start, end, h_start, c_left):
                     return True

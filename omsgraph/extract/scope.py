@@ -390,7 +390,7 @@ def blocks(text: str, lexicon: Lexicon) -> Iterator[Block]:
             and start not in rows
         ):
             continue
-        mentions = curated_heads(lexicon.find(raw, start), lexicon)
+        mentions = curated_heads(lexicon.find(raw, start), lexicon, raw, start)
         mentions = with_events(raw, start, mentions, lexicon.concepts)
         mentions = with_descriptions(raw, start, mentions, lexicon)
         if rows.get(start):  # a table's header row: which of its columns hold side effects

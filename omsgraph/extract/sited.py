@@ -24,6 +24,7 @@ from typing import Any
 
 from omsgraph.extract import cues
 from omsgraph.extract.anatomy import site_words
+from omsgraph.extract.cues import sign_adjectives
 from omsgraph.extract.lexicon import Mention, compatible
 from omsgraph.extract.openvocab import generic_heads
 
@@ -49,9 +50,14 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     return site_words() | _SITE_EXTRA, generic_heads()
 
 
-def curated_heads(mentions: list[Mention], lexicon: Any) -> list[Mention]:
+def curated_heads(
+    mentions: list[Mention], lexicon: Any, line: str = "", offset: int = 0
+) -> list[Mention]:
     """``mentions`` with each ontology mention that only puts site words before a curated
-    name read as that curated concept (same type), on the curated name's words."""
+    name read as that curated concept (same type), on the curated name's words; an ontology
+    sign named by its adjective counts only where the adjective is said of someone ("she was
+    lethargic"), not before a noun ("leukemic infiltration", "hypertonic saline"). ``line``
+    is the text the mentions were found in, starting at ``offset``."""
     out = []
     sites, heads = _words()
     for m in mentions:
@@ -59,6 +65,12 @@ def curated_heads(mentions: list[Mention], lexicon: Any) -> list[Mention]:
             out.append(m)
             continue
         words = m.surface.split()
+        if (
+            len(words) == 1
+            and m.surface.lower() in sign_adjectives(m.concept.label.lower())
+            and not _SAID_OF.search(line, 0, max(0, m.start - offset))
+        ):
+            continue
         if len(words) > 2 and words[0].lower() in _SEVERITY and words[-1].lower() in _GRADED:
             tail = m.surface[len(words[0]) :].lstrip()
             graded = lexicon.lookup(tail, ontology=True)
@@ -92,6 +104,16 @@ def curated_heads(mentions: list[Mention], lexicon: Any) -> list[Mention]:
     return out
 
 
+#: what an adjective said of someone follows: "she was lethargic", "became very drowsy"
+_SAID_OF = re.compile(
+    r"\b(?:is|was|were|are|be|been|being|became|become|becomes|seemed|seems|appeared|appears|"
+    r"looked|looks|remained|remains|felt|feels|got|gets|grew|very|more|less|extremely|quite|"
+    r"so|too|increasingly|mildly|severely|profoundly|markedly)\s+(?:[\w-]+,?\s+){0,2}?\Z",
+    re.I,
+)
+_UNNAMED = re.compile(r"(?:infections?|illness(?:es)?|diseases?)$")  # no agent named
+
+
 @cache
 def _sampled() -> tuple[dict[re.Pattern[str], str], re.Pattern[str]]:
     """(each generic test's forms -> its head, the words before one that it keeps)."""
@@ -114,7 +136,12 @@ def sampled_test(low: str, mention: Mention, mentions: list[Mention]) -> tuple[i
         return None
     start, words = mention.start, [head]
     for m in mentions:  # the agent named right before: "HIV serology", "EBV PCR"
-        if m.end <= start and m.concept.type == "infection" and not low[m.end : start].strip():
+        if (
+            m.end <= start
+            and m.concept.type == "infection"
+            and not low[m.end : start].strip()
+            and not _UNNAMED.search(low, m.start, m.end)  # "after a respiratory infection PCR"
+        ):
             start, words = m.start, [low[m.start : m.end], *words]
             break
     while len(words) < 4 and (word := before.search(low, max(0, start - 40), start)):

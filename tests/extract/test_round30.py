@@ -144,7 +144,7 @@ def test_an_ontology_signs_adjective_names_it(extractor, text: str, sign: str) -
     "text",
     [
         "Opsoclonus consists of involuntary, arrhythmic, conjugate saccades.",
-        "Hypertonic saline was given for the raised pressure.",
+        "The saccades are arrhythmic.",
     ],
 )
 def test_an_adjective_listed_as_no_name_names_no_sign(extractor, text: str) -> None:  # noqa: ANN001
@@ -263,3 +263,106 @@ def test_an_immature_teratoma_stays_one(extractor) -> None:  # noqa: ANN001
     assert ("has_cause", "immature teratoma") in claims(
         extractor, "MRI showed an immature teratoma."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("She was not ataxic and walked without support.", "ataxia"),
+        ("He did not need IVIG and recovered without sequelae.", "intravenous immunoglobulin"),
+        ("He was not drowsy even without sedation.", "drowsiness"),
+    ],
+)
+def test_one_negation_before_without_still_negates(extractor, text: str, concept: str) -> None:  # noqa: ANN001
+    found = {(o, p) for o, p, _ in qualified(extractor, text)}
+    assert (concept, "negated") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients with neuroblastoma were not seen in this cohort.",
+        "Patients with opsoclonus were not found.",
+    ],
+)
+def test_a_group_denied_to_exist_denies_what_its_members_have(extractor, text: str) -> None:  # noqa: ANN001
+    assert {p for _, p, _ in qualified(extractor, text)} == {"negated"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "attribute"),
+    [
+        ("Mortality was historically high but has fallen to 5%.", "5 %", "mortality"),
+        ("Mortality is rare, but it can reach 10% in adults.", "10 %", "mortality"),
+        ("Although mortality is low, 70% have long-term problems.", "70 %", "long-term deficits"),
+    ],
+)
+def test_a_contrast_sets_apart_only_a_figure_that_opens_its_own_clause(
+    value: str, attribute: str, text: str
+) -> None:
+    assert (attribute, value) in set(figures(text))
+
+
+def test_a_sequel_that_persists_even_when_a_sign_resolved_stays_a_sequel(extractor) -> None:  # noqa: ANN001
+    text = "Behavioural problems persisted even when the opsoclonus had resolved."
+    assert ("has_complication", "behavioural problems") in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was shaking as she held her son in the waiting room.",
+        "He was shaking when they tried to put the cannula in.",
+    ],
+)
+def test_shaking_of_another_person_or_at_a_procedure_is_no_tremor(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", "tremor") not in claims(extractor, text)
+
+
+def test_an_unnamed_infection_before_a_test_is_no_agent(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "After a respiratory infection PCR testing of stool was done.")
+    assert not [o for p, o in found if p == "diagnosed_by" and "infection" in o], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tumour showed leukemic infiltration.",
+        "The CSF showed a neutrophilic pleocytosis.",
+        "Hypertonic saline was given.",
+    ],
+)
+def test_an_ontology_signs_adjective_before_a_noun_names_no_sign(extractor, text: str) -> None:  # noqa: ANN001
+    found = {o for _, o in claims(extractor, text)}
+    assert not found & {"leukemia", "neutrophilia", "hypertonia"}, found
+
+
+def test_an_ontology_signs_adjective_said_of_a_child_names_it(extractor) -> None:  # noqa: ANN001
+    assert ("has_symptom", "hypertonia") in claims(extractor, "The child was hypertonic.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was first described by the British neurologist Marcel Kinsbourne in 1962.",
+        "Dr S. Ibekwe, Consultant Paediatric Neurologist",
+        "Case Reports in Pediatric Neurology | Open Access | Published online 12 March 2024",
+        "Hospital opens new children's neurology ward",
+        "A Children's Oncology Group trial found that IVIG helped.",
+    ],
+)
+def test_a_specialty_naming_a_person_journal_or_place_is_no_specialist(
+    extractor, text: str
+) -> None:  # noqa: ANN001
+    assert not [o for p, o in claims(extractor, text) if p == "specialist"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treatment team will include a neurologist and neurosurgeon.",
+        "A paediatric neurologist usually leads the care.",
+    ],
+)
+def test_a_specialist_who_cares_stays_one(extractor, text: str) -> None:  # noqa: ANN001
+    assert [o for p, o in claims(extractor, text) if p == "specialist"]
