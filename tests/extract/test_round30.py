@@ -366,3 +366,20 @@ def test_a_specialty_naming_a_person_journal_or_place_is_no_specialist(
 )
 def test_a_specialist_who_cares_stays_one(extractor, text: str) -> None:  # noqa: ANN001
     assert [o for p, o in claims(extractor, text) if p == "specialist"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He developed ataxia after a week of diarrhoea.",
+        "Two weeks after a D&V illness she became wobbly.",
+        "It began following an episode of vomiting and diarrhoea.",
+    ],
+)
+def test_a_preceding_bout_of_diarrhoea_is_a_gastroenteritis(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("has_cause", "gastroenteritis") in claims(extractor, text)
+
+
+def test_diarrhoea_as_a_side_effect_is_no_cause(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "Diarrhoea is a side effect of mycophenolate.")
+    assert ("has_cause", "gastroenteritis") not in found, found
