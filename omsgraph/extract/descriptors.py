@@ -44,14 +44,18 @@ _INSTITUTION_BEFORE = re.compile(
     r"society|college|academy) of\s+(?:[\w-]+\s+)?|(?:^|\n)\s*[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§(\d)]+\s*"
     r"(?:[\w-]+\s+)?|(?:reports|journal|annals|archives|advances|frontiers|topics) in\s+"
     r"(?:[\w-]+\s+)?|(?-i:\b(?:Dr|Prof|Professor)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*,\s+)"
-    r"(?:(?:an?|the)\s+)?(?:consultant\s+|senior\s+|specialist\s+)?(?:[\w-]+\s+)?)\Z",
+    r"(?:consultant\s+|senior\s+|specialist\s+)?(?:[\w-]+\s+)?)\Z",
     re.I,
 )
-#: a line of a page's chrome or a header, its parts split by bars ("Journal | Open Access |
-#: Published ..."): a specialty there names a journal, a category or a sender
-_NAMED = re.compile(
-    r" [A-Z][a-z]+ [A-Z][a-z]+"
-)  # a person's name after a role: "neurologist Marcel K."
+#: a line of a page's chrome, its parts split by bars and holding a header's words ("Journal
+#: | Open Access | Published ...", "... bleep 4471 | Ward 6"): a specialty there names a
+#: journal, a category or a sender
+_CHROME_WORDS = re.compile(
+    r"\b(?:open access|published|received|accepted|category|author|approved|session|congress|"
+    r"poster|last (?:edited|updated|reviewed)|doi|vol|issue|ext|bleep|tel|copyright)\b",
+    re.I,
+)
+_NAMED = re.compile(r" [A-Z][a-z]+ [A-Z][a-z]+")  # a name after a role: "neurologist Marcel K."
 
 
 def institution(text: str, m: Mention) -> bool:
@@ -65,7 +69,6 @@ def institution(text: str, m: Mention) -> bool:
         or m.surface.lower().endswith(("ist", "ian"))
         and _NAMED.match(text, m.end)
         or _INSTITUTION_BEFORE.search(text[max(0, m.start - 60) : m.start])
-        or line.count("|") >= 1
-        and not line.lstrip().startswith("|")
-        and " | " in line
+        or " | " in line
+        and _CHROME_WORDS.search(line) is not None
     )

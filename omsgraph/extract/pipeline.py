@@ -379,9 +379,8 @@ class Extractor:
             elif predicate == "differential_diagnosis":  # "X may mimic OMS", "X was ruled
                 polarity, certainty = "affirmed", "asserted"  # out": X is a differential
             elif predicate in _SETTLED:  # "should not be withdrawn", a fever's cough,
-                polarity = retyping.settled(  # "the opsoclonus had resolved" at follow-up
-                    predicate, polarity, sentence, m_start - s, m_end - s, relapse
-                )
+                at = (sentence, m_start - s, m_end - s)  # "the opsoclonus had resolved" later
+                polarity = retyping.settled(predicate, polarity, *at, relapse)
                 if polarity is None:
                     continue
             elif polarity == "negated" and concept is not None and concept is self.screening:

@@ -149,10 +149,11 @@ def settled(
     """The polarity of a treatment or a sequel once its course is read: a treatment whose
     withdrawal is denied ("should not be withdrawn") or named in a relapse sentence was given
     (affirmed); a sign that had resolved at follow-up is no sequel (None: no claim; the sign
-    itself is told where it was present); a present sign of an intercurrent infection is no
-    sign of the condition (None)."""
+    itself is told where it was present); a sign of an intercurrent infection said to be
+    present is no sign of the condition (None): sources deny fever ("no fever"), never claim it."""
     if predicate == "has_symptom":
-        return None if polarity == "affirmed" and intercurrent(sentence[start:end]) else polarity
+        present = polarity == "affirmed" and intercurrent(sentence[start:end])
+        return None if present else polarity
     if predicate == "treated_by":
         if kept(sentence, start, end) or (relapse and withdrawn(sentence, start, end)):
             return "affirmed"

@@ -56,7 +56,7 @@ def curated_heads(
     """``mentions`` with each ontology mention that only puts site words before a curated
     name read as that curated concept (same type), on the curated name's words; an ontology
     sign named by its adjective counts only where the adjective is said of someone ("she was
-    lethargic"), not before a noun ("leukemic infiltration", "hypertonic saline"). ``line``
+    lethargic", "a lethargic infant"), not before another noun ("leukemic infiltration"). ``line``
     is the text the mentions were found in, starting at ``offset``."""
     out = []
     sites, heads = _words()
@@ -69,6 +69,7 @@ def curated_heads(
             len(words) == 1
             and m.surface.lower() in sign_adjectives(m.concept.label.lower())
             and not _SAID_OF.search(line, 0, max(0, m.start - offset))
+            and not _OF_A_PERSON.match(line, m.end - offset)
         ):
             continue
         if len(words) > 2 and words[0].lower() in _SEVERITY and words[-1].lower() in _GRADED:
@@ -109,6 +110,12 @@ _SAID_OF = re.compile(
     r"\b(?:is|was|were|are|be|been|being|became|become|becomes|seemed|seems|appeared|appears|"
     r"looked|looks|remained|remains|felt|feels|got|gets|grew|very|more|less|extremely|quite|"
     r"so|too|increasingly|mildly|severely|profoundly|markedly)\s+(?:[\w-]+,?\s+){0,2}?\Z",
+    re.I,
+)
+#: or the person or episode it describes: "a lethargic infant", "an anxious, lethargic child"
+_OF_A_PERSON = re.compile(
+    r"(?:,?\s+(?:and\s+)?[\w-]+)?\s+(?:infants?|child(?:ren)?|toddlers?|bab(?:y|ies)|boys?|"
+    r"girls?|patients?|m[ae]n|wom[ae]n|episodes?|spells?|periods?)\b",
     re.I,
 )
 _UNNAMED = re.compile(r"(?:infections?|illness(?:es)?|diseases?)$")  # no agent named

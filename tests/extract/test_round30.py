@@ -383,3 +383,26 @@ def test_a_preceding_bout_of_diarrhoea_is_a_gastroenteritis(extractor, text: str
 def test_diarrhoea_as_a_side_effect_is_no_cause(extractor) -> None:  # noqa: ANN001
     found = claims(extractor, "Diarrhoea is a side effect of mycophenolate.")
     assert ("has_cause", "gastroenteritis") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("A lethargic infant with opsoclonus was admitted.", "lethargy"),
+        ("An anxious, lethargic child was brought in.", "lethargy"),
+    ],
+)
+def test_an_ontology_signs_adjective_before_a_person_names_it(
+    extractor, text: str, sign: str
+) -> None:  # noqa: ANN001
+    assert ("has_symptom", sign) in claims(extractor, text)
+
+
+def test_a_thymectomy_is_no_tumour_removal(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "Thymectomy is not indicated in OMS.")
+    assert ("treated_by", "tumour resection") not in found, found
+
+
+def test_a_table_row_with_bars_keeps_its_specialist(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "Specialist | Paediatric neurologist | weekly")
+    assert ("specialist", "paediatric neurology") in found, found
