@@ -66,6 +66,12 @@ def withdrawn(sentence: str, start: int, end: int) -> bool:
     return _before().search(sentence[max(0, start - 60) : start]) is not None
 
 
+#: a treatment denied only as a comparison's side was given: "not inferior to ACTH", "did
+#: not differ between ACTH and dexamethasone", "rituximab rather than IVIG"
+_COMPARED = re.compile(
+    r"\b(?:(?:not|non)[- ]inferior to|rather than|between|compared (?:with|to)|versus|vs\.?)"
+    r"\s+(?:[\w-]+\s+){0,4}?\Z"
+)
 _DENIED = re.compile(r"\b(?:not|never)\b|n't\b")
 _DENIED_BEFORE = re.compile(r"(?:\b(?:not|never|cannot)|n't)\s+(?:[\w-]+\s+){0,2}\Z")
 
@@ -157,6 +163,8 @@ def settled(
     if predicate == "treated_by":
         if kept(sentence, start, end) or (relapse and withdrawn(sentence, start, end)):
             return "affirmed"
+        if _COMPARED.search(sentence, max(0, start - 40), start):
+            return "affirmed"  # "not inferior to ACTH", "did not differ between A and B": given
         return polarity
     if _RESOLVED_AFTER.match(sentence, end):
         return None

@@ -406,3 +406,25 @@ def test_a_thymectomy_is_no_tumour_removal(extractor) -> None:  # noqa: ANN001
 def test_a_table_row_with_bars_keeps_its_specialist(extractor) -> None:  # noqa: ANN001
     found = claims(extractor, "Specialist | Paediatric neurologist | weekly")
     assert ("specialist", "paediatric neurology") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "treatment"),
+    [
+        ("Efficacy did not differ between ACTH and dexamethasone.", "dexamethasone"),
+        ("Dex pulses were not inferior to ACTH.", "dexamethasone"),
+        ("Dex pulses were not inferior to ACTH.", "adrenocorticotropic hormone"),
+        (
+            "Adding rituximab rather than IVIG did not improve severity.",
+            "intravenous immunoglobulin",
+        ),
+    ],
+)
+def test_a_treatment_compared_is_a_treatment_given(extractor, text: str, treatment: str) -> None:  # noqa: ANN001
+    assert (treatment, "affirmed", "asserted") in qualified(extractor, text)
+
+
+def test_a_treatment_that_did_not_help_stays_denied(extractor) -> None:  # noqa: ANN001
+    assert ("corticosteroids", "negated", "asserted") in qualified(
+        extractor, "Steroids did not help."
+    )
