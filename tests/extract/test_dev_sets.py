@@ -86,6 +86,14 @@ measured only at its start and end) added at its end measurement, 913bae4: entit
 0.653/0.592, 0.667, 85.3 %, 94.9 %); then, read as development data, 0.681/0.607, value F1
 0.679, certainty 88.1 % after general rules written from its misses (two-column differential
 tables, lay signs, lost skills, rarer causes hedged, a hedge adverb's reach, "so rare").
+dev12 (ten documents written for the project by a helper that read neither the code nor the
+other sets, tests/gold/dev12: the held-out set of the next round, never read and measured only
+at its start and end) added at its end measurement, b4efa05: entity P/R 0.674/0.606, value F1
+0.703, certainty 88.0 %, polarity 96.4 % (at 1e59077, its start: 0.663/0.599, 0.703, 88.2 %,
+96.3 %). Raised with it (tests named by what they sample, an intercurrent infection's signs,
+routes, organs removed with a tumour, histology words, comparisons of treatments, review
+mends): dev5 0.852/0.797; dev6 0.830/0.754; dev7 0.843/0.822; dev8 0.832/0.680; dev9
+0.834/0.748; dev10 0.806/0.731; dev11 0.691/0.616, polarity 95.8 %.
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -145,6 +153,10 @@ SETS = {
         ROOT / "tests" / "gold" / "dev11" / "gold_claims.jsonl",
         ROOT / "tests/gold/dev11/texts",
     ),
+    "dev12": (
+        ROOT / "tests" / "gold" / "dev12" / "gold_claims.jsonl",
+        ROOT / "tests/gold/dev12/texts",
+    ),
 }
 #: set name -> (entity precision, entity recall, value F1, certainty, polarity) floors
 FLOORS = {
@@ -152,13 +164,14 @@ FLOORS = {
     "dev2": (0.865, 0.87, 0.94, 0.935, 0.98),
     "dev3": (0.885, 0.855, 0.95, 0.915, 0.98),
     "dev4": (0.84, 0.795, 0.86, 0.94, 0.945),
-    "dev5": (0.835, 0.785, 0.80, 0.95, 0.975),
-    "dev6": (0.82, 0.74, 0.81, 0.935, 0.985),
-    "dev7": (0.825, 0.81, 0.815, 0.945, 0.975),
-    "dev8": (0.815, 0.665, 0.78, 0.92, 0.975),
-    "dev9": (0.805, 0.74, 0.765, 0.93, 0.975),
-    "dev10": (0.785, 0.715, 0.71, 0.915, 0.95),
-    "dev11": (0.675, 0.60, 0.67, 0.875, 0.945),
+    "dev5": (0.845, 0.79, 0.80, 0.95, 0.975),
+    "dev6": (0.825, 0.745, 0.81, 0.935, 0.985),
+    "dev7": (0.835, 0.815, 0.815, 0.945, 0.975),
+    "dev8": (0.825, 0.675, 0.78, 0.92, 0.975),
+    "dev9": (0.825, 0.74, 0.765, 0.93, 0.975),
+    "dev10": (0.80, 0.725, 0.71, 0.915, 0.95),
+    "dev11": (0.685, 0.61, 0.67, 0.875, 0.95),
+    "dev12": (0.665, 0.60, 0.695, 0.875, 0.955),
 }
 
 
