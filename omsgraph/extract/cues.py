@@ -110,6 +110,7 @@ _RETYPING_KINDS = (
     "ANALYTE",
     "INTERCURRENT",
     "TUMOUR_REMOVAL",
+    "ABSENT_SIGN",
 )
 CATEGORIES = frozenset(
     {

@@ -156,8 +156,11 @@ def settled(
     withdrawal is denied ("should not be withdrawn") or named in a relapse sentence was given
     (affirmed); a sign that had resolved at follow-up is no sequel (None: no claim; the sign
     itself is told where it was present); a sign of an intercurrent infection said to be
-    present is no sign of the condition (None): sources deny fever ("no fever"), never claim it."""
+    present is no sign of the condition (None): sources deny fever ("no fever", "afebrile"),
+    never claim it."""
     if predicate == "has_symptom":
+        if cue("ABSENT_SIGN").fullmatch(sentence, start, end):
+            return "negated"  # "she was afebrile"
         present = polarity == "affirmed" and intercurrent(sentence[start:end])
         return None if present else polarity
     if predicate == "treated_by":

@@ -428,3 +428,26 @@ def test_a_treatment_that_did_not_help_stays_denied(extractor) -> None:  # noqa:
     assert ("corticosteroids", "negated", "asserted") in qualified(
         extractor, "Steroids did not help."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "differential"),
+    [
+        ("An EEG ruled out epilepsy.", "epilepsy"),
+        ("Epileptic myoclonus and infantile spasms are excluded by EEG.", "epileptic myoclonus"),
+        ("Encephalitis was excluded by lumbar puncture.", "encephalitis"),
+    ],
+)
+def test_what_a_test_rules_out_is_a_differential(extractor, text: str, differential: str) -> None:  # noqa: ANN001
+    assert ("differential_diagnosis", differential) in claims(extractor, text)
+
+
+def test_a_tumour_a_test_excluded_is_an_absent_cause(extractor) -> None:  # noqa: ANN001
+    assert ("tumour", "negated", "asserted") in qualified(
+        extractor, "A tumour was excluded by MRI."
+    )
+
+
+@pytest.mark.parametrize("text", ["She was afebrile and alert.", "On admission he was apyrexial."])
+def test_afebrile_denies_a_fever(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("fever", "negated", "asserted") in qualified(extractor, text)

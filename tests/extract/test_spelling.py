@@ -30,7 +30,6 @@ def test_a_parent_s_misspelling_is_read(extractor, text, name) -> None:  # noqa:
     ("text", "absent"),
     [
         ("In OMS she had blurred vision.", "slurred speech"),
-        ("With OMS she was afebrile on admission.", "fever"),
         ("In OMS the Opsoclonous sign was named.", "opsoclonus"),  # a capitalised word
     ],
 )
