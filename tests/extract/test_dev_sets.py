@@ -93,7 +93,9 @@ at its start and end) added at its end measurement, b4efa05: entity P/R 0.674/0.
 96.3 %). Raised with it (tests named by what they sample, an intercurrent infection's signs,
 routes, organs removed with a tumour, histology words, comparisons of treatments, review
 mends): dev5 0.852/0.797; dev6 0.830/0.754; dev7 0.843/0.822; dev8 0.832/0.680; dev9
-0.834/0.748; dev10 0.806/0.731; dev11 0.691/0.616, polarity 95.8 %.
+0.834/0.748; dev10 0.806/0.731; dev11 0.691/0.616, polarity 95.8 %. Then, dev12 read as
+development data (what a test rules out is a differential, "afebrile"): dev12 0.676/0.612;
+dev4 0.855/0.802; dev5 0.852/0.800; dev11 0.692/0.618.
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -163,7 +165,7 @@ FLOORS = {
     "dev": (0.885, 0.93, 0.85, 0.94, 0.97),
     "dev2": (0.865, 0.87, 0.94, 0.935, 0.98),
     "dev3": (0.885, 0.855, 0.95, 0.915, 0.98),
-    "dev4": (0.84, 0.795, 0.86, 0.94, 0.945),
+    "dev4": (0.845, 0.795, 0.86, 0.94, 0.95),
     "dev5": (0.845, 0.79, 0.80, 0.95, 0.975),
     "dev6": (0.825, 0.745, 0.81, 0.935, 0.985),
     "dev7": (0.835, 0.815, 0.815, 0.945, 0.975),
@@ -171,7 +173,7 @@ FLOORS = {
     "dev9": (0.825, 0.74, 0.765, 0.93, 0.975),
     "dev10": (0.80, 0.725, 0.71, 0.915, 0.95),
     "dev11": (0.685, 0.61, 0.67, 0.875, 0.95),
-    "dev12": (0.665, 0.60, 0.695, 0.875, 0.955),
+    "dev12": (0.67, 0.605, 0.695, 0.875, 0.955),
 }
 
 
