@@ -451,3 +451,20 @@ def test_a_tumour_a_test_excluded_is_an_absent_cause(extractor) -> None:  # noqa
 @pytest.mark.parametrize("text", ["She was afebrile and alert.", "On admission he was apyrexial."])
 def test_afebrile_denies_a_fever(extractor, text: str) -> None:  # noqa: ANN001
     assert ("fever", "negated", "asserted") in qualified(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Because opsoclonus persisted, rituximab was given.", "opsoclonus"),
+        ("Ataxia persisted, so rituximab was added.", "ataxia"),
+    ],
+)
+def test_a_sign_persisting_under_treatment_is_a_sign(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert ("has_symptom", sign) in found, found
+    assert ("has_complication", sign) not in found, found
+
+
+def test_a_sign_persisting_for_years_stays_a_sequel(extractor) -> None:  # noqa: ANN001
+    assert ("has_complication", "ataxia") in claims(extractor, "Ataxia persisted into adolescence.")
