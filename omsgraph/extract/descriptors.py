@@ -44,7 +44,7 @@ _INSTITUTION_BEFORE = re.compile(
     r"society|college|academy) of\s+(?:[\w-]+\s+)?|(?:^|\n)\s*[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§(\d)]+\s*"
     r"(?:[\w-]+\s+)?|(?:reports|journal|annals|archives|advances|frontiers|topics) in\s+"
     r"(?:[\w-]+\s+)?|(?-i:\b(?:Dr|Prof|Professor)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*,\s+)"
-    r"(?:consultant\s+|senior\s+|specialist\s+)?(?:[\w-]+\s+)?)\Z",
+    r"(?!(?:an?|the)\s)(?:consultant\s+|senior\s+|specialist\s+)?(?:[\w-]+\s+)?)\Z",
     re.I,
 )
 #: a line of a page's chrome, its parts split by bars and holding a header's words ("Journal

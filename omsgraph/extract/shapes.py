@@ -366,10 +366,10 @@ _SPEECH = (
 _SPEAKER_BEFORE = re.compile(
     rf"(?:\b{_SPEECH}\s+(?:(?:the|an?|one|our|his|her|their|another)\s+)?(?:[\w'’-]+\s+)?|"
     r"\baccording to\s+(?:an?|the|one|our)\s+|"
-    r"\b(?:Dr|Prof|Professor)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*,\s+(?:an?|the)\s+"
-    r"(?:[\w'’-]+\s+){0,3})\Z"
+    rf"\b{_SPEECH}\s+(?:Dr|Prof|Professor)\.?\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]*,\s+"
+    r"(?:an?|the)\s+(?:[\w'’-]+\s+){0,3})\Z"
 )
-_SPEAKER_AFTER = re.compile(rf"\s+(?:(?:also|later|then|had|has)\s+)?{_SPEECH}\b")
+_SPEAKER_AFTER = re.compile(rf",?\s+(?:(?:also|later|then|had|has)\s+)?{_SPEECH}\b")
 
 
 def speaker(text: str, s: int, mention: Mention) -> bool:

@@ -468,3 +468,19 @@ def test_a_sign_persisting_under_treatment_is_a_sign(extractor, text: str, sign:
 
 def test_a_sign_persisting_for_years_stays_a_sequel(extractor) -> None:  # noqa: ANN001
     assert ("has_complication", "ataxia") in claims(extractor, "Ataxia persisted into adolescence.")
+
+
+def test_a_child_seen_by_a_named_specialist_is_a_care_claim(extractor) -> None:  # noqa: ANN001
+    text = "Our daughter was seen by Dr Amy Lee, a paediatric neurologist, who diagnosed OMS."
+    assert ("specialist", "paediatric neurology") in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr Amy Lee, a paediatric neurologist, said it is rare.",
+        '"It is rare," said Dr Amy Lee, a paediatric neurologist at the hospital.',
+    ],
+)
+def test_a_named_specialist_who_speaks_is_no_care_claim(extractor, text: str) -> None:  # noqa: ANN001
+    assert not [o for p, o in claims(extractor, text) if p == "specialist"]
