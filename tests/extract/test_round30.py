@@ -484,3 +484,19 @@ def test_a_child_seen_by_a_named_specialist_is_a_care_claim(extractor) -> None: 
 )
 def test_a_named_specialist_who_speaks_is_no_care_claim(extractor, text: str) -> None:  # noqa: ANN001
     assert not [o for p, o in claims(extractor, text) if p == "specialist"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her mother is anemic.",
+        "Her sister underwent a mastectomy.",
+        "There is a family history of migraine.",
+    ],
+)
+def test_a_relatives_state_or_operation_is_no_claim(extractor, text: str) -> None:  # noqa: ANN001
+    assert not claims(extractor, text)
+
+
+def test_what_a_parent_noticed_in_the_child_stays_a_claim(extractor) -> None:  # noqa: ANN001
+    assert ("has_symptom", "ataxia") in claims(extractor, "Her mother noticed that she was ataxic.")
