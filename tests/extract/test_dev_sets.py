@@ -95,7 +95,7 @@ routes, organs removed with a tumour, histology words, comparisons of treatments
 mends): dev5 0.852/0.797; dev6 0.830/0.754; dev7 0.843/0.822; dev8 0.832/0.680; dev9
 0.834/0.748; dev10 0.806/0.731; dev11 0.691/0.616, polarity 95.8 %. Then, dev12 read as
 development data (what a test rules out is a differential, "afebrile"): dev12 0.676/0.612;
-dev4 0.855/0.802; dev5 0.852/0.800; dev11 0.692/0.618.
+dev4 0.855/0.802; dev5 0.856/0.800; dev9 0.838/0.750; dev11 0.694/0.618.
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -166,13 +166,13 @@ FLOORS = {
     "dev2": (0.865, 0.87, 0.94, 0.935, 0.98),
     "dev3": (0.885, 0.855, 0.95, 0.915, 0.98),
     "dev4": (0.845, 0.795, 0.86, 0.94, 0.95),
-    "dev5": (0.845, 0.79, 0.80, 0.95, 0.975),
+    "dev5": (0.85, 0.795, 0.80, 0.95, 0.975),
     "dev6": (0.825, 0.745, 0.81, 0.935, 0.985),
     "dev7": (0.835, 0.815, 0.815, 0.945, 0.975),
     "dev8": (0.825, 0.675, 0.78, 0.92, 0.975),
-    "dev9": (0.825, 0.74, 0.765, 0.93, 0.975),
+    "dev9": (0.83, 0.745, 0.765, 0.93, 0.975),
     "dev10": (0.80, 0.725, 0.71, 0.915, 0.95),
-    "dev11": (0.685, 0.61, 0.67, 0.875, 0.95),
+    "dev11": (0.69, 0.61, 0.67, 0.875, 0.95),
     "dev12": (0.67, 0.605, 0.695, 0.875, 0.955),
 }
 
