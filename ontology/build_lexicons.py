@@ -263,7 +263,7 @@ def hpo_entries(path: Path) -> tuple[list[Entry], dict[str, str], str]:
             else "symptom",
             terms[t]["name"][0],
             qualified_synonyms(terms[t]["name"][0], obo_synonyms(terms[t]))
-            + sign_adjectives(terms[t]["name"][0].lower()),  # "lethargic": lethargy
+            + list(sign_adjectives(terms[t]["name"][0].lower())),  # "lethargic": lethargy
         )
         for t in sorted(branch)
         if t in valid and t != HPO_ROOT

@@ -97,20 +97,9 @@ _PHRASE_KINDS = (
     "SAMPLED_TEST",
     "SPECIMEN",
 )
-_RETYPING_KINDS = (
-    "WITHDRAWAL",
-    "DOSE",
-    "LOWERED",
-    "RELAPSE",
-    "EXPOSURE",
-    "DISEASE_HEAD",
-    "ASSOCIATION",
-    "CONTRAST",
-    "NOT_THE_SAME",
-    "ANALYTE",
-    "INTERCURRENT",
-    "TUMOUR_REMOVAL",
-    "ABSENT_SIGN",
+_RETYPING_KINDS = tuple(
+    "WITHDRAWAL DOSE LOWERED RELAPSE EXPOSURE DISEASE_HEAD ASSOCIATION CONTRAST NOT_THE_SAME "
+    "ANALYTE INTERCURRENT TUMOUR_REMOVAL ABSENT_SIGN".split()
 )
 CATEGORIES = frozenset(
     {
@@ -401,11 +390,12 @@ def _morphology(kind: str) -> str:
     return factored(sorted(rows, key=lambda r: (-len(r), r))) or r"(?!x)x"
 
 
-def sign_adjectives(name: str) -> list[str]:
+@cache
+def sign_adjectives(name: str) -> tuple[str, ...]:
     """The adjectives of a one-word sign name (``rules/morphology.tsv`` SIGN_ADJECTIVE):
-    ``ataxia`` -> ``["ataxic"]``; none for a name of several words."""
+    ``ataxia`` -> ``("ataxic",)``; none for a name of several words."""
     if " " in name or "-" in name:
-        return []
+        return ()
     made = (
         name[: -len(r.fields["literal"])] + r.fields["pattern"]
         for r in table("morphology.tsv")
@@ -413,7 +403,7 @@ def sign_adjectives(name: str) -> list[str]:
         and name.endswith(r.fields["literal"])
         and len(name) > len(r.fields["literal"]) + 2
     )
-    return [a for a in made if a not in not_names()]  # "arrhythmic" saccades: no sign
+    return tuple(a for a in made if a not in not_names())  # "arrhythmic" saccades: no sign
 
 
 def drug_shape() -> re.Pattern[str]:
@@ -424,6 +414,7 @@ def drug_shape() -> re.Pattern[str]:
     )
 
 
+@cache
 def not_names() -> frozenset[str]:
     """Words shaped like a concept name that name none ("glaucoma" is no tumour)."""
     return frozenset(

@@ -9,7 +9,7 @@ import re
 
 from omsgraph.extract.lexicon import Mention
 
-__all__ = ["apposed", "institution"]
+__all__ = ["PERSON", "apposed", "institution"]
 
 _APPOSED = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}\Z")  # "rituximab, an anti-CD20"
 _TREATING = frozenset({"drug", "therapy", "procedure"})
@@ -56,6 +56,8 @@ _CHROME_WORDS = re.compile(
     re.I,
 )
 _NAMED = re.compile(r" [A-Z][a-z]+ [A-Z][a-z]+")  # a name after a role: "neurologist Marcel K."
+#: a specialty named as a person ("neurologist", "paediatrician", "surgeon")
+PERSON = re.compile(r"(?:ists?|ians?|surgeons?|doctors?)\Z", re.I)
 
 
 def institution(text: str, m: Mention) -> bool:
@@ -66,7 +68,7 @@ def institution(text: str, m: Mention) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     return bool(
         _INSTITUTION_AFTER.match(text, m.end)
-        or m.surface.lower().endswith(("ist", "ian"))
+        or PERSON.search(m.surface) is not None
         and _NAMED.match(text, m.end)
         or _INSTITUTION_BEFORE.search(text[max(0, m.start - 60) : m.start])
         or " | " in line

@@ -14,7 +14,7 @@ from typing import Any
 from omsgraph.corpus.vocabulary import normalise
 from omsgraph.extract import cues
 from omsgraph.extract.agents import tracers
-from omsgraph.extract.descriptors import apposed, institution
+from omsgraph.extract.descriptors import PERSON, apposed, institution
 from omsgraph.extract.differentials import alternatives
 from omsgraph.extract.findings import result_spans, test_findings
 from omsgraph.extract.lexicon import Mention
@@ -359,7 +359,6 @@ def examples_of_a_class(text: str, s: int, mentions: list[Mention], condition: s
 
 #: a specialist named as a person: one who speaks ("the neurologist said", "said Dr. Lee, a
 #: paediatric neurologist"), no claim about who cares for the condition
-_PERSON = re.compile(r"(?:ists?|ians?|surgeons?|doctors?)\Z", re.I)
 _SPEECH = (
     r"(?:said|says|told|tells|explained|explains|added|adds|noted|notes|warned|warns|recalled)"
 )
@@ -374,7 +373,7 @@ _SPEAKER_AFTER = re.compile(rf",?\s+(?:(?:also|later|then|had|has)\s+)?{_SPEECH}
 
 def speaker(text: str, s: int, mention: Mention) -> bool:
     """Whether a specialist mention names a person who speaks or is quoted, by role."""
-    if mention.concept.type != "specialty" or not _PERSON.search(mention.surface):
+    if mention.concept.type != "specialty" or not PERSON.search(mention.surface):
         return False
     return bool(
         _SPEAKER_BEFORE.search(text, max(s, mention.start - 80), mention.start)
