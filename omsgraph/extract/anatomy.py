@@ -13,7 +13,7 @@ from functools import cache
 
 from omsgraph.extract import cues
 
-__all__ = ["site_names", "site_nouns", "site_words"]
+__all__ = ["site_adjective", "site_names", "site_nouns", "site_words"]
 
 #: the words that end a tumour's name and take a site ("of the lung")
 _HEADS = frozenset({"tumour", "tumor", "cancer", "neoplasm", "carcinoma", "malignancy"})
@@ -50,6 +50,20 @@ def site_names(name: str) -> list[str]:
     if words[-1] == "cancer":
         out.append(f"{noun} ca")  # the clinician's shorthand: "breast ca"
     return out
+
+
+@cache
+def _adjectives() -> dict[str, str]:
+    nouns = {
+        " ".join(r.fields["site"].split()): r.fields["adjective"] for r in cues.table("anatomy.tsv")
+    }
+    return {noun: adjective or noun for noun, adjective in nouns.items()}
+
+
+def site_adjective(noun: str) -> str | None:
+    """The word a tumour's name puts before its head for the site ``noun`` ("ovary" ->
+    "ovarian", "lung" -> "lung"), None for a word that names no site."""
+    return _adjectives().get(noun.lower())
 
 
 @cache

@@ -222,11 +222,12 @@ def _attribute(
     end: int,
     masked: list[tuple[int, int]],
     others: list[tuple[int, int]],
+    share: bool = False,
 ) -> tuple[str, tuple[int, int]] | None:
     best: tuple[tuple[bool, bool, bool, int, bool, int], str, tuple[int, int]] | None = None
     for order, rule in enumerate(rules):
-        if kind not in rule.kinds:
-            continue
+        if kind not in rule.kinds or (share and rule.attribute == "prevalence"):
+            continue  # a share of patients is no prevalence: "relapses occur in 1 in 6 patients"
         for span in cues[rule]:
             if any(a <= span[0] and span[1] <= b for a, b in masked):
                 continue
@@ -381,7 +382,10 @@ class FigureIndex:
                 continue
             population = _population(low, start, end, e, masked) or everyone
             others = [m.span() for _, m in spans if m is not match]
-            found = _attribute(low, table.numeric, cues, kind, start, end, masked, others)
+            share = kind == "rate" and is_share(match)
+            found = _attribute(
+                low, table.numeric, cues, kind, start, end, masked, others, share or kind in _SHARES
+            )
             if found is None and last and last[0] == kind and joined(low, *last[1::3], start, end):
                 found = last[2:4]  # "relapses in 15 % versus 52 %": the cue of the first
             who = next((g for g in ("who", "one") if kind == "rate" and match.group(g)), "")
@@ -392,7 +396,6 @@ class FigureIndex:
             name, cue = found
             if name == "none":
                 continue
-            share = kind == "rate" and is_share(match)
             if kind == "rate" and not share and name not in _RATES:
                 continue
             if (share or kind in _SHARES) and (

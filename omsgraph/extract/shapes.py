@@ -398,8 +398,9 @@ def claiming(
     """The mentions of a sentence less those that state no claim: the class of the condition
     (:func:`classified`), examples of a class of diseases (:func:`examples_of_a_class`), a
     test's tracer (:func:`tracers`), what an instrumental test found (:func:`test_findings`),
-    a bare class word, concepts inside an organisation's name, and a sign's word for a process
-    in a structure ("disinhibition of the fastigial nucleus"). ``results`` are the
+    a bare class word, concepts inside an organisation's name, an image that guides a
+    procedure, and a sign's word for a process in a structure ("disinhibition of the
+    fastigial nucleus"). ``results`` are the
     :func:`~omsgraph.extract.findings.result_spans` of ``mentions``, when known already."""
     skip = classified(text, s, mentions, condition) | examples_of_a_class(
         text, s, mentions, condition
@@ -425,7 +426,13 @@ def claiming(
         )
         and not (m.concept.type == "symptom" and _FALLS_NO_SIGN.match(text, m.end))
         and not (m.concept.type == "specialty" and institution(text, m))
+        and not (m.concept.type == "test" and _GUIDING.match(text, m.end))
     ]
+
+
+#: an imaging test that guides a procedure ("CT-guided biopsy", "ultrasound guided"): the
+#: procedure is the test done, the image only its aid
+_GUIDING = re.compile(r"[\s-]?guided\b", re.I)
 
 
 #: "falls" as a verb ("onset typically falls between 6 and 36 months") or as the modifier of a

@@ -23,7 +23,7 @@ from functools import cache
 from typing import Any
 
 from omsgraph.extract import cues
-from omsgraph.extract.anatomy import site_words
+from omsgraph.extract.anatomy import site_adjective, site_words
 from omsgraph.extract.cues import sign_adjectives
 from omsgraph.extract.lexicon import Mention, compatible
 from omsgraph.extract.openvocab import generic_heads
@@ -93,6 +93,13 @@ def curated_heads(
             concept = lexicon.lookup(tail, ontology=True)
             if concept is not None and concept.type == "tumour" and m.surface.endswith(tail):
                 m, words = Mention(m.end - len(tail), m.end, concept, tail), words[cut:]
+        if m.concept.type == "tumour" and (site := _OF_SITE.match(line, m.end - offset)):
+            adjective = site_adjective(site.group(1))  # "teratoma of the left ovary"
+            sited = lexicon.lookup(f"{adjective} {m.surface}", ontology=True) if adjective else None
+            if sited is not None and sited.type == "tumour":
+                end = site.end() + offset
+                out.append(Mention(m.start, end, sited, line[m.start - offset : site.end()]))
+                continue
         for k in range(1, len(words)):
             if words[k - 1].lower() not in sites:
                 break
@@ -117,6 +124,10 @@ _OF_A_PERSON = re.compile(
     r"(?:,?\s+(?:and\s+)?[\w-]+)?\s+(?:infants?|child(?:ren)?|toddlers?|bab(?:y|ies)|boys?|"
     r"girls?|patients?|m[ae]n|wom[ae]n|episodes?|spells?|periods?)\b",
     re.I,
+)
+#: the organ a tumour is said to be of: "a teratoma of the left ovary", "in the right lung"
+_OF_SITE = re.compile(
+    r"\s+(?:of|in)\s+(?:the\s+|her\s+|his\s+)?(?:(?:left|right)\s+)?([a-z]+)\b", re.I
 )
 _UNNAMED = re.compile(r"(?:infections?|illness(?:es)?|diseases?)$")  # no agent named
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection
 
 from omsgraph.corpus.model import Concept
+from omsgraph.extract.anatomy import site_words
 from omsgraph.extract.candidate import Candidate
 
 __all__ = ["settle_generic", "without_redundant_screening"]
@@ -41,7 +42,10 @@ def _tumour(c: Candidate, generic: Collection[str], is_generic: bool, polarity: 
 def settle_generic(
     out: list[Candidate], generic: Collection[str], text: str, neuroblastoma: Concept | None
 ) -> list[Candidate]:
-    """``out`` with the generic tumour settled as the module docstring says."""
+    """``out`` with the generic tumour settled as the module docstring says, and a tumour
+    named by its head alone left out where the document names it with its site ("the
+    teratoma" of a document about an ovarian teratoma)."""
+    out = _without_heads(out)
     if any(_tumour(c, generic, False, "affirmed") for c in out):
         out = [c for c in out if not _tumour(c, generic, True, "affirmed")]
     named = {c.concept.id for c in out if _tumour(c, generic, False, c.polarity) and c.concept}
@@ -69,6 +73,28 @@ def settle_generic(
             said = True
         settled.append(c)
     return settled
+
+
+def _without_heads(out: list[Candidate]) -> list[Candidate]:
+    tumours = [c for c in out if _tumour(c, (), False, c.polarity)]
+    sites = site_words()
+    named = {(c.polarity, c.concept.label.lower()) for c in tumours if c.concept is not None}
+    heads = {
+        (polarity, " ".join(words[k:]))
+        for polarity, label in named
+        for words in [label.split()]
+        for k in range(1, len(words))
+        if sites.issuperset(words[:k])  # "ovarian": not "small cell" of small cell lung cancer
+    }
+    if not heads:
+        return out
+    return [
+        c
+        for c in out
+        if c not in tumours
+        or c.concept is None
+        or (c.polarity, c.concept.label.lower()) not in heads
+    ]
 
 
 def without_redundant_screening(

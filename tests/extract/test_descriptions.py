@@ -93,7 +93,7 @@ def test_a_parent_shaken_is_no_oscillopsia(extractor) -> None:  # noqa: ANN001
     ("text", "sign"),
     [
         ("In OMS she lost the ability to sit without support.", "motor regression"),
-        ("Our son stopped walking and sitting within a week.", "motor regression"),
+        ("Our son stopped walking and sitting within a week.", "loss of ambulation"),
         ("Since the OMS began he no longer crawls.", "motor regression"),
         ("She became irritable and unable to sleep.", "sleep disturbance"),
         ("He stopped sleeping at night.", "sleep disturbance"),

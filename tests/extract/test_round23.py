@@ -429,7 +429,7 @@ def test_a_graded_neuroblastoma_is_the_neuroblastoma(extractor) -> None:  # noqa
         ("Tremulousness preceded her OMS.", "tremor"),
         ("In OMS trouble falling asleep is common.", "sleep disturbance"),
         ("In OMS speech often regresses.", "loss of speech and language"),
-        ("In OMS the child stops walking.", "motor regression"),
+        ("In OMS the child stops walking.", "loss of ambulation"),
     ],
 )
 def test_more_lay_names_of_signs(extractor, text: str, claim: str) -> None:  # noqa: ANN001

@@ -530,7 +530,7 @@ def test_a_behaviour_told_by_a_gerund_is_still_proposed(extractor) -> None:  # n
         ("He has big outbursts of anger.", "rage attacks"),
         ("He had angry outbursts.", "rage attacks"),
         ("He slept only 3-4 hours per night.", "sleep disturbance"),
-        ("Children may suddenly lose the ability to walk.", "motor regression"),
+        ("Children may suddenly lose the ability to walk.", "loss of ambulation"),
         ("He started wobbling about 3 weeks ago.", "ataxia"),
     ],
 )

@@ -1,0 +1,127 @@
+"""Rules of this round, each tested with sentences written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import claims, qualified
+from tests.extract.conftest import found as figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An EEG was done to check that the jerks were not seizures.",
+        "They did an EEG to make sure the movements weren't seizures.",
+        "EEG: sometimes done to check that the episodes are not seizures.",
+        "The team wanted to confirm that the attacks were not seizures.",
+    ],
+)
+def test_what_a_test_shows_something_is_not_is_a_differential(extractor, text: str) -> None:  # noqa: ANN001
+    found = qualified(extractor, text)
+    assert ("seizure", "affirmed", "asserted") in found, found
+    assert ("differential_diagnosis", "seizure") in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("He had no seizures.", ("has_symptom", "seizure")),
+        ("Doctors checked that the jerks were not caused by a tumour.", ("has_cause", "tumour")),
+    ],
+)
+def test_a_plain_denial_still_denies(extractor, text: str, claim: tuple[str, str]) -> None:  # noqa: ANN001
+    assert claim in claims(extractor, text)
+    assert (claim[1], "negated", "asserted") in qualified(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A CT-guided biopsy of the mass confirmed a neuroblastoma.",
+        "Ultrasound-guided core biopsy showed a ganglioneuroblastoma.",
+        "An ultrasound guided needle biopsy was taken.",
+    ],
+)
+def test_an_image_that_guides_a_procedure_is_no_test_of_its_own(extractor, text: str) -> None:  # noqa: ANN001
+    tests = {o for p, o in claims(extractor, text) if p == "diagnosed_by"}
+    assert "biopsy" in tests, tests
+    assert not tests & {"ultrasound", "computed tomography"}, tests
+
+
+def test_an_image_alone_is_still_a_test(extractor) -> None:  # noqa: ANN001
+    assert ("diagnosed_by", "ultrasound") in claims(extractor, "An ultrasound showed a mass.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The MRI showed a mature cystic teratoma of the left ovary.",
+        "A teratoma in the right ovary was removed.",
+        "Laparoscopy found a teratoma of the ovary.",
+    ],
+)
+def test_a_tumour_of_an_organ_is_the_organs_tumour(extractor, text: str) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert ("has_cause", "ovarian teratoma") in found, found
+    assert ("has_cause", "teratoma") not in found, found
+
+
+def test_a_tumour_named_alone_stays_itself(extractor) -> None:  # noqa: ANN001
+    assert ("has_cause", "teratoma") in claims(extractor, "She was found to have a teratoma.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She had an ovarian teratoma. The teratoma was removed at laparoscopy.",
+        "The teratoma was small. It was an ovarian teratoma of 3 cm.",
+    ],
+)
+def test_a_tumour_named_by_its_head_is_the_sited_one(extractor, text: str) -> None:  # noqa: ANN001
+    causes = {o for p, o in claims(extractor, text) if p == "has_cause"}
+    assert causes == {"ovarian teratoma"}, causes
+
+
+def test_a_subtype_is_not_its_parents_head(extractor) -> None:  # noqa: ANN001
+    text = "It may come with lung cancer. Small cell lung cancer is the commonest."
+    causes = {o for p, o in claims(extractor, text) if p == "has_cause"}
+    assert {"lung cancer", "small cell lung cancer"} <= causes, causes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Relapses occur in 1 in 6 patients.", "1 of 6 (17 %)"),
+        ("Relapses may occur in roughly one in six patients.", "roughly 1 of 6 (17 %)"),
+        ("Relapse occurs in one in three children.", "1 of 3 (33 %)"),
+    ],
+)
+def test_a_share_of_patients_is_no_prevalence(sentence: str, value: str) -> None:
+    assert figures(sentence) == [("relapse rate", value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("It affects 1 in 5 million children.", "1 in 5,000,000"),
+        ("OMS occurs in about 1 in 10,000,000 people each year.", "about 1 in 10,000,000 per year"),
+    ],
+)
+def test_a_rate_in_a_population_stays_an_epidemiological_rate(sentence: str, value: str) -> None:
+    assert [v for _, v in figures(sentence)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Her daughter suddenly stopped walking or sitting.", "loss of ambulation"),
+        ("He lost the ability to walk within days.", "loss of ambulation"),
+        ("He was no longer able to walk.", "loss of ambulation"),
+        ("She stopped sitting unsupported.", "motor regression"),
+        ("She lost the ability to sit.", "motor regression"),
+        ("The toddler no longer crawls.", "motor regression"),
+    ],
+)
+def test_a_child_who_stops_walking_has_lost_ambulation(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", sign) in claims(extractor, text)
