@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from omsgraph.corpus.model import Concept
+from omsgraph.extract.anatomy import site_names
 from omsgraph.extract.ontolex import GroundedConcept, record_fields
 
 __all__ = ["Candidate", "review_type"]
@@ -45,7 +46,7 @@ class Candidate:
             "start": self.start,
             "end": self.end,
             "object_id": _object_id(self.concept),
-            "object_synonyms": list(self.concept.synonyms) if self.concept else [],
+            "object_synonyms": _synonyms(self.concept),
             "confidence": round(self.confidence, 2),
             "method": "automatic",
         }
@@ -68,3 +69,14 @@ def _object_id(concept: Concept | None) -> str | None:
 def review_type(concept: Concept | None) -> str | None:
     """A concept found through an ontology is proposed for the vocabulary, with its type."""
     return concept.type if isinstance(concept, GroundedConcept) and not concept.curated else None
+
+
+def _synonyms(concept: Concept | None) -> list[str]:
+    """The concept's other names: its synonyms, and for a tumour the other ways its site is
+    written ("breast carcinoma", "carcinoma of the breast" for breast cancer)."""
+    if concept is None:
+        return []
+    names = list(concept.synonyms)
+    if concept.type == "tumour":
+        names += [v for n in concept.names for v in site_names(n) if v not in names]
+    return names

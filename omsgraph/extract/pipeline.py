@@ -496,4 +496,4 @@ class Extractor:
                         out.append(candidate)
                     elif candidate.certainty == "asserted":  # said plainly later: that wins
                         assert_later(out, key, candidate)
-        return settle_generic(out, self.generic, text, self.lexicon.concepts.get("neuroblastoma"))
+        return settle_generic(out, self.generic)

@@ -125,3 +125,62 @@ def test_a_rate_in_a_population_stays_an_epidemiological_rate(sentence: str, val
 )
 def test_a_child_who_stops_walking_has_lost_ambulation(extractor, text: str, sign: str) -> None:  # noqa: ANN001
     assert ("has_symptom", sign) in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "signs"),
+    [
+        (
+            "Irritability and inconsolable crying are typical.",
+            {"irritability", "inconsolable crying"},
+        ),
+        ("She cried for hours and hours.", {"inconsolable crying"}),
+        ("The baby cried inconsolably.", {"inconsolable crying"}),
+        ("She was inconsolable.", {"irritability"}),
+        ("He screamed for hours.", {"irritability"}),
+    ],
+)
+def test_crying_nothing_settles_is_a_sign_of_its_own(extractor, text: str, signs: set) -> None:  # noqa: ANN001
+    assert {o for p, o in claims(extractor, text) if p == "has_symptom"} == signs
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("She could not sit unsupported.", "inability to sit"),
+        ("He can't sit up anymore.", "inability to sit"),
+        ("She was unable to sit without support.", "inability to sit"),
+        ("Within a week she couldn't stand at all.", "inability to stand"),
+        ("He is no longer able to stand.", "inability to stand"),
+        ("She couldn't stand up or even sit on the sofa.", "ataxia"),
+        ("A child may become unable to stand or even to sit.", "ataxia"),
+        ("He could barely stand.", "ataxia"),
+        ("He could not walk.", "ataxia"),
+    ],
+)
+def test_a_child_who_cannot_sit_or_stand_is_named_so(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    assert {o for p, o in claims(extractor, text) if p == "has_symptom"} == {sign}
+
+
+@pytest.mark.parametrize("text", ["I can't stand it any more.", "We could not sit still."])
+def test_an_idiom_of_sitting_or_standing_names_no_sign(extractor, text: str) -> None:  # noqa: ANN001
+    assert not claims(extractor, text)
+
+
+def test_a_tumours_claim_names_the_other_ways_its_site_is_written(extractor) -> None:  # noqa: ANN001
+    (claim,) = [
+        c for c in extractor.extract("She had breast cancer.") if c.predicate == "has_cause"
+    ]
+    synonyms = claim.record("x")["object_synonyms"]
+    assert {"breast carcinoma", "carcinoma of the breast"} <= set(synonyms), synonyms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neuroblastoma is the usual tumour. In our boy no tumour was found.",
+        "They looked for a neuroblastoma with MIBG, but they never found a tumour.",
+    ],
+)
+def test_a_denied_tumour_is_the_tumour_the_text_denies(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("tumour", "negated", "asserted") in qualified(extractor, text)
