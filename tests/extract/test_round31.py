@@ -184,3 +184,29 @@ def test_a_tumours_claim_names_the_other_ways_its_site_is_written(extractor) -> 
 )
 def test_a_denied_tumour_is_the_tumour_the_text_denies(extractor, text: str) -> None:  # noqa: ANN001
     assert ("tumour", "negated", "asserted") in qualified(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If no tumour is found, imaging should be repeated at 6 and 12 months.",
+        "If the initial screen is negative it should be repeated after 3-6 months.",
+        "They scanned him three times over the first year.",
+        "Screening should be repeated at 3-6 months.",
+        "She'll have scans again every few months.",
+    ],
+)
+def test_a_search_said_to_be_done_again_is_repeat_imaging(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("diagnosed_by", "repeat imaging") in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the IVIG course fails it should be repeated after 3 months.",
+        "The dose was repeated after 3 months.",
+        "He scanned the room for his mother.",
+    ],
+)
+def test_what_else_is_repeated_is_no_imaging(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("diagnosed_by", "repeat imaging") not in claims(extractor, text)
