@@ -18,7 +18,7 @@ def _claims(extractor, text: str) -> set[tuple[str, str]]:  # noqa: ANN001
         (
             "Treatment of OMS involves paediatric neurologists, neuro-ophthalmologists and "
             "oncologists.",
-            "neuro-ophthalmologist",
+            "ophthalmology",
         ),
         (
             "Treatments for OMS include IVIG, rituximab and a rehabilitation team.",
@@ -26,7 +26,7 @@ def _claims(extractor, text: str) -> set[tuple[str, str]]:  # noqa: ANN001
         ),
         (
             "Treatments for OMS include IVIG, rituximab and developmental paediatricians.",
-            "developmental paediatrician",
+            "developmental paediatrics",
         ),
     ],
 )

@@ -210,3 +210,74 @@ def test_a_search_said_to_be_done_again_is_repeat_imaging(extractor, text: str) 
 )
 def test_what_else_is_repeated_is_no_imaging(extractor, text: str) -> None:  # noqa: ANN001
     assert ("diagnosed_by", "repeat imaging") not in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Removing the tumour was not the end.",
+        "Remove tumour if present.",
+        "Treatment is directed at calming the immune response and removing any tumor.",
+        "Taking the tumour out is important.",
+        "They took the tumour out in a keyhole operation.",
+    ],
+)
+def test_a_tumour_removed_in_any_verb_form_is_a_resection(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("tumour resection", "affirmed", "asserted") in qualified(extractor, text)
+
+
+def test_what_is_not_the_end_is_not_denied(extractor) -> None:  # noqa: ANN001
+    found = qualified(extractor, "Removing the tumour was not the end of the story.")
+    assert not [c for c in found if c[1] == "negated"], found
+
+
+def test_removing_something_else_is_no_resection(extractor) -> None:  # noqa: ANN001
+    assert not claims(extractor, "She was removing her make-up when he fell.")
+
+
+@pytest.mark.parametrize(
+    ("text", "specialty"),
+    [
+        ("Many families also see a neuropsychologist.", "neuropsychology"),
+        ("Follow-up with a developmental paediatrician is advised.", "developmental paediatrics"),
+        ("Therapists and a psychologist may also be involved.", "psychology"),
+        ("Consider dietitian referral while on steroids.", "dietetics"),
+        ("Treatment is best coordinated by a multidisciplinary team.", "multidisciplinary team"),
+        ("She was referred to a paediatric neuroimmunologist.", "neuroimmunology"),
+        ("An ophthalmologist examined the eye movements.", "ophthalmology"),
+    ],
+)
+def test_the_specialists_of_follow_up_are_specialists(extractor, text: str, specialty: str) -> None:  # noqa: ANN001
+    assert ("specialist", specialty) in claims(extractor, text)
+
+
+def test_a_department_named_is_no_specialist(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "The Department of Ophthalmology, St Mary's Hospital, London.")
+    assert not [c for c in found if c[0] == "specialist"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was given medicines that calm the immune system.",
+        "Children need treatment to dampen the immune system as well.",
+        "Treatment aims to calm the immune system.",
+        "OMS is treated by calming the immune system.",
+        "We treat the immune system, and we treat it early.",
+    ],
+)
+def test_a_treatment_told_by_what_it_does_to_immunity_is_immunotherapy(
+    extractor, text: str
+) -> None:  # noqa: ANN001
+    assert ("treated_by", "immunotherapy") in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Steroids suppress the immune system, so infections are more likely.",
+        "Infections weaken the immune system.",
+    ],
+)
+def test_what_a_named_drug_does_to_immunity_is_no_second_treatment(extractor, text: str) -> None:  # noqa: ANN001
+    assert ("treated_by", "immunotherapy") not in claims(extractor, text)
