@@ -281,3 +281,32 @@ def test_a_treatment_told_by_what_it_does_to_immunity_is_immunotherapy(
 )
 def test_what_a_named_drug_does_to_immunity_is_no_second_treatment(extractor, text: str) -> None:  # noqa: ANN001
     assert ("treated_by", "immunotherapy") not in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OMS is frequently misdiagnosed initially as acute cerebellar ataxia or labyrinthitis.",
+        "The child was misdiagnosed at first with acute cerebellar ataxia and labyrinthitis.",
+        "The GP initially diagnosed acute cerebellar ataxia and labyrinthitis.",
+    ],
+)
+def test_what_a_child_was_first_diagnosed_with_is_a_differential(extractor, text: str) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert {
+        ("differential_diagnosis", "acute cerebellar ataxia"),
+        ("differential_diagnosis", "labyrinthitis"),
+    } <= found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Relapses occurred in 9 idiopathic patients (17%).", [("relapse rate", "17 %")]),
+        ("Relapse occurred in 17% of post-infectious cases.", [("relapse rate", "17 %")]),
+        ("Recovery was complete in 40 % of idiopathic cases.", []),
+        ("The syndrome was idiopathic in 35 %.", []),
+    ],
+)
+def test_a_groups_adjective_claims_no_figure(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected
