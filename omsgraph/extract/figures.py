@@ -244,9 +244,8 @@ def _attribute(
             across = _ACROSS.search(text, min(span[1], end), max(span[0], start)) is not None
             if rule.attribute == "none" and (across or _SUBGROUP.match(text, span[1])):
                 continue  # "after remission, 40 % relapsed"; "9 idiopathic patients (17 %)"
-            # the figure's own words first, then a strong cue, then one of the figure's own
-            # clause ("relapses are common and 70 % have lasting problems"), then the nearest;
-            # an attribute wins a tie with a "none" cue
+            # the figure's own words first, then a strong cue, then one of its own clause
+            # ("relapses are common and 70 % have lasting problems"), then the nearest
             key = (
                 distance >= 0,
                 not rule.strong,
@@ -387,8 +386,9 @@ class FigureIndex:
             found = _attribute(
                 low, table.numeric, cues, kind, start, end, masked, others, share or kind in _SHARES
             )
-            if found is None and last and last[0] == kind and joined(low, *last[1::3], start, end):
-                found = last[2:4]  # "relapses in 15 % versus 52 %": the cue of the first
+            if (found is None or _SUBGROUP.match(low, found[1][1])) and last and last[0] == kind:
+                if joined(low, *last[1::3], start, end):  # "relapses in 15 % versus 52 %"
+                    found = last[2:4]  # the cue of the first (a group's adjective is none)
             who = next((g for g in ("who", "one") if kind == "rate" and match.group(g)), "")
             if found is None and who and not is_share(match):  # "1 in 10 million people get it"
                 found = ("prevalence", match.span(who))

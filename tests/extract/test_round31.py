@@ -306,6 +306,14 @@ def test_what_a_child_was_first_diagnosed_with_is_a_differential(extractor, text
         ("Relapse occurred in 17% of post-infectious cases.", [("relapse rate", "17 %")]),
         ("Recovery was complete in 40 % of idiopathic cases.", []),
         ("The syndrome was idiopathic in 35 %.", []),
+        (
+            "Relapses occurred in 9 idiopathic patients (17%) and 2 paraneoplastic patients (5%).",
+            [("relapse rate", "17 %"), ("relapse rate", "5 %")],
+        ),
+        (
+            "A tumour was found in 9 children (17%) and relapses in 5 (10%).",
+            [("tumour frequency", "17 %"), ("relapse rate", "10 %")],
+        ),
     ],
 )
 def test_a_groups_adjective_claims_no_figure(sentence: str, expected: list) -> None:
