@@ -23,14 +23,22 @@ _SAME_HEADS = {"cancer": ("cancer", "carcinoma", "malignancy")}
 
 
 @cache
+def _rows() -> tuple[tuple[str, str], ...]:
+    """(noun, adjective) of each site of the table; the adjective empty where the noun is one."""
+    return tuple(
+        (" ".join(r.fields["site"].split()), r.fields["adjective"])
+        for r in cues.table("anatomy.tsv")
+    )
+
+
+@cache
 def _sites() -> dict[str, str]:
     """Each site word (noun or adjective) -> the site's noun."""
     out: dict[str, str] = {}
-    for rule in cues.table("anatomy.tsv"):
-        noun = " ".join(rule.fields["site"].split())
+    for noun, adjective in _rows():
         out[noun] = noun
-        if rule.fields["adjective"]:
-            out[rule.fields["adjective"]] = noun
+        if adjective:
+            out[adjective] = noun
     return out
 
 
@@ -52,18 +60,10 @@ def site_names(name: str) -> list[str]:
     return out
 
 
-@cache
-def _adjectives() -> dict[str, str]:
-    nouns = {
-        " ".join(r.fields["site"].split()): r.fields["adjective"] for r in cues.table("anatomy.tsv")
-    }
-    return {noun: adjective or noun for noun, adjective in nouns.items()}
-
-
 def site_adjective(noun: str) -> str | None:
     """The word a tumour's name puts before its head for the site ``noun`` ("ovary" ->
     "ovarian", "lung" -> "lung"), None for a word that names no site."""
-    return _adjectives().get(noun.lower())
+    return next((a or n for n, a in _rows() if n == " ".join(noun.lower().split())), None)
 
 
 @cache

@@ -422,3 +422,31 @@ def predominance(said: str) -> str:
     word = sex.group(1)
     side = "female" if word.startswith(("girl", "female", "wom")) else "male"
     return f"{'slight ' if _SLIGHT.search(said) else ''}{side} predominance ({said.strip()})"
+
+
+_BUT = re.compile(r"\b(?:but|while|whereas|yet)\b|;")
+_SUBORDINATE = re.compile(r"\b(?:although|though|while|whereas)\b[^,;]*\Z")
+#: what may stand between a contrast and a figure that opens its own clause ("but up to 70 %")
+_OPENS_CLAUSE = re.compile(
+    r"[\s,]*(?:(?:only|just|up to|about|around|nearly|almost|over|some|as many as|"
+    r"more than|less than|fewer than)\s+)*\Z"
+)
+
+
+def contrasted(text: str, span: tuple[int, int], start: int, end: int) -> bool:
+    """Whether a contrast sets the cue at ``span`` apart from the figure at ``start:end``:
+    the figure opens its own clause after "but"/";" ("mortality is low, but 70 % ...", not
+    "mortality was high but has fallen to 5 %"), or the cue stands in an "although" clause
+    before it ("Although mortality is low, 70 % ...")."""
+    if span[0] >= end:  # a cue after the figure: "70 % have problems, but mortality is low"
+        return _BUT.search(text, end, span[0]) is not None
+    contrast = _BUT.search(text, span[1], start)
+    if contrast is not None and _OPENS_CLAUSE.fullmatch(text, contrast.end(), start):
+        return True
+    comma = text.rfind(",", span[1], start)
+    clause = max(text.rfind(c, 0, span[0]) for c in ".;:\n")
+    return (
+        comma >= 0
+        and _OPENS_CLAUSE.fullmatch(text, comma, start) is not None
+        and _SUBORDINATE.search(text, clause + 1, span[0]) is not None
+    )

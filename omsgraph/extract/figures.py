@@ -48,8 +48,8 @@ from omsgraph.extract.figure_forms import (
     WITH,
     Cues,
 )
-from omsgraph.extract.figure_links import distance as _distance
 from omsgraph.extract.figure_links import (
+    contrasted,
     fmt,
     is_share,
     joined,
@@ -65,6 +65,7 @@ from omsgraph.extract.figure_links import (
     sex_named,
     with_time,
 )
+from omsgraph.extract.figure_links import distance as _distance
 
 __all__ = ["PREDICATES", "RULES", "Figure", "FigureIndex", "Rule", "find_figures", "load_rules"]
 
@@ -236,7 +237,7 @@ def _attribute(
                 continue
             if rule.strong and (  # a strong cue speaks of the figure next to it only, and not
                 any(min(span[1], end) <= a and b <= max(span[0], start) for a, b in others)
-                or _contrasted(text, span, start, end)
+                or contrasted(text, span, start, end)
             ):  # of one a contrast sets apart: "mortality is low, but 70 % have problems"
                 continue
             if rule.attribute == "block":
@@ -263,34 +264,6 @@ _NEEDED = Keywords(NEEDED)
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _ACROSS = re.compile(r",|\band\b|;")
 _SUBGROUP = re.compile(r"\s+(?:patients|cases|children|adults|group|cohort|subgroup)\b")
-_CONTRAST = re.compile(r"\b(?:but|while|whereas|yet)\b|;")
-_SUBORDINATE = re.compile(r"\b(?:although|though|while|whereas)\b[^,;]*\Z")
-#: what may stand between a contrast and a figure that opens its own clause ("but up to 70 %")
-_OPENS_CLAUSE = re.compile(
-    r"[\s,]*(?:(?:only|just|up to|about|around|nearly|almost|over|some|as many as|"
-    r"more than|less than|fewer than)\s+)*\Z"
-)
-
-
-def _contrasted(text: str, span: tuple[int, int], start: int, end: int) -> bool:
-    """Whether a contrast sets the cue at ``span`` apart from the figure at ``start:end``:
-    the figure opens its own clause after "but"/";" ("mortality is low, but 70 % ...", not
-    "mortality was high but has fallen to 5 %"), or the cue stands in an "although" clause
-    before it ("Although mortality is low, 70 % ...")."""
-    if span[0] >= end:  # a cue after the figure: "70 % have problems, but mortality is low"
-        return _CONTRAST.search(text, end, span[0]) is not None
-    contrast = _CONTRAST.search(text, span[1], start)
-    if contrast is not None and _OPENS_CLAUSE.fullmatch(text, contrast.end(), start):
-        return True
-    comma = text.rfind(",", span[1], start)
-    clause = max(text.rfind(c, 0, span[0]) for c in ".;:\n")
-    return (
-        comma >= 0
-        and _OPENS_CLAUSE.fullmatch(text, comma, start) is not None
-        and _SUBORDINATE.search(text, clause + 1, span[0]) is not None
-    )
-
-
 #: a few words, then the bracket a figure opens, and a word of approximation in it
 _OPENS = re.compile(
     r"[^()\[\].;]*[(\[]\s*(?:(?:approx(?:imately|\.)?|about|around|roughly|ca\.|~|≈)\s*)?"
@@ -383,14 +356,13 @@ class FigureIndex:
             population = _population(low, start, end, e, masked) or everyone
             others = [m.span() for _, m in spans if m is not match]
             share = kind == "rate" and is_share(match)
-            found = _attribute(
-                low, table.numeric, cues, kind, start, end, masked, others, share or kind in _SHARES
-            )
+            mine = share and " with " not in population  # not of another disease's patients
+            found = _attribute(low, table.numeric, cues, kind, start, end, masked, others, mine)
             if (found is None or _SUBGROUP.match(low, found[1][1])) and last and last[0] == kind:
                 if joined(low, *last[1::3], start, end):  # "relapses in 15 % versus 52 %"
                     found = last[2:4]  # the cue of the first (a group's adjective is none)
             who = next((g for g in ("who", "one") if kind == "rate" and match.group(g)), "")
-            if found is None and who and not is_share(match):  # "1 in 10 million people get it"
+            if found is None and who and not share:  # "1 in 10 million people get it"
                 found = ("prevalence", match.span(who))
             if found is None:
                 continue

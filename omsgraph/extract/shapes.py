@@ -432,7 +432,12 @@ def claiming(
 
 #: an imaging test that guides a procedure ("CT-guided biopsy", "ultrasound guided"): the
 #: procedure is the test done, the image only its aid
-_GUIDING = re.compile(r"[\s-]?guided\b", re.I)
+_GUIDING = re.compile(
+    r"(?:-|\s)guided\s+(?:(?:core|needle|fine[- ]needle|percutaneous|transbronchial|"
+    r"endobronchial|open|surgical)\s+)*(?:biops\w*|resections?|surgery|aspirations?|drainage|"
+    r"punctures?|needles?|excisions?|sampling|injections?|placement)\b",
+    re.I,
+)
 
 
 #: "falls" as a verb ("onset typically falls between 6 and 36 months") or as the modifier of a

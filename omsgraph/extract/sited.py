@@ -127,7 +127,7 @@ _OF_A_PERSON = re.compile(
 )
 #: the organ a tumour is said to be of: "a teratoma of the left ovary", "in the right lung"
 _OF_SITE = re.compile(
-    r"\s+(?:of|in)\s+(?:the\s+|her\s+|his\s+)?(?:(?:left|right)\s+)?([a-z]+)\b", re.I
+    r"\s+(?:of|in)\s+(?:the\s+|her\s+|his\s+)?(?:(?:left|right)\s+)?([a-z]+(?:\s+gland)?)\b", re.I
 )
 _UNNAMED = re.compile(r"(?:infections?|illness(?:es)?|diseases?)$")  # no agent named
 

@@ -27,6 +27,14 @@ def test_what_a_test_shows_something_is_not_is_a_differential(extractor, text: s
     ("text", "claim"),
     [
         ("He had no seizures.", ("has_symptom", "seizure")),
+        (
+            "Check that the jerks are not simply due to a seizure disorder.",
+            ("has_cause", "epilepsy"),
+        ),
+        (
+            "They checked that the episodes are not associated with bradycardia.",
+            ("has_symptom", "bradycardia"),
+        ),
         ("Doctors checked that the jerks were not caused by a tumour.", ("has_cause", "tumour")),
     ],
 )
@@ -49,8 +57,17 @@ def test_an_image_that_guides_a_procedure_is_no_test_of_its_own(extractor, text:
     assert not tests & {"ultrasound", "computed tomography"}, tests
 
 
-def test_an_image_alone_is_still_a_test(extractor) -> None:  # noqa: ANN001
-    assert ("diagnosed_by", "ultrasound") in claims(extractor, "An ultrasound showed a mass.")
+@pytest.mark.parametrize(
+    ("text", "test"),
+    [
+        ("An ultrasound showed a mass.", "ultrasound"),
+        ("A lumbar puncture guided by fluoroscopy was performed.", "cerebrospinal fluid analysis"),
+        ("CT scan guided by clinical findings showed an adrenal mass.", "computed tomography"),
+        ("The MRI guided the decision to operate.", "magnetic resonance imaging"),
+    ],
+)
+def test_an_image_that_guides_nothing_is_still_a_test(extractor, text: str, test: str) -> None:  # noqa: ANN001
+    assert ("diagnosed_by", test) in claims(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -156,14 +173,29 @@ def test_crying_nothing_settles_is_a_sign_of_its_own(extractor, text: str, signs
         ("A child may become unable to stand or even to sit.", "ataxia"),
         ("He could barely stand.", "ataxia"),
         ("He could not walk.", "ataxia"),
+        ("She could not sit unsupported or stand.", "ataxia"),
+        ("She could not stand for long.", "inability to stand"),
     ],
 )
 def test_a_child_who_cannot_sit_or_stand_is_named_so(extractor, text: str, sign: str) -> None:  # noqa: ANN001
     assert {o for p, o in claims(extractor, text) if p == "has_symptom"} == {sign}
 
 
-@pytest.mark.parametrize("text", ["I can't stand it any more.", "We could not sit still."])
-def test_an_idiom_of_sitting_or_standing_names_no_sign(extractor, text: str) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't stand it any more.",
+        "We could not sit still.",
+        "She can't stand loud noises.",
+        "My husband could not stand hospitals.",
+        "I cried for hours after the diagnosis.",
+        "My wife cried for hours.",
+        "He stopped walking to look at the dog.",
+        "We stopped walking the dog.",
+        "He no longer walks to school, we drive him.",
+    ],
+)
+def test_an_idiom_or_a_relatives_state_names_no_sign(extractor, text: str) -> None:  # noqa: ANN001
     assert not claims(extractor, text)
 
 
@@ -190,9 +222,9 @@ def test_a_denied_tumour_is_the_tumour_the_text_denies(extractor, text: str) -> 
     "text",
     [
         "If no tumour is found, imaging should be repeated at 6 and 12 months.",
-        "If the initial screen is negative it should be repeated after 3-6 months.",
+        "If the initial tumour screen is negative it should be repeated after 3-6 months.",
         "They scanned him three times over the first year.",
-        "Screening should be repeated at 3-6 months.",
+        "Neuroblastoma screening should be repeated at 3-6 months.",
         "She'll have scans again every few months.",
     ],
 )
@@ -206,10 +238,25 @@ def test_a_search_said_to_be_done_again_is_repeat_imaging(extractor, text: str) 
         "If the IVIG course fails it should be repeated after 3 months.",
         "The dose was repeated after 3 months.",
         "He scanned the room for his mother.",
+        "The hearing screening should be repeated.",
+        "Developmental screening should be repeated at 2 years.",
+        "Urine screening should be repeated.",
     ],
 )
 def test_what_else_is_repeated_is_no_imaging(extractor, text: str) -> None:  # noqa: ANN001
     assert ("diagnosed_by", "repeat imaging") not in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "test"),
+    [
+        ("MIBG scan was repeated at 6 months.", "MIBG scintigraphy"),
+        ("The CT was repeated.", "computed tomography"),
+    ],
+)
+def test_a_repeated_test_keeps_its_own_claim(extractor, text: str, test: str) -> None:  # noqa: ANN001
+    found = claims(extractor, text)
+    assert {("diagnosed_by", test), ("diagnosed_by", "repeat imaging")} <= found, found
 
 
 @pytest.mark.parametrize(
@@ -318,3 +365,8 @@ def test_what_a_child_was_first_diagnosed_with_is_a_differential(extractor, text
 )
 def test_a_groups_adjective_claims_no_figure(sentence: str, expected: list) -> None:
     assert figures(sentence) == expected
+
+
+def test_a_guided_resection_is_no_imaging_test(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "She underwent an MRI-guided resection of the tumour.")
+    assert found == {("treated_by", "tumour resection")}, found
