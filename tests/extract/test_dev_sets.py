@@ -96,6 +96,15 @@ mends): dev5 0.852/0.797; dev6 0.830/0.754; dev7 0.843/0.822; dev8 0.832/0.680; 
 0.834/0.748; dev10 0.806/0.731; dev11 0.691/0.616, polarity 95.8 %. Then, dev12 read as
 development data (what a test rules out is a differential, "afebrile"): dev12 0.676/0.612;
 dev4 0.855/0.802; dev5 0.856/0.800; dev9 0.838/0.750; dev11 0.694/0.618.
+dev13 (ten documents written for the project by a helper that read neither the code nor the
+other sets, tests/gold/dev13: the held-out set of the next round, never read and measured only
+at its start and end) added at its end measurement, 30e8215: entity P/R 0.747/0.699, value F1
+0.714, certainty 93.2 %, polarity 89.0 % (at ad774ab, its start: 0.746/0.689, 0.714, 93.1 %,
+89.1 %; its annotator gives a normal test as the test negated, which the extractor does not).
+Raised with it (loss of ambulation, inability to sit or stand, inconsolable crying, sited
+tumours, repeat imaging, specialties, a denied tumour kept as written): dev6 0.832/0.764; dev7
+0.847/0.824; dev8 0.840/0.692; dev9 0.845/0.760; dev10 0.810/0.742; dev11 0.710/0.642 (its
+certainty down from 88.0 to 87.6 %); dev12 0.697/0.639, value F1 0.735.
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -159,6 +168,10 @@ SETS = {
         ROOT / "tests" / "gold" / "dev12" / "gold_claims.jsonl",
         ROOT / "tests/gold/dev12/texts",
     ),
+    "dev13": (
+        ROOT / "tests" / "gold" / "dev13" / "gold_claims.jsonl",
+        ROOT / "tests/gold/dev13/texts",
+    ),
 }
 #: set name -> (entity precision, entity recall, value F1, certainty, polarity) floors
 FLOORS = {
@@ -167,13 +180,14 @@ FLOORS = {
     "dev3": (0.885, 0.855, 0.95, 0.915, 0.98),
     "dev4": (0.845, 0.795, 0.86, 0.94, 0.95),
     "dev5": (0.85, 0.795, 0.80, 0.95, 0.975),
-    "dev6": (0.825, 0.745, 0.81, 0.935, 0.985),
-    "dev7": (0.835, 0.815, 0.815, 0.945, 0.975),
-    "dev8": (0.825, 0.675, 0.78, 0.92, 0.975),
-    "dev9": (0.83, 0.745, 0.765, 0.93, 0.975),
-    "dev10": (0.80, 0.725, 0.71, 0.915, 0.95),
-    "dev11": (0.69, 0.61, 0.67, 0.875, 0.95),
-    "dev12": (0.67, 0.605, 0.695, 0.875, 0.955),
+    "dev6": (0.825, 0.755, 0.81, 0.93, 0.985),
+    "dev7": (0.84, 0.82, 0.815, 0.945, 0.97),
+    "dev8": (0.835, 0.685, 0.78, 0.92, 0.975),
+    "dev9": (0.84, 0.755, 0.765, 0.93, 0.975),
+    "dev10": (0.805, 0.735, 0.71, 0.92, 0.955),
+    "dev11": (0.705, 0.635, 0.67, 0.87, 0.955),
+    "dev12": (0.69, 0.635, 0.73, 0.88, 0.96),
+    "dev13": (0.74, 0.695, 0.71, 0.93, 0.885),
 }
 
 
