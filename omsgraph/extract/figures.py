@@ -356,8 +356,10 @@ class FigureIndex:
             population = _population(low, start, end, e, masked) or everyone
             others = [m.span() for _, m in spans if m is not match]
             share = kind == "rate" and is_share(match)
-            mine = share and " with " not in population  # not of another disease's patients
-            found = _attribute(low, table.numeric, cues, kind, start, end, masked, others, mine)
+            of_patients = share and " with " not in population  # not another disease's
+            found = _attribute(
+                low, table.numeric, cues, kind, start, end, masked, others, of_patients
+            )
             if (found is None or _SUBGROUP.match(low, found[1][1])) and last and last[0] == kind:
                 if joined(low, *last[1::3], start, end):  # "relapses in 15 % versus 52 %"
                     found = last[2:4]  # the cue of the first (a group's adjective is none)
