@@ -370,3 +370,56 @@ def test_a_groups_adjective_claims_no_figure(sentence: str, expected: list) -> N
 def test_a_guided_resection_is_no_imaging_test(extractor) -> None:  # noqa: ANN001
     found = claims(extractor, "She underwent an MRI-guided resection of the tumour.")
     assert found == {("treated_by", "tumour resection")}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Children with OMS may vomit, especially at the beginning.", "vomiting"),
+        ("They may shake or tremble when reaching for things.", "tremor"),
+        ("Some children cry for hours.", "inconsolable crying"),
+        ("Children may lose words they could say before.", "loss of speech and language"),
+        ("She stopped saying the words she knew.", "loss of speech and language"),
+    ],
+)
+def test_signs_told_by_lay_verbs(extractor, text: str, sign: str) -> None:  # noqa: ANN001
+    assert ("has_symptom", sign) in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was so scared I vomited.",
+        "Keep a vomit bowl near the bed.",
+        "She trembled with fear at the hospital.",
+        "The room temperature was low.",
+    ],
+)
+def test_a_parents_state_or_a_thing_is_no_lay_sign(extractor, text: str) -> None:  # noqa: ANN001
+    assert not [c for c in claims(extractor, text) if c[0] == "has_symptom"]
+
+
+def test_a_temperature_denied_is_a_fever_denied(extractor) -> None:  # noqa: ANN001
+    assert ("fever", "negated", "asserted") in qualified(
+        extractor, "She did not have a temperature."
+    )
+
+
+def test_a_temperature_present_is_an_intercurrent_sign(extractor) -> None:  # noqa: ANN001
+    assert not claims(extractor, "He had a high temperature and a cough.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plasma exchange was considered but not performed.",
+        "Rituximab was discussed but never given.",
+    ],
+)
+def test_a_treatment_weighed_and_not_given_is_denied(extractor, text: str) -> None:  # noqa: ANN001
+    assert [c[1] for c in qualified(extractor, text)] == ["negated"]
+
+
+def test_a_treatment_given_but_not_tolerated_was_given(extractor) -> None:  # noqa: ANN001
+    found = qualified(extractor, "Rituximab was given but not tolerated.")
+    assert found == {("rituximab", "affirmed", "asserted")}, found
