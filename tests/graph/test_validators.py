@@ -108,9 +108,18 @@ def test_kgx_validate_flags_only_the_project_prefix(tmp_path: Path, mapped_graph
     code, report = _kgx_validate(tmp_path, mapped_graph, {})
     messages = [m for kinds in report.values() for found in kinds.values() for m in found]
     assert messages and all("CURIE prefix 'OMSGRAPH'" in m for m in messages)
+    from omsgraph.graph.mappings import load_mappings
+
     nodes = list(csv.DictReader(io.StringIO(kgx_tables(mapped_graph)[0]), delimiter="\t"))
-    local = [n for n in nodes if n["id"].startswith("OMSGRAPH:")]
-    assert len(local) < len(nodes) / 2  # most concepts are exactly an ontology term
+    local = {n["id"].removeprefix("OMSGRAPH:") for n in nodes if n["id"].startswith("OMSGRAPH:")}
+    exact = {
+        m.concept_id
+        for m in load_mappings(ONTOLOGY / "mappings.sssom.tsv").mappings
+        if m.predicate_id == "skos:exactMatch"
+    }
+    # a concept is a local node exactly when the curators mapped it to no term exactly
+    assert exact and not local & exact, sorted(local & exact)
+    assert len(nodes) - len(local) == len(exact)
     assert code == 1
 
 
