@@ -105,6 +105,8 @@ Raised with it (loss of ambulation, inability to sit or stand, inconsolable cryi
 tumours, repeat imaging, specialties, a denied tumour kept as written): dev6 0.832/0.764; dev7
 0.847/0.824; dev8 0.840/0.692; dev9 0.845/0.760; dev10 0.810/0.742; dev11 0.710/0.642 (its
 certainty down from 88.0 to 87.6 %); dev12 0.697/0.639, value F1 0.735.
+Then, dev13 read as development data (lay verbs of signs, a temperature, a treatment considered
+but not given): dev13 0.752/0.713; dev4 0.856/0.805; dev6 0.832/0.766.
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
@@ -187,7 +189,7 @@ FLOORS = {
     "dev10": (0.805, 0.735, 0.71, 0.92, 0.955),
     "dev11": (0.705, 0.635, 0.67, 0.87, 0.955),
     "dev12": (0.69, 0.635, 0.73, 0.88, 0.96),
-    "dev13": (0.74, 0.695, 0.71, 0.93, 0.885),
+    "dev13": (0.745, 0.705, 0.71, 0.93, 0.885),
 }
 
 
