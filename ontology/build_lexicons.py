@@ -36,7 +36,8 @@ lethargic" names it), under the same guards as any synonym.
 MAxO: diagnostic procedures (MAXO:0000003) are ``test``; surgical and other hands-on
 procedures under therapeutic procedure are ``procedure``; the remaining therapeutic
 procedures, alternative medicine, preventative and palliative care are ``therapy``; "medical
-action avoidance" and "route of administration" are not actions and are left out. Any
+action avoidance" and "route of administration" are not actions and are left out; only
+MAxO's exact synonyms name its terms (its related ones name other actions). Any
 name ending in "procedure" also gives that name without the word, unless an adjective is
 left at its end ("surgical procedure", "bile diagnostic procedure"; "ultrasound procedure"
 gives "ultrasound"). A term whose
@@ -211,12 +212,14 @@ def descendants(terms: dict[str, dict[str, list[str]]], root: str) -> set[str]:
 _SYNONYM = re.compile(r'^"((?:[^"\\]|\\.)*)"\s+(EXACT|RELATED|BROAD|NARROW)\b')
 
 
-def obo_synonyms(term: dict[str, list[str]]) -> list[str]:
-    """Exact and related synonyms of an OBO term."""
+def obo_synonyms(
+    term: dict[str, list[str]], scopes: frozenset[str] = frozenset({"EXACT", "RELATED"})
+) -> list[str]:
+    """The synonyms of an OBO term in ``scopes`` (exact and related by default)."""
     out = []
     for value in term.get("synonym", []):
         match = _SYNONYM.match(value)
-        if match and match.group(2) in {"EXACT", "RELATED"}:
+        if match and match.group(2) in scopes:
             out.append(match.group(1).replace('\\"', '"'))
     return out
 
@@ -271,6 +274,11 @@ def hpo_entries(path: Path) -> tuple[list[Entry], dict[str, str], str]:
     return entries, valid, release
 
 
+#: MAxO's related synonyms name other actions ("rescue therapy" for antidote therapy, "rest
+#: recommendation" for avoiding physical activity): only its exact ones name its terms
+_EXACT = frozenset({"EXACT"})
+
+
 def maxo_entries(path: Path) -> tuple[list[Entry], dict[str, str], dict[str, str], str]:
     """(entries, MAxO ID -> label, imported ChEBI ID -> label, release) of the MAxO file."""
     header, terms = read_obo(path)
@@ -290,7 +298,13 @@ def maxo_entries(path: Path) -> tuple[list[Entry], dict[str, str], dict[str, str
         typed[t] = "test"
     heads = Counter(label.lower().split()[-1] for label in valid.values() if " " in label)
     entries = [
-        Entry(t, "MAXO", typed[t], valid[t], _with_short_forms(valid[t], obo_synonyms(terms[t])))
+        Entry(
+            t,
+            "MAXO",
+            typed[t],
+            valid[t],
+            _with_short_forms(valid[t], obo_synonyms(terms[t], _EXACT)),
+        )
         for t in sorted(typed)
         if t in valid
         and t not in MAXO_THERAPY[:1] + MAXO_TEST

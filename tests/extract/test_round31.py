@@ -423,3 +423,24 @@ def test_a_treatment_weighed_and_not_given_is_denied(extractor, text: str) -> No
 def test_a_treatment_given_but_not_tolerated_was_given(extractor) -> None:  # noqa: ANN001
     found = qualified(extractor, "Rituximab was given but not tolerated.")
     assert found == {("rituximab", "affirmed", "asserted")}, found
+
+
+def test_a_related_synonym_of_maxo_names_no_action(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "Three children needed cyclophosphamide as rescue therapy.")
+    assert found == {("treated_by", "cyclophosphamide")}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her past history included treated hypertension.",
+        "He had a past medical history of asthma and eczema.",
+    ],
+)
+def test_the_patients_earlier_illnesses_are_no_signs(extractor, text: str) -> None:  # noqa: ANN001
+    assert not [c for c in claims(extractor, text) if c[0] == "has_symptom"]
+
+
+def test_a_sign_after_the_past_history_is_a_sign(extractor) -> None:  # noqa: ANN001
+    text = "Her past history included treated hypertension and the ataxia began a week later."
+    assert claims(extractor, text) == {("has_symptom", "ataxia")}
