@@ -8,7 +8,7 @@ import re
 
 from omsgraph.extract.lexicon import Mention
 
-__all__ = ["curated", "result_spans", "test_findings"]
+__all__ = ["aid_or_part", "curated", "result_spans", "test_findings"]
 
 _RESULT_VERB = re.compile(
     r"\b(?:show(?:s|ed)|reveal(?:s|ed)|demonstrat(?:es|ed)|identifie[sd]|disclose[sd]|"
@@ -60,3 +60,27 @@ def test_findings(
         and not curated(m.concept)
         and any(a <= m.start < b for a, b in spans)
     }
+
+
+#: a cell count beside the CSF examination it is part of ("lumbar puncture: cell count,
+#: protein, glucose"): the examination is the test
+_COUNT = re.compile(r"(?:white\s+)?cell\s+counts?", re.I)
+_CSF = re.compile(r"cerebrospinal fluid|\bcsf\b|lumbar puncture", re.I)
+
+
+#: an imaging test that guides a procedure ("CT-guided biopsy", "ultrasound guided"): the
+#: procedure is the test done, the image only its aid
+_GUIDING = re.compile(
+    r"(?:-|\s)guided\s+(?:(?:core|needle|fine[- ]needle|percutaneous|transbronchial|"
+    r"endobronchial|open|surgical)\s+)*(?:biops\w*|resections?|surgery|aspirations?|drainage|"
+    r"punctures?|needles?|excisions?|sampling|injections?|placement)\b",
+    re.I,
+)
+
+
+def aid_or_part(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether a test mention names no test of its own: an image that guides a procedure
+    ("CT-guided biopsy"), or a cell count beside the CSF examination it is part of."""
+    if m.concept.type == "test" and _GUIDING.match(text, m.end):
+        return True
+    return bool(_COUNT.fullmatch(m.surface)) and any(_CSF.search(o.concept.label) for o in mentions)

@@ -16,7 +16,7 @@ from omsgraph.extract import cues
 from omsgraph.extract.agents import tracers
 from omsgraph.extract.descriptors import PERSON, apposed, institution
 from omsgraph.extract.differentials import alternatives
-from omsgraph.extract.findings import result_spans, test_findings
+from omsgraph.extract.findings import aid_or_part, result_spans, test_findings
 from omsgraph.extract.lexicon import Mention
 from omsgraph.extract.named_tests import instruments
 from omsgraph.extract.openvocab import (
@@ -398,9 +398,9 @@ def claiming(
     """The mentions of a sentence less those that state no claim: the class of the condition
     (:func:`classified`), examples of a class of diseases (:func:`examples_of_a_class`), a
     test's tracer (:func:`tracers`), what an instrumental test found (:func:`test_findings`),
-    a bare class word, concepts inside an organisation's name, an image that guides a
-    procedure, and a sign's word for a process in a structure ("disinhibition of the
-    fastigial nucleus"). ``results`` are the
+    a bare class word, concepts inside an organisation's name, a test's aid or part
+    (:func:`~omsgraph.extract.findings.aid_or_part`), and a sign's word for a process in a
+    structure ("disinhibition of the fastigial nucleus"). ``results`` are the
     :func:`~omsgraph.extract.findings.result_spans` of ``mentions``, when known already."""
     skip = classified(text, s, mentions, condition) | examples_of_a_class(
         text, s, mentions, condition
@@ -426,18 +426,8 @@ def claiming(
         )
         and not (m.concept.type == "symptom" and _FALLS_NO_SIGN.match(text, m.end))
         and not (m.concept.type == "specialty" and institution(text, m))
-        and not (m.concept.type == "test" and _GUIDING.match(text, m.end))
+        and not aid_or_part(text, m, mentions)
     ]
-
-
-#: an imaging test that guides a procedure ("CT-guided biopsy", "ultrasound guided"): the
-#: procedure is the test done, the image only its aid
-_GUIDING = re.compile(
-    r"(?:-|\s)guided\s+(?:(?:core|needle|fine[- ]needle|percutaneous|transbronchial|"
-    r"endobronchial|open|surgical)\s+)*(?:biops\w*|resections?|surgery|aspirations?|drainage|"
-    r"punctures?|needles?|excisions?|sampling|injections?|placement)\b",
-    re.I,
-)
 
 
 #: "falls" as a verb ("onset typically falls between 6 and 36 months") or as the modifier of a

@@ -85,7 +85,7 @@ def curated_heads(
                 out.append(Mention(m.start, m.start + len(rest), sign, rest))
                 continue
         if m.concept.type == "test":  # "abdominal ultrasound": where a test looks is part of it
-            out.append(m)
+            out.append(_of_one_region(m, lexicon, line, offset))
             continue
         cut = next((k for k, w in enumerate(words) if w.lower() not in _HISTOLOGY), 0)
         if m.concept.type == "tumour" and 0 < cut < len(words):  # "mature cystic teratoma"
@@ -123,6 +123,25 @@ _SAID_OF = re.compile(
 _OF_A_PERSON = re.compile(
     r"(?:,?\s+(?:and\s+)?[\w-]+)?\s+(?:infants?|child(?:ren)?|toddlers?|bab(?:y|ies)|boys?|"
     r"girls?|patients?|m[ae]n|wom[ae]n|episodes?|spells?|periods?)\b",
+    re.I,
+)
+
+
+def _of_one_region(m: Mention, lexicon: Any, line: str, offset: int) -> Mention:
+    """A test an ontology names for one region ("MRI of the chest") that the text goes on to
+    name more regions for ("MRI of the chest, abdomen and pelvis"): the generic test."""
+    named = _REGION.fullmatch(m.surface)
+    if named is None or not _MORE_REGIONS.match(line, m.end - offset):
+        return m
+    generic = lexicon.lookup(named.group(1), ontology=True)
+    if generic is None or generic.type != "test":
+        return m
+    return Mention(m.start, m.start + len(named.group(1)), generic, named.group(1))
+
+
+_REGION = re.compile(r"(.+?)\s+of\s+(?:the\s+)?[a-z]+", re.I)
+_MORE_REGIONS = re.compile(
+    r"\s*(?:,|/|\s+and|\s+or)\s*(?:the\s+)?(?:chest|abdomen|pelvis|neck|thorax|head|brain|spine|tummy|belly|abdo)\b",
     re.I,
 )
 #: the organ a tumour is said to be of: "a teratoma of the left ovary", "in the right lung"

@@ -444,3 +444,38 @@ def test_the_patients_earlier_illnesses_are_no_signs(extractor, text: str) -> No
 def test_a_sign_after_the_past_history_is_a_sign(extractor) -> None:  # noqa: ANN001
     text = "Her past history included treated hypertension and the ataxia began a week later."
     assert claims(extractor, text) == {("has_symptom", "ataxia")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MRI of the chest, abdomen and pelvis was normal.",
+        "Tumour screening comprised MRI of the chest/abdomen/pelvis.",
+    ],
+)
+def test_a_test_of_several_regions_is_no_one_regions_test(extractor, text: str) -> None:  # noqa: ANN001
+    tests = {o for p, o in claims(extractor, text) if p == "diagnosed_by"}
+    assert "magnetic resonance imaging" in tests and "MRI of the chest" not in tests, tests
+
+
+def test_a_test_of_one_region_keeps_its_name(extractor) -> None:  # noqa: ANN001
+    found = claims(extractor, "No recurrence was seen on surveillance MRI of the chest.")
+    assert ("diagnosed_by", "MRI of the chest") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumbar puncture revealed a normal cell count and protein.",
+        "CSF examination, including cell count and oligoclonal bands, was done.",
+    ],
+)
+def test_a_cell_count_of_the_csf_is_part_of_its_examination(extractor, text: str) -> None:  # noqa: ANN001
+    tests = {o for p, o in claims(extractor, text) if p == "diagnosed_by"}
+    assert "cerebrospinal fluid analysis" in tests and "clinical cell count" not in tests, tests
+
+
+def test_a_blood_cell_count_stays_a_test(extractor) -> None:  # noqa: ANN001
+    assert ("diagnosed_by", "clinical cell count") in claims(
+        extractor, "The cell count was normal."
+    )
