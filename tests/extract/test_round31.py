@@ -479,3 +479,22 @@ def test_a_blood_cell_count_stays_a_test(extractor) -> None:  # noqa: ANN001
     assert ("diagnosed_by", "clinical cell count") in claims(
         extractor, "The cell count was normal."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "The steroids didn't help much on their own, it was the IVIG that made the difference.",
+            "intravenous immunoglobulin",
+        ),
+        (
+            "2 | M | 31 mo | no tumour | negative x3 | dexamethasone pulses + IVIG | rituximab",
+            "rituximab",
+        ),
+    ],
+)
+def test_a_negation_stops_at_a_comma_splice_and_a_table_cell(
+    extractor, text: str, kept: str
+) -> None:  # noqa: ANN001
+    assert (kept, "affirmed", "asserted") in qualified(extractor, text)
