@@ -36,8 +36,8 @@ lethargic" names it), under the same guards as any synonym.
 MAxO: diagnostic procedures (MAXO:0000003) are ``test``; surgical and other hands-on
 procedures under therapeutic procedure are ``procedure``; the remaining therapeutic
 procedures, alternative medicine, preventative and palliative care are ``therapy``; "medical
-action avoidance" and "route of administration" are not actions and are left out; only
-MAxO's exact synonyms name its terms (its related ones name other actions). Any
+action avoidance" and "route of administration" are not actions and are left out, and so
+are the related synonyms that name another action (``MAXO_NOT_EXACT``). Any
 name ending in "procedure" also gives that name without the word, unless an adjective is
 left at its end ("surgical procedure", "bile diagnostic procedure"; "ultrasound procedure"
 gives "ultrasound"). A term whose
@@ -212,14 +212,12 @@ def descendants(terms: dict[str, dict[str, list[str]]], root: str) -> set[str]:
 _SYNONYM = re.compile(r'^"((?:[^"\\]|\\.)*)"\s+(EXACT|RELATED|BROAD|NARROW)\b')
 
 
-def obo_synonyms(
-    term: dict[str, list[str]], scopes: frozenset[str] = frozenset({"EXACT", "RELATED"})
-) -> list[str]:
-    """The synonyms of an OBO term in ``scopes`` (exact and related by default)."""
+def obo_synonyms(term: dict[str, list[str]]) -> list[str]:
+    """Exact and related synonyms of an OBO term."""
     out = []
     for value in term.get("synonym", []):
         match = _SYNONYM.match(value)
-        if match and match.group(2) in scopes:
+        if match and match.group(2) in {"EXACT", "RELATED"}:
             out.append(match.group(1).replace('\\"', '"'))
     return out
 
@@ -274,9 +272,24 @@ def hpo_entries(path: Path) -> tuple[list[Entry], dict[str, str], str]:
     return entries, valid, release
 
 
-#: MAxO's related synonyms name other actions ("rescue therapy" for antidote therapy, "rest
-#: recommendation" for avoiding physical activity): only its exact ones name its terms
-_EXACT = frozenset({"EXACT"})
+#: MAxO's related synonyms that name another action than their term ("rescue therapy" is a
+#: second-line treatment, not antidote therapy; "rest recommendation" is no avoidance of
+#: physical activity): a concept found by one would carry a wrong exact ID
+MAXO_NOT_EXACT = frozenset(
+    {
+        "rescue therapy",
+        "rest recommendation",
+        "cervical cancer screening",
+        "solid tumor monitoring",
+        "referral to optometrist",
+        "sleep study evaluation",
+        "behavioral nutritional intervention",
+        "drug uses",
+        "pharmocological uses",
+        "affects",
+        "capable_of_has_part",
+    }
+)
 
 
 def maxo_entries(path: Path) -> tuple[list[Entry], dict[str, str], dict[str, str], str]:
@@ -303,7 +316,9 @@ def maxo_entries(path: Path) -> tuple[list[Entry], dict[str, str], dict[str, str
             "MAXO",
             typed[t],
             valid[t],
-            _with_short_forms(valid[t], obo_synonyms(terms[t], _EXACT)),
+            _with_short_forms(
+                valid[t], [n for n in obo_synonyms(terms[t]) if n.lower() not in MAXO_NOT_EXACT]
+            ),
         )
         for t in sorted(typed)
         if t in valid

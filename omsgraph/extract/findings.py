@@ -66,6 +66,8 @@ def test_findings(
 #: protein, glucose"): the examination is the test
 _COUNT = re.compile(r"(?:white\s+)?cell\s+counts?", re.I)
 _CSF = re.compile(r"cerebrospinal fluid|\bcsf\b|lumbar puncture", re.I)
+_OF_BLOOD = re.compile(r"\b(?:blood|peripheral|serum|full)\b[^.;]*\Z", re.I)
+_CLAUSE_BREAK = re.compile(r"[.;]|\b(?:but|and)\s+(?:the|her|his|a)\b")
 
 
 #: an imaging test that guides a procedure ("CT-guided biopsy", "ultrasound guided"): the
@@ -83,4 +85,12 @@ def aid_or_part(text: str, m: Mention, mentions: list[Mention]) -> bool:
     ("CT-guided biopsy"), or a cell count beside the CSF examination it is part of."""
     if m.concept.type == "test" and _GUIDING.match(text, m.end):
         return True
-    return bool(_COUNT.fullmatch(m.surface)) and any(_CSF.search(o.concept.label) for o in mentions)
+    if not _COUNT.fullmatch(m.surface) or _OF_BLOOD.search(text, max(0, m.start - 20), m.start):
+        return False
+    return any(  # the CSF examination just before it, in its clause: "lumbar puncture: cell count"
+        _CSF.search(o.concept.label)
+        and o.end <= m.start
+        and m.start - o.end <= 60
+        and not _CLAUSE_BREAK.search(text, o.end, m.start)
+        for o in mentions
+    )

@@ -136,7 +136,7 @@ def _of_one_region(m: Mention, lexicon: Any, line: str, offset: int) -> Mention:
     generic = lexicon.lookup(named.group(1), ontology=True)
     if generic is None or generic.type != "test":
         return m
-    return Mention(m.start, m.start + len(named.group(1)), generic, named.group(1))
+    return Mention(m.start, m.end, generic, m.surface)
 
 
 _REGION = re.compile(r"(.+?)\s+of\s+(?:the\s+)?[a-z]+", re.I)

