@@ -105,8 +105,9 @@ Raised with it (loss of ambulation, inability to sit or stand, inconsolable cryi
 tumours, repeat imaging, specialties, a denied tumour kept as written): dev6 0.832/0.764; dev7
 0.847/0.824; dev8 0.840/0.692; dev9 0.845/0.760; dev10 0.810/0.742; dev11 0.710/0.642 (its
 certainty down from 88.0 to 87.6 %); dev12 0.697/0.639, value F1 0.735.
-Then, dev13 read as development data (lay verbs of signs, a temperature, a treatment considered
-but not given): dev13 0.752/0.713; dev4 0.856/0.805; dev6 0.832/0.766.
+Then, dev13 read as development data (lay verbs of signs, a temperature, one-region tests, a CSF
+cell count, MAxO's related synonyms, table cells and comma splices): dev13 0.758/0.709; dev4
+0.856/0.805; dev6 0.837/0.766.
 A floor fails when a change makes reading worse; raise it when a general rule makes it better,
 never to lock in a rule that fits one sentence.
 These are development figures: the ones that count are measured on unseen documents.
