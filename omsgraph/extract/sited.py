@@ -23,7 +23,7 @@ from functools import cache
 from typing import Any
 
 from omsgraph.extract import cues
-from omsgraph.extract.anatomy import site_adjective, site_words
+from omsgraph.extract.anatomy import site_adjective, site_nouns, site_words
 from omsgraph.extract.cues import sign_adjectives
 from omsgraph.extract.lexicon import Mention, compatible
 from omsgraph.extract.openvocab import generic_heads
@@ -131,7 +131,7 @@ def _of_one_region(m: Mention, lexicon: Any, line: str, offset: int) -> Mention:
     """A test an ontology names for one region ("MRI of the chest") that the text goes on to
     name more regions for ("MRI of the chest, abdomen and pelvis"): the generic test."""
     named = _REGION.fullmatch(m.surface)
-    if named is None or not _MORE_REGIONS.match(line, m.end - offset):
+    if named is None or not _more_regions().match(line, m.end - offset):
         return m
     generic = lexicon.lookup(named.group(1), ontology=True)
     if generic is None or generic.type != "test":
@@ -140,10 +140,20 @@ def _of_one_region(m: Mention, lexicon: Any, line: str, offset: int) -> Mention:
 
 
 _REGION = re.compile(r"(.+?)\s+of\s+(?:the\s+)?[a-z]+", re.I)
-_MORE_REGIONS = re.compile(
-    r"\s*(?:,|/|\s+and|\s+or)\s*(?:the\s+)?(?:chest|abdomen|pelvis|neck|thorax|head|brain|spine|tummy|belly|abdo)\b",
-    re.I,
-)
+#: regions the sites table lacks, as radiology requests write them
+_REGION_EXTRA = ("head", "spine", "belly", "abdo")
+
+
+@cache
+def _more_regions() -> re.Pattern[str]:
+    """Another region after a test's region: ", abdomen", " and pelvis", "/abdo" (the sites of
+    rules/anatomy.tsv and :data:`_REGION_EXTRA`)."""
+    regions = sorted({*site_nouns(), *_REGION_EXTRA}, key=len, reverse=True)
+    return re.compile(
+        rf"\s*(?:,|/|\s+and|\s+or)\s*(?:the\s+)?(?:{'|'.join(map(re.escape, regions))})\b", re.I
+    )
+
+
 #: the organ a tumour is said to be of: "a teratoma of the left ovary", "in the right lung"
 _OF_SITE = re.compile(
     r"\s+(?:of|in)\s+(?:the\s+|her\s+|his\s+)?(?:(?:left|right)\s+)?([a-z]+(?:\s+gland)?)\b", re.I

@@ -44,25 +44,20 @@ def settle_generic(out: list[Candidate], generic: Collection[str]) -> list[Candi
 
 
 def _without_heads(out: list[Candidate]) -> list[Candidate]:
-    tumours = [c for c in out if _tumour(c, (), False, c.polarity)]
+    def key(c: Candidate) -> tuple[str, str] | None:
+        if c.predicate != "has_cause" or c.concept is None or c.concept.type != "tumour":
+            return None
+        return c.polarity, c.concept.label.lower()
+
     sites = site_words()
-    named = {(c.polarity, c.concept.label.lower()) for c in tumours if c.concept is not None}
     heads = {
         (polarity, " ".join(words[k:]))
-        for polarity, label in named
+        for polarity, label in filter(None, map(key, out))
         for words in [label.split()]
         for k in range(1, len(words))
         if sites.issuperset(words[:k])  # "ovarian": not "small cell" of small cell lung cancer
     }
-    if not heads:
-        return out
-    return [
-        c
-        for c in out
-        if c not in tumours
-        or c.concept is None
-        or (c.polarity, c.concept.label.lower()) not in heads
-    ]
+    return [c for c in out if key(c) not in heads] if heads else out
 
 
 def without_redundant_screening(
